@@ -1,0 +1,59 @@
+import path from 'node:path';
+
+/** Folder of the api package (same depth from src/ and dist/). */
+export const packageRoot = path.resolve(__dirname, '..');
+export const repoRoot = path.resolve(packageRoot, '..', '..');
+
+export type DemoDataMode = 'auto' | 'on' | 'off';
+
+export interface AppConfig {
+  /** HTTP port; 0 picks a free one (tests). */
+  port: number;
+  host: string;
+  /** External PostgreSQL; when unset an embedded server is started. */
+  databaseUrl?: string;
+  /** Data folder of the embedded PostgreSQL server. */
+  dataDir: string;
+  embeddedPgPort: number;
+  /** auto: seed demo organizations when the embedded database is empty; on: also on an empty external database. */
+  demoData: DemoDataMode;
+  demoOrganizations: number;
+  demoSeed: number;
+  /** Folder of the built web app served at /. */
+  webDist: string;
+  mapTileUrl: string;
+  mapTileAttribution: string;
+  logLevel: string;
+  nodeEnv: string;
+  /** Size of the PostgreSQL connection pool of one API process. */
+  dbPoolMax: number;
+}
+
+function intFrom(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const demo = (env.DEMO_DATA ?? 'auto').toLowerCase();
+  if (!['auto', 'on', 'off'].includes(demo)) throw new Error(`DEMO_DATA must be auto, on or off, got "${env.DEMO_DATA}"`);
+  return {
+    port: intFrom(env.PORT, 4000, 'PORT'),
+    host: env.HOST || '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(repoRoot, env.DATA_DIR || '.data/postgres'),
+    embeddedPgPort: intFrom(env.EMBEDDED_PG_PORT, 54329, 'EMBEDDED_PG_PORT'),
+    demoData: demo as DemoDataMode,
+    demoOrganizations: intFrom(env.DEMO_ORGANIZATIONS, 300, 'DEMO_ORGANIZATIONS'),
+    demoSeed: intFrom(env.DEMO_SEED, 20241, 'DEMO_SEED'),
+    webDist: path.resolve(repoRoot, env.WEB_DIST || 'packages/web/dist'),
+    mapTileUrl: env.MAP_TILE_URL ?? 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+    mapTileAttribution:
+      env.MAP_TILE_ATTRIBUTION ?? '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+    logLevel: env.LOG_LEVEL || 'info',
+    nodeEnv: env.NODE_ENV || 'development',
+    dbPoolMax: intFrom(env.DB_POOL_MAX, 10, 'DB_POOL_MAX'),
+  };
+}

@@ -1,0 +1,27 @@
+import { randomUUID } from 'node:crypto';
+import { type Opt, PrimaryKey, Property } from '@mikro-orm/core';
+import { Field, ID, ObjectType } from 'type-graphql';
+
+/** id, createdAt and updatedAt, which every entity of the domain model carries. */
+@ObjectType('BaseEntity')
+export abstract class BaseEntity {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Field(() => Date)
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  createdAt: Opt<Date> = new Date();
+
+  @Field(() => Date)
+  @Property({ type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
+  updatedAt: Opt<Date> = new Date();
+}
+
+/** Editable entities carry a version for optimistic locking: a stale update fails instead of overwriting. */
+@ObjectType('VersionedEntity')
+export abstract class VersionedEntity extends BaseEntity {
+  @Field(() => Number, { description: 'Optimistic-locking version: pass it back with every update.' })
+  @Property({ version: true, type: 'integer' })
+  version: Opt<number> = 1;
+}

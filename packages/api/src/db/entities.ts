@@ -1,0 +1,40 @@
+import { Membership } from '../accounts/membership.entity';
+import { User } from '../accounts/user.entity';
+import { Revision } from '../audit/revision.entity';
+import { Contract } from '../contracts/contract.entity';
+import { PublicAuthority } from '../contracts/public-authority.entity';
+import { Municipality } from '../geography/municipality.entity';
+import { Region } from '../geography/region.entity';
+import { Licence } from '../licences/licence.entity';
+import { Location } from '../locations/location.entity';
+import { Organization } from '../organizations/organization.entity';
+import { ServiceAtLocation } from '../services/service-at-location.entity';
+import { Service } from '../services/service.entity';
+import { Shortlist, ShortlistEntry } from '../shortlists/shortlist.entity';
+import { ServiceCategory } from '../taxonomy/service-category.entity';
+import { TargetGroup } from '../taxonomy/target-group.entity';
+import { BaseEntity, VersionedEntity } from './base.entity';
+import { LocalizedText, OptionalLocalizedText } from './localized-text';
+
+export const entities = [
+  BaseEntity,
+  VersionedEntity,
+  LocalizedText,
+  OptionalLocalizedText,
+  Region,
+  Municipality,
+  ServiceCategory,
+  TargetGroup,
+  Organization,
+  Location,
+  Service,
+  ServiceAtLocation,
+  Licence,
+  PublicAuthority,
+  Contract,
+  User,
+  Membership,
+  Revision,
+  Shortlist,
+  ShortlistEntry,
+];

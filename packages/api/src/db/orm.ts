@@ -1,0 +1,35 @@
+import 'reflect-metadata';
+import { Migrator } from '@mikro-orm/migrations';
+import { defineConfig, MikroORM, type Options } from '@mikro-orm/postgresql';
+import { SeedManager } from '@mikro-orm/seeder';
+import path from 'node:path';
+import { entities } from './entities';
+import { migrationsList } from './migrations';
+
+export function ormConfig(clientUrl: string, overrides: Partial<Options> = {}): Options {
+  return defineConfig({
+    clientUrl,
+    entities,
+    // Request handlers always fork; a stray use of the global EntityManager is a bug.
+    allowGlobalContext: false,
+    forceUtcTimezone: true,
+    pool: { min: 0, max: 10 },
+    discovery: { warnWhenNoEntities: true, requireEntitiesArray: true },
+    migrations: {
+      tableName: 'mikro_orm_migrations',
+      path: path.join(__dirname, 'migrations'),
+      pathTs: path.join(__dirname, '..', '..', 'src', 'db', 'migrations'),
+      migrationsList,
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      emit: 'ts',
+    },
+    extensions: [Migrator, SeedManager],
+    ...overrides,
+  });
+}
+
+export async function openOrm(clientUrl: string, overrides: Partial<Options> = {}): Promise<MikroORM> {
+  return MikroORM.init(ormConfig(clientUrl, overrides));
+}

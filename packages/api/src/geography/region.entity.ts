@@ -1,0 +1,16 @@
+import { Embedded, Entity, Property } from '@mikro-orm/core';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { BaseEntity } from '../db/base.entity';
+import { LocalizedText } from '../db/localized-text';
+
+@Entity({ tableName: 'region' })
+@ObjectType({ description: 'One of the seven regions (districts) of Kosovo.' })
+export class Region extends BaseEntity {
+  @Field(() => ID, { name: 'code' })
+  @Property({ type: 'text', unique: true })
+  code!: string;
+
+  @Field(() => LocalizedText)
+  @Embedded(() => LocalizedText, { prefix: 'name_' })
+  names!: LocalizedText;
+}

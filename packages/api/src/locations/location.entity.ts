@@ -1,0 +1,45 @@
+import { Entity, Index, ManyToOne, Property, type Opt } from '@mikro-orm/core';
+import { Field, ObjectType } from 'type-graphql';
+import { VersionedEntity } from '../db/base.entity';
+import { Municipality } from '../geography/municipality.entity';
+import { Node } from '../graphql/node';
+import { Organization } from '../organizations/organization.entity';
+
+@Entity({ tableName: 'location' })
+@Index({ name: 'location_point_gist', expression: 'create index "location_point_gist" on "location" using gist (point("lng", "lat"))' })
+@ObjectType({ implements: Node, description: 'A site where an organization works or delivers services.' })
+export class Location extends VersionedEntity {
+  @ManyToOne(() => Organization, { deleteRule: 'cascade' })
+  @Index()
+  organization!: Organization;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  name?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  address?: string | null;
+
+  @ManyToOne(() => Municipality, { deleteRule: 'restrict' })
+  @Index()
+  municipality!: Municipality;
+
+  @Property({ type: 'double' })
+  lat!: number;
+
+  @Property({ type: 'double' })
+  lng!: number;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  accessibility?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  openingHours?: string | null;
+
+  @Field(() => Boolean)
+  @Property({ type: 'boolean', default: false })
+  isDemo: Opt<boolean> = false;
+}

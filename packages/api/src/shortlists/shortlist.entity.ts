@@ -1,0 +1,35 @@
+import { Collection, Entity, ManyToOne, OneToMany, Property, Unique, type Opt } from '@mikro-orm/core';
+import { User } from '../accounts/user.entity';
+import { BaseEntity, VersionedEntity } from '../db/base.entity';
+import { Organization } from '../organizations/organization.entity';
+
+@Entity({ tableName: 'shortlist' })
+export class Shortlist extends VersionedEntity {
+  @ManyToOne(() => User, { deleteRule: 'cascade', index: true })
+  owner!: User;
+
+  @Property({ type: 'text' })
+  name!: string;
+
+  @Property({ type: 'text', nullable: true })
+  notes?: string | null;
+
+  @OneToMany(() => ShortlistEntry, (entry) => entry.shortlist, { orphanRemoval: true })
+  entries = new Collection<ShortlistEntry>(this);
+}
+
+@Entity({ tableName: 'shortlist_entry' })
+@Unique({ properties: ['shortlist', 'organization'] })
+export class ShortlistEntry extends BaseEntity {
+  @ManyToOne(() => Shortlist, { deleteRule: 'cascade' })
+  shortlist!: Shortlist;
+
+  @ManyToOne(() => Organization, { deleteRule: 'cascade', index: true })
+  organization!: Organization;
+
+  @Property({ type: 'text', nullable: true })
+  note?: string | null;
+
+  @Property({ type: 'integer', default: 0 })
+  position: Opt<number> = 0;
+}

@@ -1,0 +1,22 @@
+import { Embedded, Entity, ManyToOne, Property, type Opt } from '@mikro-orm/core';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { BaseEntity } from '../db/base.entity';
+import { LocalizedText } from '../db/localized-text';
+
+@Entity({ tableName: 'service_category' })
+@ObjectType({ description: 'A category of the two-level taxonomy of social and family services.' })
+export class ServiceCategory extends BaseEntity {
+  @Field(() => ID)
+  @Property({ type: 'text', unique: true })
+  code!: string;
+
+  @Field(() => LocalizedText)
+  @Embedded(() => LocalizedText, { prefix: 'name_' })
+  names!: LocalizedText;
+
+  @ManyToOne(() => ServiceCategory, { nullable: true, deleteRule: 'restrict' })
+  parent?: ServiceCategory | null;
+
+  @Property({ type: 'integer', default: 0 })
+  position: Opt<number> = 0;
+}

@@ -1,0 +1,19 @@
+import { Embedded, Entity, Property, type Opt } from '@mikro-orm/core';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { BaseEntity } from '../db/base.entity';
+import { LocalizedText } from '../db/localized-text';
+
+@Entity({ tableName: 'target_group' })
+@ObjectType({ description: 'A group of people a service is meant for.' })
+export class TargetGroup extends BaseEntity {
+  @Field(() => ID)
+  @Property({ type: 'text', unique: true })
+  code!: string;
+
+  @Field(() => LocalizedText)
+  @Embedded(() => LocalizedText, { prefix: 'name_' })
+  names!: LocalizedText;
+
+  @Property({ type: 'integer', default: 0 })
+  position: Opt<number> = 0;
+}
