@@ -24,6 +24,7 @@ export function ormConfig(clientUrl: string, overrides: Partial<Options> = {}): 
       allOrNothing: true,
       snapshot: false,
       emit: 'ts',
+      silent: true,
     },
     extensions: [Migrator, SeedManager],
     ...overrides,

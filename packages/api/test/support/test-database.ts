@@ -1,0 +1,29 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
+import { dropDatabase, ensureDatabase, withDatabase } from '../../src/db/database';
+import { openOrm } from '../../src/db/orm';
+import { seedReferenceData } from '../../src/db/seeders/reference-data.seeder';
+
+export interface TestDatabase {
+  url: string;
+  orm: MikroORM;
+  close: () => Promise<void>;
+}
+
+/** A fresh database of its own for a test file: migrated, with the reference data seeded. */
+export async function createTestDatabase(options: { seedReference?: boolean } = {}): Promise<TestDatabase> {
+  const url = withDatabase(inject('databaseServerUrl'), `civimap_test_${randomBytes(5).toString('hex')}`);
+  await ensureDatabase(url);
+  const orm = await openOrm(url, { pool: { min: 0, max: 4 } });
+  await orm.getMigrator().up();
+  if (options.seedReference !== false) await seedReferenceData(orm.em.fork());
+  return {
+    url,
+    orm,
+    close: async () => {
+      await orm.close(true);
+      await dropDatabase(url);
+    },
+  };
+}
