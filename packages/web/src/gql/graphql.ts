@@ -1,0 +1,316 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type BBoxInput = {
+  maxLat: number;
+  maxLng: number;
+  minLat: number;
+  minLng: number;
+};
+
+export type Language =
+  | 'EN'
+  | 'SQ'
+  | 'SR';
+
+export type LegalForm =
+  | 'ASSOCIATION'
+  | 'FOUNDATION'
+  | 'OTHER';
+
+export type LicensedForInput = {
+  category: string;
+  on?: string | null | undefined;
+};
+
+export type NearInput = {
+  lat: number;
+  lng: number;
+  radiusKm: number;
+};
+
+export type OrganizationFilter = {
+  bbox?: BBoxInput | null | undefined;
+  categories?: Array<string> | null | undefined;
+  includeDemo?: boolean | null | undefined;
+  licensedFor?: LicensedForInput | null | undefined;
+  municipalities?: Array<string> | null | undefined;
+  near?: NearInput | null | undefined;
+  regions?: Array<string> | null | undefined;
+  status?: Array<OrganizationStatus> | null | undefined;
+  targetGroups?: Array<string> | null | undefined;
+  text?: string | null | undefined;
+  verified?: boolean | null | undefined;
+};
+
+export type OrganizationStatus =
+  | 'ACTIVE'
+  | 'CLOSED'
+  | 'INACTIVE';
+
+export type ServiceFee =
+  | 'FEE'
+  | 'FREE'
+  | 'SLIDING';
+
+export type ServiceStatus =
+  | 'ACTIVE'
+  | 'INACTIVE';
+
+export type VerificationStatus =
+  | 'UNVERIFIED'
+  | 'VERIFIED';
+
+export type ReferenceDataQueryVariables = Exact<{
+  lang: Language;
+}>;
+
+
+export type ReferenceDataQuery = { regions: Array<{ code: string, name: string }>, municipalities: Array<{ code: string, name: string, population: number, region: { code: string }, seat: { lat: number, lng: number } }>, serviceCategories: Array<{ code: string, name: string, parent: { code: string } | null }>, targetGroups: Array<{ code: string, name: string }> };
+
+export type MunicipalityBoundariesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MunicipalityBoundariesQuery = { municipalities: Array<{ code: string, boundary: unknown }> };
+
+export type MapPointsQueryVariables = Exact<{
+  filter?: OrganizationFilter | null | undefined;
+  lang: Language;
+}>;
+
+
+export type MapPointsQuery = { mapPoints: Array<{ locationId: string, organizationId: string, name: string, lat: number, lng: number, municipalityCode: string, categoryCodes: Array<string>, verified: boolean, isDemo: boolean }> };
+
+export type OrganizationListQueryVariables = Exact<{
+  filter?: OrganizationFilter | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+  lang: Language;
+}>;
+
+
+export type OrganizationListQuery = { organizations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, acronym: string | null, isDemo: boolean, verification: { status: VerificationStatus }, locations: Array<{ id: string, municipality: { code: string, name: string } }>, services: Array<{ id: string, categories: Array<{ code: string }> }> } }> } };
+
+export type OrganizationPopupQueryVariables = Exact<{
+  id: string;
+  lang: Language;
+}>;
+
+
+export type OrganizationPopupQuery = { organization: { id: string, name: string, isDemo: boolean, services: Array<{ id: string, name: string }> } | null };
+
+export type OrganizationProfileQueryVariables = Exact<{
+  id: string;
+  lang: Language;
+}>;
+
+
+export type OrganizationProfileQuery = { organization: { id: string, name: string, acronym: string | null, description: string | null, legalForm: LegalForm | null, registrationNumber: string | null, registrationDate: string | null, website: string | null, email: string | null, phone: string | null, yearFounded: number | null, staffCount: number | null, volunteerCount: number | null, status: OrganizationStatus, lastConfirmedAt: string | null, isDemo: boolean, updatedAt: string, names: { sq: string, sr: string | null, en: string | null }, verification: { status: VerificationStatus, verifiedAt: string | null }, services: Array<{ id: string, name: string, description: string | null, status: ServiceStatus, capacity: number | null, residentialPlaces: number | null, fee: ServiceFee | null, languages: Array<Language>, eligibility: string | null, categories: Array<{ code: string, name: string }>, targetGroups: Array<{ code: string, name: string }>, serviceArea: Array<{ code: string, name: string }> }>, locations: Array<{ id: string, name: string | null, address: string | null, openingHours: string | null, accessibility: string | null, municipality: { code: string, name: string }, point: { lat: number, lng: number } }>, licences: Array<{ id: string, number: string, authority: string, validFrom: string, validUntil: string | null, validToday: boolean, categories: Array<{ code: string, name: string }> }> } | null };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+
+export const ReferenceDataDocument = new TypedDocumentString(`
+    query ReferenceData($lang: Language!) {
+  regions {
+    code
+    name(lang: $lang)
+  }
+  municipalities {
+    code
+    name(lang: $lang)
+    region {
+      code
+    }
+    population
+    seat {
+      lat
+      lng
+    }
+  }
+  serviceCategories {
+    code
+    name(lang: $lang)
+    parent {
+      code
+    }
+  }
+  targetGroups {
+    code
+    name(lang: $lang)
+  }
+}
+    `) as unknown as TypedDocumentString<ReferenceDataQuery, ReferenceDataQueryVariables>;
+export const MunicipalityBoundariesDocument = new TypedDocumentString(`
+    query MunicipalityBoundaries {
+  municipalities {
+    code
+    boundary
+  }
+}
+    `) as unknown as TypedDocumentString<MunicipalityBoundariesQuery, MunicipalityBoundariesQueryVariables>;
+export const MapPointsDocument = new TypedDocumentString(`
+    query MapPoints($filter: OrganizationFilter, $lang: Language!) {
+  mapPoints(filter: $filter, lang: $lang) {
+    locationId
+    organizationId
+    name
+    lat
+    lng
+    municipalityCode
+    categoryCodes
+    verified
+    isDemo
+  }
+}
+    `) as unknown as TypedDocumentString<MapPointsQuery, MapPointsQueryVariables>;
+export const OrganizationListDocument = new TypedDocumentString(`
+    query OrganizationList($filter: OrganizationFilter, $first: Int!, $after: String, $lang: Language!) {
+  organizations(filter: $filter, first: $first, after: $after, orderBy: NAME) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        id
+        name(lang: $lang)
+        acronym
+        isDemo
+        verification {
+          status
+        }
+        locations {
+          id
+          municipality {
+            code
+            name(lang: $lang)
+          }
+        }
+        services {
+          id
+          categories {
+            code
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OrganizationListQuery, OrganizationListQueryVariables>;
+export const OrganizationPopupDocument = new TypedDocumentString(`
+    query OrganizationPopup($id: ID!, $lang: Language!) {
+  organization(id: $id) {
+    id
+    name(lang: $lang)
+    isDemo
+    services {
+      id
+      name(lang: $lang)
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OrganizationPopupQuery, OrganizationPopupQueryVariables>;
+export const OrganizationProfileDocument = new TypedDocumentString(`
+    query OrganizationProfile($id: ID!, $lang: Language!) {
+  organization(id: $id) {
+    id
+    name(lang: $lang)
+    names {
+      sq
+      sr
+      en
+    }
+    acronym
+    description(lang: $lang)
+    legalForm
+    registrationNumber
+    registrationDate
+    website
+    email
+    phone
+    yearFounded
+    staffCount
+    volunteerCount
+    status
+    verification {
+      status
+      verifiedAt
+    }
+    lastConfirmedAt
+    isDemo
+    updatedAt
+    services {
+      id
+      name(lang: $lang)
+      description(lang: $lang)
+      status
+      categories {
+        code
+        name(lang: $lang)
+      }
+      targetGroups {
+        code
+        name(lang: $lang)
+      }
+      serviceArea {
+        code
+        name(lang: $lang)
+      }
+      capacity
+      residentialPlaces
+      fee
+      languages
+      eligibility
+    }
+    locations {
+      id
+      name
+      address
+      openingHours
+      accessibility
+      municipality {
+        code
+        name(lang: $lang)
+      }
+      point {
+        lat
+        lng
+      }
+    }
+    licences {
+      id
+      number
+      authority
+      validFrom
+      validUntil
+      validToday
+      categories {
+        code
+        name(lang: $lang)
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OrganizationProfileQuery, OrganizationProfileQueryVariables>;

@@ -1,0 +1,45 @@
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import type { ReferenceDataQuery as ReferenceDataResult } from '../gql/graphql';
+import { buildCategoryTree, indexTree, type CategoryNode } from './categories';
+import { useQuery } from './hooks';
+import { apiLang, type Lang } from './lang';
+import { ReferenceDataQuery } from './operations';
+
+export interface RefData {
+  regions: ReferenceDataResult['regions'];
+  municipalities: ReferenceDataResult['municipalities'];
+  municipalityByCode: Map<string, ReferenceDataResult['municipalities'][number]>;
+  categoryTree: CategoryNode[];
+  categoryIndex: Map<string, CategoryNode>;
+  targetGroups: ReferenceDataResult['targetGroups'];
+}
+
+interface RefDataState {
+  data: RefData | null;
+  error: Error | undefined;
+  retry: () => void;
+}
+
+const Ctx = createContext<RefDataState>({ data: null, error: undefined, retry: () => {} });
+
+export function RefDataProvider({ lang, children }: { lang: Lang; children: ReactNode }) {
+  const q = useQuery(ReferenceDataQuery, { lang: apiLang(lang) });
+  const data = useMemo<RefData | null>(() => {
+    if (!q.data) return null;
+    const categoryTree = buildCategoryTree(q.data.serviceCategories);
+    return {
+      regions: q.data.regions,
+      municipalities: [...q.data.municipalities].sort((a, b) => a.name.localeCompare(b.name, lang)),
+      municipalityByCode: new Map(q.data.municipalities.map((m) => [m.code, m])),
+      categoryTree,
+      categoryIndex: indexTree(categoryTree),
+      targetGroups: q.data.targetGroups,
+    };
+  }, [q.data, lang]);
+  const value = useMemo(() => ({ data, error: q.error, retry: q.retry }), [data, q.error, q.retry]);
+  return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
+}
+
+export function useRefData(): RefDataState {
+  return useContext(Ctx);
+}
