@@ -1,0 +1,58 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from './components/Link';
+import { MapPage } from './components/MapPage';
+import { ProfilePage } from './components/ProfilePage';
+import { changeLanguage } from './lib/i18n';
+import { DEFAULT_LANG, LANGUAGES, isLang, type Lang } from './lib/lang';
+import { RefDataProvider } from './lib/refdata';
+import { mapHref, parseRoute, useLocation } from './lib/router';
+
+export function App() {
+  const { t, i18n } = useTranslation();
+  const lang: Lang = isLang(i18n.language) ? i18n.language : DEFAULT_LANG;
+  const { pathname, search } = useLocation();
+  const route = parseRoute(pathname);
+
+  useEffect(() => {
+    if (route.page !== 'org') document.title = `${t('app.title')} · ${t('app.tagline')}`;
+  }, [route.page, t]);
+
+  return (
+    <RefDataProvider lang={lang}>
+      <a className="skip-link" href={route.page === 'map' ? '#results' : '#main'}>
+        {route.page === 'map' ? t('app.skipToResults') : t('app.skipToMain')}
+      </a>
+      <header className="site-header">
+        <Link className="brand" href={route.page === 'map' ? '/' : mapHref()}>
+          <span className="brand-name">{t('app.title')}</span>
+          <span className="brand-tagline">{t('app.tagline')}</span>
+        </Link>
+        <div className="lang-switch" role="group" aria-label={t('app.language')}>
+          {LANGUAGES.map((l) => (
+            <button
+              key={l}
+              type="button"
+              lang={l === 'sr' ? 'sr-Latn' : l}
+              aria-pressed={l === lang}
+              data-lang={l}
+              onClick={() => changeLanguage(l)}
+            >
+              {t(`languageName.${l}`)}
+            </button>
+          ))}
+        </div>
+      </header>
+      {route.page === 'map' && <MapPage search={search} lang={lang} />}
+      {route.page === 'org' && <ProfilePage id={route.id} lang={lang} />}
+      {route.page === 'notFound' && (
+        <main id="main" className="page-narrow">
+          <p>{t('profile.notFound')}</p>
+          <p>
+            <Link href="/">{t('profile.back')}</Link>
+          </p>
+        </main>
+      )}
+    </RefDataProvider>
+  );
+}
