@@ -152,7 +152,7 @@ export function FilterPanel({ filter, onChange }: { filter: Filter; onChange: (f
         <span>{t('filters.verified')}</span>
       </label>
 
-      <div className="field-row">
+      <div className="field-row field-row-licence">
         <div className="field">
           <label htmlFor={`${id}-lic`}>{t('filters.licensedFor')}</label>
           <select

@@ -355,10 +355,10 @@ export function MapView(props: Props) {
       const isSelected = selected.has(m.code);
       const style: L.PathOptions = {
         pane: 'municipalities',
-        color: isSelected ? '#0b3d91' : '#51627a',
+        color: isSelected ? '#0b3d91' : '#5b6b82',
         weight: isSelected ? 2.5 : 1,
-        fillColor: isSelected ? '#6f9fe6' : '#c9d6e8',
-        fillOpacity: isSelected ? 0.35 : 0.18,
+        fillColor: isSelected ? '#6f9fe6' : '#9fb3cf',
+        fillOpacity: isSelected ? 0.4 : 0.3,
       };
       const geometry = boundaries.get(m.code);
       const layer: L.Path | L.GeoJSON = geometry

@@ -197,7 +197,7 @@ function Profile({ org, lang, headingRef }: { org: Org; lang: Lang; headingRef: 
                 {s.languages.length > 0 && (
                   <div>
                     <dt>{t('profile.languages')}</dt>
-                    <dd>{s.languages.map((l) => t(`enum.language.${l}`, { defaultValue: l })).join(', ')}</dd>
+                    <dd>{s.languages.map((l) => t(`enum.language.${l.toUpperCase()}`, { defaultValue: l })).join(', ')}</dd>
                   </div>
                 )}
                 {s.eligibility && (

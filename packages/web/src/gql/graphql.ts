@@ -4,6 +4,7 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** A box in WGS84 degrees. */
 export type BBoxInput = {
   maxLat: number;
   maxLng: number;
@@ -11,6 +12,14 @@ export type BBoxInput = {
   minLng: number;
 };
 
+/** Contractable for a category in a municipality on a date (default today): active and verified, with an active service in the category (or below it) that serves the municipality or is delivered at a site there, and a licence valid on the date covering that service's category or its parent. */
+export type ContractableInput = {
+  category: string;
+  municipality: string;
+  on?: string | null | undefined;
+};
+
+/** Albanian (default), Serbian, English. */
 export type Language =
   | 'EN'
   | 'SQ'
@@ -21,27 +30,39 @@ export type LegalForm =
   | 'FOUNDATION'
   | 'OTHER';
 
+/** Holds a licence valid on a date (default today) covering the category, an ancestor of it or a category below it. */
 export type LicensedForInput = {
   category: string;
   on?: string | null | undefined;
 };
 
+/** Sites within radiusKm of a point; edges then carry distanceKm. */
 export type NearInput = {
   lat: number;
   lng: number;
+  /** Radius in kilometres (more than 0, at most 500). */
   radiusKm: number;
 };
 
+/** Filters combine with AND; the values inside one list combine with OR. */
 export type OrganizationFilter = {
+  /** A site inside the box. */
   bbox?: BBoxInput | null | undefined;
+  /** Category codes; a parent category matches its children. An active service must be in one. */
   categories?: Array<string> | null | undefined;
+  contractableFor?: ContractableInput | null | undefined;
+  /** Include fictional demo records (default true; every demo record says isDemo). */
   includeDemo?: boolean | null | undefined;
   licensedFor?: LicensedForInput | null | undefined;
+  /** Municipality codes: a site there, or an active service whose area includes it. */
   municipalities?: Array<string> | null | undefined;
   near?: NearInput | null | undefined;
+  /** Region codes: a site in the region, or an active service whose area includes a municipality of it. */
   regions?: Array<string> | null | undefined;
   status?: Array<OrganizationStatus> | null | undefined;
+  /** Target group codes. With categories, the same active service must match both. */
   targetGroups?: Array<string> | null | undefined;
+  /** Words to find in the names (sq, sr, en) and acronym; case- and diacritics-insensitive; every word must match. */
   text?: string | null | undefined;
   verified?: boolean | null | undefined;
 };
@@ -54,7 +75,7 @@ export type OrganizationStatus =
 export type ServiceFee =
   | 'FEE'
   | 'FREE'
-  | 'SLIDING';
+  | 'SLIDING_SCALE';
 
 export type ServiceStatus =
   | 'ACTIVE'
@@ -108,7 +129,7 @@ export type OrganizationProfileQueryVariables = Exact<{
 }>;
 
 
-export type OrganizationProfileQuery = { organization: { id: string, name: string, acronym: string | null, description: string | null, legalForm: LegalForm | null, registrationNumber: string | null, registrationDate: string | null, website: string | null, email: string | null, phone: string | null, yearFounded: number | null, staffCount: number | null, volunteerCount: number | null, status: OrganizationStatus, lastConfirmedAt: string | null, isDemo: boolean, updatedAt: string, names: { sq: string, sr: string | null, en: string | null }, verification: { status: VerificationStatus, verifiedAt: string | null }, services: Array<{ id: string, name: string, description: string | null, status: ServiceStatus, capacity: number | null, residentialPlaces: number | null, fee: ServiceFee | null, languages: Array<Language>, eligibility: string | null, categories: Array<{ code: string, name: string }>, targetGroups: Array<{ code: string, name: string }>, serviceArea: Array<{ code: string, name: string }> }>, locations: Array<{ id: string, name: string | null, address: string | null, openingHours: string | null, accessibility: string | null, municipality: { code: string, name: string }, point: { lat: number, lng: number } }>, licences: Array<{ id: string, number: string, authority: string, validFrom: string, validUntil: string | null, validToday: boolean, categories: Array<{ code: string, name: string }> }> } | null };
+export type OrganizationProfileQuery = { organization: { id: string, name: string, acronym: string | null, description: string | null, legalForm: LegalForm, registrationNumber: string | null, registrationDate: string | null, website: string | null, email: string | null, phone: string | null, yearFounded: number | null, staffCount: number | null, volunteerCount: number | null, status: OrganizationStatus, lastConfirmedAt: string | null, isDemo: boolean, updatedAt: string, names: { sq: string, sr: string | null, en: string | null }, verification: { status: VerificationStatus, verifiedAt: string | null }, services: Array<{ id: string, name: string, description: string | null, status: ServiceStatus, capacity: number | null, residentialPlaces: number | null, fee: ServiceFee | null, languages: Array<string>, eligibility: string | null, categories: Array<{ code: string, name: string }>, targetGroups: Array<{ code: string, name: string }>, serviceArea: Array<{ code: string, name: string }> }>, locations: Array<{ id: string, name: string | null, address: string | null, openingHours: string | null, accessibility: string | null, municipality: { code: string, name: string }, point: { lat: number, lng: number } }>, licences: Array<{ id: string, number: string, authority: string, validFrom: string, validUntil: string | null, validToday: boolean, categories: Array<{ code: string, name: string }> }> } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String

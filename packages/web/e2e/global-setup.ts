@@ -1,0 +1,28 @@
+import { chromium } from 'playwright-core';
+import type { TestProject } from 'vitest/node';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, startProduct } from './harness.mjs';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseURL: string;
+    wsEndpoint: string;
+  }
+}
+
+/** One product and one browser for the whole e2e suite. */
+export default async function setup(project: TestProject) {
+  const product = await startProduct({ log: (m) => console.log(m) });
+  let browser;
+  try {
+    browser = await chromium.launchServer({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+  } catch (e) {
+    await product.stop();
+    throw e;
+  }
+  project.provide('baseURL', product.baseURL);
+  project.provide('wsEndpoint', browser.wsEndpoint());
+  return async () => {
+    await browser.close().catch(() => {});
+    await product.stop();
+  };
+}

@@ -1,0 +1,8 @@
+export declare const WEB_ROOT: string;
+export declare const REPO_ROOT: string;
+export declare const WEB_DIST: string;
+export declare const API_MAIN: string;
+export declare const CHROMIUM_PATH: string;
+export declare const CHROMIUM_ARGS: string[];
+export declare function freePort(): Promise<number>;
+export declare function startProduct(options?: { log?: (msg: string) => void }): Promise<{ baseURL: string; logFile: string; stop: () => Promise<void> }>;
