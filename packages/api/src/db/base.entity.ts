@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Opt, PrimaryKey, Property } from '@mikro-orm/core';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 
 /** id, createdAt and updatedAt, which every entity of the domain model carries. */
 @ObjectType('BaseEntity')
@@ -21,7 +21,7 @@ export abstract class BaseEntity {
 /** Editable entities carry a version for optimistic locking: a stale update fails instead of overwriting. */
 @ObjectType('VersionedEntity')
 export abstract class VersionedEntity extends BaseEntity {
-  @Field(() => Number, { description: 'Optimistic-locking version: pass it back with every update.' })
+  @Field(() => Int, { description: 'Optimistic-locking version: pass it back with every update.' })
   @Property({ version: true, type: 'integer' })
   version: Opt<number> = 1;
 }

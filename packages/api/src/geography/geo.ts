@@ -1,0 +1,49 @@
+/** Mean Earth radius (IUGG), km. */
+export const EARTH_RADIUS_KM = 6371.0088;
+const KM_PER_DEGREE_LAT = (Math.PI * EARTH_RADIUS_KM) / 180;
+
+export function haversineKm(lat1: number, lng1: number, lat2: number, lng2: number): number {
+  const rad = Math.PI / 180;
+  const dLat = (lat2 - lat1) * rad;
+  const dLng = (lng2 - lng1) * rad;
+  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLng / 2) ** 2;
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
+}
+
+/** The same great-circle distance in SQL, from the columns lat/lng of `alias` to the point bound by three parameters (lat, lat, lng). */
+export function haversineSql(alias: string): string {
+  return (
+    `(2 * ${EARTH_RADIUS_KM} * asin(least(1, sqrt(` +
+    `power(sin(radians(${alias}.lat - ?) / 2), 2) + ` +
+    `cos(radians(?)) * cos(radians(${alias}.lat)) * power(sin(radians(${alias}.lng - ?) / 2), 2)))))`
+  );
+}
+
+export interface Box {
+  minLat: number;
+  minLng: number;
+  maxLat: number;
+  maxLng: number;
+}
+
+/** A box that surely holds every point within radiusKm, so the GiST index can prune before the exact distance. */
+export function boxAround(lat: number, lng: number, radiusKm: number): Box {
+  const dLat = radiusKm / KM_PER_DEGREE_LAT;
+  const maxAbsLat = Math.min(90, Math.abs(lat) + dLat);
+  const cos = Math.cos((maxAbsLat * Math.PI) / 180);
+  const dLng = cos < 1e-6 ? 180 : Math.min(180, radiusKm / (KM_PER_DEGREE_LAT * cos));
+  return {
+    minLat: Math.max(-90, lat - dLat),
+    maxLat: Math.min(90, lat + dLat),
+    minLng: Math.max(-180, lng - dLng),
+    maxLng: Math.min(180, lng + dLng),
+  };
+}
+
+/** Kosovo's extent with a margin, for validating coordinates of sites. */
+export const KOSOVO_BOX: Box = { minLat: 41.85, minLng: 20.01, maxLat: 43.27, maxLng: 21.8 };
+
+/** Today's date in Kosovo (licences are valid by calendar day there). */
+export function todayInKosovo(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Belgrade', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}

@@ -1,0 +1,59 @@
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { type Language, localized } from '../db/localized-text';
+import type { GraphQLContext } from '../graphql/context';
+import { UserInputError } from '../graphql/errors';
+import { LangArg } from '../graphql/language-arg';
+import { JSONScalar } from '../graphql/scalars';
+import { GeoPoint, geoPoint } from './geo-point.type';
+import { Municipality } from './municipality.entity';
+import { Region } from './region.entity';
+
+@Resolver(() => Region)
+export class RegionResolver {
+  @Query(() => [Region], { description: 'The seven regions.' })
+  async regions(@Ctx() ctx: GraphQLContext): Promise<Region[]> {
+    return (await ctx.catalog()).regions;
+  }
+
+  @FieldResolver(() => String)
+  name(@Root() region: Region, @LangArg() lang: Language): string {
+    return localized(region.names, lang)!;
+  }
+
+  @FieldResolver(() => [Municipality])
+  async municipalities(@Root() region: Region, @Ctx() ctx: GraphQLContext): Promise<Municipality[]> {
+    return (await ctx.catalog()).municipalitiesOf(region);
+  }
+}
+
+@Resolver(() => Municipality)
+export class MunicipalityResolver {
+  @Query(() => [Municipality], { description: 'The 38 municipalities, or those of one region.' })
+  async municipalities(@Ctx() ctx: GraphQLContext, @Arg('region', () => ID, { nullable: true }) regionCode?: string): Promise<Municipality[]> {
+    const catalog = await ctx.catalog();
+    if (!regionCode) return catalog.municipalities;
+    const region = catalog.regionsByCode.get(regionCode);
+    if (!region) throw new UserInputError(`Unknown region code "${regionCode}". The regions query lists the codes.`, 'region');
+    return catalog.municipalitiesOf(region);
+  }
+
+  @FieldResolver(() => String)
+  name(@Root() municipality: Municipality, @LangArg() lang: Language): string {
+    return localized(municipality.names, lang)!;
+  }
+
+  @FieldResolver(() => Region)
+  async region(@Root() municipality: Municipality, @Ctx() ctx: GraphQLContext): Promise<Region> {
+    return (await ctx.catalog()).regionOf(municipality);
+  }
+
+  @FieldResolver(() => GeoPoint, { description: 'The seat of the municipality.' })
+  seat(@Root() municipality: Municipality): GeoPoint {
+    return geoPoint(municipality.seatLat, municipality.seatLng);
+  }
+
+  @FieldResolver(() => JSONScalar, { nullable: true, description: 'GeoJSON MultiPolygon geometry, when boundaries have been imported.' })
+  boundary(@Root() municipality: Municipality, @Ctx() ctx: GraphQLContext): Promise<unknown> {
+    return ctx.loaders.municipalityBoundary.load(municipality.id);
+  }
+}

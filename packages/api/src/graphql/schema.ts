@@ -1,0 +1,41 @@
+import 'reflect-metadata';
+import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { ContractResolver, PublicAuthorityResolver } from '../contracts/contract.resolver';
+import { MunicipalityResolver, RegionResolver } from '../geography/geography.resolver';
+import { LicenceResolver } from '../licences/licence.resolver';
+import { LocationResolver } from '../locations/location.resolver';
+import { OrganizationConnectionResolver, OrganizationResolver } from '../organizations/organization.resolver';
+import { ServiceResolver } from '../services/service.resolver';
+import { ServiceCategoryResolver, TargetGroupResolver } from '../taxonomy/taxonomy.resolver';
+import { NodeResolver } from './node.resolver';
+import { DateTimeScalar } from './scalars';
+
+let schema: Promise<GraphQLSchema> | undefined;
+
+export function buildCivimapSchema(): Promise<GraphQLSchema> {
+  schema ??= buildSchema({
+    resolvers: [
+      NodeResolver,
+      RegionResolver,
+      MunicipalityResolver,
+      ServiceCategoryResolver,
+      TargetGroupResolver,
+      OrganizationResolver,
+      OrganizationConnectionResolver,
+      ServiceResolver,
+      LocationResolver,
+      LicenceResolver,
+      ContractResolver,
+      PublicAuthorityResolver,
+    ],
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+    validate: false,
+  });
+  return schema;
+}
+
+/** The SDL as committed in packages/api/schema.graphql: sorted, so that it diffs cleanly. */
+export async function printCivimapSchema(): Promise<string> {
+  return `${printSchema(lexicographicSortSchema(await buildCivimapSchema()))}\n`;
+}

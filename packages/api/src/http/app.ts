@@ -1,0 +1,89 @@
+import { expressMiddleware } from '@as-integrations/express5';
+import type { ApolloServer } from '@apollo/server';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import express, { type Express } from 'express';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Logger } from 'pino';
+import type { AppConfig } from '../config';
+import { createContext, type GraphQLContext } from '../graphql/context';
+import type { ReferenceCache } from '../reference/reference-catalog';
+import { GRAPHIQL_HTML, graphiqlRouter } from './graphiql';
+
+export interface HttpDependencies {
+  config: AppConfig;
+  orm: MikroORM;
+  logger: Logger;
+  apollo: ApolloServer<GraphQLContext>;
+  reference: ReferenceCache;
+}
+
+export function createHttpApp({ config, orm, logger, apollo, reference }: HttpDependencies): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await orm.em.fork().execute('select 1');
+      res.json({ status: 'ready' });
+    } catch (error) {
+      logger.warn({ err: error }, 'readiness check failed: database unreachable');
+      res.status(503).json({ status: 'unavailable', reason: 'database unreachable' });
+    }
+  });
+
+  app.get('/config.json', async (_req, res) => {
+    const [{ demo }] = await orm.em.fork().execute('select exists (select 1 from organization where is_demo) as demo');
+    res.setHeader('Cache-Control', 'public, max-age=60');
+    res.json({ tileUrl: config.mapTileUrl, tileAttribution: config.mapTileAttribution, demoData: Boolean(demo) });
+  });
+
+  app.use(graphiqlRouter());
+  app.get('/graphql', (req, res, next) => {
+    // Browsers opening /graphql get GraphiQL; GET requests carrying a query go on to the API.
+    if (req.query.query === undefined && req.accepts(['text/html', 'application/json']) === 'text/html') {
+      res.type('html').send(GRAPHIQL_HTML);
+      return;
+    }
+    next();
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, { context: async () => createContext(orm, reference, logger) }),
+  );
+
+  serveWebApp(app, config.webDist, logger);
+  return app;
+}
+
+/** The built web app, with the SPA fallback: unknown GET paths that want HTML get index.html. */
+function serveWebApp(app: Express, webDist: string, logger: Logger): void {
+  const index = path.join(webDist, 'index.html');
+  if (!fs.existsSync(index)) {
+    logger.warn({ webDist }, 'no built web app found; serving the API only (run npm run build)');
+    app.get('/', (_req, res) => {
+      res.type('html').send('<!doctype html><title>civimap</title><p>civimap API. The web app is not built. GraphQL: <a href="/graphql">/graphql</a></p>');
+    });
+    return;
+  }
+  app.use(
+    express.static(webDist, {
+      index: false,
+      setHeaders: (res, file) => {
+        // Vite fingerprints assets; index.html must always be revalidated.
+        res.setHeader('Cache-Control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    }),
+  );
+  app.use((req, res, next) => {
+    if (req.method !== 'GET' || !req.accepts('html')) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}

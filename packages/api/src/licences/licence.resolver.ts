@@ -1,0 +1,43 @@
+import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { todayInKosovo } from '../geography/geo';
+import type { GraphQLContext } from '../graphql/context';
+import { UserInputError } from '../graphql/errors';
+import { DateScalar } from '../graphql/scalars';
+import { Organization } from '../organizations/organization.entity';
+import { Verification } from '../organizations/organization.types';
+import { ServiceCategory } from '../taxonomy/service-category.entity';
+import { Licence } from './licence.entity';
+
+export function isLicenceValidOn(licence: Pick<Licence, 'validFrom' | 'validUntil'>, date: string): boolean {
+  return licence.validFrom <= date && (!licence.validUntil || licence.validUntil >= date);
+}
+
+@Resolver(() => Licence)
+export class LicenceResolver {
+  @FieldResolver(() => [ServiceCategory], { description: 'Categories the licence covers (and, for a parent, the categories below it).' })
+  async categories(@Root() licence: Licence, @Ctx() ctx: GraphQLContext): Promise<ServiceCategory[]> {
+    const [ids, catalog] = await Promise.all([ctx.loaders.licenceCategoryIds.load(licence.id), ctx.catalog()]);
+    return ids.map((id) => catalog.categoriesById.get(id)!).filter(Boolean).sort((a, b) => a.position - b.position);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Valid today in Kosovo.' })
+  validToday(@Root() licence: Licence): boolean {
+    return isLicenceValidOn(licence, todayInKosovo());
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Valid on the given date.' })
+  validOn(@Root() licence: Licence, @Arg('date', () => DateScalar) date: string): boolean {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UserInputError('date must be YYYY-MM-DD.', 'date');
+    return isLicenceValidOn(licence, date);
+  }
+
+  @FieldResolver(() => Verification)
+  verification(@Root() licence: Licence): Verification {
+    return { status: licence.verificationStatus, verifiedAt: licence.verifiedAt ?? null };
+  }
+
+  @FieldResolver(() => Organization)
+  async organization(@Root() licence: Licence, @Ctx() ctx: GraphQLContext): Promise<Organization> {
+    return (await ctx.loaders.organization.load(licence.organization.id))!;
+  }
+}

@@ -1,0 +1,345 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { boxAround, haversineSql, todayInKosovo } from '../geography/geo';
+import { UserInputError } from '../graphql/errors';
+import { decodeCursor, encodeCursor } from '../graphql/pagination';
+import type { ReferenceCatalog } from '../reference/reference-catalog';
+import { Organization } from './organization.entity';
+import { type BBoxInput, type NearInput, OrganizationFilter, OrganizationOrder } from './organization.inputs';
+
+/** A fragment of SQL with its positional (?) parameters. */
+interface Sql {
+  text: string;
+  params: unknown[];
+}
+
+const sql = (text: string, ...params: unknown[]): Sql => ({ text, params });
+
+function join(parts: Sql[], separator: string): Sql {
+  return { text: parts.map((p) => p.text).join(separator), params: parts.flatMap((p) => p.params) };
+}
+
+/** PostgreSQL array literal, bound as one parameter: keeps statements the same shape whatever the list length. */
+function pgArray(values: string[]): string {
+  return `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export interface ResolvedFilter {
+  where: Sql[];
+  /** Distance from the `near` point to the organization's nearest site (km). */
+  distance?: Sql;
+  /** Conditions on a site (alias l), for the map: only the sites that make the organization match. */
+  siteWhere: Sql[];
+}
+
+export interface OrganizationPageRow {
+  organization: Organization;
+  distanceKm: number | null;
+  cursor: string;
+}
+
+export interface OrganizationPage {
+  rows: OrganizationPageRow[];
+  hasNextPage: boolean;
+  totalCount: () => Promise<number>;
+}
+
+export interface MapPointRow {
+  locationId: string;
+  organizationId: string;
+  name: string;
+  lat: number;
+  lng: number;
+  municipalityCode: string;
+  categoryCodes: string[];
+  verified: boolean;
+  isDemo: boolean;
+}
+
+/**
+ * Turns an OrganizationFilter into SQL over the registry tables. Every list filter is an EXISTS
+ * over indexed pivot tables; text uses the trigram index on the folded names, bbox and near use the
+ * GiST index on the sites' points.
+ */
+export class OrganizationSearch {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly catalog: ReferenceCatalog,
+  ) {}
+
+  resolve(filter: OrganizationFilter | null | undefined): ResolvedFilter {
+    const f = filter ?? new OrganizationFilter();
+    const where: Sql[] = [];
+    const siteWhere: Sql[] = [];
+    let distance: Sql | undefined;
+
+    if (f.includeDemo === false) where.push(sql('not o.is_demo'));
+    if (f.status?.length) where.push(sql('o.status = any(?::text[])', pgArray(f.status)));
+    if (f.verified !== null && f.verified !== undefined) {
+      where.push(sql('o.verification_status = ?', f.verified ? 'VERIFIED' : 'UNVERIFIED'));
+    }
+
+    if (f.text !== null && f.text !== undefined) {
+      if (f.text.length > 200) throw new UserInputError('"text" may be at most 200 characters.', 'filter.text');
+      const words = f.text.trim().split(/\s+/).filter(Boolean);
+      for (const word of words) {
+        const pattern = word.replace(/[\\%_]/g, '\\$&');
+        where.push(sql(`o.search_text like ('%' || civimap_fold(?) || '%')`, pattern));
+      }
+    }
+
+    const categoryIds = f.categories?.length
+      ? this.categoryIds(f.categories, 'filter.categories').flatMap((c) => this.catalog.categoryAndDescendants(c).map((d) => d.id))
+      : [];
+    const targetGroupIds = f.targetGroups?.length ? this.targetGroupIds(f.targetGroups) : [];
+    if (categoryIds.length || targetGroupIds.length) {
+      const serviceConditions: Sql[] = [sql('s.organization_id = o.id'), sql(`s.status = 'ACTIVE'`)];
+      if (categoryIds.length) {
+        serviceConditions.push(
+          sql('exists (select 1 from service_category_link sc where sc.service_id = s.id and sc.category_id = any(?::uuid[]))', pgArray(unique(categoryIds))),
+        );
+      }
+      if (targetGroupIds.length) {
+        serviceConditions.push(
+          sql('exists (select 1 from service_target_group st where st.service_id = s.id and st.target_group_id = any(?::uuid[]))', pgArray(targetGroupIds)),
+        );
+      }
+      const inner = join(serviceConditions, ' and ');
+      where.push(sql(`exists (select 1 from service s where ${inner.text})`, ...inner.params));
+    }
+
+    for (const municipalityIds of [
+      f.regions?.length ? this.municipalityIdsOfRegions(f.regions) : null,
+      f.municipalities?.length ? this.municipalityIds(f.municipalities) : null,
+    ]) {
+      if (!municipalityIds) continue;
+      const ids = pgArray(municipalityIds);
+      where.push(
+        sql(
+          `(exists (select 1 from location l where l.organization_id = o.id and l.municipality_id = any(?::uuid[]))` +
+            ` or exists (select 1 from service s join service_area sa on sa.service_id = s.id where s.organization_id = o.id and s.status = 'ACTIVE' and sa.municipality_id = any(?::uuid[])))`,
+          ids,
+          ids,
+        ),
+      );
+      siteWhere.push(sql('l.municipality_id = any(?::uuid[])', ids));
+    }
+
+    if (f.bbox) {
+      const box = validBox(f.bbox);
+      const inBox = sql('point(l.lng, l.lat) <@ box(point(?, ?), point(?, ?))', box.minLng, box.minLat, box.maxLng, box.maxLat);
+      where.push(sql(`exists (select 1 from location l where l.organization_id = o.id and ${inBox.text})`, ...inBox.params));
+      siteWhere.push(inBox);
+    }
+
+    if (f.near) {
+      const near = validNear(f.near);
+      const box = boxAround(near.lat, near.lng, near.radiusKm);
+      const inBox = sql('point(l.lng, l.lat) <@ box(point(?, ?), point(?, ?))', box.minLng, box.minLat, box.maxLng, box.maxLat);
+      const dist = sql(haversineSql('l'), near.lat, near.lat, near.lng);
+      const within = sql(`${inBox.text} and ${dist.text} <= ?`, ...inBox.params, ...dist.params, near.radiusKm);
+      where.push(sql(`exists (select 1 from location l where l.organization_id = o.id and ${within.text})`, ...within.params));
+      siteWhere.push(within);
+      distance = sql(`(select min(${dist.text}) from location l where l.organization_id = o.id and ${inBox.text})`, ...dist.params, ...inBox.params);
+    }
+
+    if (f.licensedFor) {
+      const [category] = this.categoryIds([f.licensedFor.category], 'filter.licensedFor.category');
+      const on = validDate(f.licensedFor.on, 'filter.licensedFor.on');
+      const covering = unique([
+        ...this.catalog.categoryAndAncestors(category).map((c) => c.id),
+        ...this.catalog.categoryAndDescendants(category).map((c) => c.id),
+      ]);
+      where.push(
+        sql(
+          `exists (select 1 from licence li join licence_category lc on lc.licence_id = li.id where li.organization_id = o.id` +
+            ` and li.valid_from <= ?::date and (li.valid_until is null or li.valid_until >= ?::date) and lc.category_id = any(?::uuid[]))`,
+          on,
+          on,
+          pgArray(covering),
+        ),
+      );
+    }
+
+    if (f.contractableFor) {
+      const [category] = this.categoryIds([f.contractableFor.category], 'filter.contractableFor.category');
+      const [municipalityId] = this.municipalityIds([f.contractableFor.municipality], 'filter.contractableFor.municipality');
+      const on = validDate(f.contractableFor.on, 'filter.contractableFor.on');
+      const offered = pgArray(this.catalog.categoryAndDescendants(category).map((c) => c.id));
+      where.push(sql(`o.status = 'ACTIVE' and o.verification_status = 'VERIFIED'`));
+      // The licence must cover the very category x of the qualifying service, or x's parent.
+      where.push(
+        sql(
+          `exists (select 1 from service s join service_category_link sc on sc.service_id = s.id join service_category x on x.id = sc.category_id` +
+            ` where s.organization_id = o.id and s.status = 'ACTIVE' and sc.category_id = any(?::uuid[])` +
+            ` and (exists (select 1 from service_area sa where sa.service_id = s.id and sa.municipality_id = ?)` +
+            ` or exists (select 1 from service_at_location sl join location l on l.id = sl.location_id where sl.service_id = s.id and l.municipality_id = ?))` +
+            ` and exists (select 1 from licence li join licence_category lc on lc.licence_id = li.id where li.organization_id = o.id` +
+            ` and li.valid_from <= ?::date and (li.valid_until is null or li.valid_until >= ?::date)` +
+            ` and (lc.category_id = x.id or lc.category_id = x.parent_id)))`,
+          offered,
+          municipalityId,
+          municipalityId,
+          on,
+          on,
+        ),
+      );
+    }
+
+    return { where, distance, siteWhere };
+  }
+
+  async page(args: { filter?: OrganizationFilter | null; first: number; after?: string | null; orderBy?: OrganizationOrder | null }): Promise<OrganizationPage> {
+    const resolved = this.resolve(args.filter);
+    const order = args.orderBy ?? (resolved.distance ? OrganizationOrder.DISTANCE : OrganizationOrder.NAME);
+    if (order === OrganizationOrder.DISTANCE && !resolved.distance) {
+      throw new UserInputError('orderBy DISTANCE needs filter.near: distances are measured from its point.', 'orderBy');
+    }
+    const where = resolved.where.length ? join(resolved.where, ' and ') : sql('true');
+    const { key, direction, cast } = sortKey(order, resolved.distance);
+    const after = args.after ? decodeCursor(args.after, order) : null;
+    const distanceColumn = resolved.distance ?? sql('null::float8');
+
+    const inner = sql(
+      `select o.*, ${key.text} as sort_key, ${distanceColumn.text} as distance_km from organization o where ${where.text}`,
+      ...key.params,
+      ...distanceColumn.params,
+      ...where.params,
+    );
+    const comparator = direction === 'asc' ? '>' : '<';
+    const seek = after ? sql(`where (q.sort_key, q.id) ${comparator} (?::${cast}, ?::uuid)`, after.value, after.id) : sql('');
+    const statement = sql(
+      `select q.*, q.sort_key::text as sort_value from (${inner.text}) q ${seek.text} order by q.sort_key ${direction}, q.id ${direction} limit ?`,
+      ...inner.params,
+      ...seek.params,
+      args.first + 1,
+    );
+    const raw: Record<string, unknown>[] = args.first === 0 && !after ? [] : await this.em.execute(statement.text, statement.params);
+    const hasNextPage = raw.length > args.first;
+    const rows = raw.slice(0, args.first).map((row) => {
+      const { sort_key: _key, sort_value: sortValue, distance_km: distanceKm, ...columns } = row;
+      return {
+        organization: this.em.map(Organization, columns),
+        distanceKm: distanceKm === null || distanceKm === undefined ? null : Number(distanceKm),
+        cursor: encodeCursor({ order, value: (sortValue as string | null) ?? null, id: columns.id as string }),
+      };
+    });
+    const count = sql(`select count(*)::int as total from organization o where ${where.text}`, ...where.params);
+    let total: Promise<number> | undefined;
+    return {
+      rows,
+      hasNextPage,
+      totalCount: () => (total ??= this.em.execute(count.text, count.params).then((r) => r[0].total as number)),
+    };
+  }
+
+  /** Every site of every matching organization (restricted to the sites that make it match), in one statement. */
+  async mapPoints(filter: OrganizationFilter | null | undefined, lang: 'sq' | 'sr' | 'en', limit: number): Promise<MapPointRow[]> {
+    const resolved = this.resolve(filter);
+    const where = join([...resolved.where, ...resolved.siteWhere], ' and ');
+    const nameColumn = lang === 'sq' ? 'o.name_sq' : `coalesce(o.name_${lang}, o.name_sq)`;
+    const statement = sql(
+      `select l.id as location_id, o.id as organization_id, ${nameColumn} as name, l.lat, l.lng, m.code as municipality_code,` +
+        ` o.verification_status = 'VERIFIED' as verified, o.is_demo,` +
+        ` array(select distinct c.code from service s join service_category_link sc on sc.service_id = s.id join service_category c on c.id = sc.category_id` +
+        ` where s.organization_id = o.id and s.status = 'ACTIVE' order by c.code) as category_codes` +
+        ` from location l join organization o on o.id = l.organization_id join municipality m on m.id = l.municipality_id` +
+        ` where ${where.text || 'true'} order by l.id limit ?`,
+      ...where.params,
+      limit,
+    );
+    const rows: Record<string, unknown>[] = await this.em.execute(statement.text, statement.params);
+    return rows.map((r) => ({
+      locationId: r.location_id as string,
+      organizationId: r.organization_id as string,
+      name: r.name as string,
+      lat: Number(r.lat),
+      lng: Number(r.lng),
+      municipalityCode: r.municipality_code as string,
+      categoryCodes: r.category_codes as string[],
+      verified: Boolean(r.verified),
+      isDemo: Boolean(r.is_demo),
+    }));
+  }
+
+  private categoryIds(codes: string[], field: string) {
+    return codes.map((code) => {
+      const category = this.catalog.categoriesByCode.get(code);
+      if (!category) throw new UserInputError(`Unknown service category code "${code}". The serviceCategories query lists the codes.`, field);
+      return category;
+    });
+  }
+
+  private targetGroupIds(codes: string[]): string[] {
+    return codes.map((code) => {
+      const group = this.catalog.targetGroupsByCode.get(code);
+      if (!group) throw new UserInputError(`Unknown target group code "${code}". The targetGroups query lists the codes.`, 'filter.targetGroups');
+      return group.id;
+    });
+  }
+
+  private municipalityIds(codes: string[], field = 'filter.municipalities'): string[] {
+    return codes.map((code) => {
+      const municipality = this.catalog.municipalitiesByCode.get(code);
+      if (!municipality) throw new UserInputError(`Unknown municipality code "${code}". The municipalities query lists the codes.`, field);
+      return municipality.id;
+    });
+  }
+
+  private municipalityIdsOfRegions(codes: string[]): string[] {
+    return codes.flatMap((code) => {
+      const region = this.catalog.regionsByCode.get(code);
+      if (!region) throw new UserInputError(`Unknown region code "${code}". The regions query lists the codes.`, 'filter.regions');
+      return this.catalog.municipalitiesOf(region).map((m) => m.id);
+    });
+  }
+}
+
+function sortKey(order: OrganizationOrder, distance: Sql | undefined): { key: Sql; direction: 'asc' | 'desc'; cast: string } {
+  switch (order) {
+    case OrganizationOrder.DISTANCE:
+      return { key: distance!, direction: 'asc', cast: 'float8' };
+    case OrganizationOrder.UPDATED_AT:
+      return { key: sql('o.updated_at'), direction: 'desc', cast: 'timestamptz' };
+    default:
+      return { key: sql('o.name_sq'), direction: 'asc', cast: 'text' };
+  }
+}
+
+function unique<T>(values: T[]): T[] {
+  return [...new Set(values)];
+}
+
+function checkLatitude(value: number, field: string) {
+  if (!Number.isFinite(value) || value < -90 || value > 90) throw new UserInputError(`${field} must be a latitude from -90 to 90; got ${value}.`, field);
+}
+
+function checkLongitude(value: number, field: string) {
+  if (!Number.isFinite(value) || value < -180 || value > 180) throw new UserInputError(`${field} must be a longitude from -180 to 180; got ${value}.`, field);
+}
+
+function validNear(near: NearInput): NearInput {
+  checkLatitude(near.lat, 'filter.near.lat');
+  checkLongitude(near.lng, 'filter.near.lng');
+  if (!Number.isFinite(near.radiusKm) || near.radiusKm <= 0 || near.radiusKm > 500) {
+    throw new UserInputError(`filter.near.radiusKm must be more than 0 and at most 500 km; got ${near.radiusKm}.`, 'filter.near.radiusKm');
+  }
+  return near;
+}
+
+function validBox(box: BBoxInput): BBoxInput {
+  checkLatitude(box.minLat, 'filter.bbox.minLat');
+  checkLatitude(box.maxLat, 'filter.bbox.maxLat');
+  checkLongitude(box.minLng, 'filter.bbox.minLng');
+  checkLongitude(box.maxLng, 'filter.bbox.maxLng');
+  if (box.minLat > box.maxLat) throw new UserInputError('filter.bbox.minLat must not be greater than maxLat.', 'filter.bbox');
+  if (box.minLng > box.maxLng) throw new UserInputError('filter.bbox.minLng must not be greater than maxLng.', 'filter.bbox');
+  return box;
+}
+
+function validDate(value: string | null | undefined, field: string): string {
+  if (value === null || value === undefined) return todayInKosovo();
+  if (!DATE.test(value)) throw new UserInputError(`${field} must be a date YYYY-MM-DD; got "${value}".`, field);
+  return value;
+}

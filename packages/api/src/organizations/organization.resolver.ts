@@ -1,0 +1,115 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Contract } from '../contracts/contract.entity';
+import { Language, localized, OptionalLocalizedText } from '../db/localized-text';
+import type { GraphQLContext } from '../graphql/context';
+import { UserInputError } from '../graphql/errors';
+import { requireUuid } from '../graphql/ids';
+import { LangArg } from '../graphql/language-arg';
+import { pageSize } from '../graphql/pagination';
+import { Licence } from '../licences/licence.entity';
+import { Location } from '../locations/location.entity';
+import { Service } from '../services/service.entity';
+import { FundingMix, Organization } from './organization.entity';
+import { OrganizationFilter, OrganizationOrder } from './organization.inputs';
+import { OrganizationSearch } from './organization-search';
+import { MapPoint, OrganizationConnection, Verification } from './organization.types';
+
+const MAX_MAP_POINTS = 100_000;
+
+@Resolver(() => Organization)
+export class OrganizationResolver {
+  @Query(() => Organization, { nullable: true })
+  organization(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<Organization | null> {
+    return ctx.loaders.organization.load(requireUuid(id));
+  }
+
+  @Query(() => OrganizationConnection, { description: 'Organizations matching the filter, a page (at most 100) at a time.' })
+  async organizations(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size: default 20, at most 100.' }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('filter', () => OrganizationFilter, { nullable: true }) filter?: OrganizationFilter,
+    @Arg('orderBy', () => OrganizationOrder, { nullable: true }) orderBy?: OrganizationOrder,
+  ): Promise<OrganizationConnection> {
+    const size = pageSize(first);
+    const search = new OrganizationSearch(ctx.em, await ctx.catalog());
+    const page = await search.page({ filter, first: size, after, orderBy });
+    for (const row of page.rows) ctx.loaders.organization.prime(row.organization.id, row.organization);
+    return Object.assign(new OrganizationConnection(), {
+      page,
+      edges: page.rows.map((row) => ({ cursor: row.cursor, node: row.organization, distanceKm: row.distanceKm })),
+      pageInfo: {
+        hasNextPage: page.hasNextPage,
+        hasPreviousPage: Boolean(after),
+        startCursor: page.rows[0]?.cursor ?? null,
+        endCursor: page.rows.at(-1)?.cursor ?? null,
+      },
+    });
+  }
+
+  @Query(() => [MapPoint], { description: 'Every site of the matching organizations in one response, for the map (at most 100,000).' })
+  async mapPoints(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('filter', () => OrganizationFilter, { nullable: true }) filter?: OrganizationFilter,
+    @LangArg() lang: Language = Language.SQ,
+    @Arg('limit', () => Int, { defaultValue: 50_000 }) limit: number = 50_000,
+  ): Promise<MapPoint[]> {
+    if (!Number.isInteger(limit) || limit < 0 || limit > MAX_MAP_POINTS) {
+      throw new UserInputError(`"limit" must be from 0 to ${MAX_MAP_POINTS}; got ${limit}.`, 'limit');
+    }
+    return new OrganizationSearch(ctx.em, await ctx.catalog()).mapPoints(filter, lang, limit);
+  }
+
+  @FieldResolver(() => String)
+  name(@Root() organization: Organization, @LangArg() lang: Language): string {
+    return localized(organization.names, lang)!;
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  description(@Root() organization: Organization, @LangArg() lang: Language): string | null {
+    return localized(organization.descriptions, lang);
+  }
+
+  @FieldResolver(() => OptionalLocalizedText)
+  descriptions(@Root() organization: Organization): OptionalLocalizedText {
+    return organization.descriptions;
+  }
+
+  @FieldResolver(() => Verification)
+  verification(@Root() organization: Organization): Verification {
+    return { status: organization.verificationStatus, verifiedAt: organization.verifiedAt ?? null };
+  }
+
+  @FieldResolver(() => FundingMix)
+  fundingMix(@Root() o: Organization): FundingMix {
+    return { publicSources: o.fundingPublicPct, foreignDonors: o.fundingForeignPct, ownRevenue: o.fundingOwnPct, other: o.fundingOtherPct };
+  }
+
+  @FieldResolver(() => [Service])
+  services(@Root() organization: Organization, @Ctx() ctx: GraphQLContext): Promise<Service[]> {
+    return ctx.loaders.servicesByOrganization.load(organization.id);
+  }
+
+  @FieldResolver(() => [Location])
+  locations(@Root() organization: Organization, @Ctx() ctx: GraphQLContext): Promise<Location[]> {
+    return ctx.loaders.locationsByOrganization.load(organization.id);
+  }
+
+  @FieldResolver(() => [Licence])
+  licences(@Root() organization: Organization, @Ctx() ctx: GraphQLContext): Promise<Licence[]> {
+    return ctx.loaders.licencesByOrganization.load(organization.id);
+  }
+
+  @FieldResolver(() => [Contract])
+  contracts(@Root() organization: Organization, @Ctx() ctx: GraphQLContext): Promise<Contract[]> {
+    return ctx.loaders.contractsByOrganization.load(organization.id);
+  }
+}
+
+@Resolver(() => OrganizationConnection)
+export class OrganizationConnectionResolver {
+  @FieldResolver(() => Int, { description: 'How many organizations match the filter.' })
+  totalCount(@Root() connection: OrganizationConnection): Promise<number> {
+    return connection.page.totalCount();
+  }
+}

@@ -1,0 +1,41 @@
+import { Field, Float, ID, ObjectType } from 'type-graphql';
+import { PageInfo } from '../graphql/pagination';
+import { DateTimeScalar } from '../graphql/scalars';
+import { Organization } from './organization.entity';
+import { VerificationStatus } from './organization.enums';
+import type { OrganizationPage } from './organization-search';
+
+@ObjectType()
+export class Verification {
+  @Field(() => VerificationStatus) status!: VerificationStatus;
+  @Field(() => DateTimeScalar, { nullable: true }) verifiedAt!: Date | null;
+}
+
+@ObjectType()
+export class OrganizationEdge {
+  @Field(() => String) cursor!: string;
+  @Field(() => Organization) node!: Organization;
+  @Field(() => Float, { nullable: true, description: 'Kilometres from filter.near to the nearest site; set when filtering by near.' })
+  distanceKm!: number | null;
+}
+
+@ObjectType()
+export class OrganizationConnection {
+  @Field(() => [OrganizationEdge]) edges!: OrganizationEdge[];
+  @Field(() => PageInfo) pageInfo!: PageInfo;
+  /** Counted only when a client asks for totalCount. */
+  page!: OrganizationPage;
+}
+
+@ObjectType({ description: 'One site of a matching organization, for drawing the map.' })
+export class MapPoint {
+  @Field(() => ID) locationId!: string;
+  @Field(() => ID) organizationId!: string;
+  @Field(() => String, { description: 'The organization\'s name in the requested language.' }) name!: string;
+  @Field(() => Float) lat!: number;
+  @Field(() => Float) lng!: number;
+  @Field(() => ID) municipalityCode!: string;
+  @Field(() => [ID], { description: 'Categories of the organization\'s active services.' }) categoryCodes!: string[];
+  @Field(() => Boolean) verified!: boolean;
+  @Field(() => Boolean) isDemo!: boolean;
+}

@@ -1,0 +1,38 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApolloServer } from './graphql/apollo';
+import { createHttpApp } from './http/app';
+import { ReferenceCache } from './reference/reference-catalog';
+import type { Runtime } from './runtime';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close: () => Promise<void>;
+}
+
+/** The API and the web app on one port. close() stops accepting, lets requests in flight finish, then stops Apollo. */
+export async function startServer(runtime: Runtime): Promise<RunningServer> {
+  const reference = new ReferenceCache(runtime.orm);
+  const apollo = await createApolloServer(runtime.logger);
+  const app = createHttpApp({ config: runtime.config, orm: runtime.orm, logger: runtime.logger, apollo, reference });
+  const server = http.createServer(app);
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(runtime.config.port, runtime.config.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = runtime.config.host === '0.0.0.0' ? 'localhost' : runtime.config.host;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await apollo.stop();
+    },
+  };
+}
