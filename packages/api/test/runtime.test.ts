@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config';
+import { Municipality } from '../src/geography/municipality.entity';
+import { createRuntime } from '../src/runtime';
+import { freePort } from './support/global-setup';
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
+function portOpen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
+}
+
+describe('runtime with the embedded PostgreSQL', () => {
+  it('initialises a fresh data folder, migrates, seeds, stops cleanly and starts again on the same data', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'civimap-runtime-'));
+    dirs.push(dir);
+    const port = await freePort();
+    // No DATABASE_URL here, whatever the test run uses: this is the path `npm start` takes.
+    const config = loadConfig({ DATA_DIR: path.join(dir, 'pg'), EMBEDDED_PG_PORT: String(port), DEMO_DATA: 'off' });
+    const logger = pino({ level: 'silent' });
+
+    const first = await createRuntime({ config, logger });
+    expect(await first.orm.em.fork().count(Municipality, {})).toBe(38);
+    expect(await portOpen(port)).toBe(true);
+    await first.close();
+    expect(await portOpen(port)).toBe(false);
+
+    const second = await createRuntime({ config, logger });
+    expect(await second.orm.em.fork().count(Municipality, {})).toBe(38);
+    await second.close();
+  });
+
+  it('refuses a malformed configuration with a clear message', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT must be a non-negative integer/);
+    expect(() => loadConfig({ DEMO_DATA: 'maybe' })).toThrow(/DEMO_DATA must be auto, on or off/);
+  });
+});
