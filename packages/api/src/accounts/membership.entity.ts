@@ -1,4 +1,4 @@
-import { Entity, Enum, ManyToOne, Unique } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, Unique, type Opt } from '@mikro-orm/core';
 import { BaseEntity } from '../db/base.entity';
 import { Organization } from '../organizations/organization.entity';
 import { MembershipRole } from './account.enums';
@@ -14,5 +14,5 @@ export class Membership extends BaseEntity {
   organization!: Organization;
 
   @Enum({ items: () => MembershipRole, default: MembershipRole.EDITOR })
-  role: MembershipRole = MembershipRole.EDITOR;
+  role: Opt<MembershipRole> = MembershipRole.EDITOR;
 }

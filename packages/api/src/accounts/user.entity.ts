@@ -17,7 +17,7 @@ export class User extends VersionedEntity {
   passwordHash!: string;
 
   @Enum({ items: () => UserRole, default: UserRole.EDITOR })
-  role: UserRole = UserRole.EDITOR;
+  role: Opt<UserRole> = UserRole.EDITOR;
 
   /** For authority officers: the authority they act for. */
   @ManyToOne(() => PublicAuthority, { nullable: true, deleteRule: 'set null' })

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 import { User } from '../accounts/user.entity';
 
 export enum RevisionAction {
@@ -47,7 +47,7 @@ export class Revision {
   action!: RevisionAction;
 
   @Property({ type: 'json' })
-  changes: FieldChange[] = [];
+  changes: Opt<FieldChange[]> = [];
 
   @Property({ type: 'text', nullable: true })
   reason?: string | null;

@@ -66,7 +66,7 @@ export class Contract extends VersionedEntity {
 
   @Field(() => ContractStatus)
   @Enum({ items: () => ContractStatus, default: ContractStatus.ACTIVE })
-  status: ContractStatus = ContractStatus.ACTIVE;
+  status: Opt<ContractStatus> = ContractStatus.ACTIVE;
 
   @ManyToOne('User', { nullable: true, deleteRule: 'set null' })
   recordedBy?: User | null;

@@ -43,7 +43,7 @@ export class Licence extends VersionedEntity {
   documentReference?: string | null;
 
   @Enum({ items: () => VerificationStatus, default: VerificationStatus.UNVERIFIED })
-  verificationStatus: VerificationStatus = VerificationStatus.UNVERIFIED;
+  verificationStatus: Opt<VerificationStatus> = VerificationStatus.UNVERIFIED;
 
   @Property({ type: 'timestamptz', nullable: true })
   verifiedAt?: Date | null;

@@ -34,11 +34,11 @@ export class Organization extends VersionedEntity {
   acronym?: string | null;
 
   @Embedded(() => OptionalLocalizedText, { prefix: 'description_' })
-  descriptions: OptionalLocalizedText = new OptionalLocalizedText();
+  descriptions: Opt<OptionalLocalizedText> = new OptionalLocalizedText();
 
   @Field(() => LegalForm)
   @Enum({ items: () => LegalForm, default: LegalForm.ASSOCIATION })
-  legalForm: LegalForm = LegalForm.ASSOCIATION;
+  legalForm: Opt<LegalForm> = LegalForm.ASSOCIATION;
 
   @Field(() => String, { nullable: true, description: 'NGO registration number.' })
   @Property({ type: 'text', nullable: true })
@@ -68,7 +68,7 @@ export class Organization extends VersionedEntity {
   /** Links to social media profiles. */
   @Field(() => [String])
   @Property({ type: 'text[]', default: '{}' })
-  socialLinks: string[] = [];
+  socialLinks: Opt<string[]> = [];
 
   @Field(() => Int, { nullable: true })
   @Property({ type: 'integer', nullable: true })
@@ -100,10 +100,10 @@ export class Organization extends VersionedEntity {
 
   @Field(() => OrganizationStatus)
   @Enum({ items: () => OrganizationStatus, default: OrganizationStatus.ACTIVE })
-  status: OrganizationStatus = OrganizationStatus.ACTIVE;
+  status: Opt<OrganizationStatus> = OrganizationStatus.ACTIVE;
 
   @Enum({ items: () => VerificationStatus, default: VerificationStatus.UNVERIFIED })
-  verificationStatus: VerificationStatus = VerificationStatus.UNVERIFIED;
+  verificationStatus: Opt<VerificationStatus> = VerificationStatus.UNVERIFIED;
 
   @Property({ type: 'timestamptz', nullable: true })
   verifiedAt?: Date | null;

@@ -21,7 +21,7 @@ export class Service extends VersionedEntity {
   names!: LocalizedText;
 
   @Embedded(() => OptionalLocalizedText, { prefix: 'description_' })
-  descriptions: OptionalLocalizedText = new OptionalLocalizedText();
+  descriptions: Opt<OptionalLocalizedText> = new OptionalLocalizedText();
 
   @ManyToMany(() => ServiceCategory, undefined, {
     pivotTable: 'service_category_link',
@@ -47,7 +47,7 @@ export class Service extends VersionedEntity {
 
   @Field(() => [String], { description: 'Languages the service is delivered in (ISO 639-1 codes).' })
   @Property({ type: 'text[]', default: '{sq}' })
-  languages: string[] = ['sq'];
+  languages: Opt<string[]> = ['sq'];
 
   @Field(() => String, { nullable: true })
   @Property({ type: 'text', nullable: true })
@@ -67,7 +67,7 @@ export class Service extends VersionedEntity {
 
   @Field(() => ServiceStatus)
   @Enum({ items: () => ServiceStatus, default: ServiceStatus.ACTIVE })
-  status: ServiceStatus = ServiceStatus.ACTIVE;
+  status: Opt<ServiceStatus> = ServiceStatus.ACTIVE;
 
   @Field(() => Boolean)
   @Property({ type: 'boolean', default: false })

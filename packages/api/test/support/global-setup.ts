@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import type { TestProject } from 'vitest/node';
+import type { TestProject } from 'vitest/node' with { 'resolution-mode': 'import' };
 import { type EmbeddedServer, startEmbeddedPostgres } from '../../src/db/embedded-postgres';
 
 declare module 'vitest' {
