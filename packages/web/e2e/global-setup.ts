@@ -11,7 +11,10 @@ declare module 'vitest' {
 
 /** One product and one browser for the whole e2e suite. */
 export default async function setup(project: TestProject) {
-  const product = await startProduct({ log: (m) => console.log(m) });
+  // E2E_BASE_URL: run against a product that is already running (local debugging)
+  const product = process.env.E2E_BASE_URL
+    ? { baseURL: process.env.E2E_BASE_URL.replace(/\/$/, ''), stop: async () => {} }
+    : await startProduct({ log: (m) => console.log(m) });
   let browser;
   try {
     browser = await chromium.launchServer({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });

@@ -31,7 +31,9 @@ describe('map page', () => {
     expect(await page.locator('[data-testid="demo-banner"]').isVisible()).toBe(true);
     // the municipality layer: one shape per municipality (circles at the seats or polygons)
     const municipalities = (await gql<{ municipalities: unknown[] }>('{ municipalities { code } }')).municipalities.length;
-    expect(await page.locator('.leaflet-overlay-pane path.leaflet-interactive').count()).toBeGreaterThanOrEqual(municipalities);
+    const shapes = page.locator('.leaflet-municipalities-pane path.leaflet-interactive');
+    await page.waitForFunction((n) => document.querySelectorAll('.leaflet-municipalities-pane path.leaflet-interactive').length >= n, municipalities).catch(() => {});
+    expect(await shapes.count()).toBeGreaterThanOrEqual(municipalities);
     expect(outside).toEqual([]);
     await context.close();
   });

@@ -40,7 +40,7 @@ describe('organization profile', () => {
     expect(decodeURIComponent(new URL(page.url()).pathname)).toBe(`/org/${id}`);
     // the list asked for verified organizations only: the profile shows the badge
     expect(org.verification.status).toBe('VERIFIED');
-    expect(await page.locator('[data-testid="verification"]').textContent()).toMatch(/Verifikuar më \d/);
+    expect(await page.locator('[data-testid="verification"]').textContent()).toMatch(/^Verifikuar më \d{1,2} (janar|shkurt|mars|prill|maj|qershor|korrik|gusht|shtator|tetor|nëntor|dhjetor) \d{4}$/);
     expect(await page.locator('[data-testid="demo-banner"]').isVisible()).toBe(org.isDemo);
     expect(await page.locator('#services ~ ul .card h3').allTextContents()).toEqual(org.services.map((s) => s.name));
     for (const s of org.services) for (const c of s.categories) expect(await page.locator('#services ~ ul').textContent()).toContain(c.name);

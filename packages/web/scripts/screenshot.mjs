@@ -21,7 +21,7 @@ try {
   await page.waitForSelector('.leaflet-marker-pane .cm-cluster, .leaflet-marker-pane .cm-point', { timeout: 30_000 });
   await page.waitForSelector('.result-list a.result-link', { timeout: 30_000 });
   // let the municipality layer and the list finish drawing
-  await page.waitForFunction(() => document.querySelectorAll('.leaflet-overlay-pane path').length >= 38, undefined, { timeout: 30_000 });
+  await page.waitForFunction(() => document.querySelectorAll('.leaflet-municipalities-pane path').length >= 38, undefined, { timeout: 30_000 });
   mkdirSync(join(out, '..'), { recursive: true });
   await page.screenshot({ path: out });
   console.log(`screenshot: ${out}`);

@@ -7,7 +7,8 @@ import type { WorkerRequest, WorkerResponse } from '../lib/cluster-protocol';
 import { boundsToBBox, type ApiOrganizationFilter, type BBox, type MapView as View } from '../lib/filter';
 import { GRAPHQL_URL, request } from '../lib/graphql';
 import { loadConfig, type RuntimeConfig } from '../lib/hooks';
-import { apiLang, localeTag, type Lang } from '../lib/lang';
+import { formatNumber } from '../lib/format';
+import { apiLang, type Lang } from '../lib/lang';
 import { MapPointsQuery, MunicipalityBoundariesQuery, OrganizationPopupQuery } from '../lib/operations';
 import { useRefData, type RefData } from '../lib/refdata';
 import { isPlainClick, navigate, orgPath } from '../lib/router';
@@ -350,7 +351,6 @@ export function MapView(props: Props) {
     if (!e || !ref || !boundaries) return;
     e.municipalities.clearLayers();
     const selected = new Set(props.selectedMunicipalities);
-    const fmt = new Intl.NumberFormat(localeTag(props.lang));
     for (const m of ref.municipalities) {
       const isSelected = selected.has(m.code);
       const style: L.PathOptions = {
@@ -366,7 +366,7 @@ export function MapView(props: Props) {
         : L.circleMarker([m.seat.lat, m.seat.lng], { ...style, radius: 6 + Math.sqrt(m.population) / 45 });
       layer.bindTooltip(m.name, { sticky: true });
       const popup = el('div', 'popup');
-      popup.append(el('h3', 'popup-title', m.name), el('p', undefined, i18next.t('map.population', { count: m.population, formatted: fmt.format(m.population) })));
+      popup.append(el('h3', 'popup-title', m.name), el('p', undefined, i18next.t('map.population', { count: m.population, formatted: formatNumber(m.population) })));
       const btn = el('button', 'popup-filter', i18next.t('map.filterMunicipality'));
       btn.type = 'button';
       btn.addEventListener('click', () => {
@@ -412,7 +412,7 @@ export function MapView(props: Props) {
           {t('map.searchArea')}
         </button>
         <p className="map-status" aria-live="polite" data-testid="site-count" data-count={summary && !loading ? summary.sites : ''}>
-          {error ? t('map.error', { message: error }) : loading || !summary ? t('map.loading') : t('map.sites', { count: summary.sites })}
+          {error ? t('map.error', { message: error }) : loading || !summary ? t('map.loading') : t('map.sites', { count: summary.sites, formatted: formatNumber(summary.sites) })}
         </p>
       </div>
       <div

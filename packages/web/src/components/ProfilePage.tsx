@@ -2,6 +2,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrganizationProfileQuery as ProfileResult } from '../gql/graphql';
 import { useQuery } from '../lib/hooks';
+import { formatDate } from '../lib/format';
 import { apiLang, localeTag, otherNames, type Lang } from '../lib/lang';
 import { OrganizationProfileQuery } from '../lib/operations';
 import { mapHref } from '../lib/router';
@@ -10,13 +11,6 @@ import { Link } from './Link';
 import { SitesMap } from './SitesMap';
 
 type Org = NonNullable<ProfileResult['organization']>;
-
-function formatDate(value: string | null | undefined, lang: Lang): string {
-  if (!value) return '';
-  const d = new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
-  if (Number.isNaN(d.getTime())) return value;
-  return new Intl.DateTimeFormat(localeTag(lang), { dateStyle: 'long', timeZone: 'UTC' }).format(d);
-}
 
 function safeUrl(url: string): string | null {
   try {

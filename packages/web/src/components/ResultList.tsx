@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { OrganizationListQuery as ListResult } from '../gql/graphql';
 import type { ApiOrganizationFilter } from '../lib/filter';
 import { request } from '../lib/graphql';
-import { apiLang, localeTag, type Lang } from '../lib/lang';
+import { formatNumber } from '../lib/format';
+import { apiLang, type Lang } from '../lib/lang';
 import { OrganizationListQuery } from '../lib/operations';
 import { orgPath } from '../lib/router';
 import { Link } from './Link';
@@ -116,13 +117,12 @@ export function ResultList({
   };
 
   const count = state.totalCount;
-  const fmt = new Intl.NumberFormat(localeTag(lang));
   return (
     <section className="results" id="results" aria-labelledby={headingId} tabIndex={-1}>
       <div className="results-head">
         <h2 id={headingId}>{t('results.title')}</h2>
         <p className="results-count" aria-live="polite" data-testid="result-count" data-count={count ?? ''}>
-          {count == null ? t('results.loading') : t('results.count', { count, formattedCount: fmt.format(count) })}
+          {count == null ? t('results.loading') : t('results.count', { count, formatted: formatNumber(count) })}
         </p>
       </div>
       {state.error && (
@@ -158,7 +158,7 @@ export function ResultList({
             })}
           </ol>
           <div className="results-foot">
-            <span>{t('results.shown', { shown: fmt.format(state.edges.length), total: fmt.format(count ?? 0) })}</span>
+            <span>{t('results.shown', { shown: formatNumber(state.edges.length), total: formatNumber(count ?? 0) })}</span>
             {state.hasNextPage && (
               <button type="button" onClick={more} disabled={state.loading}>
                 {state.loading ? t('results.loading') : t('results.more')}
