@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { ContractResolver, PublicAuthorityResolver } from '../contracts/contract.resolver';
+import { CoverageResolver } from '../coverage/coverage.resolver';
 import { MunicipalityResolver, RegionResolver } from '../geography/geography.resolver';
 import { LicenceResolver } from '../licences/licence.resolver';
 import { LocationResolver } from '../locations/location.resolver';
@@ -28,6 +29,7 @@ export function buildCivimapSchema(): Promise<GraphQLSchema> {
       LicenceResolver,
       ContractResolver,
       PublicAuthorityResolver,
+      CoverageResolver,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: false,
