@@ -27,6 +27,8 @@ export interface AppConfig {
   nodeEnv: string;
   /** Size of the PostgreSQL connection pool of one API process. */
   dbPoolMax: number;
+  /** The licence every export and the HSDS API state. */
+  dataLicence: { name: string; url: string };
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -55,5 +57,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: env.LOG_LEVEL || 'info',
     nodeEnv: env.NODE_ENV || 'development',
     dbPoolMax: intFrom(env.DB_POOL_MAX, 10, 'DB_POOL_MAX'),
+    dataLicence: {
+      name: env.DATA_LICENCE_NAME || 'CC BY 4.0',
+      url: env.DATA_LICENCE_URL || 'https://creativecommons.org/licenses/by/4.0/',
+    },
   };
 }

@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import type { AppConfig } from '../config';
 import { createContext, type GraphQLContext } from '../graphql/context';
 import type { ReferenceCache } from '../reference/reference-catalog';
+import { exportRouter } from '../exports/export.router';
 import { GRAPHIQL_HTML, graphiqlRouter } from './graphiql';
 
 export interface HttpDependencies {
@@ -57,6 +58,8 @@ export function createHttpApp({ config, orm, logger, apollo, reference }: HttpDe
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, { context: async () => createContext(orm, reference, logger) }),
   );
+
+  app.use('/export', exportRouter({ orm, reference, config, logger }));
 
   serveWebApp(app, config.webDist, logger);
   return app;

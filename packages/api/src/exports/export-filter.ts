@@ -1,0 +1,86 @@
+import { OrganizationStatus } from '../organizations/organization.enums';
+import { OrganizationFilter } from '../organizations/organization.inputs';
+
+/** Thrown for a malformed ?filter=; the router answers 400 with the message. */
+export class ExportRequestError extends Error {}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function strings(value: unknown, field: string): string[] | null {
+  if (value === undefined || value === null) return null;
+  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) throw new ExportRequestError(`filter.${field} must be a list of codes.`);
+  return value as string[];
+}
+
+function numbers<K extends string>(value: unknown, field: string, keys: K[]): Record<K, number> | null {
+  if (value === undefined || value === null) return null;
+  if (!isObject(value)) throw new ExportRequestError(`filter.${field} must be an object with ${keys.join(', ')}.`);
+  const out = {} as Record<K, number>;
+  for (const key of keys) {
+    if (typeof value[key] !== 'number') throw new ExportRequestError(`filter.${field}.${key} must be a number.`);
+    out[key] = value[key] as number;
+  }
+  return out;
+}
+
+function dated(value: unknown, field: string, keys: string[]): Record<string, string | null> | null {
+  if (value === undefined || value === null) return null;
+  if (!isObject(value)) throw new ExportRequestError(`filter.${field} must be an object with ${keys.join(', ')}.`);
+  const out: Record<string, string | null> = {};
+  for (const key of keys) {
+    const v = value[key];
+    if (key === 'on' && (v === undefined || v === null)) out[key] = null;
+    else if (typeof v !== 'string') throw new ExportRequestError(`filter.${field}.${key} must be a string.`);
+    else out[key] = v;
+  }
+  return out;
+}
+
+const KNOWN = ['text', 'categories', 'targetGroups', 'regions', 'municipalities', 'near', 'bbox', 'licensedFor', 'contractableFor', 'verified', 'status', 'includeDemo'];
+
+/** Checks the shape GraphQL's input coercion would check, for filters that arrive as JSON over plain HTTP. */
+export function plainToFilter(value: unknown): OrganizationFilter {
+  if (!isObject(value)) throw new ExportRequestError('"filter" must be a JSON object.');
+  const unknown = Object.keys(value).filter((k) => !KNOWN.includes(k));
+  if (unknown.length) throw new ExportRequestError(`Unknown filter field(s): ${unknown.join(', ')}. Known: ${KNOWN.join(', ')}.`);
+  const filter = new OrganizationFilter();
+  if (value.text !== undefined && value.text !== null) {
+    if (typeof value.text !== 'string') throw new ExportRequestError('filter.text must be a string.');
+    filter.text = value.text;
+  }
+  filter.categories = strings(value.categories, 'categories');
+  filter.targetGroups = strings(value.targetGroups, 'targetGroups');
+  filter.regions = strings(value.regions, 'regions');
+  filter.municipalities = strings(value.municipalities, 'municipalities');
+  filter.near = numbers(value.near, 'near', ['lat', 'lng', 'radiusKm']);
+  filter.bbox = numbers(value.bbox, 'bbox', ['minLat', 'minLng', 'maxLat', 'maxLng']);
+  filter.licensedFor = dated(value.licensedFor, 'licensedFor', ['category', 'on']) as OrganizationFilter['licensedFor'];
+  filter.contractableFor = dated(value.contractableFor, 'contractableFor', ['category', 'municipality', 'on']) as OrganizationFilter['contractableFor'];
+  for (const key of ['verified', 'includeDemo'] as const) {
+    const v = value[key];
+    if (v !== undefined && v !== null && typeof v !== 'boolean') throw new ExportRequestError(`filter.${key} must be true or false.`);
+    filter[key] = (v as boolean | undefined) ?? null;
+  }
+  const status = strings(value.status, 'status');
+  if (status) {
+    const allowed = Object.values(OrganizationStatus) as string[];
+    const bad = status.filter((s) => !allowed.includes(s));
+    if (bad.length) throw new ExportRequestError(`filter.status: unknown value(s) ${bad.join(', ')}; use ${allowed.join(', ')}.`);
+    filter.status = status as OrganizationStatus[];
+  }
+  return filter;
+}
+
+/** The `filter` query parameter: an OrganizationFilter as JSON, exactly as the GraphQL API takes it. */
+export function parseFilterParameter(raw: unknown): OrganizationFilter {
+  if (raw === undefined || raw === '') return new OrganizationFilter();
+  if (typeof raw !== 'string') throw new ExportRequestError('"filter" must be given once, as JSON.');
+  if (raw.length > 10_000) throw new ExportRequestError('"filter" is longer than 10,000 characters.');
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    throw new ExportRequestError('"filter" is not valid JSON; pass an OrganizationFilter such as {"categories":["residential"]}.');
+  }
+  return plainToFilter(value);
+}

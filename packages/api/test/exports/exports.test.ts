@@ -1,0 +1,157 @@
+import { parse } from 'csv-parse/sync';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config';
+import { ContractModality } from '../../src/contracts/contract.enums';
+import { Contract } from '../../src/contracts/contract.entity';
+import { PublicAuthority } from '../../src/contracts/public-authority.entity';
+import { createRuntime, type Runtime } from '../../src/runtime';
+import { type RunningServer, startServer } from '../../src/server';
+import { ServiceCategory } from '../../src/taxonomy/service-category.entity';
+import { createOrganizations } from '../support/fixtures';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+
+let db: TestDatabase;
+let runtime: Runtime;
+let server: RunningServer;
+const BULK = 1234;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  const [shelter, counselling] = await createOrganizations(db.orm.em.fork(), [
+    {
+      sq: 'Strehimorja "Drita", Prishtinë',
+      en: 'Drita Shelter',
+      isDemo: true,
+      sites: [
+        { municipality: 'prishtine', lat: 42.66, lng: 21.16 },
+        { municipality: 'prizren', lat: 42.21, lng: 20.74 },
+      ],
+      services: [{ name: 'Strehim', categories: ['residential.shelter-domestic-violence'], targetGroups: ['women-and-girls'], area: ['prishtine'], atSites: [0] }],
+    },
+    {
+      sq: 'Këshilla Familjare',
+      sites: [{ municipality: 'peje', lat: 42.66, lng: 20.29 }],
+      services: [{ name: 'Këshillim', categories: ['counselling.family'], area: ['peje'], atSites: [0] }],
+    },
+  ]);
+  const em = db.orm.em.fork();
+  const authority = await em.findOneOrFail(PublicAuthority, { code: 'ministry-justice' });
+  const category = await em.findOneOrFail(ServiceCategory, { code: 'residential.shelter-domestic-violence' });
+  const contract = em.create(Contract, {
+    authority,
+    provider: em.getReference('Organization', shelter.id) as any,
+    modality: ContractModality.SOCIAL_SERVICES_CONTRACT,
+    amount: '45000.50',
+    startDate: '2025-01-01',
+    endDate: '2025-12-31',
+    awardDate: '2024-12-15',
+    reference: 'MD-2024-77',
+    title: 'Strehim për viktimat e dhunës në familje 2025',
+  });
+  contract.categories.add(category);
+  await em.flush();
+  void counselling;
+  // Enough organizations to span several keyset batches.
+  await em.execute(`insert into organization (id, name_sq) select gen_random_uuid(), 'Shoqata ' || g from generate_series(1, ${BULK}) g`);
+  const config = loadConfig({ DATABASE_URL: db.url, PORT: '0', HOST: '127.0.0.1', WEB_DIST: '/nonexistent' });
+  runtime = await createRuntime({ config, logger: pino({ level: 'silent' }) });
+  server = await startServer(runtime);
+});
+afterAll(async () => {
+  await server?.close();
+  await runtime?.close();
+  await db?.close();
+});
+
+const get = (path: string, filter?: unknown) =>
+  fetch(`${server.url}${path}${filter === undefined ? '' : `?filter=${encodeURIComponent(typeof filter === 'string' ? filter : JSON.stringify(filter))}`}`);
+
+function parseCsv(text: string) {
+  const preamble = text.split('\n').filter((line) => line.startsWith('#'));
+  return { preamble, rows: parse(text, { columns: true, comment: '#', skip_empty_lines: true }) as Record<string, string>[] };
+}
+
+describe('exports', () => {
+  it('organizations.csv streams every organization across batches, with licence, time, filter and demo flag', async () => {
+    const res = await get('/export/organizations.csv');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/text\/csv/);
+    expect(res.headers.get('x-civimap-licence')).toMatch(/CC BY 4.0/);
+    expect(res.headers.get('x-civimap-includes-demo')).toBe('true');
+    const { preamble, rows } = parseCsv(await res.text());
+    expect(rows).toHaveLength(BULK + 2);
+    expect(new Set(rows.map((r) => r.id)).size).toBe(BULK + 2);
+    expect(preamble.join('\n')).toMatch(/licence: CC BY 4.0/);
+    expect(preamble.join('\n')).toMatch(/generated: \d{4}-\d{2}-\d{2}T/);
+    expect(preamble.join('\n')).toMatch(/filter: \{\}/);
+    expect(preamble.join('\n')).toMatch(/demo records: yes/);
+    const drita = rows.find((r) => r.name_en === 'Drita Shelter')!;
+    expect(drita.name_sq).toBe('Strehimorja "Drita", Prishtinë');
+    expect(drita.municipalities).toBe('prishtine;prizren');
+    expect(drita.categories).toBe('residential.shelter-domestic-violence');
+    expect(drita.is_demo).toBe('true');
+  });
+
+  it('applies the filter exactly as the API does and states it', async () => {
+    const filter = { categories: ['residential'] };
+    const res = await get('/export/organizations.csv', filter);
+    const { preamble, rows } = parseCsv(await res.text());
+    expect(rows.map((r) => r.name_en)).toEqual(['Drita Shelter']);
+    expect(preamble.join('\n')).toContain('"categories":["residential"]');
+    const none = parseCsv(await (await get('/export/organizations.csv', { includeDemo: false, categories: ['residential'] })).text());
+    expect(none.rows).toHaveLength(0);
+    expect(none.preamble.join('\n')).toMatch(/demo records: none/);
+  });
+
+  it('services.csv and locations.csv list the children of the matching organizations', async () => {
+    const services = parseCsv(await (await get('/export/services.csv', { text: 'drita' })).text()).rows;
+    expect(services).toHaveLength(1);
+    expect(services[0]).toMatchObject({ name_sq: 'Strehim', categories: 'residential.shelter-domestic-violence', target_groups: 'women-and-girls', service_area: 'prishtine' });
+    const locations = parseCsv(await (await get('/export/locations.csv', { text: 'drita' })).text()).rows;
+    expect(locations.map((l) => l.municipality).sort()).toEqual(['prishtine', 'prizren']);
+    // A spatial filter keeps only the sites that made the organization match.
+    const boxed = parseCsv(await (await get('/export/locations.csv', { text: 'drita', bbox: { minLat: 42.5, minLng: 21, maxLat: 42.8, maxLng: 21.3 } })).text()).rows;
+    expect(boxed.map((l) => l.municipality)).toEqual(['prishtine']);
+  });
+
+  it('locations.geojson is a FeatureCollection of points with properties and metadata', async () => {
+    const res = await get('/export/locations.geojson', { municipalities: ['peje', 'prishtine'] });
+    expect(res.headers.get('content-type')).toMatch(/application\/geo\+json/);
+    const body = await res.json();
+    expect(body.type).toBe('FeatureCollection');
+    expect(body.metadata).toMatchObject({ licence: { name: 'CC BY 4.0' }, includesDemo: true, filter: { municipalities: ['peje', 'prishtine'] } });
+    expect(body.features).toHaveLength(2);
+    const peje = body.features.find((f: any) => f.properties.municipality === 'peje');
+    expect(peje.geometry).toEqual({ type: 'Point', coordinates: [20.29, 42.66] });
+    expect(peje.properties.organizationName).toBe('Këshilla Familjare');
+  });
+
+  it('contracts.ocds.json is a release package with buyer, supplier, award and contract', async () => {
+    const body = await (await get('/export/contracts.ocds.json')).json();
+    expect(body).toMatchObject({ version: '1.1', publisher: { name: 'civimap' }, license: 'https://creativecommons.org/licenses/by/4.0/' });
+    expect(body.releases).toHaveLength(1);
+    const [release] = body.releases;
+    expect(release.ocid).toMatch(/^ocds-civimap-/);
+    expect(release.parties.map((p: any) => p.roles[0]).sort()).toEqual(['buyer', 'supplier']);
+    expect(release.buyer.name).toBe('Ministria e Drejtësisë');
+    expect(release.awards[0].suppliers[0].name).toBe('Strehimorja "Drita", Prishtinë');
+    expect(release.contracts[0]).toMatchObject({ status: 'active', value: { amount: 45000.5, currency: 'EUR' }, period: { startDate: '2025-01-01T00:00:00Z' } });
+  });
+
+  it.each([
+    ['{not json', /not valid JSON/],
+    ['[1,2]', /must be a JSON object/],
+    [JSON.stringify({ colour: 'red' }), /Unknown filter field\(s\): colour/],
+    [JSON.stringify({ categories: 'residential' }), /list of codes/],
+    [JSON.stringify({ categories: ['nope'] }), /Unknown service category code "nope"/],
+    [JSON.stringify({ near: { lat: 42, lng: 21, radiusKm: -1 } }), /radiusKm must be more than 0/],
+    [JSON.stringify({ status: ['GONE'] }), /unknown value\(s\) GONE/],
+  ])('a bad filter %s is a 400 with a clear message', async (filter, message) => {
+    for (const path of ['/export/organizations.csv', '/export/locations.geojson', '/export/contracts.ocds.json']) {
+      const res = await get(path, filter);
+      expect(res.status).toBe(400);
+      expect((await res.json()).error).toMatch(message);
+    }
+  });
+});
