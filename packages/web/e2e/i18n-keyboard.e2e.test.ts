@@ -65,9 +65,13 @@ describe('keyboard', () => {
     expect((await active(page)).id).toBe('results');
     await page.keyboard.press('Tab');
     expect((await active(page)).href).toBe(hrefs[0]);
-    // the focused link is visibly marked
+    // the focused link is visibly marked, and its organization's sites are ringed on the map
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
     expect(outline).not.toBe('none');
+    const firstId = decodeURIComponent(hrefs[0]!.replace('/org/', ''));
+    const sites = (await gql<{ organization: { locations: unknown[] } }>('query($id: ID!) { organization(id: $id) { locations { id } } }', { id: firstId }))
+      .organization.locations.length;
+    await expect.poll(() => page.locator('path.cm-highlight').count()).toBe(sites);
 
     await page.keyboard.press('ArrowDown');
     expect((await active(page)).href).toBe(hrefs[1]);

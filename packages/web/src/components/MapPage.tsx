@@ -23,6 +23,7 @@ export function MapPage({ search, lang }: { search: string; lang: Lang }) {
   const apiFilter = useMemo(() => toApiFilter(filter), [filter]);
   const [summary, setSummary] = useState<IndexSummary | null>(null);
   const [listHasDemo, setListHasDemo] = useState(false);
+  const [highlight, setHighlight] = useState<{ lat: number; lng: number }[]>([]);
 
   useEffect(() => rememberMapSearch(search), [search]);
 
@@ -49,7 +50,7 @@ export function MapPage({ search, lang }: { search: string; lang: Lang }) {
       <div className="map-layout">
         <div className="sidebar">
           <FilterPanel filter={filter} onChange={setFilter} />
-          <ResultList filter={apiFilter} filterKey={key} lang={lang} onDemo={setListHasDemo} />
+          <ResultList filter={apiFilter} filterKey={key} lang={lang} onDemo={setListHasDemo} onHighlight={setHighlight} />
         </div>
         <section className="map-section" aria-label={t('map.label')}>
           <MapView
@@ -63,6 +64,7 @@ export function MapPage({ search, lang }: { search: string; lang: Lang }) {
             onSearchArea={searchArea}
             onSummary={setSummary}
             onMunicipality={onlyMunicipality}
+            highlight={highlight}
           />
         </section>
       </div>

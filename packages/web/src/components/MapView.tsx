@@ -30,6 +30,8 @@ interface Props {
   onSearchArea: (bbox: BBox) => void;
   onSummary: (summary: IndexSummary | null) => void;
   onMunicipality: (code: string) => void;
+  /** Sites of the organization the user points at in the list. */
+  highlight: { lat: number; lng: number }[];
 }
 
 /** Everything the imperative map code needs, kept in one mutable object outside React's render path. */
@@ -46,6 +48,7 @@ interface Engine {
   municipalities: L.LayerGroup;
   areaRect: L.Rectangle | null;
   tiles: L.TileLayer | null;
+  highlight: L.LayerGroup;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -110,7 +113,10 @@ export function MapView(props: Props) {
       municipalities: L.layerGroup().addTo(map),
       areaRect: null,
       tiles: null,
+      highlight: L.layerGroup(),
     };
+    map.createPane('highlight').style.zIndex = '650';
+    e.highlight.addTo(map);
     engine.current = e;
     map.createPane('municipalities').style.zIndex = '350';
 
@@ -397,6 +403,20 @@ export function MapView(props: Props) {
       ).addTo(e.map);
     }
   }, [props.bbox?.minLat, props.bbox?.minLng, props.bbox?.maxLat, props.bbox?.maxLng]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // --- the list's hovered or focused organization: rings around its sites ------------------------
+  const highlightKey = props.highlight.map((p) => `${p.lat},${p.lng}`).join('|');
+  useEffect(() => {
+    const e = engine.current;
+    if (!e) return;
+    e.highlight.clearLayers();
+    for (const p of props.highlight) {
+      L.circleMarker([p.lat, p.lng], { pane: 'highlight', radius: 16, color: '#1b1f24', weight: 7, fill: false, interactive: false }).addTo(e.highlight);
+      L.circleMarker([p.lat, p.lng], { pane: 'highlight', radius: 16, color: '#ffbf47', weight: 4, fill: false, interactive: false, className: 'cm-highlight' }).addTo(
+        e.highlight,
+      );
+    }
+  }, [highlightKey]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const searchArea = () => {
     const e = engine.current;

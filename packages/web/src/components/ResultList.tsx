@@ -28,11 +28,13 @@ export function ResultList({
   filterKey,
   lang,
   onDemo,
+  onHighlight,
 }: {
   filter: ApiOrganizationFilter;
   filterKey: string;
   lang: Lang;
   onDemo: (demo: boolean) => void;
+  onHighlight: (points: { lat: number; lng: number }[]) => void;
 }) {
   const { t } = useTranslation();
   const key = `${lang}|${filterKey}`;
@@ -141,7 +143,14 @@ export function ResultList({
             {state.edges.map(({ node }) => {
               const places = [...new Set(node.locations.map((l) => l.municipality.name))];
               return (
-                <li key={node.id} data-org-id={node.id}>
+                <li
+                  key={node.id}
+                  data-org-id={node.id}
+                  onMouseEnter={() => onHighlight(node.locations.map((l) => l.point))}
+                  onMouseLeave={() => onHighlight([])}
+                  onFocus={() => onHighlight(node.locations.map((l) => l.point))}
+                  onBlur={() => onHighlight([])}
+                >
                   <Link className="result-link" href={orgPath(node.id)}>
                     <span className="result-name">
                       {node.name}

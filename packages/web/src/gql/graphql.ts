@@ -113,7 +113,7 @@ export type OrganizationListQueryVariables = Exact<{
 }>;
 
 
-export type OrganizationListQuery = { organizations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, acronym: string | null, isDemo: boolean, verification: { status: VerificationStatus }, locations: Array<{ id: string, municipality: { code: string, name: string } }>, services: Array<{ id: string, categories: Array<{ code: string }> }> } }> } };
+export type OrganizationListQuery = { organizations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, acronym: string | null, isDemo: boolean, verification: { status: VerificationStatus }, locations: Array<{ id: string, municipality: { code: string, name: string }, point: { lat: number, lng: number } }> } }> } };
 
 export type OrganizationPopupQueryVariables = Exact<{
   id: string;
@@ -228,11 +228,9 @@ export const OrganizationListDocument = new TypedDocumentString(`
             code
             name(lang: $lang)
           }
-        }
-        services {
-          id
-          categories {
-            code
+          point {
+            lat
+            lng
           }
         }
       }

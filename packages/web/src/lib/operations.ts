@@ -83,11 +83,9 @@ export const OrganizationListQuery = graphql(`
               code
               name(lang: $lang)
             }
-          }
-          services {
-            id
-            categories {
-              code
+            point {
+              lat
+              lng
             }
           }
         }
