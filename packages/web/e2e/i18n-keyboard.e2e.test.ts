@@ -24,6 +24,7 @@ describe('languages', () => {
     const { page, context } = await openPage(browser, '/');
     expect(await searchArea(page)).toBe('Kërko në këtë zonë');
     expect(await page.getAttribute('html', 'lang')).toBe('sq');
+    expect(await page.getAttribute('.leaflet-control-zoom-in', 'title')).toBe('Zmadho');
     await page.locator(`input[name="cat"][value="${root.code}"]`).waitFor({ state: 'attached' });
     expect(await label(page)).toBe(root.name);
 
@@ -31,6 +32,7 @@ describe('languages', () => {
     expect(await searchArea(page)).toBe('Search this area');
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     expect(await page.locator('button[data-lang="en"]').getAttribute('aria-pressed')).toBe('true');
+    expect(await page.getAttribute('.leaflet-control-zoom-in', 'title')).toBe('Zoom in');
     // data names come from the API in the chosen language
     await expect.poll(() => label(page)).toBe(enName);
 

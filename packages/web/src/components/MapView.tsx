@@ -97,8 +97,19 @@ export function MapView(props: Props) {
       preferCanvas: false,
       worldCopyJump: false,
       keyboard: true,
+      zoomControl: false,
     });
     map.attributionControl.setPrefix(false);
+    // Leaflet's own controls speak English: label them in the UI language
+    let zoom = L.control.zoom({ zoomInTitle: i18next.t('map.zoomIn'), zoomOutTitle: i18next.t('map.zoomOut') }).addTo(map);
+    const relabel = () => {
+      zoom.remove();
+      zoom = L.control.zoom({ zoomInTitle: i18next.t('map.zoomIn'), zoomOutTitle: i18next.t('map.zoomOut') }).addTo(map);
+    };
+    i18next.on('languageChanged', relabel);
+    map.on('popupopen', (ev: L.PopupEvent) => {
+      ev.popup.getElement()?.querySelector('.leaflet-popup-close-button')?.setAttribute('aria-label', i18next.t('map.closePopup'));
+    });
     const worker = new Worker(new URL('../lib/cluster.worker.ts', import.meta.url), { type: 'module' });
     const e: Engine = {
       map,
@@ -155,6 +166,7 @@ export function MapView(props: Props) {
 
     return () => {
       map.off('moveend', onMoveEnd);
+      i18next.off('languageChanged', relabel);
       worker.terminate();
       map.remove();
       engine.current = null;

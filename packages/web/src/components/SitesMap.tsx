@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import L from 'leaflet';
 import { useEffect, useRef } from 'react';
 import { loadConfig } from '../lib/hooks';
@@ -15,7 +16,8 @@ export function SitesMap({ sites, label }: { sites: Site[]; label: string }) {
   const key = sites.map((s) => `${s.id}@${s.lat},${s.lng}`).join('|');
   useEffect(() => {
     if (!sites.length) return;
-    const map = L.map(container.current!, { scrollWheelZoom: false, zoomSnap: 1 });
+    const map = L.map(container.current!, { scrollWheelZoom: false, zoomSnap: 1, zoomControl: false });
+    L.control.zoom({ zoomInTitle: i18next.t('map.zoomIn'), zoomOutTitle: i18next.t('map.zoomOut') }).addTo(map);
     map.attributionControl.setPrefix(false);
     const group = L.featureGroup();
     for (const s of sites) {
@@ -38,7 +40,7 @@ export function SitesMap({ sites, label }: { sites: Site[]; label: string }) {
       map.remove();
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` is the sites' identity
-  }, [key]);
+  }, [key, i18next.language]);
   if (!sites.length) return null;
   return <div ref={container} className="sites-map" role="region" aria-label={label} data-testid="sites-map" />;
 }
