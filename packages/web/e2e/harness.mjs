@@ -79,7 +79,7 @@ async function createDatabase(serverUrl) {
 }
 
 /**
- * @param {{ log?: (msg: string) => void }} [options]
+ * @param {{ log?: (msg: string) => void, env?: Record<string, string> }} [options]
  * @returns {Promise<{ baseURL: string, logFile: string, stop: () => Promise<void> }>}
  */
 export async function startProduct(options = {}) {
@@ -99,6 +99,7 @@ export async function startProduct(options = {}) {
     MAP_TILE_URL: '',
     MAP_TILE_ATTRIBUTION: '',
     LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
+    ...options.env,
   };
   let database = null;
   if (process.env.DATABASE_URL) {
