@@ -1,15 +1,47 @@
-import { Ctx, FieldResolver, Float, Resolver, Root } from 'type-graphql';
-import { type Language, localized } from '../db/localized-text';
+import { Arg, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
+import { localized } from '../db/localized-text';
 import { Municipality } from '../geography/municipality.entity';
 import type { GraphQLContext } from '../graphql/context';
 import { LangArg } from '../graphql/language-arg';
+import { pageSize } from '../graphql/pagination';
+import { Language } from '../db/localized-text';
 import { Organization } from '../organizations/organization.entity';
 import { ServiceCategory } from '../taxonomy/service-category.entity';
 import { Contract } from './contract.entity';
 import { PublicAuthority } from './public-authority.entity';
+import { ContractFilter, ContractTotalDimension } from './contract.inputs';
+import { ContractService } from './contract.service';
+import { ContractConnection, ContractTotal } from './contract.types';
 
 @Resolver(() => Contract)
 export class ContractResolver {
+  @Query(() => ContractConnection, { description: 'Recorded contracts and grants, newest award first.' })
+  async contracts(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('filter', () => ContractFilter, { nullable: true }) filter?: ContractFilter,
+  ): Promise<ContractConnection> {
+    const size = pageSize(first);
+    const page = await new ContractService(ctx.em, await ctx.catalog()).page(filter, size, after);
+    return {
+      edges: page.rows.map((r) => ({ cursor: r.cursor, node: r.contract })),
+      pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: Boolean(after), startCursor: page.rows[0]?.cursor ?? null, endCursor: page.rows.at(-1)?.cursor ?? null },
+      totalCount: page.totalCount,
+      totalAmount: page.totalAmount,
+    };
+  }
+
+  @Query(() => [ContractTotal], { description: 'Number and amount of contracts grouped by authority, category, municipality or year.' })
+  async contractTotals(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('by', () => ContractTotalDimension) by: ContractTotalDimension,
+    @Arg('filter', () => ContractFilter, { nullable: true }) filter?: ContractFilter,
+    @LangArg() lang: Language = Language.SQ,
+  ): Promise<ContractTotal[]> {
+    return new ContractService(ctx.em, await ctx.catalog()).totals(filter, by, lang ?? Language.SQ);
+  }
+
   @FieldResolver(() => PublicAuthority)
   async authority(@Root() contract: Contract, @Ctx() ctx: GraphQLContext): Promise<PublicAuthority> {
     return (await ctx.catalog()).authoritiesById.get(contract.authority.id)!;
@@ -34,6 +66,11 @@ export class ContractResolver {
 
 @Resolver(() => PublicAuthority)
 export class PublicAuthorityResolver {
+  @Query(() => [PublicAuthority], { description: 'Ministries and municipalities that contract or fund services.' })
+  async publicAuthorities(@Ctx() ctx: GraphQLContext): Promise<PublicAuthority[]> {
+    return (await ctx.catalog()).authorities;
+  }
+
   @FieldResolver(() => String)
   name(@Root() authority: PublicAuthority, @LangArg() lang: Language): string {
     return localized(authority.names, lang)!;
