@@ -27,6 +27,10 @@ export interface AppConfig {
   nodeEnv: string;
   /** Size of the PostgreSQL connection pool of one API process. */
   dbPoolMax: number;
+  /** Apply pending migrations when the server starts (off for replicas when a migration job runs them). */
+  migrateOnStart: boolean;
+  /** Origins allowed to call the API from browsers (CORS); empty: same origin only. */
+  corsOrigins: string[];
   /** The licence every export and the HSDS API state. */
   dataLicence: { name: string; url: string };
 }
@@ -36,6 +40,13 @@ function intFrom(value: string | undefined, fallback: number, name: string): num
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
   return n;
+}
+
+function booleanFrom(value: string | undefined, fallback: boolean, name: string): boolean {
+  if (value === undefined || value === '') return fallback;
+  if (['true', '1', 'yes', 'on'].includes(value.toLowerCase())) return true;
+  if (['false', '0', 'no', 'off'].includes(value.toLowerCase())) return false;
+  throw new Error(`${name} must be true or false, got "${value}"`);
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -57,6 +68,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: env.LOG_LEVEL || 'info',
     nodeEnv: env.NODE_ENV || 'development',
     dbPoolMax: intFrom(env.DB_POOL_MAX, 10, 'DB_POOL_MAX'),
+    migrateOnStart: booleanFrom(env.MIGRATE_ON_START, true, 'MIGRATE_ON_START'),
+    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     dataLicence: {
       name: env.DATA_LICENCE_NAME || 'CC BY 4.0',
       url: env.DATA_LICENCE_URL || 'https://creativecommons.org/licenses/by/4.0/',

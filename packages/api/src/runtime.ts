@@ -43,11 +43,12 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
   try {
     await ensureDatabase(databaseUrl);
     orm = await openOrm(databaseUrl, { pool: { min: 0, max: config.dbPoolMax } });
-    if (options.migrate !== false) {
+    if (options.migrate ?? config.migrateOnStart) {
       const applied = await orm.getMigrator().up();
       if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'applied migrations');
     }
-    if (options.seedReference !== false) await seedReferenceData(orm.em.fork());
+    // Replicas started after a migration job (MIGRATE_ON_START=false) leave seeding to that job too.
+    if (options.seedReference ?? config.migrateOnStart) await seedReferenceData(orm.em.fork());
     const demo = options.demo ?? config.demoData;
     if (demo !== 'off' && (demo === 'on' || embedded)) {
       const created = await seedDemoDataIfEmpty(orm.em.fork(), { organizations: config.demoOrganizations, seed: config.demoSeed });
