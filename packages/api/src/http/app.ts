@@ -9,6 +9,7 @@ import type { AppConfig } from '../config';
 import { createContext, type GraphQLContext } from '../graphql/context';
 import type { ReferenceCache } from '../reference/reference-catalog';
 import { exportRouter } from '../exports/export.router';
+import { hsdsRouter } from '../hsds/hsds.router';
 import { GRAPHIQL_HTML, graphiqlRouter } from './graphiql';
 
 export interface HttpDependencies {
@@ -60,6 +61,7 @@ export function createHttpApp({ config, orm, logger, apollo, reference }: HttpDe
   );
 
   app.use('/export', exportRouter({ orm, reference, config, logger }));
+  app.use('/hsds', hsdsRouter({ orm, reference, config, logger }));
 
   serveWebApp(app, config.webDist, logger);
   return app;

@@ -1,0 +1,184 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import express, { type Request, type Response, type Router } from 'express';
+import { once } from 'node:events';
+import type { Logger } from 'pino';
+import type { AppConfig } from '../config';
+import type { ReferenceCache } from '../reference/reference-catalog';
+import { DEMO_NOTE } from './hsds-mapping';
+import { HsdsParameterError, type HsdsQuery, MAX_PER_PAGE, parseHsdsQuery } from './hsds-params';
+import { HsdsReader, type HsdsShape } from './hsds-reader';
+import type { HsdsObject } from './hsds-records';
+import type { HsdsFilter, HsdsListKind } from './hsds-store';
+
+export const HSDS_VERSION = '3.0';
+export const HSDS_PROFILE_URL = 'https://docs.openreferral.org/en/v3.0/';
+export const HSDS_OPENAPI_URL = 'https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json';
+
+/** The paging fields of the OpenAPI file's Page schema, plus the page size asked for and its cap. */
+export function pageEnvelope(total: number, page: number, perPage: number, contents: unknown[]) {
+  const totalPages = Math.ceil(total / perPage);
+  return {
+    total_items: total,
+    total_pages: totalPages,
+    page_number: page,
+    size: contents.length,
+    first_page: page === 1,
+    last_page: page >= totalPages,
+    empty: contents.length === 0,
+    per_page: perPage,
+    max_per_page: MAX_PER_PAGE,
+    contents,
+  };
+}
+
+function sendError(res: Response, status: number, code: string, message: string, parameter?: string) {
+  res.status(status).json({ error: { code, message, ...(parameter ? { parameter } : {}) } });
+}
+
+async function write(res: Response, chunk: string): Promise<void> {
+  if (!res.write(chunk)) await once(res, 'drain');
+}
+
+/**
+ * The Open Referral HSDS 3.0 read API: lists with the OpenAPI file's paging fields (at most
+ * MAX_PER_PAGE per page), objects by id, and format=ndjson streaming everything that matches.
+ */
+export function hsdsRouter(deps: { orm: MikroORM; reference: ReferenceCache; config: AppConfig; logger: Logger }): Router {
+  const router = express.Router();
+
+  const reader = async () => new HsdsReader(deps.orm.em.fork(), await deps.reference.get());
+
+  const handle = (run: (req: Request, res: Response, query: HsdsQuery) => Promise<void>) => async (req: Request, res: Response) => {
+    let query: HsdsQuery;
+    try {
+      query = parseHsdsQuery(req.query as Record<string, unknown>);
+    } catch (error) {
+      if (error instanceof HsdsParameterError) return sendError(res, 400, 'BAD_REQUEST', error.message, error.parameter);
+      throw error;
+    }
+    try {
+      await run(req, res, query);
+    } catch (error) {
+      deps.logger.error({ err: error, url: req.originalUrl }, 'HSDS request failed');
+      // Once a stream has begun, cutting it is the only honest signal left.
+      if (res.headersSent) res.destroy(error as Error);
+      else sendError(res, 500, 'INTERNAL', 'The request failed; try again later.');
+    }
+  };
+
+  async function streamLines(res: Response, batches: AsyncIterable<HsdsObject[]>) {
+    res.status(200).type('application/x-ndjson; charset=utf-8');
+    res.setHeader('Cache-Control', 'no-store');
+    for await (const batch of batches) {
+      if (res.destroyed) return;
+      await write(res, batch.map((object) => `${JSON.stringify(object)}\n`).join(''));
+    }
+    res.end();
+  }
+
+  const list = (kind: HsdsListKind, shapeOf: (q: HsdsQuery) => HsdsShape, filterOf: (q: HsdsQuery) => HsdsFilter) =>
+    handle(async (_req, res, query) => {
+      const hsds = await reader();
+      const filter = filterOf(query);
+      if (query.format === 'ndjson') return streamLines(res, hsds.stream(kind, filter, shapeOf(query)));
+      const { total, contents } = await hsds.page(kind, filter, query.page, query.perPage, shapeOf(query));
+      res.json(pageEnvelope(total, query.page, query.perPage, contents));
+    });
+
+  const byId = (kind: HsdsListKind, label: string, shapeOf: (q: HsdsQuery) => HsdsShape) =>
+    handle(async (req, res, query) => {
+      const id = String(req.params.id);
+      const object = /^[0-9a-f-]{36}$/i.test(id) ? await (await reader()).one(kind, id, shapeOf(query)) : null;
+      if (!object) return sendError(res, 404, 'NOT_FOUND', `There is no ${label} with id "${id}".`);
+      res.json(object);
+    });
+
+  const serviceFilter = (q: HsdsQuery): HsdsFilter => ({
+    search: q.search,
+    taxonomyTermId: q.taxonomyTermId,
+    taxonomyId: q.taxonomyId,
+    organizationId: q.organizationId,
+    modifiedAfter: q.modifiedAfter,
+  });
+
+  router.get(
+    '/',
+    handle(async (_req, res) => {
+      const [{ demo }] = await deps.orm.em.fork().execute('select exists (select 1 from organization where is_demo) as demo');
+      const hsds = await reader();
+      res.json({
+        version: HSDS_VERSION,
+        profile: HSDS_PROFILE_URL,
+        openapi_url: HSDS_OPENAPI_URL,
+        name: 'civimap',
+        description: 'Civil-society organisations in Kosovo that provide social and family services, as Open Referral HSDS 3.0.',
+        licence: deps.config.dataLicence,
+        demo_data: Boolean(demo),
+        ...(demo ? { demo_notice: `This registry holds fictional demo organizations; each says so at the end of its description: "${DEMO_NOTE}"` } : {}),
+        max_per_page: MAX_PER_PAGE,
+        taxonomies: hsds.vocabulary.taxonomies(),
+        endpoints: ['/organizations', '/organizations/{id}', '/services', '/services/{id}', '/service_at_locations', '/service_at_locations/{id}', '/taxonomies', '/taxonomies/{id}', '/taxonomy_terms', '/taxonomy_terms/{id}'],
+      });
+    }),
+  );
+
+  router.get(
+    '/organizations',
+    list(
+      'organizations',
+      (q) => (q.fullService ? 'full_service' : q.full ? 'full' : 'basic'),
+      (q) => ({ search: q.search, modifiedAfter: q.modifiedAfter, organizationId: q.organizationId, taxonomyTermId: q.taxonomyTermId, taxonomyId: q.taxonomyId }),
+    ),
+  );
+  router.get('/organizations/:id', byId('organizations', 'organization', (q) => (q.fullService ? 'full_service' : 'full')));
+  router.get('/services', list('services', (q) => (q.full ? 'full' : 'basic'), serviceFilter));
+  router.get('/services/:id', byId('services', 'service', () => 'full'));
+  router.get('/service_at_locations', list('service_at_locations', (q) => (q.full ? 'full' : 'basic'), serviceFilter));
+  router.get('/service_at_locations/:id', byId('service_at_locations', 'service_at_location', () => 'full'));
+
+  const inMemory = (items: (hsds: HsdsReader, q: HsdsQuery) => HsdsObject[]) =>
+    handle(async (_req, res, query) => {
+      const all = items(await reader(), query);
+      if (query.format === 'ndjson') return streamLines(res, (async function* () { yield all; })());
+      const start = (query.page - 1) * query.perPage;
+      res.json(pageEnvelope(all.length, query.page, query.perPage, all.slice(start, start + query.perPage)));
+    });
+  const matches = (object: HsdsObject, search: string | undefined) =>
+    !search || search.toLowerCase().split(/\s+/).every((w) => `${object.name ?? ''} ${object.code ?? ''} ${object.description ?? ''}`.toLowerCase().includes(w));
+
+  router.get('/taxonomies', inMemory((hsds, q) => hsds.vocabulary.taxonomies().filter((t) => matches(t, q.search))));
+  router.get(
+    '/taxonomies/:id',
+    handle(async (req, res) => {
+      const taxonomy = (await reader()).vocabulary.taxonomies().find((t) => t.id === String(req.params.id).toLowerCase());
+      if (!taxonomy) return sendError(res, 404, 'NOT_FOUND', `There is no taxonomy with id "${req.params.id}".`);
+      res.json(taxonomy);
+    }),
+  );
+  router.get(
+    '/taxonomy_terms',
+    inMemory((hsds, q) => {
+      const terms = hsds.vocabulary.allTerms();
+      const parents = new Set(terms.map((t) => t.parent_id).filter(Boolean));
+      return terms.filter(
+        (t) =>
+          matches(t, q.search) &&
+          (!q.taxonomyId || t.taxonomy_id === q.taxonomyId) &&
+          (!q.parentId || t.parent_id === q.parentId) &&
+          // top_only: "terms that have no child terms", as the OpenAPI file words it.
+          (!q.topOnly || !parents.has(t.id)),
+      );
+    }),
+  );
+  router.get(
+    '/taxonomy_terms/:id',
+    handle(async (req, res) => {
+      const term = (await reader()).vocabulary.allTerms().find((t) => t.id === String(req.params.id).toLowerCase());
+      if (!term) return sendError(res, 404, 'NOT_FOUND', `There is no taxonomy term with id "${req.params.id}".`);
+      res.json(term);
+    }),
+  );
+
+  router.use((req: Request, res: Response) => sendError(res, 404, 'NOT_FOUND', `No HSDS endpoint at ${req.method} ${req.baseUrl}${req.path}.`));
+  return router;
+}
