@@ -16,7 +16,12 @@ export async function startServer(runtime: Runtime): Promise<RunningServer> {
   const reference = new ReferenceCache(runtime.orm);
   const apollo = await createApolloServer(runtime.logger);
   const app = createHttpApp({ config: runtime.config, orm: runtime.orm, logger: runtime.logger, apollo, reference });
-  const server = http.createServer(app);
+  let draining = false;
+  const server = http.createServer((req, res) => {
+    // While draining, every response ends its connection so keep-alive clients let go.
+    if (draining) res.setHeader('Connection', 'close');
+    app(req, res);
+  });
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -28,8 +33,14 @@ export async function startServer(runtime: Runtime): Promise<RunningServer> {
     url: `http://${host}:${port}`,
     port,
     close: async () => {
+      draining = true;
       await new Promise<void>((resolve) => {
-        server.close(() => resolve());
+        // close() waits for open connections; connections that turn idle after a response are closed as they do.
+        const sweep = setInterval(() => server.closeIdleConnections(), 100);
+        server.close(() => {
+          clearInterval(sweep);
+          resolve();
+        });
         server.closeIdleConnections();
       });
       await apollo.stop();

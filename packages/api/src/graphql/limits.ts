@@ -1,0 +1,74 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { getNamedType, getNullableType, GraphQLError, isListType, isObjectType, type GraphQLSchema, separateOperations } from 'graphql';
+import { type ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import { DEFAULT_PAGE_SIZE } from './pagination';
+
+/** The public API's limits; a page of 100 organizations with their services, sites and licences costs about 25,000. */
+export const LIMITS = {
+  maxDepth: 10,
+  maxAliases: 15,
+  maxDirectives: 20,
+  maxTokens: 5_000,
+  maxCost: 50_000,
+  /** Nested lists without a page size (an organization's services, a service's categories) count this many items. */
+  assumedListSize: 10,
+};
+
+/**
+ * A connection costs its page size times what one edge costs; other lists an assumed size times one
+ * item; every field 1. The cost is reported in the response's extensions.
+ */
+const connectionEstimator: ComplexityEstimator = ({ args, field, childComplexity }) => {
+  if (!field.args.some((a) => a.name === 'first')) return undefined;
+  const first = typeof args.first === 'number' && args.first >= 0 ? args.first : DEFAULT_PAGE_SIZE;
+  return 1 + childComplexity * Math.max(first, 1);
+};
+
+const listEstimator: ComplexityEstimator = ({ field, childComplexity }) => {
+  const type = getNullableType(field.type);
+  if (!isListType(type)) return undefined;
+  return 1 + childComplexity * (isObjectType(getNamedType(type)) ? LIMITS.assumedListSize : 1);
+};
+
+export function queryCostPlugin(schema: GraphQLSchema): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      let cost = 0;
+      return {
+        async didResolveOperation({ request, document, operationName }) {
+          const query = operationName ? separateOperations(document)[operationName] ?? document : document;
+          cost = getComplexity({
+            schema,
+            query,
+            variables: request.variables ?? {},
+            operationName: request.operationName ?? undefined,
+            estimators: [connectionEstimator, listEstimator, simpleEstimator({ defaultComplexity: 1 })],
+          });
+          if (cost > LIMITS.maxCost) {
+            throw new GraphQLError(`The query costs ${cost}, over the limit of ${LIMITS.maxCost}. Ask for smaller pages or fewer nested fields.`, {
+              extensions: { code: 'QUERY_TOO_COMPLEX', cost: { requested: cost, maximum: LIMITS.maxCost }, http: { status: 400 } },
+            });
+          }
+        },
+        async willSendResponse({ response }) {
+          if (response.body.kind === 'single' && cost > 0) {
+            response.body.singleResult.extensions = { ...response.body.singleResult.extensions, cost: { requested: cost, maximum: LIMITS.maxCost } };
+          }
+        },
+      };
+    },
+  };
+}
+
+/** Depth, aliases, directives and tokens, checked while validating, before anything runs. Introspection stays on. */
+export function armor() {
+  return new ApolloArmor({
+    maxDepth: { n: LIMITS.maxDepth, ignoreIntrospection: true, flattenFragments: true },
+    maxAliases: { n: LIMITS.maxAliases },
+    maxDirectives: { n: LIMITS.maxDirectives },
+    maxTokens: { n: LIMITS.maxTokens },
+    costLimit: { enabled: false },
+    blockFieldSuggestion: { enabled: false },
+  }).protect();
+}
