@@ -382,7 +382,7 @@ export function MapView(props: Props) {
       const layer: L.Path | L.GeoJSON = geometry
         ? L.geoJSON({ type: 'Feature', properties: {}, geometry } as GeoJSON.Feature, { style: () => style, pane: 'municipalities' })
         : L.circleMarker([m.seat.lat, m.seat.lng], { ...style, radius: 6 + Math.sqrt(m.population) / 45 });
-      layer.bindTooltip(m.name, { sticky: true });
+      layer.bindTooltip(el('span', undefined, m.name), { sticky: true }); // an element: Leaflet parses strings as HTML
       const popup = el('div', 'popup');
       popup.append(el('h3', 'popup-title', m.name), el('p', undefined, i18next.t('map.population', { count: m.population, formatted: formatNumber(m.population) })));
       const btn = el('button', 'popup-filter', i18next.t('map.filterMunicipality'));

@@ -26,7 +26,7 @@ export function SitesMap({ sites, label }: { sites: Site[]; label: string }) {
         title: s.label,
         alt: s.label,
       })
-        .bindTooltip(s.label)
+        .bindTooltip(textNode(s.label)) // an element, not a string: Leaflet would parse a string as HTML
         .addTo(group);
     }
     group.addTo(map);
@@ -43,4 +43,10 @@ export function SitesMap({ sites, label }: { sites: Site[]; label: string }) {
   }, [key, i18next.language]);
   if (!sites.length) return null;
   return <div ref={container} className="sites-map" role="region" aria-label={label} data-testid="sites-map" />;
+}
+
+function textNode(text: string): HTMLElement {
+  const span = document.createElement('span');
+  span.textContent = text;
+  return span;
 }
