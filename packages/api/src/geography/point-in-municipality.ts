@@ -7,6 +7,13 @@ import type { MultiPolygon } from './boundaries-import';
  */
 export const SEAT_RADIUS_KM = 25;
 
+/**
+ * Imported boundaries are usually simplified (geoBoundaries' simplified ADM2 file moves edges by up to
+ * a kilometre or two: Fushë Kosovë's seat falls 1.1 km outside its polygon), so points this close to
+ * the boundary still count as inside.
+ */
+export const BOUNDARY_TOLERANCE_KM = 2;
+
 export type PointCheck = { ok: true } | { ok: false; code: 'OUTSIDE_KOSOVO' | 'OUTSIDE_MUNICIPALITY'; message: string };
 
 /** Ray casting over one ring: the number of edges a ray to the east crosses is odd inside. */
@@ -25,6 +32,27 @@ export function pointInMultiPolygon(lng: number, lat: number, geometry: MultiPol
   return geometry.coordinates.some(([outer, ...holes]) => inRing(lng, lat, outer) && !holes.some((hole) => inRing(lng, lat, hole)));
 }
 
+/** Distance in km from the point to the nearest edge of the MultiPolygon (equirectangular; fine at this scale). */
+export function distanceToBoundaryKm(lng: number, lat: number, geometry: MultiPolygon): number {
+  const kx = 111.195 * Math.cos((lat * Math.PI) / 180);
+  const ky = 111.195;
+  let best = Infinity;
+  for (const polygon of geometry.coordinates) {
+    for (const ring of polygon) {
+      for (let i = 1; i < ring.length; i++) {
+        const ax = (ring[i - 1][0] - lng) * kx;
+        const ay = (ring[i - 1][1] - lat) * ky;
+        const dx = (ring[i][0] - lng) * kx - ax;
+        const dy = (ring[i][1] - lat) * ky - ay;
+        const length2 = dx * dx + dy * dy;
+        const t = length2 === 0 ? 0 : Math.max(0, Math.min(1, -(ax * dx + ay * dy) / length2));
+        best = Math.min(best, Math.hypot(ax + t * dx, ay + t * dy));
+      }
+    }
+  }
+  return best;
+}
+
 /** Whether a site's point lies in Kosovo and in the municipality it names (by polygon when imported, else by distance from the seat). */
 export function checkPointInMunicipality(
   lat: number,
@@ -36,9 +64,8 @@ export function checkPointInMunicipality(
   }
   const boundary = municipality.boundary as MultiPolygon | null | undefined;
   if (boundary && boundary.type === 'MultiPolygon') {
-    return pointInMultiPolygon(lng, lat, boundary)
-      ? { ok: true }
-      : { ok: false, code: 'OUTSIDE_MUNICIPALITY', message: `The point ${lat}, ${lng} is outside the boundary of ${municipality.names.sq}.` };
+    if (pointInMultiPolygon(lng, lat, boundary) || distanceToBoundaryKm(lng, lat, boundary) <= BOUNDARY_TOLERANCE_KM) return { ok: true };
+    return { ok: false, code: 'OUTSIDE_MUNICIPALITY', message: `The point ${lat}, ${lng} is outside the boundary of ${municipality.names.sq}.` };
   }
   const distance = haversineKm(lat, lng, municipality.seatLat, municipality.seatLng);
   return distance <= SEAT_RADIUS_KM

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPointInMunicipality, pointInMultiPolygon, SEAT_RADIUS_KM } from '../../src/geography/point-in-municipality';
+import { checkPointInMunicipality, distanceToBoundaryKm, pointInMultiPolygon, SEAT_RADIUS_KM } from '../../src/geography/point-in-municipality';
 
 const ring = (pts: [number, number][]) => [...pts, pts[0]];
 // A square with a square hole, and a separate island.
@@ -35,9 +35,14 @@ describe('point in municipality', () => {
     expect(SEAT_RADIUS_KM).toBe(25);
   });
 
-  it('with a boundary, the polygon decides', () => {
+  it('with a boundary, the polygon decides, with a tolerance of 2 km for simplified edges', () => {
     const withBoundary = { ...prishtine, seatLat: 42.1, seatLng: 21.1, boundary: geometry };
     expect(checkPointInMunicipality(42.15, 21.15, withBoundary)).toEqual({ ok: true });
-    expect(checkPointInMunicipality(42.07, 21.07, withBoundary)).toMatchObject({ ok: false, code: 'OUTSIDE_MUNICIPALITY' });
+    // In the hole, about 2.8 km from the nearest edge.
+    expect(checkPointInMunicipality(42.075, 21.075, withBoundary)).toMatchObject({ ok: false, code: 'OUTSIDE_MUNICIPALITY' });
+    // 1 km east of the square's edge: accepted; 5 km east: refused.
+    expect(checkPointInMunicipality(42.15, 21.2 + 1 / 82, withBoundary)).toEqual({ ok: true });
+    expect(checkPointInMunicipality(42.15, 21.2 + 5 / 82, withBoundary)).toMatchObject({ ok: false });
+    expect(distanceToBoundaryKm(21.2 + 1 / 82, 42.15, geometry)).toBeCloseTo(1, 1);
   });
 });

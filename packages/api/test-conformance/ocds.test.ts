@@ -1,0 +1,83 @@
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config';
+import { Contract } from '../src/contracts/contract.entity';
+import { ContractModality, ContractStatus } from '../src/contracts/contract.enums';
+import { PublicAuthority } from '../src/contracts/public-authority.entity';
+import { createRuntime, type Runtime } from '../src/runtime';
+import { type RunningServer, startServer } from '../src/server';
+import { ServiceCategory } from '../src/taxonomy/service-category.entity';
+import { createOrganizations } from '../test/support/fixtures';
+import { createTestDatabase, type TestDatabase } from '../test/support/test-database';
+import { check, compileStandard } from './support/standards';
+
+const RELEASE_ID = 'https://standard.open-contracting.org/schema/1__1__5/release-schema.json';
+let db: TestDatabase;
+let runtime: Runtime;
+let server: RunningServer;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  const providers = await createOrganizations(db.orm.em.fork(), [
+    { sq: 'Strehimorja Drita', sites: [{ municipality: 'prishtine', lat: 42.66, lng: 21.16 }] },
+    { sq: 'Këshillimorja', sites: [{ municipality: 'peje', lat: 42.66, lng: 20.29 }] },
+  ]);
+  await db.orm.em.fork().execute(`update organization set registration_number = '5112345-6' where id = ?`, [providers[0].id]);
+  const em = db.orm.em.fork();
+  const authorities = await em.find(PublicAuthority, { code: { $in: ['ministry-justice', 'municipality-peje', 'ministry-health'] } });
+  const categories = await em.find(ServiceCategory, { code: { $in: ['residential.shelter-domestic-violence', 'counselling.family'] } });
+  const modalities = Object.values(ContractModality);
+  const statuses = Object.values(ContractStatus);
+  // Every modality and status, with and without amounts, dates and links.
+  modalities.forEach((modality, i) => {
+    const contract = em.create(Contract, {
+      authority: authorities[i % authorities.length],
+      provider: em.getReference('Organization', providers[i % 2].id) as any,
+      modality,
+      status: statuses[i % statuses.length],
+      amount: i % 3 === 2 ? null : String(1000 * (i + 1) + 0.25),
+      startDate: i % 2 ? '2025-01-01' : null,
+      endDate: i % 2 ? '2025-12-31' : null,
+      awardDate: i === 4 ? null : `2024-1${i % 3}-15`,
+      reference: `REF-${i}`,
+      url: i % 2 ? `https://example.org/contracts/${i}` : null,
+      title: i % 2 ? `Kontrata ${i}` : null,
+    });
+    contract.categories.set(i % 2 ? categories : [categories[0]]);
+  });
+  await em.flush();
+  runtime = await createRuntime({ config: loadConfig({ DATABASE_URL: db.url, PORT: '0', HOST: '127.0.0.1', WEB_DIST: '/nonexistent' }), logger: pino({ level: 'silent' }) });
+  server = await startServer(runtime);
+});
+afterAll(async () => {
+  await server?.close();
+  await runtime?.close();
+  await db?.close();
+});
+
+describe('OCDS 1.1.5', () => {
+  it('the contracts export validates against the release-package schema with the release schema', async () => {
+    const body = await (await fetch(`${server.url}/export/contracts.ocds.json`)).json();
+    expect(body.releases).toHaveLength(Object.values(ContractModality).length);
+    const validatePackage = compileStandard('ocds-1.1.5/release-package-schema.json', { references: [{ path: 'ocds-1.1.5/release-schema.json', id: RELEASE_ID }] });
+    expect(check(validatePackage, body)).toBe('');
+    const validateRelease = compileStandard('ocds-1.1.5/release-schema.json');
+    for (const release of body.releases) expect(check(validateRelease, release), release.ocid).toBe('');
+  });
+
+  it('each release names buyer and supplier parties, the award and the contract with value and period', async () => {
+    const body = await (await fetch(`${server.url}/export/contracts.ocds.json?filter=${encodeURIComponent(JSON.stringify({ text: 'drita' }))}`)).json();
+    expect(body.releases.length).toBeGreaterThan(0);
+    for (const release of body.releases) {
+      const roles = release.parties.flatMap((p: any) => p.roles);
+      expect(roles).toEqual(expect.arrayContaining(['buyer', 'supplier']));
+      expect(release.awards[0].suppliers[0].id).toBe(release.parties.find((p: any) => p.roles.includes('supplier')).id);
+      expect(release.contracts[0].awardID).toBe(release.awards[0].id);
+    }
+    expect(body.releases[0].parties.find((p: any) => p.roles.includes('supplier')).identifier).toEqual({ scheme: 'XK-NGO', id: '5112345-6', legalName: 'Strehimorja Drita' });
+    const all = await (await fetch(`${server.url}/export/contracts.ocds.json`)).json();
+    const withValue = all.releases.find((r: any) => r.contracts[0].value && r.contracts[0].period);
+    expect(withValue.contracts[0].value.currency).toBe('EUR');
+    expect(withValue.contracts[0].period).toEqual({ startDate: '2025-01-01T00:00:00Z', endDate: '2025-12-31T00:00:00Z' });
+  });
+});
