@@ -1,4 +1,8 @@
+import { Invitation } from '../accounts/invitation.entity';
 import { Membership } from '../accounts/membership.entity';
+import { OrganizationClaim } from '../accounts/organization-claim.entity';
+import { PasswordResetToken } from '../accounts/password-reset-token.entity';
+import { Session } from '../accounts/session.entity';
 import { User } from '../accounts/user.entity';
 import { Revision } from '../audit/revision.entity';
 import { Contract } from '../contracts/contract.entity';
@@ -7,6 +11,7 @@ import { Municipality } from '../geography/municipality.entity';
 import { Region } from '../geography/region.entity';
 import { Licence } from '../licences/licence.entity';
 import { Location } from '../locations/location.entity';
+import { OutboxMessage } from '../mail/outbox-message.entity';
 import { Organization } from '../organizations/organization.entity';
 import { ServiceAtLocation } from '../services/service-at-location.entity';
 import { Service } from '../services/service.entity';
@@ -35,6 +40,11 @@ export const entities = [
   User,
   Membership,
   Revision,
+  Session,
+  PasswordResetToken,
+  Invitation,
+  OrganizationClaim,
+  OutboxMessage,
   Shortlist,
   ShortlistEntry,
 ];

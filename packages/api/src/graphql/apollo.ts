@@ -3,6 +3,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
+import { csrfPlugin } from '../accounts/csrf-plugin';
 import type { GraphQLContext } from './context';
 import { buildCivimapSchema } from './schema';
 
@@ -26,7 +27,7 @@ export async function createApolloServer(logger: Logger): Promise<ApolloServer<G
     introspection: true,
     includeStacktraceInErrorResponses: false,
     // Our own GraphiQL is served at GET /graphql; Apollo's landing page would load from a CDN.
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), csrfPlugin()],
     formatError: (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
       const code = formatted.extensions?.code;
       if (typeof code === 'string' && CLIENT_CODES.has(code)) return formatted;

@@ -1,6 +1,11 @@
 import 'reflect-metadata';
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { AccountResolver } from '../accounts/account.resolver';
+import { MembershipResolver } from '../accounts/membership.resolver';
+import { RevisionResolver } from '../audit/revision.resolver';
+import { EditingResolver } from '../editing/editing.resolver';
+import { VerificationResolver } from '../verification/verification.resolver';
 import { ContractResolver, PublicAuthorityResolver } from '../contracts/contract.resolver';
 import { CoverageResolver } from '../coverage/coverage.resolver';
 import { MunicipalityResolver, RegionResolver } from '../geography/geography.resolver';
@@ -30,6 +35,11 @@ export function buildCivimapSchema(): Promise<GraphQLSchema> {
       ContractResolver,
       PublicAuthorityResolver,
       CoverageResolver,
+      AccountResolver,
+      MembershipResolver,
+      EditingResolver,
+      VerificationResolver,
+      RevisionResolver,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: false,

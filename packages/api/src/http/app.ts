@@ -1,11 +1,12 @@
 import { expressMiddleware } from '@as-integrations/express5';
 import type { ApolloServer } from '@apollo/server';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import express, { type Express } from 'express';
+import express, { type ErrorRequestHandler, type Express } from 'express';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config';
+import { credentialsFromRequest } from '../accounts/auth';
 import { createContext, type GraphQLContext } from '../graphql/context';
 import type { ReferenceCache } from '../reference/reference-catalog';
 import { exportRouter } from '../exports/export.router';
@@ -19,6 +20,24 @@ export interface HttpDependencies {
   apollo: ApolloServer<GraphQLContext>;
   reference: ReferenceCache;
 }
+
+/** The largest GraphQL request body: ample for any form (texts are capped at 10,000 characters), small enough to refuse floods early. */
+export const GRAPHQL_BODY_LIMIT = '1mb';
+
+/** A body too large or not JSON gets a GraphQL-shaped error with its HTTP status, not an HTML page. */
+const graphqlBodyErrors: ErrorRequestHandler = (error, _req, res, next) => {
+  const status = typeof error?.status === 'number' ? error.status : 500;
+  if (res.headersSent || status >= 500) return next(error);
+  const tooLarge = status === 413;
+  res.status(status).json({
+    errors: [
+      {
+        message: tooLarge ? `The request body is larger than ${GRAPHQL_BODY_LIMIT}.` : 'The request body is not valid JSON.',
+        extensions: { code: tooLarge ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' },
+      },
+    ],
+  });
+};
 
 export function createHttpApp({ config, orm, logger, apollo, reference }: HttpDependencies): Express {
   const app = express();
@@ -54,11 +73,15 @@ export function createHttpApp({ config, orm, logger, apollo, reference }: HttpDe
     }
     next();
   });
+  const secureCookies = config.nodeEnv === 'production';
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: async () => createContext(orm, reference, logger) }),
+    express.json({ limit: GRAPHQL_BODY_LIMIT }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => createContext(orm, reference, logger, credentialsFromRequest(req, res, { secureCookies })),
+    }),
   );
+  app.use('/graphql', graphqlBodyErrors);
 
   app.use('/export', exportRouter({ orm, reference, config, logger }));
   app.use('/hsds', hsdsRouter({ orm, reference, config, logger }));

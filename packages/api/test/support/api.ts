@@ -1,6 +1,7 @@
 import type { ApolloServer } from '@apollo/server';
 import pino from 'pino';
 import type { GraphQLFormattedError } from 'graphql';
+import { ANONYMOUS, type RequestCredentials } from '../../src/accounts/auth';
 import { createApolloServer } from '../../src/graphql/apollo';
 import { createContext, type GraphQLContext } from '../../src/graphql/context';
 import { ReferenceCache } from '../../src/reference/reference-catalog';
@@ -11,8 +12,15 @@ export interface GraphQLResult<T = any> {
   errors?: readonly GraphQLFormattedError[];
 }
 
+export interface ActAs {
+  token: string | null;
+  via?: 'bearer' | 'cookie';
+  csrfHeader?: boolean;
+}
+
 export interface TestApi {
-  query: <T = any>(query: string, variables?: Record<string, unknown>) => Promise<GraphQLResult<T>>;
+  /** `as` runs the operation with that session token, as a bearer token (or as a cookie, with or without the CSRF header). */
+  query: <T = any>(query: string, variables?: Record<string, unknown>, as?: ActAs) => Promise<GraphQLResult<T>>;
   /** Counts the SQL statements the next operation runs. */
   countStatements: <T>(run: () => Promise<T>) => Promise<{ result: T; statements: string[] }>;
   reference: ReferenceCache;
@@ -32,8 +40,11 @@ export async function createTestApi(db: TestDatabase): Promise<TestApi> {
   return {
     apollo,
     reference,
-    query: async (query, variables) => {
-      const response = await apollo.executeOperation({ query, variables }, { contextValue: createContext(db.orm, reference, logger) });
+    query: async (query, variables, as) => {
+      const credentials: RequestCredentials = as?.token
+        ? { ...ANONYMOUS, token: as.token, via: as.via ?? 'bearer', csrfHeader: as.csrfHeader ?? as.via !== 'cookie' }
+        : ANONYMOUS;
+      const response = await apollo.executeOperation({ query, variables }, { contextValue: createContext(db.orm, reference, logger, credentials) });
       if (response.body.kind !== 'single') throw new Error('expected a single result');
       return response.body.singleResult as GraphQLResult;
     },

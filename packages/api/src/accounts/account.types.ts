@@ -1,0 +1,86 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { UserError } from '../graphql/user-errors';
+import { Organization } from '../organizations/organization.entity';
+import { MembershipRole, UserRole } from './account.enums';
+import { ClaimStatus } from './organization-claim.entity';
+import type { User } from './user.entity';
+
+/** A user as others may see them: the display name, not the email (email and memberships only for themselves and admins). */
+@ObjectType('User')
+export class UserView {
+  @Field(() => ID) id!: string;
+  @Field(() => String) displayName!: string;
+  @Field(() => UserRole) role!: UserRole;
+  @Field(() => Date) createdAt!: Date;
+  entity!: User;
+}
+
+export function userView(user: User): UserView {
+  return Object.assign(new UserView(), { id: user.id, displayName: user.displayName, role: user.role, createdAt: user.createdAt, entity: user });
+}
+
+@ObjectType('Membership', { description: 'A user\'s role in an organization.' })
+export class MembershipView {
+  @Field(() => ID) id!: string;
+  @Field(() => MembershipRole) role!: MembershipRole;
+  @Field(() => Organization) organization!: Organization;
+}
+
+@ObjectType('OrganizationClaim', { description: 'A request to manage an organization\'s record, decided by moderators.' })
+export class ClaimView {
+  @Field(() => ID) id!: string;
+  @Field(() => Organization) organization!: Organization;
+  @Field(() => UserView) claimant!: UserView;
+  @Field(() => String, { description: 'The claimant\'s explanation (shown to the claimant and to moderators).' }) message!: string;
+  @Field(() => ClaimStatus) status!: ClaimStatus;
+  @Field(() => Date) createdAt!: Date;
+  @Field(() => Date, { nullable: true }) decidedAt!: Date | null;
+  @Field(() => String, { nullable: true }) reason!: string | null;
+}
+
+@ObjectType('Invitation')
+export class InvitationView {
+  @Field(() => ID) id!: string;
+  @Field(() => Organization) organization!: Organization;
+  @Field(() => String) email!: string;
+  @Field(() => MembershipRole) role!: MembershipRole;
+  @Field(() => Date) expiresAt!: Date;
+}
+
+@ObjectType({ description: 'The result of register and signIn. The session is also set as an httpOnly cookie.' })
+export class AuthPayload {
+  @Field(() => UserView, { nullable: true }) user!: UserView | null;
+  @Field(() => String, { nullable: true, description: 'The session token, for API clients: send it as "Authorization: Bearer <token>". Shown once.' })
+  token!: string | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@ObjectType()
+export class OkPayload {
+  @Field(() => Boolean) ok!: boolean;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@ObjectType()
+export class UserPayload {
+  @Field(() => UserView, { nullable: true }) user!: UserView | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@ObjectType()
+export class ClaimPayload {
+  @Field(() => ClaimView, { nullable: true }) claim!: ClaimView | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@ObjectType()
+export class InvitationPayload {
+  @Field(() => InvitationView, { nullable: true }) invitation!: InvitationView | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@ObjectType()
+export class MembershipPayload {
+  @Field(() => MembershipView, { nullable: true }) membership!: MembershipView | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}

@@ -1,0 +1,28 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+import type { GraphQLContext } from '../graphql/context';
+import { CSRF_HEADER } from './auth';
+
+/**
+ * Refuses a mutation authenticated by the session cookie unless it carries the CSRF header (see
+ * auth.ts for why a header suffices). Bearer tokens are not ambient, so they need no such proof;
+ * anonymous mutations (register, signIn) have no authority to abuse. Apollo's own csrfPrevention
+ * (on by default) additionally refuses "simple" requests that skip the CORS preflight.
+ */
+export function csrfPlugin(): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, contextValue }) {
+          if (operation?.operation !== 'mutation') return;
+          const { via, csrfHeader } = contextValue.credentials;
+          if (via === 'cookie' && !csrfHeader) {
+            throw new GraphQLError(`Cookie-authenticated mutations must send the header "${CSRF_HEADER}: 1".`, {
+              extensions: { code: 'FORBIDDEN', reason: 'CSRF', http: { status: 403 } },
+            });
+          }
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import { randomUUID } from 'node:crypto';
+import { Entity, Enum, ManyToOne, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
+import { Organization } from '../organizations/organization.entity';
+import { MembershipRole } from './account.enums';
+import { User } from './user.entity';
+
+/** An owner's invitation of a colleague, by email; accepted once, by the signed-in user with that email. */
+@Entity({ tableName: 'invitation' })
+export class Invitation {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne(() => Organization, { deleteRule: 'cascade', index: true })
+  organization!: Organization;
+
+  /** Normalised (lower case). */
+  @Property({ type: 'text' })
+  email!: string;
+
+  @Enum({ items: () => MembershipRole })
+  role!: MembershipRole;
+
+  @ManyToOne(() => User, { nullable: true, deleteRule: 'set null' })
+  invitedBy?: User | null;
+
+  @Property({ type: 'text', unique: true })
+  tokenHash!: string;
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  createdAt: Opt<Date> = new Date();
+
+  @Property({ type: 'timestamptz' })
+  expiresAt!: Date;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  acceptedAt?: Date | null;
+
+  @ManyToOne(() => User, { nullable: true, deleteRule: 'set null' })
+  acceptedBy?: User | null;
+}

@@ -1,0 +1,86 @@
+import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { CreateOrganizationInput, InviteMemberInput } from '../editing/editing.inputs';
+import { OrganizationPayload } from '../editing/editing.payloads';
+import type { GraphQLContext } from '../graphql/context';
+import { editContext } from '../graphql/viewer-context';
+import { Organization } from '../organizations/organization.entity';
+import { publicUrl } from './account.service';
+import { ClaimPayload, ClaimView, InvitationPayload, InvitationView, MembershipPayload, MembershipView, userView } from './account.types';
+import type { Invitation } from './invitation.entity';
+import type { Membership } from './membership.entity';
+import { acceptInvitation, claimOrganization, createOrganization, decideClaim, inviteMember } from './membership.service';
+import type { OrganizationClaim } from './organization-claim.entity';
+
+export async function claimView(ctx: GraphQLContext, claim: OrganizationClaim): Promise<ClaimView> {
+  await ctx.em.populate(claim, ['claimant']);
+  return Object.assign(new ClaimView(), {
+    id: claim.id,
+    organization: (await ctx.loaders.organization.load(claim.organization.id)) as Organization,
+    claimant: userView(claim.claimant),
+    message: claim.message,
+    status: claim.status,
+    createdAt: claim.createdAt,
+    decidedAt: claim.decidedAt ?? null,
+    reason: claim.reason ?? null,
+  });
+}
+
+async function invitationView(ctx: GraphQLContext, invitation: Invitation): Promise<InvitationView> {
+  return Object.assign(new InvitationView(), {
+    id: invitation.id,
+    organization: (await ctx.loaders.organization.load(invitation.organization.id)) as Organization,
+    email: invitation.email,
+    role: invitation.role,
+    expiresAt: invitation.expiresAt,
+  });
+}
+
+async function membershipView(ctx: GraphQLContext, membership: Membership): Promise<MembershipView> {
+  return Object.assign(new MembershipView(), {
+    id: membership.id,
+    role: membership.role,
+    organization: (await ctx.loaders.organization.load(membership.organization.id)) as Organization,
+  });
+}
+
+@Resolver()
+export class MembershipResolver {
+  @Mutation(() => OrganizationPayload, { description: 'Registers a new organization: unverified until a moderator verifies it; you become its owner.' })
+  async createOrganization(@Arg('input', () => CreateOrganizationInput) input: CreateOrganizationInput, @Ctx() ctx: GraphQLContext): Promise<OrganizationPayload> {
+    const result = await createOrganization(await editContext(ctx), input);
+    return Object.assign(new OrganizationPayload(), { organization: result.value, userErrors: result.userErrors });
+  }
+
+  @Mutation(() => ClaimPayload, { description: 'Asks the moderators to let you manage an existing organization\'s record.' })
+  async claimOrganization(
+    @Arg('organizationId', () => ID) organizationId: string,
+    @Arg('message', () => String) message: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<ClaimPayload> {
+    const result = await claimOrganization(await editContext(ctx), organizationId, message);
+    return Object.assign(new ClaimPayload(), { claim: result.value && (await claimView(ctx, result.value)), userErrors: result.userErrors });
+  }
+
+  @Mutation(() => ClaimPayload, { description: 'Moderators: approve (the claimant becomes an owner) or reject (with a reason) a claim.' })
+  async decideClaim(
+    @Arg('claimId', () => ID) claimId: string,
+    @Arg('approve', () => Boolean) approve: boolean,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('reason', () => String, { nullable: true }) reason?: string,
+  ): Promise<ClaimPayload> {
+    const result = await decideClaim({ ...(await editContext(ctx)), mailer: ctx.mailer, publicUrl: publicUrl() }, claimId, approve, reason);
+    return Object.assign(new ClaimPayload(), { claim: result.value && (await claimView(ctx, result.value)), userErrors: result.userErrors });
+  }
+
+  @Mutation(() => InvitationPayload, { description: 'Owners: invite a colleague by email; the mail carries a token for acceptInvitation.' })
+  async inviteMember(@Arg('input', () => InviteMemberInput) input: InviteMemberInput, @Ctx() ctx: GraphQLContext): Promise<InvitationPayload> {
+    const result = await inviteMember({ ...(await editContext(ctx)), mailer: ctx.mailer, publicUrl: publicUrl() }, input);
+    return Object.assign(new InvitationPayload(), { invitation: result.value && (await invitationView(ctx, result.value)), userErrors: result.userErrors });
+  }
+
+  @Mutation(() => MembershipPayload, { description: 'Accepts an invitation sent to the signed-in user\'s email address.' })
+  async acceptInvitation(@Arg('token', () => String) token: string, @Ctx() ctx: GraphQLContext): Promise<MembershipPayload> {
+    const result = await acceptInvitation(await editContext(ctx), token);
+    return Object.assign(new MembershipPayload(), { membership: result.value && (await membershipView(ctx, result.value)), userErrors: result.userErrors });
+  }
+}

@@ -1,0 +1,138 @@
+import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { UserView, userView } from '../accounts/account.types';
+import type { GraphQLContext } from '../graphql/context';
+import { UserInputError } from '../graphql/errors';
+import { requireUuid } from '../graphql/ids';
+import { decodeCursor, encodeCursor, PageInfo, pageSize } from '../graphql/pagination';
+import { JSONScalar } from '../graphql/scalars';
+import { UserError } from '../graphql/user-errors';
+import { editContext } from '../graphql/viewer-context';
+import { Revision, RevisionAction } from './revision.entity';
+import { revertRevision } from './revert.service';
+import { registerEnumType } from 'type-graphql';
+
+registerEnumType(RevisionAction, { name: 'RevisionAction' });
+
+@ObjectType('FieldChange', { description: 'One changed field: its old and new value (null for "did not exist").' })
+export class FieldChangeView {
+  @Field(() => String) field!: string;
+  @Field(() => JSONScalar, { nullable: true }) old!: unknown;
+  @Field(() => JSONScalar, { nullable: true }) new!: unknown;
+}
+
+@ObjectType('Revision', { description: 'An entry of the audit log: who changed which fields of which record, when.' })
+export class RevisionView {
+  @Field(() => ID) id!: string;
+  @Field(() => Date) createdAt!: Date;
+  @Field(() => String, { description: 'Organization, Service, Location, Licence, Membership, OrganizationClaim, Invitation or User.' }) entityType!: string;
+  @Field(() => ID) entityId!: string;
+  @Field(() => ID, { nullable: true }) organizationId!: string | null;
+  @Field(() => RevisionAction) action!: RevisionAction;
+  @Field(() => [FieldChangeView]) changes!: FieldChangeView[];
+  @Field(() => String, { nullable: true }) reason!: string | null;
+  @Field(() => UserView, { nullable: true, description: 'The author (display name only); null for system writes and deleted users.' }) author!: UserView | null;
+}
+
+@ObjectType()
+export class RevisionEdge {
+  @Field(() => String) cursor!: string;
+  @Field(() => RevisionView) node!: RevisionView;
+}
+
+@ObjectType()
+export class RevisionConnection {
+  @Field(() => [RevisionEdge]) edges!: RevisionEdge[];
+  @Field(() => PageInfo) pageInfo!: PageInfo;
+  @Field(() => Int) totalCount!: number;
+}
+
+@ObjectType()
+export class RevertPayload {
+  @Field(() => RevisionView, { nullable: true, description: 'The new REVERT revision.' }) revision!: RevisionView | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+const ORDER = 'newest';
+
+export function revisionView(revision: Revision): RevisionView {
+  return Object.assign(new RevisionView(), {
+    id: revision.id,
+    createdAt: revision.createdAt,
+    entityType: revision.entityType,
+    entityId: revision.entityId,
+    organizationId: revision.organizationId ?? null,
+    action: revision.action,
+    changes: revision.changes.map((c) => Object.assign(new FieldChangeView(), c)),
+    reason: revision.reason ?? null,
+    author: revision.author && revision.author.displayName !== undefined ? userView(revision.author) : null,
+  });
+}
+
+/** Newest first; the cursor is (createdAt, id), so revisions written in the same millisecond still page exactly. */
+async function revisionPage(ctx: GraphQLContext, where: Record<string, unknown>, first?: number | null, after?: string | null): Promise<RevisionConnection> {
+  const size = pageSize(first);
+  const filter: Record<string, unknown> = { ...where };
+  if (after) {
+    const position = decodeCursor(after, ORDER);
+    const at = new Date(position.value ?? '');
+    if (Number.isNaN(at.getTime())) throw new UserInputError('"after" is not a valid cursor.', 'after');
+    filter.$or = [{ createdAt: { $lt: at } }, { createdAt: at, id: { $lt: position.id } }];
+  }
+  const [rows, totalCount] = await Promise.all([
+    ctx.em.find(Revision, filter, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: size + 1, populate: ['author'] }),
+    ctx.em.count(Revision, where),
+  ]);
+  const page = rows.slice(0, size);
+  const edges = page.map((r) => Object.assign(new RevisionEdge(), { cursor: encodeCursor({ order: ORDER, value: r.createdAt.toISOString(), id: r.id }), node: revisionView(r) }));
+  return Object.assign(new RevisionConnection(), {
+    edges,
+    totalCount,
+    pageInfo: { hasNextPage: rows.length > size, hasPreviousPage: Boolean(after), startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+  });
+}
+
+/** Private records (users, invitations) have an audit trail for administrators only; the registry's is public. */
+const PRIVATE_TYPES = new Set(['User', 'Invitation']);
+
+@Resolver()
+export class RevisionResolver {
+  @Query(() => RevisionConnection, { description: 'The revisions of one record, newest first. Public for registry records.' })
+  async revisions(
+    @Arg('entityType', () => String) entityType: string,
+    @Arg('entityId', () => ID) entityId: string,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<RevisionConnection> {
+    if (PRIVATE_TYPES.has(entityType)) {
+      const actor = await ctx.actor();
+      if (actor?.role !== 'ADMIN') throw new UserInputError(`The history of ${entityType} records is for administrators only.`, 'entityType');
+    }
+    return revisionPage(ctx, { entityType, entityId: requireUuid(entityId, 'entityId') }, first, after);
+  }
+
+  @Query(() => RevisionConnection, { description: 'Everything that happened to an organization and its services, sites, licences, members and claims, newest first.' })
+  organizationHistory(
+    @Arg('organizationId', () => ID) organizationId: string,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<RevisionConnection> {
+    return revisionPage(ctx, { organizationId: requireUuid(organizationId, 'organizationId'), entityType: { $nin: [...PRIVATE_TYPES] } }, first, after);
+  }
+
+  @Mutation(() => RevertPayload, {
+    description:
+      'Moderators, or owners for their organization: applies the old values of an update revision as a new REVERT revision. ' +
+      'Fails with STALE_VERSION when any of those fields changed again since.',
+  })
+  async revertRevision(
+    @Arg('revisionId', () => ID) revisionId: string,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('reason', () => String, { nullable: true }) reason?: string,
+  ): Promise<RevertPayload> {
+    const result = await revertRevision(await editContext(ctx), revisionId, reason);
+    if (result.value) await ctx.em.populate(result.value, ['author']);
+    return Object.assign(new RevertPayload(), { revision: result.value && revisionView(result.value), userErrors: result.userErrors });
+  }
+}

@@ -1,0 +1,98 @@
+import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
+import { ClaimView } from '../accounts/account.types';
+import { OrganizationClaim } from '../accounts/organization-claim.entity';
+import { claimView } from '../accounts/membership.resolver';
+import { can } from '../accounts/policy';
+import { OrganizationPayload } from '../editing/editing.payloads';
+import type { GraphQLContext } from '../graphql/context';
+import { GraphQLError } from 'graphql';
+import { PageInfo, pageSize } from '../graphql/pagination';
+import { editContext } from '../graphql/viewer-context';
+import { Licence } from '../licences/licence.entity';
+import { Organization } from '../organizations/organization.entity';
+import { confirmOrganizationCurrent, QueueItemKind, verificationQueueCount, verificationQueuePage, verifyOrganization } from './verification.service';
+
+registerEnumType(QueueItemKind, { name: 'VerificationQueueItemKind' });
+
+@ObjectType({ description: 'Work for moderators: a new organization, a pending claim, or a licence changed since verification.' })
+export class VerificationQueueItem {
+  @Field(() => QueueItemKind) kind!: QueueItemKind;
+  @Field(() => Date, { description: 'Since when it waits.' }) since!: Date;
+  @Field(() => Organization) organization!: Organization;
+  @Field(() => ClaimView, { nullable: true }) claim!: ClaimView | null;
+  @Field(() => Licence, { nullable: true }) licence!: Licence | null;
+}
+
+@ObjectType()
+export class VerificationQueueEdge {
+  @Field(() => String) cursor!: string;
+  @Field(() => VerificationQueueItem) node!: VerificationQueueItem;
+}
+
+@ObjectType()
+export class VerificationQueueConnection {
+  @Field(() => [VerificationQueueEdge]) edges!: VerificationQueueEdge[];
+  @Field(() => PageInfo) pageInfo!: PageInfo;
+  @Field(() => Int) totalCount!: number;
+}
+
+@Resolver()
+export class VerificationResolver {
+  @Query(() => VerificationQueueConnection, { description: 'Moderators and administrators: the verification queue, oldest first.' })
+  async verificationQueue(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<VerificationQueueConnection> {
+    const actor = await ctx.actor();
+    if (!actor) throw new GraphQLError('Sign in as a moderator to see the verification queue.', { extensions: { code: 'UNAUTHENTICATED' } });
+    if (!can(actor, 'verificationQueue.read')) throw new GraphQLError('Only moderators and administrators see the verification queue.', { extensions: { code: 'FORBIDDEN' } });
+    const size = pageSize(first);
+    const [page, totalCount] = await Promise.all([verificationQueuePage(ctx.em, size, after), verificationQueueCount(ctx.em)]);
+    const claimIds = page.rows.filter((r) => r.kind === QueueItemKind.PENDING_CLAIM).map((r) => r.itemId);
+    const licenceIds = page.rows.filter((r) => r.kind === QueueItemKind.CHANGED_LICENCE).map((r) => r.itemId);
+    const [claims, licences] = await Promise.all([
+      claimIds.length ? ctx.em.find(OrganizationClaim, { id: { $in: claimIds } }, { populate: ['claimant'] }) : [],
+      licenceIds.length ? ctx.em.find(Licence, { id: { $in: licenceIds } }) : [],
+    ]);
+    const claimById = new Map(claims.map((c) => [c.id, c]));
+    const licenceById = new Map(licences.map((l) => [l.id, l]));
+    const edges = await Promise.all(
+      page.rows.map(async (row) =>
+        Object.assign(new VerificationQueueEdge(), {
+          cursor: row.cursor,
+          node: Object.assign(new VerificationQueueItem(), {
+            kind: row.kind,
+            since: row.since,
+            organization: await ctx.loaders.organization.load(row.organizationId),
+            claim: claimById.has(row.itemId) ? await claimView(ctx, claimById.get(row.itemId)!) : null,
+            licence: licenceById.get(row.itemId) ?? null,
+          }),
+        }),
+      ),
+    );
+    return Object.assign(new VerificationQueueConnection(), {
+      edges,
+      totalCount,
+      pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: Boolean(after), startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+    });
+  }
+
+  @Mutation(() => OrganizationPayload, { description: 'Moderators: approve (verified, with date and verifier, and its licences) or reject with a reason.' })
+  async verifyOrganization(
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('approve', () => Boolean) approve: boolean,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('reason', () => String, { nullable: true }) reason?: string,
+  ): Promise<OrganizationPayload> {
+    const r = await verifyOrganization(await editContext(ctx), id, version, approve, reason);
+    return Object.assign(new OrganizationPayload(), { organization: r.value, userErrors: r.userErrors });
+  }
+
+  @Mutation(() => OrganizationPayload, { description: 'Members: confirm the record is still current (sets lastConfirmedAt).' })
+  async confirmOrganizationCurrent(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Ctx() ctx: GraphQLContext): Promise<OrganizationPayload> {
+    const r = await confirmOrganizationCurrent(await editContext(ctx), id, version);
+    return Object.assign(new OrganizationPayload(), { organization: r.value, userErrors: r.userErrors });
+  }
+}

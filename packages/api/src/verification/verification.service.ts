@@ -1,0 +1,123 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { User } from '../accounts/user.entity';
+import { authorize, requireSignedIn } from '../accounts/policy';
+import { RevisionAction } from '../audit/revision.entity';
+import { checkVersion, type EditContext, loadForWrite, recordChange } from '../editing/editing.service';
+import { licenceSpec, organizationSpec } from '../editing/entity-specs';
+import { decodeCursor, encodeCursor } from '../graphql/pagination';
+import { fail, UserErrorCode, type WriteResult, writeTransaction } from '../graphql/user-errors';
+import { Licence } from '../licences/licence.entity';
+import type { Organization } from '../organizations/organization.entity';
+import { VerificationStatus } from '../organizations/organization.enums';
+
+/**
+ * Approving verifies the organization and its licences (each its own revision). Rejecting needs a
+ * reason, leaves the organization unverified and takes it off the queue until it is edited again;
+ * the reason is kept in the revision.
+ */
+export function verifyOrganization(ctx: EditContext, id: string, version: number, approve: boolean, reason?: string | null): Promise<WriteResult<Organization>> {
+  return writeTransaction(ctx.em, async (tx) => {
+    const actor = authorize(ctx.actor, 'organization.verify');
+    const organization = await loadForWrite(tx, organizationSpec, id, ['id']);
+    checkVersion(organizationSpec, organization, version);
+    const note = reason?.trim() || null;
+    if (note && note.length > 2000) fail(UserErrorCode.INVALID_INPUT, 'The reason may have at most 2,000 characters.', ['reason']);
+    if (!approve && !note) fail(UserErrorCode.INVALID_INPUT, 'Give a reason when rejecting, so the organization knows what to fix.', ['reason']);
+    const now = new Date();
+    const fieldContext = { tx, catalog: ctx.catalog };
+    const audit = { authorId: actor.user.id, action: RevisionAction.VERIFY, reason: approve ? note : `Rejected: ${note}`, recordWithoutChanges: true };
+    await recordChange(tx, organizationSpec, organization, fieldContext, audit, () => {
+      organization.verificationStatus = approve ? VerificationStatus.VERIFIED : VerificationStatus.UNVERIFIED;
+      organization.verifiedAt = approve ? now : null;
+      organization.verifiedBy = approve ? tx.getReference(User, actor.user.id) : null;
+    });
+    if (approve) {
+      const licences = await tx.find(Licence, { organization: organization.id, verificationStatus: VerificationStatus.UNVERIFIED }, { populate: ['categories'] });
+      for (const licence of licences) {
+        await recordChange(tx, licenceSpec, licence, fieldContext, { authorId: actor.user.id, action: RevisionAction.VERIFY, reason: note }, () => {
+          licence.verificationStatus = VerificationStatus.VERIFIED;
+          licence.verifiedAt = now;
+        });
+      }
+    }
+    return organization;
+  });
+}
+
+/** "Still current": the members confirm the record without changing it. */
+export function confirmOrganizationCurrent(ctx: EditContext, id: string, version: number): Promise<WriteResult<Organization>> {
+  return writeTransaction(ctx.em, async (tx) => {
+    requireSignedIn(ctx.actor);
+    const organization = await loadForWrite(tx, organizationSpec, id, ['id']);
+    const actor = authorize(ctx.actor, 'organization.confirmCurrent', organization.id);
+    checkVersion(organizationSpec, organization, version);
+    await recordChange(tx, organizationSpec, organization, { tx, catalog: ctx.catalog }, { authorId: actor.user.id, action: RevisionAction.CONFIRM }, () => {
+      organization.lastConfirmedAt = new Date();
+    });
+    return organization;
+  });
+}
+
+export enum QueueItemKind {
+  NEW_ORGANIZATION = 'NEW_ORGANIZATION',
+  PENDING_CLAIM = 'PENDING_CLAIM',
+  CHANGED_LICENCE = 'CHANGED_LICENCE',
+}
+
+export interface QueueRow {
+  kind: QueueItemKind;
+  itemId: string;
+  organizationId: string;
+  since: Date;
+  cursor: string;
+}
+
+/**
+ * The moderators' work, oldest first: unverified organizations not rejected since their last edit,
+ * pending claims, and unverified licences (new or changed) of verified organizations.
+ */
+const QUEUE_SQL = `
+  select 'NEW_ORGANIZATION' as kind, o.id as item_id, o.id as organization_id, o.updated_at as since
+    from organization o
+   where o.verification_status = 'UNVERIFIED'
+     and not exists (select 1 from revision r where r.entity_id = o.id and r.action = 'VERIFY' and r.created_at >= o.updated_at)
+  union all
+  select 'PENDING_CLAIM', c.id, c.organization_id, c.created_at from organization_claim c where c.status = 'PENDING'
+  union all
+  select 'CHANGED_LICENCE', l.id, l.organization_id, l.updated_at
+    from licence l join organization o on o.id = l.organization_id
+   where l.verification_status = 'UNVERIFIED' and o.verification_status = 'VERIFIED'`;
+
+const QUEUE_ORDER = 'oldest';
+
+export async function verificationQueuePage(em: EntityManager, first: number, after?: string | null): Promise<{ rows: QueueRow[]; hasNextPage: boolean }> {
+  const params: unknown[] = [];
+  let where = '';
+  if (after) {
+    const position = decodeCursor(after, QUEUE_ORDER);
+    where = 'where (q.since, q.item_id) > (?::timestamptz, ?::uuid)';
+    params.push(position.value, position.id);
+  }
+  const rows: { kind: QueueItemKind; item_id: string; organization_id: string; since: Date }[] = await em.execute(
+    `select * from (select kind, item_id, organization_id, date_trunc('milliseconds', since) as since from (${QUEUE_SQL}) u) q ${where} order by q.since, q.item_id limit ?`,
+    [...params, first + 1],
+  );
+  return {
+    hasNextPage: rows.length > first,
+    rows: rows.slice(0, first).map((r) => {
+      const since = new Date(r.since);
+      return {
+        kind: r.kind,
+        itemId: r.item_id,
+        organizationId: r.organization_id,
+        since,
+        cursor: encodeCursor({ order: QUEUE_ORDER, value: since.toISOString(), id: r.item_id }),
+      };
+    }),
+  };
+}
+
+export async function verificationQueueCount(em: EntityManager): Promise<number> {
+  const [row] = await em.execute<{ n: number }[]>(`select count(*)::int as n from (${QUEUE_SQL}) q`);
+  return row.n;
+}

@@ -1,0 +1,333 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MembershipRole, UserRole } from '../../src/accounts/account.enums';
+import { newToken } from '../../src/accounts/credentials';
+import { PasswordResetToken } from '../../src/accounts/password-reset-token.entity';
+import { Session } from '../../src/accounts/session.entity';
+import { buildCivimapSchema } from '../../src/graphql/schema';
+import { OutboxMessage } from '../../src/mail/outbox-message.entity';
+import { createAccount, TEST_PASSWORD, type TestAccount } from '../support/accounts';
+import { type ActAs, createTestApi, type TestApi } from '../support/api';
+import { createOrganizations } from '../support/fixtures';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+
+/**
+ * Every mutation of the schema against every role, from this one table. A mutation missing from
+ * the table fails the test, so a new mutation cannot ship without its row. To add one (e.g. the
+ * contracts and shortlists of issue 5), add a row: which roles may call it, and how to build a call
+ * that is otherwise valid, so that a refusal can only be the authorization rule's.
+ */
+const ROLES = ['anonymous', 'ownerOfA', 'editorOfA', 'editorOfB', 'officer', 'moderator', 'admin'] as const;
+type Role = (typeof ROLES)[number];
+
+interface World {
+  api: TestApi;
+  db: TestDatabase;
+  accounts: Record<Exclude<Role, 'anonymous'>, TestAccount>;
+  orgA: string;
+  orgB: string;
+  orgC: string;
+  /** Runs a mutation as an admin, for setting up a case; fails the test on any error. */
+  asAdmin: (query: string, variables: Record<string, unknown>) => Promise<any>;
+  version: (table: string, id: string) => Promise<number>;
+  unique: () => string;
+}
+
+interface Call {
+  query: string;
+  variables?: Record<string, unknown>;
+  /** Other credentials of the same role (signOut ends a session of its own, not the one the other cases use). */
+  as?: ActAs;
+}
+
+interface Row {
+  allowed: readonly Role[];
+  /** Builds a valid call for this role on fresh records, so that cases do not depend on each other. */
+  call: (world: World, role: Role) => Promise<Call>;
+}
+
+const EVERYONE = ROLES;
+const SIGNED_IN = ROLES.filter((r) => r !== 'anonymous');
+const EDITORS_OF_A = ['ownerOfA', 'editorOfA', 'moderator', 'admin'] as const;
+const STAFF = ['moderator', 'admin'] as const;
+const E = '{ field message code }';
+
+async function newService(w: World) {
+  const r = await w.asAdmin(`mutation($input: CreateServiceInput!) { createService(input: $input) { service { id version } userErrors ${E} } }`, {
+    input: { organizationId: w.orgA, names: { sq: `Shërbim ${w.unique()}` }, categories: ['counselling'] },
+  });
+  return r.createService.service as { id: string; version: number };
+}
+
+async function newLocation(w: World) {
+  const r = await w.asAdmin(`mutation($input: CreateLocationInput!) { createLocation(input: $input) { location { id version } userErrors ${E} } }`, {
+    input: { organizationId: w.orgA, municipality: 'prishtine', lat: 42.66, lng: 21.16, name: `Zyra ${w.unique()}` },
+  });
+  return r.createLocation.location as { id: string; version: number };
+}
+
+async function newLicence(w: World) {
+  const r = await w.asAdmin(`mutation($input: CreateLicenceInput!) { createLicence(input: $input) { licence { id version } userErrors ${E} } }`, {
+    input: { organizationId: w.orgA, authority: 'Ministria', number: `L-${w.unique()}`, categories: ['counselling'], validFrom: '2024-01-01' },
+  });
+  return r.createLicence.licence as { id: string; version: number };
+}
+
+async function startSession(w: World, userId: string): Promise<string> {
+  const em = w.db.orm.em.fork();
+  const { token, tokenHash } = newToken();
+  await em.persistAndFlush(em.create(Session, { user: userId, tokenHash, expiresAt: new Date(Date.now() + 86_400_000) }));
+  return token;
+}
+
+const TABLE: Record<string, Row> = {
+  register: {
+    allowed: EVERYONE,
+    call: async (w) => ({
+      query: `mutation($input: RegisterInput!) { register(input: $input) { user { id } userErrors ${E} } }`,
+      variables: { input: { email: `new-${w.unique()}@example.org`, password: TEST_PASSWORD, displayName: 'New' } },
+    }),
+  },
+  signIn: {
+    allowed: EVERYONE,
+    call: async () => ({
+      query: `mutation($input: SignInInput!) { signIn(input: $input) { user { id } userErrors ${E} } }`,
+      variables: { input: { email: 'login@example.org', password: TEST_PASSWORD } },
+    }),
+  },
+  signOut: {
+    allowed: EVERYONE,
+    call: async (w, role) => ({
+      query: `mutation { signOut { ok userErrors ${E} } }`,
+      as: role === 'anonymous' ? undefined : { token: await startSession(w, w.accounts[role].user.id) },
+    }),
+  },
+  requestPasswordReset: {
+    allowed: EVERYONE,
+    call: async () => ({ query: `mutation { requestPasswordReset(email: "login@example.org") { ok userErrors ${E} } }` }),
+  },
+  resetPassword: {
+    allowed: EVERYONE,
+    call: async (w) => {
+      const em = w.db.orm.em.fork();
+      const user = (await createAccount(em, { email: `reset-${w.unique()}@example.org` })).user;
+      const { token, tokenHash } = newToken();
+      await em.persistAndFlush(em.create(PasswordResetToken, { user: user.id, tokenHash, expiresAt: new Date(Date.now() + 3_600_000) }));
+      return { query: `mutation($t: String!) { resetPassword(token: $t, newPassword: "Another good pass 77") { ok userErrors ${E} } }`, variables: { t: token } };
+    },
+  },
+  setUserRole: {
+    allowed: ['admin'],
+    call: async (w) => {
+      const target = await createAccount(w.db.orm.em, { email: `target-${w.unique()}@example.org` });
+      return { query: `mutation($id: ID!) { setUserRole(userId: $id, role: MODERATOR) { user { id } userErrors ${E} } }`, variables: { id: target.user.id } };
+    },
+  },
+  createOrganization: {
+    allowed: SIGNED_IN,
+    call: async (w) => ({
+      query: `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } userErrors ${E} } }`,
+      variables: { input: { names: { sq: `Organizata ${w.unique()}` } } },
+    }),
+  },
+  claimOrganization: {
+    allowed: SIGNED_IN,
+    call: async (w) => ({
+      query: `mutation($id: ID!) { claimOrganization(organizationId: $id, message: "I am its director") { claim { id } userErrors ${E} } }`,
+      variables: { id: w.orgC },
+    }),
+  },
+  decideClaim: {
+    allowed: STAFF,
+    call: async (w) => {
+      const claimant = await createAccount(w.db.orm.em, { email: `claimant-${w.unique()}@example.org` });
+      const r = await w.api.query(`mutation($id: ID!) { claimOrganization(organizationId: $id, message: "mine") { claim { id } userErrors ${E} } }`, { id: w.orgC }, claimant.as);
+      return { query: `mutation($id: ID!) { decideClaim(claimId: $id, approve: true) { claim { id } userErrors ${E} } }`, variables: { id: r.data.claimOrganization.claim.id } };
+    },
+  },
+  inviteMember: {
+    allowed: ['ownerOfA', 'admin'],
+    call: async (w) => ({
+      query: `mutation($input: InviteMemberInput!) { inviteMember(input: $input) { invitation { id } userErrors ${E} } }`,
+      variables: { input: { organizationId: w.orgA, email: `colleague-${w.unique()}@example.org`, role: 'EDITOR' } },
+    }),
+  },
+  acceptInvitation: {
+    allowed: SIGNED_IN,
+    call: async (w, role) => {
+      const email = role === 'anonymous' ? 'nobody@example.org' : w.accounts[role].user.email;
+      await w.asAdmin(`mutation($input: InviteMemberInput!) { inviteMember(input: $input) { invitation { id } userErrors ${E} } }`, {
+        input: { organizationId: w.orgC, email, role: 'EDITOR' },
+      });
+      const [mail] = await w.db.orm.em.fork().find(OutboxMessage, { recipient: email, kind: 'invitation' }, { orderBy: { createdAt: 'desc' }, limit: 1 });
+      const token = /Token: (\S+)/.exec(mail.body)![1];
+      return { query: `mutation($t: String!) { acceptInvitation(token: $t) { membership { id } userErrors ${E} } }`, variables: { t: token } };
+    },
+  },
+  updateOrganization: {
+    allowed: EDITORS_OF_A,
+    call: async (w) => ({
+      query: `mutation($input: UpdateOrganizationInput!) { updateOrganization(input: $input) { organization { id } userErrors ${E} } }`,
+      variables: { input: { id: w.orgA, version: await w.version('organization', w.orgA), acronym: `A${w.unique()}` } },
+    }),
+  },
+  confirmOrganizationCurrent: {
+    allowed: EDITORS_OF_A,
+    call: async (w) => ({
+      query: `mutation($id: ID!, $v: Int!) { confirmOrganizationCurrent(id: $id, version: $v) { organization { id } userErrors ${E} } }`,
+      variables: { id: w.orgA, v: await w.version('organization', w.orgA) },
+    }),
+  },
+  verifyOrganization: {
+    allowed: STAFF,
+    call: async (w) => ({
+      query: `mutation($id: ID!, $v: Int!) { verifyOrganization(id: $id, version: $v, approve: false, reason: "Registration number missing") { organization { id } userErrors ${E} } }`,
+      variables: { id: w.orgA, v: await w.version('organization', w.orgA) },
+    }),
+  },
+  createService: {
+    allowed: EDITORS_OF_A,
+    call: async (w) => ({
+      query: `mutation($input: CreateServiceInput!) { createService(input: $input) { service { id } userErrors ${E} } }`,
+      variables: { input: { organizationId: w.orgA, names: { sq: 'Shërbim' }, categories: ['counselling'] } },
+    }),
+  },
+  updateService: {
+    allowed: EDITORS_OF_A,
+    call: async (w) => {
+      const s = await newService(w);
+      return {
+        query: `mutation($input: UpdateServiceInput!) { updateService(input: $input) { service { id } userErrors ${E} } }`,
+        variables: { input: { id: s.id, version: s.version, capacity: 40 } },
+      };
+    },
+  },
+  deleteService: {
+    allowed: EDITORS_OF_A,
+    call: async (w) => {
+      const s = await newService(w);
+      return { query: `mutation($id: ID!, $v: Int!) { deleteService(id: $id, version: $v) { deletedServiceId userErrors ${E} } }`, variables: { id: s.id, v: s.version } };
+    },
+  },
+  createLocation: {
+    allowed: EDITORS_OF_A,
+    call: async (w) => ({
+      query: `mutation($input: CreateLocationInput!) { createLocation(input: $input) { location { id } userErrors ${E} } }`,
+      variables: { input: { organizationId: w.orgA, municipality: 'prizren', lat: 42.215, lng: 20.74 } },
+    }),
+  },
+  updateLocation: {
+    allowed: EDITORS_OF_A,
+    call: async (w) => {
+      const l = await newLocation(w);
+      return {
+        query: `mutation($input: UpdateLocationInput!) { updateLocation(input: $input) { location { id } userErrors ${E} } }`,
+        variables: { input: { id: l.id, version: l.version, lat: 42.67, lng: 21.17 } },
+      };
+    },
+  },
+  deleteLocation: {
+    allowed: EDITORS_OF_A,
+    call: async (w) => {
+      const l = await newLocation(w);
+      return { query: `mutation($id: ID!, $v: Int!) { deleteLocation(id: $id, version: $v) { deletedLocationId userErrors ${E} } }`, variables: { id: l.id, v: l.version } };
+    },
+  },
+  createLicence: {
+    allowed: EDITORS_OF_A,
+    call: async (w) => ({
+      query: `mutation($input: CreateLicenceInput!) { createLicence(input: $input) { licence { id } userErrors ${E} } }`,
+      variables: { input: { organizationId: w.orgA, authority: 'Ministria', number: `L-${w.unique()}`, categories: ['counselling'], validFrom: '2025-01-01' } },
+    }),
+  },
+  updateLicence: {
+    allowed: EDITORS_OF_A,
+    call: async (w) => {
+      const l = await newLicence(w);
+      return {
+        query: `mutation($input: UpdateLicenceInput!) { updateLicence(input: $input) { licence { id } userErrors ${E} } }`,
+        variables: { input: { id: l.id, version: l.version, validUntil: '2030-12-31' } },
+      };
+    },
+  },
+  revertRevision: {
+    allowed: ['ownerOfA', 'moderator', 'admin'],
+    call: async (w) => {
+      const l = await newLocation(w);
+      await w.asAdmin(`mutation($input: UpdateLocationInput!) { updateLocation(input: $input) { location { id } userErrors ${E} } }`, {
+        input: { id: l.id, version: l.version, name: 'Renamed' },
+      });
+      const history = await w.api.query(`query($id: ID!) { revisions(entityType: "Location", entityId: $id, first: 1) { edges { node { id action } } } }`, { id: l.id });
+      const revision = history.data.revisions.edges[0].node;
+      expect(revision.action).toBe('UPDATE');
+      return { query: `mutation($id: ID!) { revertRevision(revisionId: $id) { revision { id } userErrors ${E} } }`, variables: { id: revision.id } };
+    },
+  },
+};
+
+let db: TestDatabase;
+let world: World;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  const api = await createTestApi(db);
+  const [a, b, c] = await createOrganizations(db.orm.em.fork(), [{ sq: 'Organizata A' }, { sq: 'Organizata B' }, { sq: 'Organizata C' }]);
+  const em = db.orm.em;
+  const accounts = {
+    ownerOfA: await createAccount(em, { email: 'owner-a@example.org', memberOf: [{ organizationId: a.id, role: MembershipRole.OWNER }] }),
+    editorOfA: await createAccount(em, { email: 'editor-a@example.org', memberOf: [{ organizationId: a.id, role: MembershipRole.EDITOR }] }),
+    editorOfB: await createAccount(em, { email: 'owner-b@example.org', memberOf: [{ organizationId: b.id, role: MembershipRole.OWNER }] }),
+    officer: await createAccount(em, { email: 'officer@example.org', role: UserRole.AUTHORITY_OFFICER }),
+    moderator: await createAccount(em, { email: 'moderator@example.org', role: UserRole.MODERATOR }),
+    admin: await createAccount(em, { email: 'admin@example.org', role: UserRole.ADMIN }),
+  };
+  await createAccount(em, { email: 'login@example.org' });
+  let counter = 0;
+  world = {
+    api,
+    db,
+    accounts,
+    orgA: a.id,
+    orgB: b.id,
+    orgC: c.id,
+    unique: () => `${Date.now().toString(36)}${(counter++).toString(36)}`,
+    version: async (table, id) => (await db.orm.em.fork().execute(`select version from ${table} where id = ?`, [id]))[0].version,
+    asAdmin: async (query, variables) => {
+      const r = await api.query(query, variables, accounts.admin.as);
+      expect(r.errors).toBeUndefined();
+      const payload = Object.values(r.data as object)[0] as { userErrors: unknown[] };
+      expect(payload.userErrors).toEqual([]);
+      return r.data;
+    },
+  };
+});
+afterAll(async () => db?.close());
+
+type Outcome = 'allowed' | 'denied';
+
+function outcomeOf(mutation: string, result: { data?: any; errors?: readonly GraphQLFormattedError[] }): Outcome {
+  const denial = new Set(['FORBIDDEN', 'UNAUTHENTICATED']);
+  if (result.errors?.length) {
+    if (result.errors.every((e) => denial.has(String(e.extensions?.code)))) return 'denied';
+    throw new Error(`${mutation}: unexpected errors ${JSON.stringify(result.errors)}`);
+  }
+  const userErrors: { code: string }[] = result.data[mutation].userErrors;
+  if (!userErrors.length) return 'allowed';
+  if (userErrors.every((e) => denial.has(e.code))) return 'denied';
+  throw new Error(`${mutation}: unexpected userErrors ${JSON.stringify(userErrors)}`);
+}
+
+describe('authorization matrix', () => {
+  it('has a row for every mutation of the schema, and no row for a mutation that does not exist', async () => {
+    const mutations = Object.keys((await buildCivimapSchema()).getMutationType()!.getFields()).sort();
+    expect(Object.keys(TABLE).sort()).toEqual(mutations);
+  });
+
+  const cases = Object.entries(TABLE).flatMap(([mutation, row]) => ROLES.map((role) => ({ mutation, role, row })));
+  it.each(cases)('$mutation as $role', async ({ mutation, role, row }) => {
+    const call = await row.call(world, role);
+    const as: ActAs | undefined = role === 'anonymous' ? undefined : (call.as ?? world.accounts[role].as);
+    const result = await world.api.query(call.query, call.variables, as);
+    expect(outcomeOf(mutation, result)).toBe(row.allowed.includes(role) ? 'allowed' : 'denied');
+  });
+});
