@@ -45,7 +45,9 @@ export function decodeCursor(cursor: string, expectedOrder: string): CursorPosit
     typeof decoded[0] !== 'string' ||
     !(typeof decoded[1] === 'string' || decoded[1] === null) ||
     typeof decoded[2] !== 'string' ||
-    !UUID.test(decoded[2])
+    !UUID.test(decoded[2]) ||
+    // eslint-disable-next-line no-control-regex
+    (typeof decoded[1] === 'string' && (decoded[1].length > 1000 || /[\u0000-\u001f]/.test(decoded[1])))
   ) {
     throw new UserInputError('"after" is not a valid cursor: pass the cursor of an edge or pageInfo.endCursor unchanged.', 'after');
   }

@@ -24,6 +24,8 @@ function pgArray(values: string[]): string {
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 export interface ResolvedFilter {
   where: Sql[];
@@ -82,6 +84,8 @@ export class OrganizationSearch {
 
     if (f.text !== null && f.text !== undefined) {
       if (f.text.length > 200) throw new UserInputError('"text" may be at most 200 characters.', 'filter.text');
+      // PostgreSQL text cannot hold NUL, and no name holds control characters: refuse them up front.
+      if (CONTROL_CHARACTERS.test(f.text)) throw new UserInputError('"text" contains control characters.', 'filter.text');
       const words = f.text.trim().split(/\s+/).filter(Boolean);
       for (const word of words) {
         const pattern = word.replace(/[\\%_]/g, '\\$&');
