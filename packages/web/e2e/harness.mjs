@@ -42,7 +42,8 @@ export function freePort() {
   });
 }
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+// unref: a pending timer of a race that is already won must not keep the test runner alive
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms).unref());
 
 function tail(file, lines = 60) {
   try {
@@ -79,7 +80,7 @@ async function createDatabase(serverUrl) {
 }
 
 /**
- * @param {{ log?: (msg: string) => void, env?: Record<string, string> }} [options]
+ * @param {{ log?: (msg: string) => void, env?: Record<string, string>, beforeStart?: (env: Record<string, string>) => Promise<void> }} [options]
  * @returns {Promise<{ baseURL: string, logFile: string, stop: () => Promise<void> }>}
  */
 export async function startProduct(options = {}) {
@@ -110,6 +111,16 @@ export async function startProduct(options = {}) {
   } else {
     env.DATA_DIR = join(work, 'postgres');
     env.EMBEDDED_PG_PORT = String(await freePort());
+  }
+
+  if (options.beforeStart) {
+    try {
+      await options.beforeStart(env);
+    } catch (e) {
+      if (database) await database.drop().catch(() => {});
+      rmSync(work, { recursive: true, force: true });
+      throw e;
+    }
   }
 
   const out = createWriteStream(logFile);
@@ -164,4 +175,16 @@ export async function startProduct(options = {}) {
   }
   log(`e2e: API ready at ${baseURL} after ${Date.now() - started} ms`);
   return { baseURL, logFile, stop };
+}
+
+/** Runs one of the API's command-line scripts (packages/api/dist/cli/NAME.js) with the product's environment. */
+export function runApiCli(name, args, env) {
+  return new Promise((res, rej) => {
+    const child = spawn(process.execPath, [join(REPO_ROOT, 'packages', 'api', 'dist', 'cli', `${name}.js`), ...args], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('error', rej);
+    child.on('exit', (code) => (code === 0 ? res(output) : rej(new Error(`${name} exited with ${code}:\n${output}`))));
+  });
 }

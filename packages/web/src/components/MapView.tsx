@@ -368,6 +368,10 @@ export function MapView(props: Props) {
     const e = engine.current;
     if (!e || !ref || !boundaries) return;
     e.municipalities.clearLayers();
+    // imported polygons come from geoBoundaries (OpenStreetMap data): credit them on the map
+    const credit = i18next.t('map.boundariesAttribution');
+    for (const l of LANGS) e.map.attributionControl.removeAttribution(escapeHtml(i18next.t('map.boundariesAttribution', { lng: l })));
+    if (boundaries.size > 0) e.map.attributionControl.addAttribution(escapeHtml(credit));
     const selected = new Set(props.selectedMunicipalities);
     for (const m of ref.municipalities) {
       const isSelected = selected.has(m.code);
@@ -456,6 +460,12 @@ export function MapView(props: Props) {
       {config && !config.tileUrl && <p className="visually-hidden">{t('map.tilesOff')}</p>}
     </div>
   );
+}
+
+const LANGS = ['sq', 'sr', 'en'] as const;
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 function sameSpot(leaves: { lat: number; lng: number }[]): boolean {
