@@ -103,7 +103,7 @@ export type MapPointsQueryVariables = Exact<{
 }>;
 
 
-export type MapPointsQuery = { mapPoints: Array<{ locationId: string, organizationId: string, name: string, lat: number, lng: number, municipalityCode: string, categoryCodes: Array<string>, verified: boolean, isDemo: boolean }> };
+export type MapPointsQuery = { mapPoints: Array<{ locationId: string, organizationId: string, name: string, lat: number, lng: number, categoryCodes: Array<string>, verified: boolean, isDemo: boolean }> };
 
 export type OrganizationListQueryVariables = Exact<{
   filter?: OrganizationFilter | null | undefined;
@@ -197,7 +197,6 @@ export const MapPointsDocument = new TypedDocumentString(`
     name
     lat
     lng
-    municipalityCode
     categoryCodes
     verified
     isDemo

@@ -9,7 +9,7 @@ export interface MapPoint {
   name: string;
   lat: number;
   lng: number;
-  municipalityCode: string;
+  municipalityCode?: string;
   categoryCodes: string[];
   verified: boolean;
   isDemo: boolean;

@@ -51,7 +51,6 @@ export const MapPointsQuery = graphql(`
       name
       lat
       lng
-      municipalityCode
       categoryCodes
       verified
       isDemo
