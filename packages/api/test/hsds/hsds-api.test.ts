@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { categoryTermId, targetGroupTermId, TAXONOMIES } from '../../src/hsds/hsds-vocabulary';
 import { DEMO_NOTE } from '../../src/hsds/hsds-mapping';
+import { HsdsReader } from '../../src/hsds/hsds-reader';
+import { loadReferenceCatalog } from '../../src/reference/reference-catalog';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { createHsdsFixture, type HsdsServer, startHsdsServer } from './hsds-fixture';
 
@@ -225,5 +227,22 @@ describe('HSDS API: NDJSON', () => {
     expect(new Set(objects.map((o) => o.id)).size).toBe(objects.length);
     // Streams from the database come in id order (keyset batches).
     if (!streamPath.startsWith('/taxonomy')) expect(objects.map((o) => o.id)).toEqual([...objects.map((o) => o.id)].sort());
+  });
+});
+
+describe('HSDS streaming', () => {
+  it('reads everything in keyset batches of bounded size, never the whole table at once', async () => {
+    const reader = new HsdsReader(db.orm.em.fork(), await loadReferenceCatalog(db.orm.em.fork()));
+    const sizes: number[] = [];
+    const ids: string[] = [];
+    for await (const batch of reader.stream('organizations', {}, 'full_service', 2)) {
+      sizes.push(batch.length);
+      ids.push(...batch.map((o) => o.id as string));
+    }
+    expect(sizes).toEqual([2, 1]);
+    expect(ids).toEqual([ids[0], ids[1], ids[2]].sort());
+    const services: number[] = [];
+    for await (const batch of reader.stream('services', {}, 'basic', 2)) services.push(batch.length);
+    expect(services).toEqual([2, 2, 1]);
   });
 });
