@@ -1,4 +1,11 @@
-import { Arg, Ctx, FieldResolver, ID, InputType, Field, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLError } from 'graphql';
+import { decodeCursor, encodeCursor, PageInfo, pageSize } from '../graphql/pagination';
+import { claimView } from './membership.resolver';
+import { ClaimView } from './account.types';
+import { OrganizationClaim } from './organization-claim.entity';
+import { User } from './user.entity';
+import { can } from './policy';
 import type { GraphQLContext } from '../graphql/context';
 import { Organization } from '../organizations/organization.entity';
 import { UserRole } from './account.enums';
@@ -24,6 +31,19 @@ function accountContext(ctx: GraphQLContext): AccountContext {
   return { em: ctx.em, mailer: ctx.mailer, cookies: credentials.cookies, userAgent: credentials.userAgent, ip: credentials.ip, publicUrl: publicUrl() };
 }
 
+@ObjectType()
+export class UserEdge {
+  @Field(() => String) cursor!: string;
+  @Field(() => UserView) node!: UserView;
+}
+
+@ObjectType()
+export class UserConnection {
+  @Field(() => [UserEdge]) edges!: UserEdge[];
+  @Field(() => PageInfo) pageInfo!: PageInfo;
+  @Field(() => Int) totalCount!: number;
+}
+
 const ok = (userErrors = [] as OkPayload['userErrors']) => Object.assign(new OkPayload(), { ok: userErrors.length === 0, userErrors });
 
 @Resolver(() => UserView)
@@ -32,6 +52,34 @@ export class AccountResolver {
   async me(@Ctx() ctx: GraphQLContext): Promise<UserView | null> {
     const actor = await ctx.actor();
     return actor ? userView(actor.user) : null;
+  }
+
+  @Query(() => UserConnection, { description: 'Administrators: the users, by email, optionally those whose email or name contains `search`.' })
+  async users(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('search', () => String, { nullable: true }) search?: string,
+  ): Promise<UserConnection> {
+    const actor = await ctx.actor();
+    if (!actor) throw new GraphQLError('Sign in as an administrator.', { extensions: { code: 'UNAUTHENTICATED' } });
+    if (!can(actor, 'user.setRole')) throw new GraphQLError('Only administrators manage users.', { extensions: { code: 'FORBIDDEN' } });
+    const size = pageSize(first);
+    const where: Record<string, unknown> = {};
+    const text = search?.trim().slice(0, 100);
+    if (text) where.$or = [{ email: { $ilike: `%${text.replace(/[%_\\]/g, '\\$&')}%` } }, { displayName: { $ilike: `%${text.replace(/[%_\\]/g, '\\$&')}%` } }];
+    const filter: Record<string, unknown> = { ...where };
+    if (after) {
+      const position = decodeCursor(after, 'email');
+      filter.$and = [{ $or: [{ email: { $gt: position.value } }, { email: position.value, id: { $gt: position.id } }] }];
+    }
+    const [rows, totalCount] = await Promise.all([ctx.em.find(User, filter, { orderBy: { email: 'asc', id: 'asc' }, limit: size + 1 }), ctx.em.count(User, where)]);
+    const edges = rows.slice(0, size).map((u) => Object.assign(new UserEdge(), { cursor: encodeCursor({ order: 'email', value: u.email, id: u.id }), node: userView(u) }));
+    return Object.assign(new UserConnection(), {
+      edges,
+      totalCount,
+      pageInfo: { hasNextPage: rows.length > size, hasPreviousPage: Boolean(after), startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+    });
   }
 
   @Mutation(() => AuthPayload, { description: 'Creates an account (role EDITOR) and signs it in.' })
@@ -78,6 +126,14 @@ export class AccountResolver {
   async email(@Root() user: UserView, @Ctx() ctx: GraphQLContext): Promise<string | null> {
     const actor = await ctx.actor();
     return actor && (actor.user.id === user.id || actor.role === UserRole.ADMIN) ? user.entity.email : null;
+  }
+
+  @FieldResolver(() => [ClaimView], { description: 'The user\'s claims, newest first. Only for the user themselves and administrators.' })
+  async claims(@Root() user: UserView, @Ctx() ctx: GraphQLContext): Promise<ClaimView[]> {
+    const actor = await ctx.actor();
+    if (!actor || (actor.user.id !== user.id && actor.role !== UserRole.ADMIN)) return [];
+    const claims = await ctx.em.find(OrganizationClaim, { claimant: user.id }, { orderBy: { createdAt: 'desc' }, limit: 100 });
+    return Promise.all(claims.map((c) => claimView(ctx, c)));
   }
 
   @FieldResolver(() => [MembershipView], { description: 'Only for the user themselves and administrators.' })
