@@ -47,7 +47,7 @@ export function App() {
       {route.page === 'org' && <ProfilePage id={route.id} lang={lang} />}
       {route.page === 'notFound' && (
         <main id="main" className="page-narrow">
-          <p>{t('profile.notFound')}</p>
+          <p role="alert">{t('app.pageNotFound')}</p>
           <p>
             <Link href="/">{t('profile.back')}</Link>
           </p>

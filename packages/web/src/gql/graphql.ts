@@ -4,6 +4,11 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AuthorityKind =
+  | 'MINISTRY'
+  | 'MUNICIPALITY'
+  | 'OTHER';
+
 /** A box in WGS84 degrees. */
 export type BBoxInput = {
   maxLat: number;
@@ -12,11 +17,62 @@ export type BBoxInput = {
   minLng: number;
 };
 
+/** Filters combine with AND; values in a list with OR. */
+export type ContractFilter = {
+  /** Public authority codes. */
+  authorities?: Array<string> | null | undefined;
+  /** Category codes; a parent matches its children. */
+  categories?: Array<string> | null | undefined;
+  /** Include demo records (default true). */
+  includeDemo?: boolean | null | undefined;
+  modalities?: Array<ContractModality> | null | undefined;
+  /** Municipality codes (see ContractTotal for how a contract is placed). */
+  municipalities?: Array<string> | null | undefined;
+  /** Provider organization ids. */
+  providers?: Array<string> | null | undefined;
+  status?: Array<ContractStatus> | null | undefined;
+  /** Years of the award date. */
+  years?: Array<number> | null | undefined;
+};
+
+export type ContractModality =
+  | 'GRANT'
+  | 'OTHER'
+  | 'PUBLIC_PROCUREMENT'
+  /** Service contract under the social and family services framework. */
+  | 'SOCIAL_SERVICES_CONTRACT'
+  | 'SUBSIDY';
+
+export type ContractStatus =
+  | 'ACTIVE'
+  | 'CANCELLED'
+  | 'COMPLETED'
+  | 'PLANNED';
+
+/** MUNICIPALITY places a contract in its authority's municipality, or for ministries in the municipality of the provider's first site. CATEGORY counts a contract once in each of its categories, so category totals may exceed the grand total. */
+export type ContractTotalDimension =
+  | 'AUTHORITY'
+  | 'CATEGORY'
+  | 'MUNICIPALITY'
+  | 'YEAR';
+
 /** Contractable for a category in a municipality on a date (default today): active and verified, with an active service in the category (or below it) that serves the municipality or is delivered at a site there, and a licence valid on the date covering that service's category or its parent. */
 export type ContractableInput = {
   category: string;
   municipality: string;
   on?: string | null | undefined;
+};
+
+/** Which cells a coverage report holds and which services count. */
+export type CoverageFilter = {
+  /** Category codes (each counts its subtree); default every category. */
+  categories?: Array<string> | null | undefined;
+  /** Count demo records (default true). */
+  includeDemo?: boolean | null | undefined;
+  /** Region codes; default every municipality. */
+  regions?: Array<string> | null | undefined;
+  /** Only services for one of these target groups count. */
+  targetGroups?: Array<string> | null | undefined;
 };
 
 /** Albanian (default), Serbian, English. */
@@ -130,6 +186,48 @@ export type OrganizationProfileQueryVariables = Exact<{
 
 
 export type OrganizationProfileQuery = { organization: { id: string, name: string, acronym: string | null, description: string | null, legalForm: LegalForm, registrationNumber: string | null, registrationDate: string | null, website: string | null, email: string | null, phone: string | null, yearFounded: number | null, staffCount: number | null, volunteerCount: number | null, status: OrganizationStatus, lastConfirmedAt: string | null, isDemo: boolean, updatedAt: string, names: { sq: string, sr: string | null, en: string | null }, verification: { status: VerificationStatus, verifiedAt: string | null }, services: Array<{ id: string, name: string, description: string | null, status: ServiceStatus, capacity: number | null, residentialPlaces: number | null, fee: ServiceFee | null, languages: Array<string>, eligibility: string | null, categories: Array<{ code: string, name: string }>, targetGroups: Array<{ code: string, name: string }>, serviceArea: Array<{ code: string, name: string }> }>, locations: Array<{ id: string, name: string | null, address: string | null, openingHours: string | null, accessibility: string | null, municipality: { code: string, name: string }, point: { lat: number, lng: number } }>, licences: Array<{ id: string, number: string, authority: string, validFrom: string, validUntil: string | null, validToday: boolean, categories: Array<{ code: string, name: string }> }> } | null };
+
+export type CoverageQueryVariables = Exact<{
+  filter?: CoverageFilter | null | undefined;
+  lang: Language;
+}>;
+
+
+export type CoverageQuery = { coverage: { generatedAt: string, cells: Array<{ providers: number, sites: number, providersPer10k: number, nearestSiteKm: number | null, municipality: { code: string, name: string, population: number, region: { code: string, name: string }, seat: { lat: number, lng: number } }, category: { code: string } }>, gaps: Array<{ municipality: { code: string }, category: { code: string } }> } };
+
+export type ContractsQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+  filter?: ContractFilter | null | undefined;
+  lang: Language;
+}>;
+
+
+export type ContractsQuery = { contracts: { totalCount: number, totalAmount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, reference: string | null, title: string | null, amount: number | null, currency: string, modality: ContractModality, status: ContractStatus, awardDate: string | null, startDate: string | null, endDate: string | null, isDemo: boolean, authority: { code: string, name: string }, provider: { id: string, name: string }, categories: Array<{ code: string, name: string }> } }> } };
+
+export type ContractTotalsQueryVariables = Exact<{
+  by: ContractTotalDimension;
+  filter?: ContractFilter | null | undefined;
+  lang: Language;
+}>;
+
+
+export type ContractTotalsQuery = { contractTotals: Array<{ key: string, label: string, contracts: number, amount: number }> };
+
+export type PublicAuthoritiesQueryVariables = Exact<{
+  lang: Language;
+}>;
+
+
+export type PublicAuthoritiesQuery = { publicAuthorities: Array<{ code: string, kind: AuthorityKind, name: string }> };
+
+export type OrganizationContractsQueryVariables = Exact<{
+  id: string;
+  lang: Language;
+}>;
+
+
+export type OrganizationContractsQuery = { organization: { id: string, contracts: Array<{ id: string, reference: string | null, title: string | null, amount: number | null, currency: string, modality: ContractModality, status: ContractStatus, awardDate: string | null, startDate: string | null, endDate: string | null, authority: { code: string, name: string }, categories: Array<{ code: string, name: string }> }> } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -332,3 +430,126 @@ export const OrganizationProfileDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<OrganizationProfileQuery, OrganizationProfileQueryVariables>;
+export const CoverageDocument = new TypedDocumentString(`
+    query Coverage($filter: CoverageFilter, $lang: Language!) {
+  coverage(filter: $filter) {
+    generatedAt
+    cells {
+      municipality {
+        code
+        name(lang: $lang)
+        population
+        region {
+          code
+          name(lang: $lang)
+        }
+        seat {
+          lat
+          lng
+        }
+      }
+      category {
+        code
+      }
+      providers
+      sites
+      providersPer10k
+      nearestSiteKm
+    }
+    gaps {
+      municipality {
+        code
+      }
+      category {
+        code
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CoverageQuery, CoverageQueryVariables>;
+export const ContractsDocument = new TypedDocumentString(`
+    query Contracts($first: Int!, $after: String, $filter: ContractFilter, $lang: Language!) {
+  contracts(first: $first, after: $after, filter: $filter) {
+    totalCount
+    totalAmount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        id
+        reference
+        title
+        amount
+        currency
+        modality
+        status
+        awardDate
+        startDate
+        endDate
+        isDemo
+        authority {
+          code
+          name(lang: $lang)
+        }
+        provider {
+          id
+          name(lang: $lang)
+        }
+        categories {
+          code
+          name(lang: $lang)
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ContractsQuery, ContractsQueryVariables>;
+export const ContractTotalsDocument = new TypedDocumentString(`
+    query ContractTotals($by: ContractTotalDimension!, $filter: ContractFilter, $lang: Language!) {
+  contractTotals(by: $by, filter: $filter, lang: $lang) {
+    key
+    label
+    contracts
+    amount
+  }
+}
+    `) as unknown as TypedDocumentString<ContractTotalsQuery, ContractTotalsQueryVariables>;
+export const PublicAuthoritiesDocument = new TypedDocumentString(`
+    query PublicAuthorities($lang: Language!) {
+  publicAuthorities {
+    code
+    kind
+    name(lang: $lang)
+  }
+}
+    `) as unknown as TypedDocumentString<PublicAuthoritiesQuery, PublicAuthoritiesQueryVariables>;
+export const OrganizationContractsDocument = new TypedDocumentString(`
+    query OrganizationContracts($id: ID!, $lang: Language!) {
+  organization(id: $id) {
+    id
+    contracts {
+      id
+      reference
+      title
+      amount
+      currency
+      modality
+      status
+      awardDate
+      startDate
+      endDate
+      authority {
+        code
+        name(lang: $lang)
+      }
+      categories {
+        code
+        name(lang: $lang)
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OrganizationContractsQuery, OrganizationContractsQueryVariables>;

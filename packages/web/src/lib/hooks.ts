@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { TypedDocumentString } from '../gql/graphql';
 import { request } from './graphql';
 
@@ -52,8 +52,9 @@ export function useQuery<TResult, TVariables>(
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` covers document and variables
   }, [key, options.skip, attempt]);
 
+  const retry = useCallback(() => setAttempt((a) => a + 1), []);
   const current = state.key === key ? state : { data: undefined, error: undefined, loading: !options.skip };
-  return { data: current.data, error: current.error, loading: current.loading, retry: () => setAttempt((a) => a + 1) };
+  return { data: current.data, error: current.error, loading: current.loading, retry };
 }
 
 export interface RuntimeConfig {

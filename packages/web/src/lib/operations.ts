@@ -189,3 +189,131 @@ export const OrganizationProfileQuery = graphql(`
     }
   }
 `);
+
+export const CoverageQuery = graphql(`
+  query Coverage($filter: CoverageFilter, $lang: Language!) {
+    coverage(filter: $filter) {
+      generatedAt
+      cells {
+        municipality {
+          code
+          name(lang: $lang)
+          population
+          region {
+            code
+            name(lang: $lang)
+          }
+          seat {
+            lat
+            lng
+          }
+        }
+        category {
+          code
+        }
+        providers
+        sites
+        providersPer10k
+        nearestSiteKm
+      }
+      gaps {
+        municipality {
+          code
+        }
+        category {
+          code
+        }
+      }
+    }
+  }
+`);
+
+export const ContractsQuery = graphql(`
+  query Contracts($first: Int!, $after: String, $filter: ContractFilter, $lang: Language!) {
+    contracts(first: $first, after: $after, filter: $filter) {
+      totalCount
+      totalAmount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          id
+          reference
+          title
+          amount
+          currency
+          modality
+          status
+          awardDate
+          startDate
+          endDate
+          isDemo
+          authority {
+            code
+            name(lang: $lang)
+          }
+          provider {
+            id
+            name(lang: $lang)
+          }
+          categories {
+            code
+            name(lang: $lang)
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const ContractTotalsQuery = graphql(`
+  query ContractTotals($by: ContractTotalDimension!, $filter: ContractFilter, $lang: Language!) {
+    contractTotals(by: $by, filter: $filter, lang: $lang) {
+      key
+      label
+      contracts
+      amount
+    }
+  }
+`);
+
+export const PublicAuthoritiesQuery = graphql(`
+  query PublicAuthorities($lang: Language!) {
+    publicAuthorities {
+      code
+      kind
+      name(lang: $lang)
+    }
+  }
+`);
+
+export const OrganizationContractsQuery = graphql(`
+  query OrganizationContracts($id: ID!, $lang: Language!) {
+    organization(id: $id) {
+      id
+      contracts {
+        id
+        reference
+        title
+        amount
+        currency
+        modality
+        status
+        awardDate
+        startDate
+        endDate
+        authority {
+          code
+          name(lang: $lang)
+        }
+        categories {
+          code
+          name(lang: $lang)
+        }
+      }
+    }
+  }
+`);

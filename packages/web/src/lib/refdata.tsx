@@ -1,4 +1,4 @@
-import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, useRef, type ReactNode } from 'react';
 import type { ReferenceDataQuery as ReferenceDataResult } from '../gql/graphql';
 import { buildCategoryTree, indexTree, type CategoryNode } from './categories';
 import { useQuery } from './hooks';
@@ -36,7 +36,11 @@ export function RefDataProvider({ lang, children }: { lang: Lang; children: Reac
       targetGroups: q.data.targetGroups,
     };
   }, [q.data, lang]);
-  const value = useMemo(() => ({ data, error: q.error, retry: q.retry }), [data, q.error, q.retry]);
+  // while another language loads, keep showing the previous names rather than an empty panel
+  const last = useRef<RefData | null>(null);
+  if (data) last.current = data;
+  const shown = data ?? last.current;
+  const value = useMemo(() => ({ data: shown, error: q.error, retry: q.retry }), [shown, q.error, q.retry]);
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
 
