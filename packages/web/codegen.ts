@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs';
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
-// The committed SDL of the API is the contract. The draft is only a stand-in used before the API
-// package had committed its schema.
-const schema = existsSync('../api/schema.graphql') ? '../api/schema.graphql' : './codegen/schema.draft.graphql';
+// The API's committed SDL is the contract; the generated output (src/gql/) is committed too, so
+// that building the web app never needs the API.
+const schema = '../api/schema.graphql';
 
 const config: CodegenConfig = {
   schema,
