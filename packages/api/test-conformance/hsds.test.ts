@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoData } from '../src/demo/demo-generator';
-import { createOrganizations } from '../test/support/fixtures';
+import { importHsds, readNdjson } from '../src/imports/hsds-import';
 import { createTestDatabase, type TestDatabase } from '../test/support/test-database';
 import { createHsdsFixture, type HsdsServer, startHsdsServer } from '../test/hsds/hsds-fixture';
 import { check, compileStandard, loadStandard } from './support/standards';
@@ -21,23 +21,8 @@ let api: HsdsServer;
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  await generateDemoData(db.orm.em.fork(), { organizations: 60, seed: 1 });
-  const [{ count }] = await db.orm.em.fork().execute('select count(*)::int as count from organization');
-  if (count === 0) {
-    // The demo generator is not there yet: a hand-built registry instead.
-    await createOrganizations(
-      db.orm.em.fork(),
-      Array.from({ length: 30 }, (_, i) => ({
-        sq: `Organizata ${i}`,
-        isDemo: true,
-        sites: [{ municipality: i % 2 ? 'peje' : 'gjakove', lat: i % 2 ? 42.66 : 42.38, lng: i % 2 ? 20.29 : 20.43 }],
-        services: [
-          { name: `Shërbim ${i}`, categories: ['counselling.family'], targetGroups: ['youth'], area: ['peje', 'gjakove'], atSites: [0] },
-          { name: `Shërbim tjetër ${i}`, categories: ['prevention'], atSites: [] },
-        ],
-      })),
-    );
-  }
+  const generated = await generateDemoData(db.orm.em.fork(), { organizations: 60, seed: 1 });
+  expect(generated.organizations).toBe(60);
   await createHsdsFixture(db.orm.em.fork());
   api = await startHsdsServer(db.orm);
 }, 300_000);
@@ -169,5 +154,27 @@ describe('the checks catch mistakes', () => {
     expect(broken((o) => (o.email = 'not an email'))).toContain('must match format "email"');
     expect(broken((o) => (o.services[0].status = 'ACTIVE'))).toContain('must be equal to one of the allowed values');
     expect(broken((o) => (o.metadata[0].updated_by = null))).toContain('must be string');
+  });
+});
+
+describe('HSDS round trip over the demo data', () => {
+  it('everything as NDJSON, imported into an empty database, read again: the same bytes, valid again', async () => {
+    const exported = await api.get('/organizations?full_service=true&format=ndjson');
+    const lines = readNdjson(exported.text);
+    const [{ count }] = await db.orm.em.fork().execute('select count(*)::int as count from organization');
+    expect(lines).toHaveLength(count);
+    const b = await createTestDatabase();
+    const apiB = await startHsdsServer(b.orm);
+    try {
+      const report = await importHsds(b.orm.em.fork(), lines, { dryRun: false });
+      expect(report.rows.filter((r) => r.errors.length).slice(0, 3)).toEqual([]);
+      expect(report.written.organizations).toBe(count);
+      const again = await apiB.get('/organizations?full_service=true&format=ndjson');
+      expect(again.text === exported.text).toBe(true);
+      expectAllValid(schema('organization.json'), readNdjson(again.text).map((l) => l.record), 'organization after the round trip');
+    } finally {
+      await apiB.close();
+      await b.close();
+    }
   });
 });
