@@ -4,6 +4,7 @@ import { shared } from './vitest.shared.mts';
 export default defineConfig({
   ...shared,
   test: {
+    ...shared.test,
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 60_000,

@@ -5,6 +5,7 @@ import { shared } from './vitest.shared.mts';
 export default defineConfig({
   ...shared,
   test: {
+    ...shared.test,
     include: ['test-faults/**/*.test.ts'],
     fileParallelism: false,
     testTimeout: 120_000,

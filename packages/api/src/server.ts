@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApolloServer } from './graphql/apollo';
 import { createHttpApp } from './http/app';
+import { Metrics } from './http/metrics';
 import { ReferenceCache } from './reference/reference-catalog';
 import type { Runtime } from './runtime';
 
@@ -14,8 +15,9 @@ export interface RunningServer {
 /** The API and the web app on one port. close() stops accepting, lets requests in flight finish, then stops Apollo. */
 export async function startServer(runtime: Runtime): Promise<RunningServer> {
   const reference = new ReferenceCache(runtime.orm);
-  const apollo = await createApolloServer(runtime.logger);
-  const app = createHttpApp({ config: runtime.config, orm: runtime.orm, logger: runtime.logger, apollo, reference });
+  const metrics = new Metrics(runtime.orm);
+  const apollo = await createApolloServer(runtime.logger, { metrics });
+  const app = createHttpApp({ config: runtime.config, orm: runtime.orm, logger: runtime.logger, apollo, reference, metrics });
   let draining = false;
   const server = http.createServer((req, res) => {
     // While draining, every response ends its connection so keep-alive clients let go.

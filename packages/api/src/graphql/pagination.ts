@@ -1,8 +1,9 @@
 import { Field, ObjectType } from 'type-graphql';
 import { UserInputError } from './errors';
 
-export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 100;
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './page-size';
+
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE };
 
 @ObjectType({ description: 'Relay page information.' })
 export class PageInfo {

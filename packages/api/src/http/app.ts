@@ -12,6 +12,9 @@ import type { ReferenceCache } from '../reference/reference-catalog';
 import { exportRouter } from '../exports/export.router';
 import { hsdsRouter } from '../hsds/hsds.router';
 import { GRAPHIQL_HTML, graphiqlRouter } from './graphiql';
+import type { Metrics } from './metrics';
+import { requestLogger } from './request-log';
+import { corsAllowList, securityHeaders } from './security';
 
 export interface HttpDependencies {
   config: AppConfig;
@@ -19,6 +22,7 @@ export interface HttpDependencies {
   logger: Logger;
   apollo: ApolloServer<GraphQLContext>;
   reference: ReferenceCache;
+  metrics?: Metrics;
 }
 
 /** The largest GraphQL request body: ample for any form (texts are capped at 10,000 characters), small enough to refuse floods early. */
@@ -39,10 +43,16 @@ const graphqlBodyErrors: ErrorRequestHandler = (error, _req, res, next) => {
   });
 };
 
-export function createHttpApp({ config, orm, logger, apollo, reference }: HttpDependencies): Express {
+export function createHttpApp({ config, orm, logger, apollo, reference, metrics }: HttpDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Behind the reverse proxy of the compose deployment, client addresses come from X-Forwarded-For.
+  app.set('trust proxy', ['loopback', 'uniquelocal']);
+  app.use(requestLogger(logger));
+  if (metrics) app.use(metrics.httpMiddleware());
+  const headers = securityHeaders(config);
+  app.use((req, res, next) => (req.path === '/graphql' || req.path.startsWith('/graphiql/') ? headers.graphiql : headers.app)(req, res, next));
+  app.use(corsAllowList(config.corsOrigins));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -57,6 +67,8 @@ export function createHttpApp({ config, orm, logger, apollo, reference }: HttpDe
       res.status(503).json({ status: 'unavailable', reason: 'database unreachable' });
     }
   });
+
+  if (metrics) app.get('/metrics', metrics.handler());
 
   app.get('/config.json', async (_req, res) => {
     const [{ demo }] = await orm.em.fork().execute('select exists (select 1 from organization where is_demo) as demo');
@@ -78,7 +90,7 @@ export function createHttpApp({ config, orm, logger, apollo, reference }: HttpDe
     '/graphql',
     express.json({ limit: GRAPHQL_BODY_LIMIT }),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => createContext(orm, reference, logger, credentialsFromRequest(req, res, { secureCookies })),
+      context: async ({ req, res }) => createContext(orm, reference, req.log ?? logger, credentialsFromRequest(req, res, { secureCookies })),
     }),
   );
   app.use('/graphql', graphqlBodyErrors);

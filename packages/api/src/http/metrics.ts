@@ -52,7 +52,7 @@ export class Metrics {
     return (req, res, next) => {
       const stop = this.http.startTimer({ method: req.method });
       res.on('finish', () => {
-        const route = req.route?.path ? `${req.baseUrl}${req.route.path}` : `/${req.path.split('/')[1] ?? ''}`;
+        const route = req.route?.path ? `${req.baseUrl}${req.route.path}` : `/${req.originalUrl.split('?')[0].split('/')[1] ?? ''}`;
         stop({ route, status: String(res.statusCode) });
       });
       next();

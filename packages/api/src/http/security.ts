@@ -49,3 +49,27 @@ export function securityHeaders(config: AppConfig): { app: RequestHandler; graph
     }),
   };
 }
+
+/**
+ * Cross-origin browser access only for the origins in CORS_ORIGINS; others get no CORS headers, so
+ * browsers refuse to hand them responses. Same-origin use (the web app) needs no entry.
+ */
+export function corsAllowList(origins: string[]): RequestHandler {
+  const allowed = new Set(origins);
+  return (req, res, next) => {
+    const origin = req.headers.origin;
+    if (origin && allowed.has(origin)) {
+      res.setHeader('Access-Control-Allow-Origin', origin);
+      res.setHeader('Access-Control-Allow-Credentials', 'true');
+      res.setHeader('Vary', 'Origin');
+      if (req.method === 'OPTIONS') {
+        res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+        res.setHeader('Access-Control-Allow-Headers', req.headers['access-control-request-headers'] ?? 'content-type');
+        res.setHeader('Access-Control-Max-Age', '600');
+        res.status(204).end();
+        return;
+      }
+    }
+    next();
+  };
+}

@@ -14,7 +14,7 @@ beforeAll(async () => {
   db = await createTestDatabase();
   await createOrganizations(db.orm.em.fork(), [{ sq: 'Qendra Test', sites: [{ municipality: 'prishtine', lat: 42.66, lng: 21.16 }] }]);
   const config = loadConfig({ DATABASE_URL: db.url, PORT: '0', HOST: '127.0.0.1', MAP_TILE_URL: '', WEB_DIST: '/nonexistent-web-dist' });
-  runtime = await createRuntime({ config, logger: pino({ level: 'silent' }) });
+  runtime = await createRuntime({ config, logger: pino({ level: process.env.DEBUG_LOG ? 'error' : 'silent' }) });
   server = await startServer(runtime);
 });
 afterAll(async () => {
