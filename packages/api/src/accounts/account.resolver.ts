@@ -5,6 +5,7 @@ import { claimView } from './membership.resolver';
 import { ClaimView } from './account.types';
 import { OrganizationClaim } from './organization-claim.entity';
 import { User } from './user.entity';
+import { PublicAuthority } from '../contracts/public-authority.entity';
 import { can } from './policy';
 import type { GraphQLContext } from '../graphql/context';
 import { Organization } from '../organizations/organization.entity';
@@ -117,8 +118,9 @@ export class AccountResolver {
     @Arg('role', () => UserRole) role: UserRole,
     @Ctx() ctx: GraphQLContext,
     @Arg('active', () => Boolean, { nullable: true }) active?: boolean,
+    @Arg('authority', () => ID, { nullable: true, description: 'For authority officers: the code of their authority; null removes it.' }) authority?: string | null,
   ): Promise<UserPayload> {
-    const result = await setUserRole(ctx.em, await ctx.actor(), userId, role, active);
+    const result = await setUserRole(ctx.em, await ctx.actor(), userId, { role, active, authorityCode: authority });
     return Object.assign(new UserPayload(), { user: result.value && userView(result.value), userErrors: result.userErrors });
   }
 
@@ -126,6 +128,12 @@ export class AccountResolver {
   async email(@Root() user: UserView, @Ctx() ctx: GraphQLContext): Promise<string | null> {
     const actor = await ctx.actor();
     return actor && (actor.user.id === user.id || actor.role === UserRole.ADMIN) ? user.entity.email : null;
+  }
+
+  @FieldResolver(() => PublicAuthority, { nullable: true, description: 'For authority officers: the authority they act for.' })
+  async authority(@Root() user: UserView, @Ctx() ctx: GraphQLContext): Promise<PublicAuthority | null> {
+    const id = user.entity.authority?.id;
+    return id ? ((await ctx.catalog()).authoritiesById.get(id) ?? null) : null;
   }
 
   @FieldResolver(() => [ClaimView], { description: 'The user\'s claims, newest first. Only for the user themselves and administrators.' })

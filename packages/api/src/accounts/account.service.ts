@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { RevisionAction } from '../audit/revision.entity';
+import { PublicAuthority } from '../contracts/public-authority.entity';
 import { recordRevision } from '../audit/revision.service';
 import { Validator } from '../editing/validation';
 import { isUuid } from '../graphql/ids';
@@ -32,7 +33,7 @@ export function publicUrl(): string {
 
 /** Only the audited, public facts of a user: no email, no password hash. */
 function userSnapshot(user: User) {
-  return { displayName: user.displayName, role: user.role, active: user.active };
+  return { displayName: user.displayName, role: user.role, active: user.active, authority: user.authority?.id ?? null };
 }
 
 function startSession(tx: EntityManager, user: User, ctx: AccountContext): string {
@@ -156,15 +157,28 @@ export function resetPassword(ctx: AccountContext, token: string, newPassword: s
   });
 }
 
-export function setUserRole(em: EntityManager, actor: Actor | null, userId: string, role: UserRole, active?: boolean | null): Promise<WriteResult<User>> {
+export interface RoleChange {
+  role: UserRole;
+  active?: boolean | null;
+  /** For authority officers: the code of the authority they act for; null removes it. */
+  authorityCode?: string | null;
+}
+
+export function setUserRole(em: EntityManager, actor: Actor | null, userId: string, change: RoleChange): Promise<WriteResult<User>> {
   return writeTransaction(em, async (tx) => {
     const admin = authorize(actor, 'user.setRole');
     const user = isUuid(userId) ? await tx.findOne(User, { id: userId.toLowerCase() }) : null;
     if (!user) fail(UserErrorCode.NOT_FOUND, `No user has the id "${String(userId).slice(0, 60)}".`, ['userId']);
+    const { role, active } = change;
     if (user.id === admin.user.id && (role !== UserRole.ADMIN || active === false)) {
       throw new UserErrorsException([invalid('You cannot remove your own administrator role: ask another administrator.', ['role'])]);
     }
     const before = userSnapshot(user);
+    if (change.authorityCode !== undefined) {
+      const authority = change.authorityCode ? await tx.findOne(PublicAuthority, { code: change.authorityCode }) : null;
+      if (change.authorityCode && !authority) fail(UserErrorCode.INVALID_INPUT, `Unknown authority code: ${change.authorityCode}.`, ['authority']);
+      user.authority = authority;
+    }
     user.role = role;
     if (active !== undefined && active !== null) user.active = active;
     if (user.active === false) await tx.nativeDelete(Session, { user: user.id });

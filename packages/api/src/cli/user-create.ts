@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util';
 import { UserRole } from '../accounts/account.enums';
 import { createUser, validateNewAccount } from '../accounts/account.service';
 import { hashPassword } from '../accounts/credentials';
-import { UserErrorsException } from '../graphql/user-errors';
+import { PublicAuthority } from '../contracts/public-authority.entity';
+import { invalid, UserErrorsException } from '../graphql/user-errors';
 import { createRuntime } from '../runtime';
 
 const ROLES: Record<string, UserRole> = {
@@ -14,12 +15,12 @@ const ROLES: Record<string, UserRole> = {
   editor: UserRole.EDITOR,
 };
 
-const USAGE = 'usage: npm run user:create -- --role admin|moderator|officer|editor --email a@b.org [--password PASSWORD] [--name "Display name"]';
+const USAGE = 'usage: npm run user:create -- --role admin|moderator|officer|editor --email a@b.org [--password PASSWORD] [--name "Display name"] [--authority CODE (officers)]';
 
 /** Creates a user from the command line, e.g. the first administrator, who then manages the others in the app. */
 async function main() {
   const { values } = parseArgs({
-    options: { role: { type: 'string', default: 'editor' }, email: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' } },
+    options: { role: { type: 'string', default: 'editor' }, email: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' }, authority: { type: 'string' } },
     strict: true,
   });
   const role = ROLES[(values.role ?? '').toLowerCase()];
@@ -34,8 +35,14 @@ async function main() {
   try {
     const em = runtime.orm.em.fork();
     const account = await validateNewAccount(em, { email: values.email, password, displayName: values.name ?? values.email.split('@')[0] }, []);
+    const authority = values.authority ? await em.findOne(PublicAuthority, { code: values.authority }) : null;
+    if (values.authority && !authority) throw new UserErrorsException([invalid(`Unknown authority code: ${values.authority}.`, ['authority'])]);
     const passwordHash = await hashPassword(password);
-    const user = await em.transactional(async (tx) => createUser(tx, { ...account, passwordHash, role }, null));
+    const user = await em.transactional(async (tx) => {
+      const created = createUser(tx, { ...account, passwordHash, role }, null);
+      created.authority = authority;
+      return created;
+    });
     console.log(`created ${role} ${account.email} (id ${user.id})`);
     if (generated) console.log(`password: ${generated}\n(shown once: sign in and keep it, or reset it later)`);
   } catch (error) {

@@ -145,6 +145,13 @@ describe('users and roles', () => {
     expect((await api.query('{ me { role } }', {}, user.as)).data.me.role).toBe('MODERATOR');
     await api.query(SET, { id: user.user.id, role: 'MODERATOR', active: false }, admin.as);
     expect((await api.query('{ me { role } }', {}, user.as)).data.me).toBeNull();
+    const officer = await createAccount(db.orm.em, { email: 'officer@example.org' });
+    const OFFICER = `mutation($id: ID!, $a: ID) { setUserRole(userId: $id, role: AUTHORITY_OFFICER, authority: $a) { user { role authority { code } } ${E} } }`;
+    expect((await api.query(OFFICER, { id: officer.user.id, a: 'ministry-justice' }, admin.as)).data.setUserRole).toEqual({
+      user: { role: 'AUTHORITY_OFFICER', authority: { code: 'ministry-justice' } },
+      userErrors: [],
+    });
+    expect((await api.query(OFFICER, { id: officer.user.id, a: 'ministry-of-magic' }, admin.as)).data.setUserRole.userErrors[0]).toMatchObject({ code: 'INVALID_INPUT', field: ['authority'] });
     const self = await api.query(SET, { id: admin.user.id, role: 'EDITOR' }, admin.as);
     expect(self.data.setUserRole.userErrors[0]).toMatchObject({ code: 'INVALID_INPUT', field: ['role'] });
   });
