@@ -158,15 +158,13 @@ export function hsdsRouter(deps: { orm: MikroORM; reference: ReferenceCache; con
   router.get(
     '/taxonomy_terms',
     inMemory((hsds, q) => {
-      const terms = hsds.vocabulary.allTerms();
-      const parents = new Set(terms.map((t) => t.parent_id).filter(Boolean));
-      return terms.filter(
+      return hsds.vocabulary.allTerms().filter(
         (t) =>
           matches(t, q.search) &&
           (!q.taxonomyId || t.taxonomy_id === q.taxonomyId) &&
           (!q.parentId || t.parent_id === q.parentId) &&
-          // top_only: "terms that have no child terms", as the OpenAPI file words it.
-          (!q.topOnly || !parents.has(t.id)),
+          // top_only: the top-level terms (the OpenAPI file's "terms that have not child terms" reads as "that are not child terms").
+          (!q.topOnly || !t.parent_id),
       );
     }),
   );

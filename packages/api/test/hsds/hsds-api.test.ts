@@ -23,6 +23,12 @@ afterAll(async () => {
 const PAGE_FIELDS = ['total_items', 'total_pages', 'page_number', 'size', 'first_page', 'last_page', 'empty', 'contents'];
 
 describe('HSDS API: root and lists', () => {
+  it('/hsds without the slash answers too', async () => {
+    const res = await fetch(api.url);
+    expect(res.status).toBe(200);
+    expect((await res.json()).version).toBe('3.0');
+  });
+
   it('GET /hsds/ states the HSDS version, the licence and that demo records are present', async () => {
     const { status, body } = await api.get('/');
     expect(status).toBe(200);
@@ -108,6 +114,8 @@ describe('HSDS API: root and lists', () => {
     expect(categories.body.contents.length).toBeGreaterThan(20);
     const children = await api.get(`/taxonomy_terms?parent_id=${categoryTermId('residential')}&per_page=100`);
     expect(children.body.contents.every((t: any) => t.code.startsWith('residential.') && t.parent_id === categoryTermId('residential'))).toBe(true);
+    const top = await api.get(`/taxonomy_terms?taxonomy_id=${TAXONOMIES.categories.id}&top_only=true&per_page=100`);
+    expect(top.body.contents.map((t: any) => t.code)).toEqual(['residential', 'day-care', 'community', 'counselling', 'family', 'reintegration', 'prevention']);
     const term = await api.get(`/taxonomy_terms/${targetGroupTermId('elderly')}`);
     expect(term.body).toMatchObject({ code: 'elderly', taxonomy_id: TAXONOMIES.targetGroups.id, name: 'Të moshuar' });
   });
