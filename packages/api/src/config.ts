@@ -31,6 +31,10 @@ export interface AppConfig {
   migrateOnStart: boolean;
   /** Origins allowed to call the API from browsers (CORS); empty: same origin only. */
   corsOrigins: string[];
+  /** Redis for shared rate-limit counters; unset: PostgreSQL holds them. */
+  redisUrl?: string;
+  /** Requests per minute; 0 turns rate limiting off (load tests). */
+  rateLimits: { anonymousPerMinute: number; signedInPerMinute: number };
   /** The licence every export and the HSDS API state. */
   dataLicence: { name: string; url: string };
 }
@@ -68,6 +72,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: env.LOG_LEVEL || 'info',
     nodeEnv: env.NODE_ENV || 'development',
     dbPoolMax: intFrom(env.DB_POOL_MAX, 10, 'DB_POOL_MAX'),
+    redisUrl: env.REDIS_URL || undefined,
+    rateLimits: {
+      anonymousPerMinute: intFrom(env.RATE_LIMIT_PER_MINUTE, 600, 'RATE_LIMIT_PER_MINUTE'),
+      signedInPerMinute: intFrom(env.RATE_LIMIT_SIGNED_IN_PER_MINUTE, 2400, 'RATE_LIMIT_SIGNED_IN_PER_MINUTE'),
+    },
     migrateOnStart: booleanFrom(env.MIGRATE_ON_START, true, 'MIGRATE_ON_START'),
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     dataLicence: {

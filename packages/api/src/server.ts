@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createApolloServer } from './graphql/apollo';
 import { createHttpApp } from './http/app';
 import { Metrics } from './http/metrics';
+import { createRateLimiter } from './http/rate-limit';
 import { ReferenceCache } from './reference/reference-catalog';
 import type { Runtime } from './runtime';
 
@@ -17,7 +18,8 @@ export async function startServer(runtime: Runtime): Promise<RunningServer> {
   const reference = new ReferenceCache(runtime.orm);
   const metrics = new Metrics(runtime.orm);
   const apollo = await createApolloServer(runtime.logger, { metrics });
-  const app = createHttpApp({ config: runtime.config, orm: runtime.orm, logger: runtime.logger, apollo, reference, metrics });
+  const rateLimiter = createRateLimiter(runtime.config, runtime.orm, runtime.logger);
+  const app = createHttpApp({ config: runtime.config, orm: runtime.orm, logger: runtime.logger, apollo, reference, metrics, rateLimiter });
   let draining = false;
   const server = http.createServer((req, res) => {
     // While draining, every response ends its connection so keep-alive clients let go.
@@ -46,6 +48,7 @@ export async function startServer(runtime: Runtime): Promise<RunningServer> {
         server.closeIdleConnections();
       });
       await apollo.stop();
+      await rateLimiter.close();
     },
   };
 }

@@ -13,6 +13,7 @@ import { exportRouter } from '../exports/export.router';
 import { hsdsRouter } from '../hsds/hsds.router';
 import { GRAPHIQL_HTML, graphiqlRouter } from './graphiql';
 import type { Metrics } from './metrics';
+import type { RequestRateLimiter } from './rate-limit';
 import { requestLogger } from './request-log';
 import { corsAllowList, securityHeaders } from './security';
 
@@ -23,6 +24,7 @@ export interface HttpDependencies {
   apollo: ApolloServer<GraphQLContext>;
   reference: ReferenceCache;
   metrics?: Metrics;
+  rateLimiter?: RequestRateLimiter;
 }
 
 /** The largest GraphQL request body: ample for any form (texts are capped at 10,000 characters), small enough to refuse floods early. */
@@ -43,7 +45,7 @@ const graphqlBodyErrors: ErrorRequestHandler = (error, _req, res, next) => {
   });
 };
 
-export function createHttpApp({ config, orm, logger, apollo, reference, metrics }: HttpDependencies): Express {
+export function createHttpApp({ config, orm, logger, apollo, reference, metrics, rateLimiter }: HttpDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
   // Behind the reverse proxy of the compose deployment, client addresses come from X-Forwarded-For.
@@ -53,6 +55,12 @@ export function createHttpApp({ config, orm, logger, apollo, reference, metrics 
   const headers = securityHeaders(config);
   app.use((req, res, next) => (req.path === '/graphql' || req.path.startsWith('/graphiql/') ? headers.graphiql : headers.app)(req, res, next));
   app.use(corsAllowList(config.corsOrigins));
+  if (rateLimiter) {
+    // The API surfaces only: health checks, metrics, GraphiQL's assets and the web app are not counted.
+    app.post('/graphql', rateLimiter.middleware);
+    app.get('/graphql', (req, res, next) => (req.query.query === undefined ? next() : rateLimiter.middleware(req, res, next)));
+    app.use(['/export', '/hsds'], rateLimiter.middleware);
+  }
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
