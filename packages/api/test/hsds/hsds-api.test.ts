@@ -254,3 +254,26 @@ describe('HSDS streaming', () => {
     expect(services).toEqual([2, 2, 1]);
   });
 });
+
+describe('HSDS statement budget', () => {
+  it('a page of full organizations costs the same number of SQL statements whatever its size', async () => {
+    const statements: string[] = [];
+    let counting = false;
+    db.orm.em.getConnection().getKnex().on('query', (q: { sql: string }) => {
+      if (counting) statements.push(q.sql);
+    });
+    const reader = new HsdsReader(db.orm.em.fork(), await loadReferenceCatalog(db.orm.em.fork()));
+    const cost = async (perPage: number, shape: 'full_service' | 'full' | 'basic', kind: 'organizations' | 'services' | 'service_at_locations') => {
+      statements.length = 0;
+      counting = true;
+      const { contents } = await reader.page(kind, {}, 1, perPage, shape);
+      counting = false;
+      expect(contents).toHaveLength(perPage);
+      return statements.length;
+    };
+    expect(await cost(1, 'full_service', 'organizations')).toBe(await cost(3, 'full_service', 'organizations'));
+    expect(await cost(3, 'full_service', 'organizations')).toBeLessThanOrEqual(7);
+    expect(await cost(1, 'full', 'services')).toBe(await cost(5, 'full', 'services'));
+    expect(await cost(1, 'full', 'service_at_locations')).toBe(await cost(5, 'full', 'service_at_locations'));
+  });
+});
