@@ -36,10 +36,12 @@ function userSnapshot(user: User) {
   return { displayName: user.displayName, role: user.role, active: user.active, authority: user.authority?.id ?? null };
 }
 
-function startSession(tx: EntityManager, user: User, ctx: AccountContext): string {
+async function startSession(tx: EntityManager, user: User, ctx: AccountContext): Promise<string> {
   const { token, tokenHash: hash } = newToken();
   const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000);
   tx.persist(tx.create(Session, { user, tokenHash: hash, expiresAt, userAgent: ctx.userAgent }));
+  // Expired sessions are useless; each sign-in sweeps its user's, so the table does not grow forever.
+  await tx.nativeDelete(Session, { user: user.id, expiresAt: { $lt: new Date() } });
   ctx.cookies?.setSession(token, expiresAt);
   return token;
 }
@@ -86,7 +88,7 @@ export function register(ctx: AccountContext, input: NewAccountInput): Promise<W
   return writeTransaction(ctx.em, async (tx) => {
     const { email, displayName } = await validateNewAccount(tx, input);
     const user = createUser(tx, { email, displayName, passwordHash: await hashPassword(input.password), role: UserRole.EDITOR }, null);
-    return { user, token: startSession(tx, user, ctx) };
+    return { user, token: await startSession(tx, user, ctx) };
   });
 }
 
@@ -106,7 +108,7 @@ export function signIn(ctx: AccountContext, emailInput: string, password: string
       fail(UserErrorCode.INVALID_INPUT, 'The email or the password is wrong.', ['password']);
     }
     emailLimiter.reset(email);
-    return { user, token: startSession(tx, user, ctx) };
+    return { user, token: await startSession(tx, user, ctx) };
   });
 }
 

@@ -38,6 +38,7 @@ export type Action =
   | 'claim.decide'
   | 'invitation.accept'
   | 'verificationQueue.read'
+  | 'auditLog.read'
   | 'user.setRole'
   | 'contract.write'
   | 'shortlist.write';
@@ -57,6 +58,7 @@ const RULES: Record<Action, (actor: Actor, organizationId?: string) => boolean> 
   'claim.decide': isStaff,
   'invitation.accept': () => true,
   'verificationQueue.read': isStaff,
+  'auditLog.read': isStaff,
   'user.setRole': (a) => a.role === UserRole.ADMIN,
   'contract.write': (a) => a.role === UserRole.ADMIN || a.role === UserRole.AUTHORITY_OFFICER,
   'shortlist.write': (a) => a.role === UserRole.ADMIN || a.role === UserRole.AUTHORITY_OFFICER,
@@ -73,6 +75,7 @@ const DENIED: Record<Action, string> = {
   'claim.decide': 'Only moderators and administrators decide claims.',
   'invitation.accept': 'You may not accept invitations.',
   'verificationQueue.read': 'Only moderators and administrators see the verification queue.',
+  'auditLog.read': 'Only moderators and administrators read the audit log.',
   'user.setRole': 'Only administrators manage users and roles.',
   'contract.write': 'Only authority officers and administrators record contracts.',
   'shortlist.write': 'Only authority officers and administrators keep shortlists.',

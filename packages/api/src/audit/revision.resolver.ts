@@ -10,6 +10,8 @@ import { editContext } from '../graphql/viewer-context';
 import { Revision, RevisionAction } from './revision.entity';
 import { revertRevision } from './revert.service';
 import { registerEnumType } from 'type-graphql';
+import { GraphQLError } from 'graphql';
+import { can } from '../accounts/policy';
 
 registerEnumType(RevisionAction, { name: 'RevisionAction' });
 
@@ -119,6 +121,23 @@ export class RevisionResolver {
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<RevisionConnection> {
     return revisionPage(ctx, { organizationId: requireUuid(organizationId, 'organizationId'), entityType: { $nin: [...PRIVATE_TYPES] } }, first, after);
+  }
+
+  @Query(() => RevisionConnection, { description: 'Moderators and administrators: the whole audit log, newest first, optionally of one entity type.' })
+  async auditLog(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('entityType', () => String, { nullable: true }) entityType?: string,
+  ): Promise<RevisionConnection> {
+    const actor = await ctx.actor();
+    if (!actor) throw new GraphQLError('Sign in as a moderator to read the audit log.', { extensions: { code: 'UNAUTHENTICATED' } });
+    if (!can(actor, 'auditLog.read')) throw new GraphQLError('Only moderators and administrators read the audit log.', { extensions: { code: 'FORBIDDEN' } });
+    const hidden = actor.role === 'ADMIN' ? [] : [...PRIVATE_TYPES];
+    const where: Record<string, unknown> = {};
+    if (entityType) where.entityType = hidden.includes(entityType) ? { $in: [] } : entityType;
+    else if (hidden.length) where.entityType = { $nin: hidden };
+    return revisionPage(ctx, where, first, after);
   }
 
   @Mutation(() => RevertPayload, {

@@ -309,8 +309,8 @@ export function deleteService(ctx: EditContext, id: string, version: number): Pr
     const service = await loadForWrite(tx, serviceSpec, id, ['id']);
     const actor = editor(ctx, service.organization.id);
     if (service.version !== version) staleVersion('service', version, service.version);
-    await tx.nativeDelete(ServiceAtLocation, { service: service.id });
     await removeWithRevision(tx, ctx, serviceSpec, service, actor.user.id);
+    await tx.nativeDelete(ServiceAtLocation, { service: service.id });
     return service.id;
   });
 }

@@ -115,6 +115,10 @@ describe('every write path leaves exactly one revision per changed entity', () =
       { field: 'lng', old: 21.16, new: 21.15 },
     ]);
     const service = (await ok(M.createService, { input: { organizationId: orgId, names: { sq: 'Këshillim' }, categories: ['counselling'], locationIds: [locationId] } })).service;
+    const site2 = (await ok(M.createLocation, { input: { organizationId: orgId, municipality: 'prishtine', lat: 42.67, lng: 21.17 } })).location.id;
+    const other = (await ok(M.createService, { input: { organizationId: orgId, names: { sq: 'Tjetër' }, categories: ['counselling'], locationIds: [site2] } })).service;
+    const [gone] = await revisionsOf(() => ok(M.deleteService, { id: other.id, v: 1 }));
+    expect(gone.changes).toContainEqual({ field: 'locations', old: [site2], new: null });
     const revisions = await revisionsOf(() => ok(M.deleteLocation, { id: locationId, v: 2 }));
     expect(revisions.map((r) => `${r.entity_type} ${r.action}`).sort()).toEqual(['Location DELETE', 'Service UPDATE']);
     expect(revisions.find((r) => r.entity_type === 'Service')!.changes).toEqual([{ field: 'locations', old: [locationId], new: [] }]);
@@ -271,6 +275,19 @@ describe('revert', () => {
 });
 
 describe('history queries', () => {
+  it('auditLog: everything for administrators, without private records for moderators, refused to others', async () => {
+    const Q = `query($t: String) { auditLog(first: 100, entityType: $t) { totalCount edges { node { entityType } } } }`;
+    const forAdmin = (await api.query(Q, {}, admin.as)).data.auditLog;
+    const forModerator = (await api.query(Q, {}, moderator.as)).data.auditLog;
+    expect(forAdmin.edges.map((e: any) => e.node.entityType)).toContain('User');
+    expect(forModerator.edges.map((e: any) => e.node.entityType)).not.toContain('User');
+    expect(forModerator.totalCount).toBeLessThan(forAdmin.totalCount);
+    expect((await api.query(Q, { t: 'User' }, moderator.as)).data.auditLog.totalCount).toBe(0);
+    expect((await api.query(Q, { t: 'Service' }, admin.as)).data.auditLog.edges.every((e: any) => e.node.entityType === 'Service')).toBe(true);
+    expect((await api.query(Q, {}, owner.as)).errors![0].extensions!.code).toBe('FORBIDDEN');
+    expect((await api.query(Q, {})).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+  });
+
   it('revisions and organizationHistory are public Relay connections with totalCount, authors by display name only', async () => {
     const history = await api.query(
       `query($id: ID!, $after: String) { organizationHistory(organizationId: $id, first: 3, after: $after) {
