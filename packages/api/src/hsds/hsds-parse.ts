@@ -4,6 +4,7 @@ import type { Municipality } from '../geography/municipality.entity';
 import { checkPointInMunicipality } from '../geography/point-in-municipality';
 import { BudgetBand, LegalForm, OrganizationStatus } from '../organizations/organization.enums';
 import { ServiceStatus } from '../services/service.enums';
+import { LIMITS } from '../editing/validation';
 import { isUuid } from './hsds-ids';
 import {
   changeMetadataId,
@@ -306,12 +307,12 @@ export class HsdsOrganizationParser {
   private organization(o: Json): ParsedHsdsOrganization | null {
     this.ignoreUnknown(o, KNOWN.organization, '');
     const id = this.id(o, '');
-    const name = this.text(o, 'name', '', { required: true, nonBlank: true, max: 300 });
-    const acronym = this.text(o, 'alternate_name', '', { max: 50 });
+    const name = this.text(o, 'name', '', { required: true, nonBlank: true, max: LIMITS.name });
+    const acronym = this.text(o, 'alternate_name', '');
     let description = this.text(o, 'description', '', { required: true });
     const email = this.text(o, 'email', '', { max: 254 });
     if (email !== null && !isHsdsEmail(email)) this.error('email', 'INVALID_EMAIL', `"${email}" is not an email address.`);
-    const website = this.text(o, 'website', '', { max: 2000 });
+    const website = this.text(o, 'website', '', { max: LIMITS.url });
     if (website !== null && !isHsdsUrl(website)) this.error('website', 'INVALID_URL', `"${website}" is not an http or https URL.`);
     let yearFounded: number | null = null;
     if (o.year_incorporated !== undefined && o.year_incorporated !== null) {
@@ -350,8 +351,11 @@ export class HsdsOrganizationParser {
     phones.forEach((entry, i) => {
       this.id(entry, `phones[${i}]`, false);
       const number = this.text(entry, 'number', `phones[${i}]`, { required: true, max: 40 });
-      if (number !== null && !/^[+\d][\d\s\-()/.]{4,39}$/.test(number)) this.error(`phones[${i}].number`, 'INVALID_PHONE', `"${number}" is not a phone number.`);
-      else if (i === 0) phone = number;
+      const digits = number?.replace(/\D/g, '').length ?? 0;
+      // The registry's own rule (see editing/validation.ts), so that what civimap exports it imports again.
+      if (number !== null && (!/^\+?[0-9][0-9 ()./-]*$/.test(number) || digits < 6 || digits > 15)) {
+        this.error(`phones[${i}].number`, 'INVALID_PHONE', `"${number}" is not a phone number: digits, spaces and + ( ) - . / only, 6 to 15 digits.`);
+      } else if (i === 0) phone = number;
       else this.warn(`phones[${i}]`, 'IGNORED', 'civimap keeps one phone number per organization; the others are not imported.');
     });
 
@@ -359,7 +363,7 @@ export class HsdsOrganizationParser {
     this.array(o, 'organization_identifiers', '').forEach((entry, i) => {
       const at = `organization_identifiers[${i}]`;
       this.id(entry, at, false);
-      const identifier = this.text(entry, 'identifier', at, { required: true, nonBlank: true, max: 100 });
+      const identifier = this.text(entry, 'identifier', at, { required: true, nonBlank: true, max: LIMITS.shortText });
       this.text(entry, 'identifier_type', at, { required: true });
       if (identifier === null) return;
       if (registrationNumber === null) registrationNumber = identifier;
@@ -449,7 +453,7 @@ export class HsdsOrganizationParser {
     if (l.organization_id !== undefined && String(l.organization_id).toLowerCase() !== organizationId) {
       this.error(join(path, 'organization_id'), 'MISMATCHED_ORGANIZATION', `organization_id ${JSON.stringify(l.organization_id)} is not the organization this location is under.`);
     }
-    const name = this.text(l, 'name', path, { max: 300 });
+    const name = this.text(l, 'name', path, { max: LIMITS.name });
     const lat = l.latitude;
     const lng = l.longitude;
     let point = true;
@@ -470,7 +474,7 @@ export class HsdsOrganizationParser {
       const at = `${join(path, 'addresses')}[${i}]`;
       this.id(a, at, false);
       if (i > 0) return this.warn(at, 'IGNORED', 'civimap keeps one address per site; the others are not imported.');
-      const line = this.text(a, 'address_1', at, { required: true, max: 500 });
+      const line = this.text(a, 'address_1', at, { required: true });
       address = line || null;
       const city = this.text(a, 'city', at, { required: true, nonBlank: true });
       const country = this.text(a, 'country', at);
@@ -504,7 +508,7 @@ export class HsdsOrganizationParser {
       lat: lat as number,
       lng: lng as number,
       accessibility: accessibility.length ? this.text(accessibility[0], 'description', `${join(path, 'accessibility')}[0]`) : null,
-      openingHours: schedules.length ? this.text(schedules[0], 'description', `${join(path, 'schedules')}[0]`, { max: 1000 }) : null,
+      openingHours: schedules.length ? this.text(schedules[0], 'description', `${join(path, 'schedules')}[0]`) : null,
       isDemo,
     };
   }
@@ -522,7 +526,7 @@ export class HsdsOrganizationParser {
     if (s.organization_id !== undefined && String(s.organization_id).toLowerCase() !== organizationId) {
       this.error(join(path, 'organization_id'), 'MISMATCHED_ORGANIZATION', `organization_id ${JSON.stringify(s.organization_id)} is not the organization this service is under.`);
     }
-    const name = this.text(s, 'name', path, { required: true, nonBlank: true, max: 300 });
+    const name = this.text(s, 'name', path, { required: true, nonBlank: true, max: LIMITS.name });
     const description = this.text(s, 'description', path);
     const statusText = this.text(s, 'status', path, { required: true });
     let status = ServiceStatus.ACTIVE;
