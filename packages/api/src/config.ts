@@ -23,6 +23,8 @@ export interface AppConfig {
   webDist: string;
   mapTileUrl: string;
   mapTileAttribution: string;
+  /** Credit for imported municipality boundaries, shown on the map when any is imported. */
+  boundaryAttribution: string;
   logLevel: string;
   nodeEnv: string;
   /** Size of the PostgreSQL connection pool of one API process. */
@@ -69,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mapTileUrl: env.MAP_TILE_URL ?? 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
     mapTileAttribution:
       env.MAP_TILE_ATTRIBUTION ?? '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+    boundaryAttribution: env.BOUNDARY_ATTRIBUTION ?? 'Boundaries: geoBoundaries; © OpenStreetMap contributors',
     logLevel: env.LOG_LEVEL || 'info',
     nodeEnv: env.NODE_ENV || 'development',
     dbPoolMax: intFrom(env.DB_POOL_MAX, 10, 'DB_POOL_MAX'),

@@ -1,6 +1,7 @@
 import { expressMiddleware } from '@as-integrations/express5';
 import type { ApolloServer } from '@apollo/server';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import compression from 'compression';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -51,6 +52,8 @@ export function createHttpApp({ config, orm, logger, apollo, reference, metrics,
   // Behind the reverse proxy of the compose deployment, client addresses come from X-Forwarded-For.
   app.set('trust proxy', ['loopback', 'uniquelocal']);
   app.use(requestLogger(logger));
+  // mapPoints for 20,000 sites is about 7 MB of JSON and shrinks about 8x; exports stream through it too.
+  app.use(compression({ threshold: 1024 }));
   if (metrics) app.use(metrics.httpMiddleware());
   const headers = securityHeaders(config);
   app.use((req, res, next) => (req.path === '/graphql' || req.path.startsWith('/graphiql/') ? headers.graphiql : headers.app)(req, res, next));
@@ -81,7 +84,13 @@ export function createHttpApp({ config, orm, logger, apollo, reference, metrics,
   app.get('/config.json', async (_req, res) => {
     const [{ demo }] = await orm.em.fork().execute('select exists (select 1 from organization where is_demo) as demo');
     res.setHeader('Cache-Control', 'public, max-age=60');
-    res.json({ tileUrl: config.mapTileUrl, tileAttribution: config.mapTileAttribution, demoData: Boolean(demo) });
+    const [{ boundaries }] = await orm.em.fork().execute('select exists (select 1 from municipality where boundary is not null) as boundaries');
+    res.json({
+      tileUrl: config.mapTileUrl,
+      tileAttribution: config.mapTileAttribution,
+      demoData: Boolean(demo),
+      boundaryAttribution: boundaries ? config.boundaryAttribution : null,
+    });
   });
 
   app.use(graphiqlRouter());

@@ -3,6 +3,8 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { RequestHandler } from 'express';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
+const KNOWN_ROUTES = new Set(['/graphql', '/graphiql', '/export', '/hsds', '/healthz', '/readyz', '/metrics', '/config.json', '/']);
+
 /** Prometheus metrics of one API process: HTTP and GraphQL durations, errors, the database pool. */
 export class Metrics {
   readonly registry = new Registry();
@@ -47,12 +49,13 @@ export class Metrics {
     }
   }
 
-  /** Labels by the matched route (or the first path segment), never the raw URL, to keep cardinality bounded. */
+  /** Labels by the API surface (the first path segment, from a fixed list), never the raw URL, to keep cardinality bounded. */
   httpMiddleware(): RequestHandler {
     return (req, res, next) => {
       const stop = this.http.startTimer({ method: req.method });
       res.on('finish', () => {
-        const route = req.route?.path ? `${req.baseUrl}${req.route.path}` : `/${req.originalUrl.split('?')[0].split('/')[1] ?? ''}`;
+        const first = `/${req.originalUrl.split('?')[0].split('/')[1] ?? ''}`;
+        const route = KNOWN_ROUTES.has(first) ? first : 'other';
         stop({ route, status: String(res.statusCode) });
       });
       next();

@@ -194,15 +194,25 @@ export class OrganizationSearch {
     return { where, distance, siteWhere };
   }
 
-  async page(args: { filter?: OrganizationFilter | null; first: number; after?: string | null; orderBy?: OrganizationOrder | null }): Promise<OrganizationPage> {
+  async page(args: {
+    filter?: OrganizationFilter | null;
+    first: number;
+    after?: string | null;
+    orderBy?: OrganizationOrder | null;
+    /** The language whose names NAME orders by (Albanian where a name is missing). */
+    lang?: 'sq' | 'sr' | 'en' | null;
+  }): Promise<OrganizationPage> {
     const resolved = this.resolve(args.filter);
     const order = args.orderBy ?? (resolved.distance ? OrganizationOrder.DISTANCE : OrganizationOrder.NAME);
+    const lang = args.lang ?? 'sq';
     if (order === OrganizationOrder.DISTANCE && !resolved.distance) {
       throw new UserInputError('orderBy DISTANCE needs filter.near: distances are measured from its point.', 'orderBy');
     }
     const where = resolved.where.length ? join(resolved.where, ' and ') : sql('true');
-    const { key, direction, cast } = sortKey(order, resolved.distance);
-    const after = args.after ? decodeCursor(args.after, order) : null;
+    const { key, direction, cast } = sortKey(order, resolved.distance, lang);
+    // A cursor belongs to its order, and for names to the language it sorted by.
+    const cursorOrder = order === OrganizationOrder.NAME && lang !== 'sq' ? `${order}_${lang.toUpperCase()}` : order;
+    const after = args.after ? decodeCursor(args.after, cursorOrder) : null;
     const distanceColumn = resolved.distance ?? sql('null::float8');
 
     const inner = sql(
@@ -226,7 +236,7 @@ export class OrganizationSearch {
       return {
         organization: this.em.map(Organization, columns),
         distanceKm: distanceKm === null || distanceKm === undefined ? null : Number(distanceKm),
-        cursor: encodeCursor({ order, value: (sortValue as string | null) ?? null, id: columns.id as string }),
+        cursor: encodeCursor({ order: cursorOrder, value: (sortValue as string | null) ?? null, id: columns.id as string }),
       };
     });
     const count = sql(`select count(*)::int as total from organization o where ${where.text}`, ...where.params);
@@ -300,14 +310,15 @@ export class OrganizationSearch {
   }
 }
 
-function sortKey(order: OrganizationOrder, distance: Sql | undefined): { key: Sql; direction: 'asc' | 'desc'; cast: string } {
+function sortKey(order: OrganizationOrder, distance: Sql | undefined, lang: 'sq' | 'sr' | 'en'): { key: Sql; direction: 'asc' | 'desc'; cast: string } {
   switch (order) {
     case OrganizationOrder.DISTANCE:
       return { key: distance!, direction: 'asc', cast: 'float8' };
     case OrganizationOrder.UPDATED_AT:
       return { key: sql('o.updated_at'), direction: 'desc', cast: 'timestamptz' };
     default:
-      return { key: sql('o.name_sq'), direction: 'asc', cast: 'text' };
+      // The expression matches the indexes on (coalesce(name_xx, name_sq), id).
+      return { key: sql(lang === 'sq' ? 'o.name_sq' : `coalesce(o.name_${lang}, o.name_sq)`), direction: 'asc', cast: 'text' };
   }
 }
 

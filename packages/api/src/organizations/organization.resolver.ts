@@ -30,10 +30,12 @@ export class OrganizationResolver {
     @Arg('after', () => String, { nullable: true }) after?: string,
     @Arg('filter', () => OrganizationFilter, { nullable: true }) filter?: OrganizationFilter,
     @Arg('orderBy', () => OrganizationOrder, { nullable: true }) orderBy?: OrganizationOrder,
+    @Arg('lang', () => Language, { nullable: true, defaultValue: Language.SQ, description: 'Language of the names NAME orders by (Albanian where missing).' })
+    lang?: Language,
   ): Promise<OrganizationConnection> {
     const size = pageSize(first);
     const search = new OrganizationSearch(ctx.em, await ctx.catalog());
-    const page = await search.page({ filter, first: size, after, orderBy });
+    const page = await search.page({ filter, first: size, after, orderBy, lang: lang ?? Language.SQ });
     for (const row of page.rows) ctx.loaders.organization.prime(row.organization.id, row.organization);
     return Object.assign(new OrganizationConnection(), {
       page,

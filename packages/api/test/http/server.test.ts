@@ -77,7 +77,17 @@ describe('HTTP', () => {
 
   it('/config.json gives the map settings; empty MAP_TILE_URL turns tiles off', async () => {
     const res = await fetch(`${server.url}/config.json`);
-    expect(await res.json()).toEqual({ tileUrl: '', tileAttribution: expect.any(String), demoData: false });
+    expect(await res.json()).toEqual({ tileUrl: '', tileAttribution: expect.any(String), demoData: false, boundaryAttribution: null });
+  });
+
+  it('compresses responses for clients that accept it', async () => {
+    const res = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-encoding': 'gzip' },
+      body: JSON.stringify({ query: '{ municipalities { code name names { sq sr en } seat { lat lng } } }' }),
+    });
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    expect((await res.json()).data.municipalities).toHaveLength(38);
   });
 
   it('without a built web app, / still says where the API is', async () => {

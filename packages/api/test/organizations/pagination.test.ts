@@ -81,6 +81,26 @@ describe('cursor pagination', () => {
     expect(distances.filter((d) => d === 0).length).toBe(22);
   });
 
+  it('orders by the names of the requested language, Albanian where one is missing, across pages', async () => {
+    await db.orm.em.fork().execute(`update organization set name_sr = 'Udruženje ' || substr(md5(id::text), 1, 6) where name_sq like 'Shoqata e%'`);
+    const query = `query($after: String) { organizations(first: 5, after: $after, lang: SR) { edges { cursor node { id name(lang: SR) } } pageInfo { hasNextPage endCursor } } }`;
+    const names: string[] = [];
+    let after: string | null = null;
+    do {
+      const result: any = await api.query(query, { after });
+      expect(result.errors).toBeUndefined();
+      names.push(...result.data.organizations.edges.map((e: any) => e.node.name));
+      after = result.data.organizations.pageInfo.hasNextPage ? result.data.organizations.pageInfo.endCursor : null;
+    } while (after);
+    expect(names).toHaveLength(SPECS.length);
+    expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    expect(names.some((n) => n.startsWith('Udruženje'))).toBe(true);
+    // A cursor of the Albanian order does not continue a Serbian one.
+    const sq: any = await api.query('{ organizations(first: 1) { pageInfo { endCursor } } }');
+    const mixed: any = await api.query(query, { after: sq.data.organizations.pageInfo.endCursor });
+    expect(mixed.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+
   it('first: 0 gives no edges but the count', async () => {
     const result: any = await api.query(PAGE, { first: 0 });
     expect(result.data.organizations.edges).toEqual([]);

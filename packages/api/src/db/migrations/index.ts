@@ -2,10 +2,12 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261124064939 } from './Migration20261124064939';
 import { Migration20261124070744Accounts } from './Migration20261124070744Accounts';
 import { Migration20261124073000RateLimits } from './Migration20261124073000RateLimits';
+import { Migration20261124074500NameOrder } from './Migration20261124074500NameOrder';
 
 /** Every migration, in order. Listed explicitly so they run the same from src (tests) and dist (production). */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124064939', class: Migration20261124064939 },
   { name: 'Migration20261124070744Accounts', class: Migration20261124070744Accounts },
   { name: 'Migration20261124073000RateLimits', class: Migration20261124073000RateLimits },
+  { name: 'Migration20261124074500NameOrder', class: Migration20261124074500NameOrder },
 ];
