@@ -152,6 +152,17 @@ describe('HSDS API: objects by id', () => {
       ['verify', '', '', '', 'civimap'],
     ]);
     expect(body.metadata[0].last_action_date).toBe('2026-01-10T09:00:00.456Z');
+    const services = await api.get(`/services?organization_id=${ids.qendra.id}&search=strehim`);
+    const shelter = await api.get(`/services/${services.body.contents[0].id}`);
+    // Two revisions in the same millisecond: by id; a revision of three fields: three entries, the first with the revision's id.
+    expect(shelter.body.metadata.map((m: any) => [m.id.slice(-2), m.last_action_type, m.field_name, m.replacement_value])).toEqual([
+      ['b1', 'create', 'status', 'ACTIVE'],
+      // jsonb keeps object keys in its own order (shorter first): the same in every database.
+      ['b2', 'update', 'names', '{"en":"Shelter for children","sq":"Strehim për fëmijë","sr":null}'],
+      [expect.any(String), 'update', 'categories', '["residential.children"]'],
+      [expect.any(String), 'update', 'capacityPerYear', '120'],
+    ]);
+    expect(shelter.body.service_at_locations[0].metadata[0].last_action_type).toBe('create');
     const shpresa = await api.get(`/organizations/${ids.shpresa.id}`);
     expect(shpresa.body.metadata).toEqual([expect.objectContaining({ last_action_type: 'create', resource_type: 'organization', updated_by: 'civimap' })]);
   });

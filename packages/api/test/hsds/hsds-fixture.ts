@@ -119,5 +119,25 @@ export async function createHsdsFixture(em: EntityManager) {
       qendra.id,
     ],
   );
+  // A service's history: values that are objects and lists, three fields in one revision, two revisions in the same millisecond.
+  const [shelter] = await em.execute(`select id from service where name_sq = 'Strehim për fëmijë'`);
+  await em.execute(
+    `insert into revision (id, created_at, entity_type, entity_id, organization_id, author_id, action, changes) values
+       ('00000000-0000-4000-8000-0000000000b2', '2026-02-01T10:00:00.123456Z', 'Service', ?, ?, ?, 'UPDATE', ?::jsonb),
+       ('00000000-0000-4000-8000-0000000000b1', '2026-02-01T10:00:00.123999Z', 'Service', ?, ?, null, 'CREATE', ?::jsonb)`,
+    [
+      shelter.id,
+      qendra.id,
+      user.id,
+      JSON.stringify([
+        { field: 'names', old: { sq: 'Strehim', sr: null, en: null }, new: { sq: 'Strehim për fëmijë', sr: null, en: 'Shelter for children' } },
+        { field: 'categories', old: [], new: ['residential.children'] },
+        { field: 'capacityPerYear', old: null, new: 120 },
+      ]),
+      shelter.id,
+      qendra.id,
+      JSON.stringify([{ field: 'status', old: null, new: 'ACTIVE' }]),
+    ],
+  );
   return { qendra, shpresa, demo };
 }
