@@ -45,6 +45,13 @@ export class UserConnection {
   @Field(() => Int) totalCount!: number;
 }
 
+/** A user's email, memberships and claims are for themselves and administrators. */
+async function mayReadPrivate(ctx: GraphQLContext, user: UserView): Promise<boolean> {
+  if (user.self) return true;
+  const actor = await ctx.actor();
+  return Boolean(actor && (actor.user.id === user.id || actor.role === UserRole.ADMIN));
+}
+
 const ok = (userErrors = [] as OkPayload['userErrors']) => Object.assign(new OkPayload(), { ok: userErrors.length === 0, userErrors });
 
 @Resolver(() => UserView)
@@ -86,13 +93,13 @@ export class AccountResolver {
   @Mutation(() => AuthPayload, { description: 'Creates an account (role EDITOR) and signs it in.' })
   async register(@Arg('input', () => RegisterInput) input: RegisterInput, @Ctx() ctx: GraphQLContext): Promise<AuthPayload> {
     const result = await register(accountContext(ctx), input);
-    return Object.assign(new AuthPayload(), { user: result.value && userView(result.value.user), token: result.value?.token ?? null, userErrors: result.userErrors });
+    return Object.assign(new AuthPayload(), { user: result.value && userView(result.value.user, true), token: result.value?.token ?? null, userErrors: result.userErrors });
   }
 
   @Mutation(() => AuthPayload)
   async signIn(@Arg('input', () => SignInInput) input: SignInInput, @Ctx() ctx: GraphQLContext): Promise<AuthPayload> {
     const result = await signIn(accountContext(ctx), input.email, input.password);
-    return Object.assign(new AuthPayload(), { user: result.value && userView(result.value.user), token: result.value?.token ?? null, userErrors: result.userErrors });
+    return Object.assign(new AuthPayload(), { user: result.value && userView(result.value.user, true), token: result.value?.token ?? null, userErrors: result.userErrors });
   }
 
   @Mutation(() => OkPayload, { description: 'Ends the current session (cookie or bearer token).' })
@@ -126,8 +133,7 @@ export class AccountResolver {
 
   @FieldResolver(() => String, { nullable: true, description: 'Only for the user themselves and administrators.' })
   async email(@Root() user: UserView, @Ctx() ctx: GraphQLContext): Promise<string | null> {
-    const actor = await ctx.actor();
-    return actor && (actor.user.id === user.id || actor.role === UserRole.ADMIN) ? user.entity.email : null;
+    return (await mayReadPrivate(ctx, user)) ? user.entity.email : null;
   }
 
   @FieldResolver(() => PublicAuthority, { nullable: true, description: 'For authority officers: the authority they act for.' })
@@ -138,16 +144,14 @@ export class AccountResolver {
 
   @FieldResolver(() => [ClaimView], { description: 'The user\'s claims, newest first. Only for the user themselves and administrators.' })
   async claims(@Root() user: UserView, @Ctx() ctx: GraphQLContext): Promise<ClaimView[]> {
-    const actor = await ctx.actor();
-    if (!actor || (actor.user.id !== user.id && actor.role !== UserRole.ADMIN)) return [];
+    if (!(await mayReadPrivate(ctx, user))) return [];
     const claims = await ctx.em.find(OrganizationClaim, { claimant: user.id }, { orderBy: { createdAt: 'desc' }, limit: 100 });
     return Promise.all(claims.map((c) => claimView(ctx, c)));
   }
 
   @FieldResolver(() => [MembershipView], { description: 'Only for the user themselves and administrators.' })
   async memberships(@Root() user: UserView, @Ctx() ctx: GraphQLContext): Promise<MembershipView[]> {
-    const actor = await ctx.actor();
-    if (!actor || (actor.user.id !== user.id && actor.role !== UserRole.ADMIN)) return [];
+    if (!(await mayReadPrivate(ctx, user))) return [];
     const memberships = await ctx.em.find(Membership, { user: user.id }, { populate: ['organization'], orderBy: { createdAt: 'asc' } });
     return memberships.map((m) => Object.assign(new MembershipView(), { id: m.id, role: m.role, organization: m.organization as Organization }));
   }

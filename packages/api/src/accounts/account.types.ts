@@ -13,10 +13,12 @@ export class UserView {
   @Field(() => UserRole) role!: UserRole;
   @Field(() => Date) createdAt!: Date;
   entity!: User;
+  /** Set for the user who just registered or signed in, whose request carries no session yet. */
+  self = false;
 }
 
-export function userView(user: User): UserView {
-  return Object.assign(new UserView(), { id: user.id, displayName: user.displayName, role: user.role, createdAt: user.createdAt, entity: user });
+export function userView(user: User, self = false): UserView {
+  return Object.assign(new UserView(), { id: user.id, displayName: user.displayName, role: user.role, createdAt: user.createdAt, entity: user, self });
 }
 
 @ObjectType('Membership', { description: 'A user\'s role in an organization.' })

@@ -135,6 +135,9 @@ describe('users and roles', () => {
       memberships: [],
     });
     expect((await api.query('{ me { id } }')).data.me).toBeNull();
+    // The sign-in answer is the user's own, though the request that asked carried no session yet.
+    const signedIn = await api.query(`mutation { signIn(input: { email: "vjosa@example.org", password: "${TEST_PASSWORD}" }) { user { email memberships { role } } } }`);
+    expect(signedIn.data.signIn.user).toEqual({ email: 'vjosa@example.org', memberships: [] });
   });
 
   it('setUserRole: an admin promotes, deactivates (ending sessions), and cannot demote themself', async () => {
