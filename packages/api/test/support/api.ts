@@ -29,7 +29,7 @@ export interface TestApi {
 
 /** Runs operations through the real Apollo server and schema, each with a request-scoped context, as HTTP requests would. */
 export async function createTestApi(db: TestDatabase): Promise<TestApi> {
-  const logger = pino({ level: 'silent' });
+  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const apollo = await createApolloServer(logger);
   const reference = new ReferenceCache(db.orm);
   const statements: string[] = [];
