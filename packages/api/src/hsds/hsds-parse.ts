@@ -65,6 +65,23 @@ const KNOWN = {
   location: ['id', 'location_type', 'organization_id', 'name', 'latitude', 'longitude', 'addresses', 'accessibility', 'schedules', 'attributes', 'metadata'],
 };
 
+/**
+ * A change-log value back to its type: the canonical JSON text of an object, a list, a number or a
+ * boolean is parsed (so that the revision holds what an edit would have written); any other text
+ * stays text; "" is null. Writing the value out again gives the same text.
+ */
+export function changeValue(text: string | null): unknown {
+  if (!text) return null;
+  if (!/^[[{\-\d]|^(true|false)$/.test(text)) return text;
+  try {
+    const value = JSON.parse(text);
+    if (value === null || typeof value === 'string' || JSON.stringify(value) !== text) return text;
+    return value;
+  } catch {
+    return text;
+  }
+}
+
 export function validDate(value: string): boolean {
   if (!DATE.test(value)) return false;
   const d = new Date(`${value}T00:00:00Z`);
@@ -269,7 +286,7 @@ export class HsdsOrganizationParser {
         return;
       }
       if (current && id === changeMetadataId(current.id, current.changes.length) && field) {
-        current.changes.push({ field: field, old: previous || null, new: replacement || null });
+        current.changes.push({ field, old: changeValue(previous), new: changeValue(replacement) });
         return;
       }
       const action = (type ?? '').toUpperCase();
@@ -282,7 +299,7 @@ export class HsdsOrganizationParser {
         entityType,
         entityId: resourceId,
         action: (Object.values(RevisionAction) as string[]).includes(action) && action !== 'IMPORT' ? action : 'UPDATE',
-        changes: field ? [{ field, old: previous || null, new: replacement || null }] : [],
+        changes: field ? [{ field, old: changeValue(previous), new: changeValue(replacement) }] : [],
         authorName: author && author !== SYSTEM_AUTHOR ? author : null,
         reason: null,
       };

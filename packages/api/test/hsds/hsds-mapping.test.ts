@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HsdsMapper, metadataEntries, DEMO_NOTE, SYSTEM_AUTHOR } from '../../src/hsds/hsds-mapping';
 import { derivedId, uuidV5 } from '../../src/hsds/hsds-ids';
-import { HsdsOrganizationParser } from '../../src/hsds/hsds-parse';
+import { changeValue, HsdsOrganizationParser } from '../../src/hsds/hsds-parse';
 import { parseDateTime, parseHsdsQuery } from '../../src/hsds/hsds-params';
 import type { OrganizationBundle } from '../../src/hsds/hsds-records';
 import { categoryTermId, HsdsVocabulary, TAXONOMIES } from '../../src/hsds/hsds-vocabulary';
@@ -209,6 +209,17 @@ describe('HSDS to civimap', () => {
     expect(errors).toEqual([]);
     expect(parsed!.bundle.services[0].categoryIds).toEqual([child.id]);
     expect(parsed!.bundle.services[0].areaMunicipalityIds).toEqual([obiliq.id]);
+  });
+});
+
+describe('change-log values', () => {
+  it('canonical JSON objects, lists, numbers and booleans get their type back; other text stays text', () => {
+    expect(changeValue('{"sq":"Q"}')).toEqual({ sq: 'Q' });
+    expect(changeValue('["a","b"]')).toEqual(['a', 'b']);
+    expect(changeValue('120')).toBe(120);
+    expect(changeValue('true')).toBe(true);
+    expect(changeValue('')).toBeNull();
+    for (const text of ['ACTIVE', 'null', '"quoted"', '1e3', '007', '{ "sq": "Q" }', '{not json']) expect(changeValue(text), text).toBe(text);
   });
 });
 
