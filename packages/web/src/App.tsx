@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { Suspense, lazy, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from './components/Link';
 import { MapPage } from './components/MapPage';
@@ -7,6 +7,10 @@ import { changeLanguage } from './lib/i18n';
 import { DEFAULT_LANG, LANGUAGES, isLang, type Lang } from './lib/lang';
 import { RefDataProvider } from './lib/refdata';
 import { mapHref, parseRoute, useLocation } from './lib/router';
+
+// the researcher's pages load on demand: they stay out of the initial JavaScript
+const CoveragePage = lazy(() => import('./components/CoveragePage').then((m) => ({ default: m.CoveragePage })));
+const ContractsPage = lazy(() => import('./components/ContractsPage').then((m) => ({ default: m.ContractsPage })));
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -28,6 +32,17 @@ export function App() {
           <span className="brand-name">{t('app.title')}</span>
           <span className="brand-tagline">{t('app.tagline')}</span>
         </Link>
+        <nav className="main-nav" aria-label={t('nav.label')}>
+          <Link href={route.page === 'map' ? '/' : mapHref()} aria-current={route.page === 'map' ? 'page' : undefined}>
+            {t('nav.map')}
+          </Link>
+          <Link href="/coverage" aria-current={route.page === 'coverage' ? 'page' : undefined}>
+            {t('nav.coverage')}
+          </Link>
+          <Link href="/contracts" aria-current={route.page === 'contracts' ? 'page' : undefined}>
+            {t('nav.contracts')}
+          </Link>
+        </nav>
         <div className="lang-switch" role="group" aria-label={t('app.language')}>
           {LANGUAGES.map((l) => (
             <button
@@ -45,6 +60,17 @@ export function App() {
       </header>
       {route.page === 'map' && <MapPage search={search} lang={lang} />}
       {route.page === 'org' && <ProfilePage id={route.id} lang={lang} />}
+      {(route.page === 'coverage' || route.page === 'contracts') && (
+        <Suspense
+          fallback={
+            <main id="main" className="page-narrow">
+              <p aria-live="polite">{t('nav.loading')}</p>
+            </main>
+          }
+        >
+          {route.page === 'coverage' ? <CoveragePage search={search} lang={lang} /> : <ContractsPage search={search} lang={lang} />}
+        </Suspense>
+      )}
       {route.page === 'notFound' && (
         <main id="main" className="page-narrow">
           <p role="alert">{t('app.pageNotFound')}</p>

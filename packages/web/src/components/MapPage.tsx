@@ -5,6 +5,7 @@ import { filterKey, parseQuery, toApiFilter, toQuery, type BBox, type Filter, ty
 import type { Lang } from '../lib/lang';
 import { navigate, rememberMapSearch } from '../lib/router';
 import { DemoBanner } from './DemoBanner';
+import { ExportLinks } from './ExportLinks';
 import { FilterPanel } from './FilterPanel';
 import { MapView } from './MapView';
 import { ResultList } from './ResultList';
@@ -51,6 +52,7 @@ export function MapPage({ search, lang }: { search: string; lang: Lang }) {
         <div className="sidebar">
           <FilterPanel filter={filter} onChange={setFilter} />
           <ResultList filter={apiFilter} filterKey={key} lang={lang} onDemo={setListHasDemo} onHighlight={setHighlight} />
+          <ExportLinks filter={apiFilter} />
         </div>
         <section className="map-section" aria-label={t('map.label')}>
           <MapView

@@ -8,6 +8,7 @@ import { OrganizationProfileQuery } from '../lib/operations';
 import { mapHref } from '../lib/router';
 import { DemoBanner } from './DemoBanner';
 import { Link } from './Link';
+import { ProfileContracts } from './ProfileContracts';
 import { SitesMap } from './SitesMap';
 
 type Org = NonNullable<ProfileResult['organization']>;
@@ -276,6 +277,8 @@ function Profile({ org, lang, headingRef }: { org: Org; lang: Lang; headingRef: 
           ))}
         </ul>
       </section>
+
+      <ProfileContracts id={org.id} lang={lang} />
     </article>
   );
 }

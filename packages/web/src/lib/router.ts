@@ -2,10 +2,12 @@
 // map page's state in the query string.
 import { useSyncExternalStore } from 'react';
 
-export type Route = { page: 'map' } | { page: 'org'; id: string } | { page: 'notFound' };
+export type Route = { page: 'map' } | { page: 'org'; id: string } | { page: 'coverage' } | { page: 'contracts' } | { page: 'notFound' };
 
 export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '' || pathname === '/index.html') return { page: 'map' };
+  if (/^\/coverage\/?$/.test(pathname)) return { page: 'coverage' };
+  if (/^\/contracts\/?$/.test(pathname)) return { page: 'contracts' };
   const m = /^\/org\/([^/]+)\/?$/.exec(pathname);
   if (m) {
     try {
