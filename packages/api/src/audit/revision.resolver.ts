@@ -93,8 +93,18 @@ async function revisionPage(ctx: GraphQLContext, where: Record<string, unknown>,
   });
 }
 
-/** Private records (users, invitations) have an audit trail for administrators only; the registry's is public. */
-const PRIVATE_TYPES = new Set(['User', 'Invitation']);
+/**
+ * The registry's records have a public audit trail. Claims and invitations (who asked, why, how a
+ * moderator answered) are for moderators and administrators; users' records for administrators.
+ */
+const PUBLIC_TYPES = ['Organization', 'Service', 'Location', 'Licence', 'Membership'];
+const ADMIN_ONLY_TYPES = ['User'];
+
+async function mayReadHistoryOf(ctx: GraphQLContext, entityType: string): Promise<boolean> {
+  if (PUBLIC_TYPES.includes(entityType)) return true;
+  const actor = await ctx.actor();
+  return ADMIN_ONLY_TYPES.includes(entityType) ? actor?.role === 'ADMIN' : can(actor, 'auditLog.read');
+}
 
 @Resolver()
 export class RevisionResolver {
@@ -106,21 +116,20 @@ export class RevisionResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<RevisionConnection> {
-    if (PRIVATE_TYPES.has(entityType)) {
-      const actor = await ctx.actor();
-      if (actor?.role !== 'ADMIN') throw new UserInputError(`The history of ${entityType} records is for administrators only.`, 'entityType');
+    if (!(await mayReadHistoryOf(ctx, entityType))) {
+      throw new GraphQLError(`The history of ${entityType} records is not public.`, { extensions: { code: 'FORBIDDEN' } });
     }
     return revisionPage(ctx, { entityType, entityId: requireUuid(entityId, 'entityId') }, first, after);
   }
 
-  @Query(() => RevisionConnection, { description: 'Everything that happened to an organization and its services, sites, licences, members and claims, newest first.' })
+  @Query(() => RevisionConnection, { description: 'The public history of an organization: its profile, services, sites, licences and members, newest first.' })
   organizationHistory(
     @Arg('organizationId', () => ID) organizationId: string,
     @Ctx() ctx: GraphQLContext,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<RevisionConnection> {
-    return revisionPage(ctx, { organizationId: requireUuid(organizationId, 'organizationId'), entityType: { $nin: [...PRIVATE_TYPES] } }, first, after);
+    return revisionPage(ctx, { organizationId: requireUuid(organizationId, 'organizationId'), entityType: { $in: PUBLIC_TYPES } }, first, after);
   }
 
   @Query(() => RevisionConnection, { description: 'Moderators and administrators: the whole audit log, newest first, optionally of one entity type.' })
@@ -133,7 +142,7 @@ export class RevisionResolver {
     const actor = await ctx.actor();
     if (!actor) throw new GraphQLError('Sign in as a moderator to read the audit log.', { extensions: { code: 'UNAUTHENTICATED' } });
     if (!can(actor, 'auditLog.read')) throw new GraphQLError('Only moderators and administrators read the audit log.', { extensions: { code: 'FORBIDDEN' } });
-    const hidden = actor.role === 'ADMIN' ? [] : [...PRIVATE_TYPES];
+    const hidden = actor.role === 'ADMIN' ? [] : ADMIN_ONLY_TYPES;
     const where: Record<string, unknown> = {};
     if (entityType) where.entityType = hidden.includes(entityType) ? { $in: [] } : entityType;
     else if (hidden.length) where.entityType = { $nin: hidden };

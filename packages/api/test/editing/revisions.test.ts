@@ -283,6 +283,11 @@ describe('history queries', () => {
     expect(forModerator.edges.map((e: any) => e.node.entityType)).not.toContain('User');
     expect(forModerator.totalCount).toBeLessThan(forAdmin.totalCount);
     expect((await api.query(Q, { t: 'User' }, moderator.as)).data.auditLog.totalCount).toBe(0);
+    expect((await api.query(Q, { t: 'OrganizationClaim' }, moderator.as)).data.auditLog.totalCount).toBeGreaterThan(0);
+    const claimId = (await db.orm.em.fork().execute(`select entity_id from revision where entity_type = 'OrganizationClaim' limit 1`))[0].entity_id;
+    const CLAIM_HISTORY = `query($id: ID!) { revisions(entityType: "OrganizationClaim", entityId: $id) { totalCount } }`;
+    expect((await api.query(CLAIM_HISTORY, { id: claimId })).errors![0].extensions!.code).toBe('FORBIDDEN');
+    expect((await api.query(CLAIM_HISTORY, { id: claimId }, moderator.as)).data.revisions.totalCount).toBe(2);
     expect((await api.query(Q, { t: 'Service' }, admin.as)).data.auditLog.edges.every((e: any) => e.node.entityType === 'Service')).toBe(true);
     expect((await api.query(Q, {}, owner.as)).errors![0].extensions!.code).toBe('FORBIDDEN');
     expect((await api.query(Q, {})).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
@@ -301,6 +306,8 @@ describe('history queries', () => {
     expect(connection.pageInfo.hasNextPage).toBe(true);
     for (const edge of connection.edges) if (edge.node.author) expect(edge.node.author.email).toBeNull();
     expect(JSON.stringify(connection)).not.toMatch(/@example\.org|argon2|Invitation/);
+    const types = await api.query(`query($id: ID!) { organizationHistory(organizationId: $id, first: 100) { edges { node { entityType } } } }`, { id: orgId });
+    expect(new Set(types.data.organizationHistory.edges.map((e: any) => e.node.entityType))).toEqual(new Set(['Organization', 'Service', 'Location', 'Licence', 'Membership']));
 
     const seen = new Set<string>();
     let after: string | null = null;
