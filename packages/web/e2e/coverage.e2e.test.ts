@@ -106,7 +106,21 @@ describe('coverage page', () => {
     expect(await legend.isVisible()).toBe(true);
     expect(await legend.locator('li').count()).toBeGreaterThanOrEqual(2);
     expect(await legend.locator('li[data-class="-1"]').textContent()).toContain('zbrazëti');
-    expectSame(await shownRows(page), await apiCoverage({ categories: [first] }), first);
+    const firstApi = await apiCoverage({ categories: [first] });
+    expectSame(await shownRows(page), firstApi, first);
+    // polygons when boundaries are imported, circles at the seats otherwise
+    const withBoundary = (await gql<{ municipalities: { boundary: unknown }[] }>('{ municipalities { boundary } }')).municipalities.filter((m) => m.boundary).length;
+    expect(await page.getAttribute('[data-testid="coverage-map"]', 'data-shapes')).toBe(withBoundary > 0 ? 'polygons' : 'circles');
+    // a shape is reachable by keyboard: focus shows its tooltip, Enter opens its figures
+    const shape = shapes.first();
+    const code = (await shape.getAttribute('data-municipality'))!;
+    const cell = firstApi.cells.find((c) => c.municipality.code === code && c.category.code === first)!;
+    await shape.focus();
+    await page.locator('.leaflet-tooltip').waitFor();
+    expect(await page.locator('.leaflet-tooltip').textContent()).toContain(`Ofrues: ${cell.providers}`);
+    await page.keyboard.press('Enter');
+    await page.locator('.leaflet-popup').waitFor();
+    expect(await page.locator('.leaflet-popup').textContent()).toContain(`Ofrues: ${cell.providers}`);
 
     // a subcategory with some gaps, so that gaps show on the map and in the table
     let chosen: { code: string; api: Awaited<ReturnType<typeof apiCoverage>> } | null = null;

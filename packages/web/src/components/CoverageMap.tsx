@@ -3,11 +3,10 @@ import L from 'leaflet';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GAP_STROKE, classOf, colourOf, type ColourScale, type CoverageRow } from '../lib/coverage';
-import { loadConfig, useQuery } from '../lib/hooks';
+import { loadConfig } from '../lib/hooks';
 import { formatDecimal } from '../lib/numbers';
 import { formatNumber } from '../lib/format';
 import type { Lang } from '../lib/lang';
-import { MunicipalityBoundariesQuery } from '../lib/operations';
 import { KOSOVO_BOUNDS } from './MapView';
 
 export interface CoverageMapRow extends CoverageRow {
@@ -38,17 +37,24 @@ export function describeRow(r: CoverageRow, lang: Lang): string[] {
  * sized by its providers, filled by the class of its providers per 10,000; gaps marked apart.
  * Shapes are focusable: the keyboard reaches them with Tab and opens their popup with Enter.
  */
-export function CoverageMap({ rows, scale, lang, label }: { rows: CoverageMapRow[]; scale: ColourScale; lang: Lang; label: string }) {
+export function CoverageMap({
+  rows,
+  scale,
+  lang,
+  label,
+  shapes,
+}: {
+  rows: CoverageMapRow[];
+  scale: ColourScale;
+  lang: Lang;
+  label: string;
+  /** Imported boundaries by municipality code (empty: none imported; null: still loading). */
+  shapes: Map<string, unknown> | null;
+}) {
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
-  const mapRef = useRef<{ map: L.Map; layer: L.LayerGroup; fitted: boolean } | null>(null);
+  const mapRef = useRef<{ map: L.Map; layer: L.LayerGroup; fitted: boolean; credit: string | null } | null>(null);
   const [tilesOff, setTilesOff] = useState(false);
-  const boundaries = useQuery(MunicipalityBoundariesQuery, {});
-  const shapes = boundaries.data
-    ? new Map(boundaries.data.municipalities.filter((m) => m.boundary != null).map((m) => [m.code, m.boundary]))
-    : boundaries.error
-      ? new Map<string, unknown>()
-      : null;
 
   useEffect(() => {
     const map = L.map(container.current!, { zoomSnap: 0.25, minZoom: 6, maxZoom: 13, zoomControl: false, scrollWheelZoom: false });
@@ -60,7 +66,7 @@ export function CoverageMap({ rows, scale, lang, label }: { rows: CoverageMapRow
       ev.popup.getElement()?.querySelector('.leaflet-popup-close-button')?.setAttribute('aria-label', i18next.t('map.closePopup'));
     });
     const layer = L.layerGroup().addTo(map);
-    mapRef.current = { map, layer, fitted: false };
+    mapRef.current = { map, layer, fitted: false, credit: null };
     let live = true;
     void loadConfig().then((c) => {
       if (!live) return;
@@ -80,8 +86,10 @@ export function CoverageMap({ rows, scale, lang, label }: { rows: CoverageMapRow
     const m = mapRef.current;
     if (!m || !shapes) return;
     m.layer.clearLayers();
-    const credit = i18next.t('map.boundariesAttribution');
-    if (hasShapes) m.map.attributionControl.addAttribution(credit.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`));
+    // imported polygons come from geoBoundaries (OpenStreetMap data): credit them, in the UI language
+    if (m.credit) m.map.attributionControl.removeAttribution(m.credit);
+    m.credit = hasShapes ? i18next.t('map.boundariesAttribution').replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`) : null;
+    if (m.credit) m.map.attributionControl.addAttribution(m.credit);
     const maxProviders = Math.max(1, ...rows.map((r) => r.providers));
     for (const r of rows) {
       const cls = classOf(r.per10k, r.providers, scale);
@@ -147,6 +155,7 @@ function decorate(layer: L.Path | L.GeoJSON, r: CoverageRow, cls: number, name: 
     p.addEventListener('keydown', (e) => {
       if (e.key === 'Enter' || e.key === ' ') {
         e.preventDefault();
+        layer.closeTooltip();
         layer.openPopup();
       }
     });

@@ -23,7 +23,7 @@ import { formatDate, formatNumber } from '../lib/format';
 import { useConfig, useQuery } from '../lib/hooks';
 import { apiLang, localeTag, type Lang } from '../lib/lang';
 import { formatDecimal } from '../lib/numbers';
-import { CoverageQuery } from '../lib/operations';
+import { CoverageQuery, MunicipalityBoundariesQuery } from '../lib/operations';
 import { useRefData } from '../lib/refdata';
 import { navigate } from '../lib/router';
 import { CoverageMap, type CoverageMapRow } from './CoverageMap';
@@ -38,6 +38,16 @@ export function CoveragePage({ search, lang }: { search: string; lang: Lang }) {
   const filter = category ? toCoverageFilter(state, category) : null;
   const q = useQuery(CoverageQuery, { filter, lang: apiLang(lang) }, { skip: !filter });
   const headingId = useId();
+  const boundaries = useQuery(MunicipalityBoundariesQuery, {});
+  const shapes = useMemo(
+    () =>
+      boundaries.data
+        ? new Map(boundaries.data.municipalities.filter((m) => m.boundary != null).map((m) => [m.code, m.boundary as unknown]))
+        : boundaries.error
+          ? new Map<string, unknown>()
+          : null,
+    [boundaries.data, boundaries.error],
+  );
   // the coverage report counts demo records (the API's default): say so when the product serves them
   const config = useConfig();
 
@@ -99,10 +109,10 @@ export function CoveragePage({ search, lang }: { search: string; lang: Lang }) {
         <div className="coverage-grid">
           <section aria-labelledby={`${headingId}-map`}>
             <h2 id={`${headingId}-map`}>{t('coverage.mapTitle', { category: categoryName })}</h2>
-            <CoverageMap rows={rows} scale={scale} lang={lang} label={t('coverage.mapLabel', { category: categoryName })} />
+            <CoverageMap rows={rows} scale={scale} lang={lang} shapes={shapes} label={t('coverage.mapLabel', { category: categoryName })} />
             <p className="hint">{t('coverage.mapHint')}</p>
           </section>
-          <Legend scale={scale} lang={lang} />
+          <Legend scale={scale} lang={lang} circles={shapes != null && shapes.size === 0} />
         </div>
 
         <CoverageTable rows={rows} sort={state.sort} dir={state.dir} lang={lang} onSort={(sort, dir) => set({ sort, dir }, true)} />
@@ -181,7 +191,7 @@ function CoverageFilters({ state, category, onChange }: { state: CoverageState; 
   );
 }
 
-function Legend({ scale, lang }: { scale: ColourScale; lang: Lang }) {
+function Legend({ scale, lang, circles }: { scale: ColourScale; lang: Lang; circles: boolean }) {
   const { t } = useTranslation();
   const id = useId();
   const entries = legendEntries(scale);
@@ -200,7 +210,7 @@ function Legend({ scale, lang }: { scale: ColourScale; lang: Lang }) {
           {t('coverage.legendGap')}
         </li>
       </ul>
-      <p className="hint">{t('coverage.legendCircles')}</p>
+      {circles && <p className="hint">{t('coverage.legendCircles')}</p>}
     </section>
   );
 }
