@@ -20,6 +20,11 @@ import {
 } from './export-formats';
 import { ExportRequestError, parseFilterParameter } from './export-filter';
 import { ExportService } from './export.service';
+import { credentialsFromRequest, resolveViewer } from '../accounts/auth';
+import { can } from '../accounts/policy';
+import { loadOwnShortlist } from '../shortlists/shortlist.service';
+import { UserErrorsException } from '../graphql/user-errors';
+import { todayInKosovo } from '../geography/geo';
 
 async function write(stream: Writable, chunk: string | unknown[]): Promise<void> {
   if (!stream.write(chunk)) await once(stream, 'drain');
@@ -133,6 +138,48 @@ export function exportRouter(deps: { orm: MikroORM; reference: ReferenceCache; c
       res.end('\n]}\n');
     }),
   );
+
+  // A shortlist is private: the owner's session (cookie or bearer) is needed, and another's list is "not found".
+  router.get('/shortlists/:id.csv', async (req, res) => {
+    const em = deps.orm.em.fork();
+    const viewer = await resolveViewer(em, credentialsFromRequest(req, res, { secureCookies: deps.config.nodeEnv === 'production' }));
+    if (!viewer.actor) return void res.status(401).json({ error: 'Sign in to download your shortlists.' });
+    if (!can(viewer.actor, 'shortlist.write')) return void res.status(403).json({ error: 'Only authority officers and administrators keep shortlists.' });
+    let list;
+    try {
+      list = await loadOwnShortlist(em, viewer.actor, String(req.params.id));
+    } catch (error) {
+      if (error instanceof UserErrorsException) return void res.status(404).json({ error: error.message });
+      throw error;
+    }
+    const entries = [...list.entries.getItems()].sort((a, b) => a.position - b.position);
+    const today = todayInKosovo();
+    const rows: Record<string, any>[] = entries.length
+      ? await em.execute(
+          `select o.id, o.name_sq, o.name_en, o.verification_status, o.status, o.email, o.phone, o.website,` +
+            ` array(select distinct m.code from location l join municipality m on m.id = l.municipality_id where l.organization_id = o.id order by 1) as municipalities,` +
+            ` array(select distinct c.code from service s join service_category_link sc on sc.service_id = s.id join service_category c on c.id = sc.category_id where s.organization_id = o.id and s.status = 'ACTIVE' order by 1) as categories,` +
+            ` (select coalesce(sum(s.capacity_per_year), 0) from service s where s.organization_id = o.id and s.status = 'ACTIVE')::int as capacity_per_year,` +
+            ` array(select li.number || ' (' || li.valid_from || ' – ' || coalesce(li.valid_until::text, 'open') || ')' from licence li where li.organization_id = o.id and li.valid_from <= ?::date and (li.valid_until is null or li.valid_until >= ?::date) order by 1) as licences_valid_today,` +
+            ` o.is_demo from organization o where o.id = any(?::uuid[])`,
+          [today, today, `{${entries.map((e) => e.organization.id).join(',')}}`],
+        )
+      : [];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    res.type('text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="civimap-shortlist-${list.id}.csv"`);
+    res.setHeader('Cache-Control', 'private, no-store');
+    res.write(
+      csvPreamble({ title: `civimap shortlist: ${list.name}`, source: 'civimap', licence: deps.config.dataLicence, generatedAt: new Date(), filter: { shortlist: list.id }, includesDemo: rows.some((r) => r.is_demo) }),
+    );
+    const csvStream = stringify({ header: true, columns: ['position', 'organization_id', 'name_sq', 'name_en', 'note', 'verification_status', 'status', 'municipalities', 'categories', 'capacity_per_year', 'licences_valid_today', 'email', 'phone', 'website', 'is_demo'] });
+    csvStream.pipe(res);
+    entries.forEach((entry, i) => {
+      const o = byId.get(entry.organization.id) ?? {};
+      csvStream.write([i + 1, entry.organization.id, o.name_sq, o.name_en, entry.note, o.verification_status, o.status, (o.municipalities ?? []).join(';'), (o.categories ?? []).join(';'), o.capacity_per_year, (o.licences_valid_today ?? []).join(';'), o.email, o.phone, o.website, o.is_demo]);
+    });
+    csvStream.end();
+  });
 
   return router;
 }

@@ -8,7 +8,9 @@ import { RevisionResolver } from '../audit/revision.resolver';
 import { EditingResolver } from '../editing/editing.resolver';
 import { VerificationResolver } from '../verification/verification.resolver';
 import { ContractResolver, PublicAuthorityResolver } from '../contracts/contract.resolver';
+import { ContractWriteResolver } from '../contracts/contract-write.resolver';
 import { CoverageResolver } from '../coverage/coverage.resolver';
+import { ShortlistEntryResolver, ShortlistResolver } from '../shortlists/shortlist.resolver';
 import { MunicipalityResolver, RegionResolver } from '../geography/geography.resolver';
 import { LicenceResolver } from '../licences/licence.resolver';
 import { LocationResolver } from '../locations/location.resolver';
@@ -36,6 +38,9 @@ export function buildCivimapSchema(): Promise<GraphQLSchema> {
       ContractResolver,
       PublicAuthorityResolver,
       CoverageResolver,
+      ContractWriteResolver,
+      ShortlistResolver,
+      ShortlistEntryResolver,
       AccountResolver,
       MembershipResolver,
       OrganizationViewerResolver,

@@ -1,16 +1,20 @@
 import { Collection, Entity, ManyToOne, OneToMany, Property, Unique, type Opt } from '@mikro-orm/core';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { User } from '../accounts/user.entity';
 import { BaseEntity, VersionedEntity } from '../db/base.entity';
 import { Organization } from '../organizations/organization.entity';
 
 @Entity({ tableName: 'shortlist' })
+@ObjectType({ description: 'A named list of organizations an officer is considering, with notes; private to its owner.' })
 export class Shortlist extends VersionedEntity {
   @ManyToOne(() => User, { deleteRule: 'cascade', index: true })
   owner!: User;
 
+  @Field(() => String)
   @Property({ type: 'text' })
   name!: string;
 
+  @Field(() => String, { nullable: true })
   @Property({ type: 'text', nullable: true })
   notes?: string | null;
 
@@ -20,6 +24,7 @@ export class Shortlist extends VersionedEntity {
 
 @Entity({ tableName: 'shortlist_entry' })
 @Unique({ properties: ['shortlist', 'organization'] })
+@ObjectType()
 export class ShortlistEntry extends BaseEntity {
   @ManyToOne(() => Shortlist, { deleteRule: 'cascade' })
   shortlist!: Shortlist;
@@ -27,9 +32,11 @@ export class ShortlistEntry extends BaseEntity {
   @ManyToOne(() => Organization, { deleteRule: 'cascade', index: true })
   organization!: Organization;
 
+  @Field(() => String, { nullable: true })
   @Property({ type: 'text', nullable: true })
   note?: string | null;
 
+  @Field(() => Int)
   @Property({ type: 'integer', default: 0 })
   position: Opt<number> = 0;
 }

@@ -73,6 +73,14 @@ async function newLicence(w: World) {
   return r.createLicence.licence as { id: string; version: number };
 }
 
+/** The matrix's officer acts for the Ministry of Justice, whose contracts the rows record. */
+async function giveOfficerAnAuthority(w: World): Promise<void> {
+  await w.db.orm.em.fork().execute(
+    `update app_user set authority_id = (select id from public_authority where code = 'ministry-justice') where id = ?`,
+    [w.accounts.officer.user.id],
+  );
+}
+
 async function startSession(w: World, userId: string): Promise<string> {
   const em = w.db.orm.em.fork();
   const { token, tokenHash } = newToken();
@@ -261,6 +269,50 @@ const TABLE: Record<string, Row> = {
       const revision = history.data.revisions.edges[0].node;
       expect(revision.action).toBe('UPDATE');
       return { query: `mutation($id: ID!) { revertRevision(revisionId: $id) { revision { id } userErrors ${E} } }`, variables: { id: revision.id } };
+    },
+  },
+  // Issue 5: contracts (officers for their own authority, administrators) and shortlists (officers, administrators).
+  recordContract: {
+    allowed: ['officer', 'admin'],
+    call: async (w) => {
+      await giveOfficerAnAuthority(w);
+      return {
+        query: `mutation($input: RecordContractInput!) { recordContract(input: $input) { contract { id } userErrors ${E} } }`,
+        variables: { input: { authority: 'ministry-justice', provider: w.orgA, categories: ['counselling'], modality: 'GRANT', amount: 1000 } },
+      };
+    },
+  },
+  updateContract: {
+    allowed: ['officer', 'admin'],
+    call: async (w) => {
+      await giveOfficerAnAuthority(w);
+      const r = await w.asAdmin(`mutation($input: RecordContractInput!) { recordContract(input: $input) { contract { id version } userErrors ${E} } }`, {
+        input: { authority: 'ministry-justice', provider: w.orgA, categories: ['counselling'], modality: 'GRANT' },
+      });
+      const contract = r.recordContract.contract;
+      return {
+        query: `mutation($input: UpdateContractInput!) { updateContract(input: $input) { contract { id } userErrors ${E} } }`,
+        variables: { input: { id: contract.id, version: contract.version, amount: 2500 } },
+      };
+    },
+  },
+  createShortlist: {
+    allowed: ['officer', 'admin'],
+    call: async (w) => ({
+      query: `mutation($input: CreateShortlistInput!) { createShortlist(input: $input) { shortlist { id } userErrors ${E} } }`,
+      variables: { input: { name: `Lista ${w.unique()}`, entries: [{ organization: w.orgA }] } },
+    }),
+  },
+  updateShortlist: {
+    allowed: ['officer', 'admin'],
+    call: async (w) => {
+      // The officer's own list: administrators may change any list, everyone else is refused before ownership matters.
+      const created = await w.api.query(`mutation($input: CreateShortlistInput!) { createShortlist(input: $input) { shortlist { id version } userErrors ${E} } }`, { input: { name: `Lista ${w.unique()}` } }, w.accounts.officer.as);
+      const list = created.data.createShortlist.shortlist;
+      return {
+        query: `mutation($input: UpdateShortlistInput!) { updateShortlist(input: $input) { shortlist { id } userErrors ${E} } }`,
+        variables: { input: { id: list.id, version: list.version, name: 'Renamed', entries: [{ organization: w.orgB, note: 'thirrje' }] } },
+      };
     },
   },
 };

@@ -1,0 +1,65 @@
+import { Arg, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { authorize } from '../accounts/policy';
+import type { GraphQLContext } from '../graphql/context';
+import { UserError, UserErrorsException } from '../graphql/user-errors';
+import { Organization } from '../organizations/organization.entity';
+import { Shortlist, ShortlistEntry } from './shortlist.entity';
+import { CreateShortlistInput, UpdateShortlistInput } from './shortlist.inputs';
+import * as shortlists from './shortlist.service';
+
+@ObjectType()
+export class ShortlistPayload {
+  @Field(() => Shortlist, { nullable: true }) shortlist!: Shortlist | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@Resolver(() => Shortlist)
+export class ShortlistResolver {
+  @Query(() => [Shortlist], { description: 'The signed-in officer\'s shortlists, newest first (empty when signed out).' })
+  async myShortlists(@Ctx() ctx: GraphQLContext): Promise<Shortlist[]> {
+    const actor = await ctx.actor();
+    if (!actor) return [];
+    return ctx.em.find(Shortlist, { owner: actor.user.id }, { populate: ['entries'], orderBy: { updatedAt: 'desc', entries: { position: 'asc' } } });
+  }
+
+  @Query(() => Shortlist, { nullable: true, description: 'One of your shortlists.' })
+  async shortlist(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<Shortlist | null> {
+    try {
+      const actor = authorize(await ctx.actor(), 'shortlist.write');
+      return await shortlists.loadOwnShortlist(ctx.em, actor, id);
+    } catch (error) {
+      if (error instanceof UserErrorsException) return null;
+      throw error;
+    }
+  }
+
+  @Mutation(() => ShortlistPayload, { description: 'Officers and administrators: a named shortlist of organizations, with notes.' })
+  async createShortlist(@Arg('input', () => CreateShortlistInput) input: CreateShortlistInput, @Ctx() ctx: GraphQLContext): Promise<ShortlistPayload> {
+    const r = await shortlists.createShortlist(ctx.em, await ctx.actor(), input);
+    return Object.assign(new ShortlistPayload(), { shortlist: r.value, userErrors: r.userErrors });
+  }
+
+  @Mutation(() => ShortlistPayload, { description: 'Rename, annotate, or change the organizations of your shortlist.' })
+  async updateShortlist(@Arg('input', () => UpdateShortlistInput) input: UpdateShortlistInput, @Ctx() ctx: GraphQLContext): Promise<ShortlistPayload> {
+    const r = await shortlists.updateShortlist(ctx.em, await ctx.actor(), input);
+    return Object.assign(new ShortlistPayload(), { shortlist: r.value, userErrors: r.userErrors });
+  }
+
+  @FieldResolver(() => [ShortlistEntry])
+  entries(@Root() list: Shortlist): ShortlistEntry[] {
+    return [...list.entries.getItems()].sort((a, b) => a.position - b.position);
+  }
+
+  @FieldResolver(() => String, { description: 'Download as CSV (your session cookie or bearer token is needed).' })
+  csvUrl(@Root() list: Shortlist): string {
+    return `/export/shortlists/${list.id}.csv`;
+  }
+}
+
+@Resolver(() => ShortlistEntry)
+export class ShortlistEntryResolver {
+  @FieldResolver(() => Organization)
+  async organization(@Root() entry: ShortlistEntry, @Ctx() ctx: GraphQLContext): Promise<Organization> {
+    return (await ctx.loaders.organization.load(entry.organization.id))!;
+  }
+}
