@@ -1,4 +1,8 @@
-import { Ctx, FieldResolver, ObjectType, Field, Resolver, Root } from 'type-graphql';
+import DataLoader from 'dataloader';
+import { Ctx, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
+import { Verification } from '../organizations/organization.types';
+import { UserView, userView } from './account.types';
+import { User } from './user.entity';
 import type { GraphQLContext } from '../graphql/context';
 import { Organization } from '../organizations/organization.entity';
 import { MembershipRole } from './account.enums';
@@ -28,5 +32,30 @@ export class OrganizationViewerResolver {
       verify: can(actor, 'organization.verify', organization.id),
       claim: Boolean(actor) && !actor!.memberships.has(organization.id),
     });
+  }
+}
+
+/** One query per request for the verifiers of a whole page of organizations. */
+const verifierLoaders = new WeakMap<GraphQLContext, DataLoader<string, User | null>>();
+
+function verifierLoader(ctx: GraphQLContext): DataLoader<string, User | null> {
+  let loader = verifierLoaders.get(ctx);
+  if (!loader) {
+    loader = new DataLoader(async (ids) => {
+      const users = await ctx.em.find(User, { id: { $in: [...ids] } });
+      return ids.map((id) => users.find((u) => u.id === id) ?? null);
+    });
+    verifierLoaders.set(ctx, loader);
+  }
+  return loader;
+}
+
+@Resolver(() => Verification)
+export class VerificationViewResolver {
+  @FieldResolver(() => UserView, { nullable: true, description: 'The moderator who verified it (display name only).' })
+  async verifiedBy(@Root() verification: Verification, @Ctx() ctx: GraphQLContext): Promise<UserView | null> {
+    if (!verification.verifiedById) return null;
+    const user = await verifierLoader(ctx).load(verification.verifiedById);
+    return user ? userView(user) : null;
   }
 }

@@ -3,7 +3,7 @@ import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphq
 import { buildSchema } from 'type-graphql';
 import { AccountResolver } from '../accounts/account.resolver';
 import { MembershipResolver } from '../accounts/membership.resolver';
-import { OrganizationViewerResolver } from '../accounts/viewer.resolver';
+import { OrganizationViewerResolver, VerificationViewResolver } from '../accounts/viewer.resolver';
 import { RevisionResolver } from '../audit/revision.resolver';
 import { EditingResolver } from '../editing/editing.resolver';
 import { VerificationResolver } from '../verification/verification.resolver';
@@ -44,6 +44,7 @@ export function buildCivimapSchema(): Promise<GraphQLSchema> {
       AccountResolver,
       MembershipResolver,
       OrganizationViewerResolver,
+      VerificationViewResolver,
       EditingResolver,
       VerificationResolver,
       RevisionResolver,

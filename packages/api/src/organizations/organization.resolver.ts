@@ -79,7 +79,7 @@ export class OrganizationResolver {
 
   @FieldResolver(() => Verification)
   verification(@Root() organization: Organization): Verification {
-    return { status: organization.verificationStatus, verifiedAt: organization.verifiedAt ?? null };
+    return { status: organization.verificationStatus, verifiedAt: organization.verifiedAt ?? null, verifiedById: organization.verifiedBy?.id ?? null };
   }
 
   @FieldResolver(() => FundingMix)

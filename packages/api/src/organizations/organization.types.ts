@@ -9,6 +9,8 @@ import type { OrganizationPage } from './organization-search';
 export class Verification {
   @Field(() => VerificationStatus) status!: VerificationStatus;
   @Field(() => DateTimeScalar, { nullable: true }) verifiedAt!: Date | null;
+  /** Who verified it (resolved to a display name by accounts/viewer.resolver.ts). */
+  verifiedById?: string | null;
 }
 
 @ObjectType()

@@ -178,6 +178,8 @@ describe('verification queue', () => {
 
     const approved = await api.query(VERIFY, { id: org.id, v: await version(org.id), approve: true, reason: 'Checked with the NGO register' }, moderator.as);
     expect(approved.data.verifyOrganization.organization.verification).toEqual({ status: 'VERIFIED', verifiedAt: expect.anything() });
+    const shown = await api.query(`query($id: ID!) { organization(id: $id) { verification { status verifiedAt verifiedBy { displayName email } } } }`, { id: org.id });
+    expect(shown.data.organization.verification).toEqual({ status: 'VERIFIED', verifiedAt: expect.anything(), verifiedBy: { displayName: 'moderator', email: null } });
     expect(await inQueue()).toBe(false);
     const stale = await api.query(VERIFY, { id: org.id, v: 1, approve: true }, moderator.as);
     expect(stale.data.verifyOrganization.userErrors[0].code).toBe('STALE_VERSION');
