@@ -22,7 +22,7 @@ export async function loadActor(em: EntityManager, user: User): Promise<Actor> {
  * tries every mutation against every role.
  *
  * - ADMIN: everything, including managing users' roles.
- * - MODERATOR: verify organizations, decide claims, revert revisions, edit any organization, read the queue.
+ * - MODERATOR: verify organizations, decide claims, revert revisions, edit any organization, read the queue, import files.
  * - AUTHORITY_OFFICER: contracts and shortlists (issue 5); edits only organizations they are a member of.
  * - EDITOR (any signed-in user): register or claim organizations; members edit their organizations,
  *   owners also invite colleagues and revert revisions of their organization.
@@ -41,7 +41,8 @@ export type Action =
   | 'auditLog.read'
   | 'user.setRole'
   | 'contract.write'
-  | 'shortlist.write';
+  | 'shortlist.write'
+  | 'import.run';
 
 const isStaff = (actor: Actor) => actor.role === UserRole.ADMIN || actor.role === UserRole.MODERATOR;
 const isMember = (actor: Actor, organizationId?: string) => Boolean(organizationId && actor.memberships.has(organizationId));
@@ -62,6 +63,7 @@ const RULES: Record<Action, (actor: Actor, organizationId?: string) => boolean> 
   'user.setRole': (a) => a.role === UserRole.ADMIN,
   'contract.write': (a) => a.role === UserRole.ADMIN || a.role === UserRole.AUTHORITY_OFFICER,
   'shortlist.write': (a) => a.role === UserRole.ADMIN || a.role === UserRole.AUTHORITY_OFFICER,
+  'import.run': isStaff,
 };
 
 const DENIED: Record<Action, string> = {
@@ -79,6 +81,7 @@ const DENIED: Record<Action, string> = {
   'user.setRole': 'Only administrators manage users and roles.',
   'contract.write': 'Only authority officers and administrators record contracts.',
   'shortlist.write': 'Only authority officers and administrators keep shortlists.',
+  'import.run': 'Only moderators and administrators import files.',
 };
 
 export function can(actor: Actor | null, action: Action, organizationId?: string): boolean {

@@ -5,6 +5,7 @@ import { PasswordResetToken } from '../accounts/password-reset-token.entity';
 import { Session } from '../accounts/session.entity';
 import { User } from '../accounts/user.entity';
 import { Revision } from '../audit/revision.entity';
+import { ImportJob } from '../imports/import-job.entity';
 import { Contract } from '../contracts/contract.entity';
 import { PublicAuthority } from '../contracts/public-authority.entity';
 import { Municipality } from '../geography/municipality.entity';
@@ -40,6 +41,7 @@ export const entities = [
   User,
   Membership,
   Revision,
+  ImportJob,
   Session,
   PasswordResetToken,
   Invitation,

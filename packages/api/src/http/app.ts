@@ -12,6 +12,7 @@ import { createContext, type GraphQLContext } from '../graphql/context';
 import type { ReferenceCache } from '../reference/reference-catalog';
 import { exportRouter } from '../exports/export.router';
 import { hsdsRouter } from '../hsds/hsds.router';
+import { importRouter } from '../imports/import.router';
 import { GRAPHIQL_HTML, graphiqlRouter } from './graphiql';
 import type { Metrics } from './metrics';
 import type { RequestRateLimiter } from './rate-limit';
@@ -113,6 +114,7 @@ export function createHttpApp({ config, orm, logger, apollo, reference, metrics,
   app.use('/graphql', graphqlBodyErrors);
 
   app.use('/export', exportRouter({ orm, reference, config, logger }));
+  app.use('/import', importRouter({ orm, config, logger }));
   app.use('/hsds', hsdsRouter({ orm, reference, config, logger }));
 
   serveWebApp(app, config.webDist, logger);

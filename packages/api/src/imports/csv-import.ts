@@ -14,6 +14,8 @@ import { ServiceAtLocation } from '../services/service-at-location.entity';
 import { Service } from '../services/service.entity';
 import { ServiceFee } from '../services/service.enums';
 import { CSV_COLUMNS } from './csv-columns';
+import { RevisionAction } from '../audit/revision.entity';
+import { recordRevision } from '../audit/revision.service';
 
 export interface ImportIssue {
   column: string | null;
@@ -317,7 +319,7 @@ export async function prepareCsvImport(em: EntityManager, catalog: ReferenceCata
 export async function commitCsvImport(
   em: EntityManager,
   prepared: PreparedCsvImport,
-  options: { onProgress?: (done: number, total: number) => void; batchSize?: number } = {},
+  options: { onProgress?: (done: number, total: number) => unknown; batchSize?: number; actorId?: string | null } = {},
 ): Promise<{ organizations: number }> {
   const batchSize = options.batchSize ?? 500;
   const total = prepared.rows.length;
@@ -325,6 +327,16 @@ export async function commitCsvImport(
     for (let start = 0; start < total; start += batchSize) {
       for (const row of prepared.rows.slice(start, start + batchSize)) {
         const organization = tx.create(Organization, row.organization as any);
+        // The audit log says where each imported record came from: one IMPORT revision per organization.
+        recordRevision(tx, {
+          entityType: 'Organization',
+          entityId: organization.id,
+          organizationId: organization.id,
+          authorId: options.actorId ?? null,
+          action: RevisionAction.IMPORT,
+          before: null,
+          after: { source: 'csv', line: row.line, ...Object.fromEntries(Object.entries(row.values).filter(([, v]) => v !== '')) },
+        });
         const location = row.site
           ? tx.create(Location, {
               organization,
@@ -354,7 +366,7 @@ export async function commitCsvImport(
       }
       await tx.flush();
       tx.clear();
-      options.onProgress?.(Math.min(start + batchSize, total), total);
+      await options.onProgress?.(Math.min(start + batchSize, total), total);
     }
   });
   return { organizations: total };

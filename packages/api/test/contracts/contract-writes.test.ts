@@ -153,7 +153,7 @@ describe('shortlists', () => {
     expect(csv.status).toBe(200);
     const text = await csv.text();
     expect(text).toMatch(/# civimap shortlist: Strehim 2026 \(final\)/);
-    const rows = parse(text, { columns: true, comment: '#' });
+    const rows = parse(text, { columns: true, comment: '#' }) as Record<string, string>[];
     expect(rows.map((r: any) => [r.position, r.organization_id, r.note])).toEqual([['1', secondId, 'kapacitet i vogël'], ['2', providerId, '']]);
     expect(rows[1].municipalities).toBe('prishtine');
   });
