@@ -34,5 +34,10 @@ export function derivedId(ownerId: string, key: string): string {
 
 /** A stable id for a civimap-wide object (a taxonomy, a taxonomy term), the same in every database. */
 export function civimapId(key: string): string {
-  return uuidV5(CIVIMAP_HSDS_NAMESPACE, key);
+  let id = civimapIds.get(key);
+  if (!id) civimapIds.set(key, (id = uuidV5(CIVIMAP_HSDS_NAMESPACE, key)));
+  return id;
 }
+
+/** A few hundred keys (taxonomies and terms), asked for in every mapped record. */
+const civimapIds = new Map<string, string>();

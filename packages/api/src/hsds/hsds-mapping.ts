@@ -9,7 +9,7 @@ import type {
   ServiceAtLocationRecord,
   ServiceRecord,
 } from './hsds-records';
-import { compact, type HsdsVocabulary, TAXONOMIES } from './hsds-vocabulary';
+import { compact, type HsdsVocabulary, recordTermId, TAXONOMIES } from './hsds-vocabulary';
 
 /**
  * civimap rows to HSDS 3.0 objects. Pure and deterministic: keys in a fixed order, arrays sorted,
@@ -176,7 +176,15 @@ export class HsdsMapper {
       if (value === null || value === undefined) continue;
       const term = this.vocabulary.recordTerms.get(code);
       if (!term) throw new Error(`HSDS mapping: unknown record term ${code}`);
-      out.push(this.attribute(linkId, linkEntity, this.vocabulary.recordTerm(term), String(value)));
+      // link_type names the field; the term (see /hsds/taxonomy_terms) is not repeated in every record.
+      out.push({
+        id: derivedId(linkId, `attribute:civimap-record:${code}`),
+        link_id: linkId,
+        taxonomy_term_id: recordTermId(code),
+        link_type: code,
+        link_entity: linkEntity,
+        value: String(value),
+      });
     }
     return out;
   }

@@ -205,6 +205,10 @@ export class HsdsOrganizationParser {
         else if (nested.taxonomy === 'civimap-target-groups' && group) term = { kind: 'targetGroup', group };
         else if (nested.taxonomy === 'civimap-record' && record) term = { kind: 'record', term: record };
       }
+      if (!term && typeof attribute.link_type === 'string' && attribute.taxonomy_term_id === undefined && !nested) {
+        const record = this.vocabulary.recordTerms.get(attribute.link_type);
+        if (record) term = { kind: 'record', term: record };
+      }
       if (!term) {
         this.error(join(at, 'taxonomy_term_id'), 'UNKNOWN_TAXONOMY_TERM', `The taxonomy term ${JSON.stringify(termId ?? null)} is not a civimap term (see /hsds/taxonomy_terms).`);
         return;

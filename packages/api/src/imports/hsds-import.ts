@@ -194,8 +194,9 @@ export async function prepareHsdsImport(em: EntityManager, records: readonly unk
         if (!duplicateOf && byNameAndPlace.has(key)) {
           duplicateOf = byNameAndPlace.get(key);
           errors.push({ line: result.line, path: 'name', code: 'DUPLICATE_NAME', message: `An organization named "${organization.names.sq}" already has a site in the same municipality (${duplicateOf}).` });
-        } else if (seenNameAndPlace.has(key) && !errors.some((e) => e.code === 'DUPLICATE_IN_FILE' && e.path === 'name')) {
-          errors.push({ line: result.line, path: 'name', code: 'DUPLICATE_IN_FILE', message: `An organization of the same name with a site in the same municipality is on line ${seenNameAndPlace.get(key)}.` });
+        } else if (seenNameAndPlace.has(key) && !warnings.some((w) => w.code === 'POSSIBLE_DUPLICATE_IN_FILE')) {
+          // Two records with their own ids may be two organizations of one name in one town: the operator decides.
+          warnings.push({ line: result.line, path: 'name', code: 'POSSIBLE_DUPLICATE_IN_FILE', message: `An organization of the same name with a site in the same municipality is on line ${seenNameAndPlace.get(key)}; both are imported.` });
         }
       }
       for (const { id } of parsed.ids) if (!seenIds.has(id)) seenIds.set(id, result.line);

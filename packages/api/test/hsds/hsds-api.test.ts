@@ -132,7 +132,7 @@ describe('HSDS API: objects by id', () => {
     const prishtine = body.locations.find((l: any) => l.addresses[0].city === 'Prishtinë');
     expect(prishtine.addresses[0]).toMatchObject({ address_1: 'Rr. Agim Ramadani 15', country: 'XK', state_province: 'Prishtinë', address_type: 'physical' });
     expect(prishtine.accessibility[0].description).toBe('Hyrje pa shkallë');
-    const values = Object.fromEntries(body.attributes.map((a: any) => [a.taxonomy_term.code, a.value]));
+    const values = Object.fromEntries(body.attributes.map((a: any) => [a.link_type, a.value]));
     expect(values).toMatchObject({ 'name-sr': 'Centar za zaštitu dece', 'description-en': 'Protects children.', 'organization-status': 'active', 'public-benefit': 'true', 'staff-count': '12' });
     const shelter = body.services.find((s: any) => s.name === 'Strehim për fëmijë');
     expect(shelter.service_areas.map((a: any) => a.name)).toEqual(['Obiliq', 'Prishtinë']);
@@ -140,7 +140,7 @@ describe('HSDS API: objects by id', () => {
     expect(shelter.fees_description).toBe('Free of charge.');
     expect(shelter.eligibility_description).toBe('Fëmijët nën 18 vjeç.');
     expect(shelter.last_modified).toBe('2026-03-01T10:00:00.000Z');
-    expect(shelter.attributes.map((a: any) => a.taxonomy_term.code)).toEqual(expect.arrayContaining(['residential.children', 'children-without-parental-care', 'capacity-per-year']));
+    expect(shelter.attributes.map((a: any) => a.taxonomy_term?.code ?? a.link_type)).toEqual(expect.arrayContaining(['residential.children', 'children-without-parental-care', 'capacity-per-year']));
     expect(shelter.service_at_locations).toHaveLength(1);
   });
 
@@ -170,7 +170,7 @@ describe('HSDS API: objects by id', () => {
   it('a demo organization says so in its description and in an attribute', async () => {
     const { body } = await api.get(`/organizations/${ids.demo.id}`);
     expect(body.description.endsWith(DEMO_NOTE)).toBe(true);
-    expect(body.attributes.find((a: any) => a.taxonomy_term.code === 'demo').value).toBe('true');
+    expect(body.attributes.find((a: any) => a.link_type === 'demo').value).toBe('true');
     expect(body.services[0]).toEqual({ id: expect.any(String), organization_id: ids.demo.id, name: 'Demo shërbim', status: 'active', last_modified: expect.any(String) });
   });
 

@@ -52,7 +52,7 @@ function variant(i: number, change: (r: any) => void): any {
 }
 
 const helpline = (r: any) => r.services.find((s: any) => s.service_at_locations.length === 2);
-const attribute = (owner: any, code: string) => owner.attributes.find((x: any) => x.taxonomy_term.code === code);
+const attribute = (owner: any, code: string) => owner.attributes.find((x: any) => x.link_type === code);
 
 const CASES: Case[] = [
   ['NOT_AN_OBJECT', '', () => [1, 2, 3]],
@@ -131,7 +131,8 @@ describe('HSDS import: validation per line', () => {
       // A city name without diacritics is fine.
       JSON.stringify(variant(101, (r) => (r.locations.find((l: any) => l.addresses[0].city === 'Prishtinë').addresses[0].city = 'prishtine'))),
       ...records.map((r) => JSON.stringify(r)),
-      JSON.stringify(variant(102, () => undefined)).replace(/"Organizata 102"/, '"Organizata 100"'),
+      JSON.stringify(variant(102, (r) => (r.organization_identifiers[0].identifier = 'REG-100'))),
+      JSON.stringify(variant(103, (r) => (r.name = 'Organizata 100'))),
     ].join('\n');
   });
 
@@ -150,11 +151,13 @@ describe('HSDS import: validation per line', () => {
       expect(match!.message.length).toBeGreaterThan(10);
       expect(row.status).toBe(code.startsWith('DUPLICATE') ? 'duplicate' : 'invalid');
     });
-    const last = byLine.get(CASES.length + 4)!;
-    expect(last.errors.map((e) => e.code)).toEqual(['DUPLICATE_IN_FILE']);
+    const sameRegistration = byLine.get(CASES.length + 4)!;
+    expect(sameRegistration.errors.map((e) => [e.code, e.path])).toEqual([['DUPLICATE_IN_FILE', 'organization_identifiers']]);
+    const sameName = byLine.get(CASES.length + 5)!;
+    expect(sameName).toMatchObject({ status: 'valid', warnings: [expect.objectContaining({ code: 'POSSIBLE_DUPLICATE_IN_FILE', path: 'name' })] });
     const kinds = new Set(report.rows.flatMap((r) => r.errors.map((e) => e.code)));
     expect(kinds.size).toBeGreaterThanOrEqual(20);
-    expect(report.summary).toMatchObject({ total: CASES.length + 4, valid: 2 });
+    expect(report.summary).toMatchObject({ total: CASES.length + 5, valid: 3 });
     expect(await orgCount(b)).toBe(before);
   });
 
@@ -176,13 +179,13 @@ describe('HSDS import: validation per line', () => {
   it('commit writes every valid line and nothing of the others, in one transaction', async () => {
     const before = await orgCount(b);
     const report = await importHsds(b.orm.em.fork(), readNdjson(text), { dryRun: false });
-    expect(report).toMatchObject({ committed: true, written: { organizations: 2 } });
-    expect(await orgCount(b)).toBe(before + 2);
+    expect(report).toMatchObject({ committed: true, written: { organizations: 3 } });
+    expect(await orgCount(b)).toBe(before + 3);
     const names = (await b.orm.em.fork().execute(`select name_sq from organization order by name_sq`)).map((r: any) => r.name_sq);
     expect(names).toEqual(expect.arrayContaining(['Organizata 100', 'Organizata 101']));
     expect(names).not.toContain('Organizata 102');
     const [{ n }] = await b.orm.em.fork().execute(`select count(*)::int as n from revision where action = 'IMPORT'`);
-    expect(n).toBe(3);
+    expect(n).toBe(4);
   });
 
   it('an error while writing leaves nothing written', async () => {
@@ -192,7 +195,7 @@ describe('HSDS import: validation per line', () => {
     // Between the report and the commit, someone else takes the second record's service id.
     const clash = records[1].services[0].id;
     await b.orm.em.fork().execute(
-      `insert into service (id, organization_id, name_sq) select ?, id, 'Tjetër' from organization where name_sq = 'Organizata 100'`,
+      `insert into service (id, organization_id, name_sq) select ?, id, 'Tjetër' from organization where name_sq = 'Organizata 100' limit 1`,
       [clash],
     );
     const before = await orgCount(b);

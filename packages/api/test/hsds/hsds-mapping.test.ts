@@ -134,7 +134,7 @@ describe('civimap to HSDS', () => {
     expect(full.description).toBe(`Përshkrim ${DEMO_NOTE}`);
     expect(full.legal_status).toBe('foundation');
     expect(full.funding.map((f: any) => f.source)).toEqual(['Public sources: 60%', 'Own revenue: 40%']);
-    expect(full.attributes.map((a: any) => [a.taxonomy_term.code, a.value])).toEqual([
+    expect(full.attributes.map((a: any) => [a.link_type, a.value])).toEqual([
       ['demo', 'true'],
       ['name-sr', 'Centar'],
       ['description-en', 'Description'],
