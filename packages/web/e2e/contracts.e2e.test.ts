@@ -94,6 +94,8 @@ describe('contracts page', () => {
     // the OCDS export of the contracts
     const ocds = await page.locator('[data-testid="exports"] a[data-export="contracts.ocds.json"]').getAttribute('href');
     expect(ocds).toBe('/export/contracts.ocds.json');
+    // it cannot be limited to a contract filter (the export takes an OrganizationFilter): the page says so
+    expect(await page.locator('[data-testid="exports"] .exports-note').textContent()).toContain('çdo kontratë');
     expect(outside).toEqual([]);
     await context.close();
   });

@@ -127,7 +127,13 @@ export function ContractsPage({ search, lang }: { search: string; lang: Lang }) 
           </div>
         </section>
 
-        <ExportLinks filter={{}} kinds={['contracts.ocds.json']} />
+        {/* the OCDS export takes an OrganizationFilter (the providers), not a ContractFilter: it holds every contract */}
+        <ExportLinks
+          filter={{}}
+          kinds={['contracts.ocds.json']}
+          title={t('contracts.exportTitle')}
+          note={Object.keys(filter).length ? t('contracts.exportAllNote') : undefined}
+        />
       </div>
     </main>
   );

@@ -5,12 +5,24 @@ import { exportFileName, exportUrl, type ExportKind } from '../lib/exports';
 const ALL: ExportKind[] = ['organizations.csv', 'services.csv', 'locations.csv', 'locations.geojson', 'contracts.ocds.json'];
 
 /** Download links for the API's exports of exactly the given filter (plain links: no script needed). */
-export function ExportLinks({ filter, kinds = ALL, children }: { filter: object; kinds?: ExportKind[]; children?: React.ReactNode }) {
+export function ExportLinks({
+  filter,
+  kinds = ALL,
+  title,
+  note,
+  children,
+}: {
+  filter: object;
+  kinds?: ExportKind[];
+  title?: string;
+  note?: string;
+  children?: React.ReactNode;
+}) {
   const { t } = useTranslation();
   const id = useId();
   return (
     <section className="exports" aria-labelledby={id} data-testid="exports">
-      <h2 id={id}>{t('export.title')}</h2>
+      <h2 id={id}>{title ?? t('export.title')}</h2>
       <ul>
         {kinds.map((kind) => (
           <li key={kind}>
@@ -21,7 +33,7 @@ export function ExportLinks({ filter, kinds = ALL, children }: { filter: object;
         ))}
         {children}
       </ul>
-      <p className="exports-note">{t('export.note')}</p>
+      <p className="exports-note">{note ?? t('export.note')}</p>
     </section>
   );
 }
