@@ -33,6 +33,8 @@ export interface AppConfig {
   migrateOnStart: boolean;
   /** Origins allowed to call the API from browsers (CORS); empty: same origin only. */
   corsOrigins: string[];
+  /** Read replicas for the heavy public reads. */
+  replicaUrls: string[];
   /** Redis for shared rate-limit counters; unset: PostgreSQL holds them. */
   redisUrl?: string;
   /** Requests per minute; 0 turns rate limiting off (load tests). */
@@ -76,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     nodeEnv: env.NODE_ENV || 'development',
     dbPoolMax: intFrom(env.DB_POOL_MAX, 10, 'DB_POOL_MAX'),
     redisUrl: env.REDIS_URL || undefined,
+    replicaUrls: (env.DATABASE_REPLICA_URLS ?? '').split(',').map((u) => u.trim()).filter(Boolean),
     rateLimits: {
       anonymousPerMinute: intFrom(env.RATE_LIMIT_PER_MINUTE, 600, 'RATE_LIMIT_PER_MINUTE'),
       signedInPerMinute: intFrom(env.RATE_LIMIT_SIGNED_IN_PER_MINUTE, 2400, 'RATE_LIMIT_SIGNED_IN_PER_MINUTE'),

@@ -42,7 +42,7 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
   let orm: MikroORM | undefined;
   try {
     await ensureDatabase(databaseUrl);
-    orm = await openOrm(databaseUrl, { pool: { min: 0, max: config.dbPoolMax } });
+    orm = await openOrm(databaseUrl, { pool: { min: 0, max: config.dbPoolMax } }, config.replicaUrls);
     if (options.migrate ?? config.migrateOnStart) {
       const applied = await orm.getMigrator().up();
       if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'applied migrations');

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { readQuery } from '../db/read';
 import { haversineKm } from '../geography/geo';
 import type { Municipality } from '../geography/municipality.entity';
 import { UserInputError } from '../graphql/errors';
@@ -50,14 +51,14 @@ export class CoverageService {
       ` join organization o on o.id = s.organization_id join service_category_link sc on sc.service_id = s.id` +
       ` join c on c.category_id = sc.category_id where ${conditions.join(' and ')})`;
 
-    const providerRows: { root_id: string; municipality_id: string; providers: number }[] = await this.em.execute(
+    const providerRows: { root_id: string; municipality_id: string; providers: number }[] = await readQuery(this.em, 
       `${qualifying}, presence as (` +
         ` select q.root_id, q.organization_id, sa.municipality_id from q join service_area sa on sa.service_id = q.service_id` +
         ` union select q.root_id, q.organization_id, l.municipality_id from q join location l on l.organization_id = q.organization_id)` +
         ` select root_id, municipality_id, count(distinct organization_id)::int as providers from presence group by root_id, municipality_id`,
       params,
     );
-    const siteRows: { root_id: string; lats: number[]; lngs: number[]; municipality_ids: string[] }[] = await this.em.execute(
+    const siteRows: { root_id: string; lats: number[]; lngs: number[]; municipality_ids: string[] }[] = await readQuery(this.em, 
       `${qualifying}, ro as (select distinct root_id, organization_id from q)` +
         ` select ro.root_id, array_agg(l.lat) as lats, array_agg(l.lng) as lngs, array_agg(l.municipality_id) as municipality_ids` +
         ` from ro join location l on l.organization_id = ro.organization_id group by ro.root_id`,

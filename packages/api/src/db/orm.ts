@@ -6,9 +6,12 @@ import path from 'node:path';
 import { entities } from './entities';
 import { migrationsList } from './migrations';
 
-export function ormConfig(clientUrl: string, overrides: Partial<Options> = {}): Options {
+export function ormConfig(clientUrl: string, overrides: Partial<Options> = {}, replicaUrls: string[] = []): Options {
   return defineConfig({
     clientUrl,
+    // Replicas serve only the reads that ask for them (db/read.ts): a user reads their own writes from the primary.
+    replicas: replicaUrls.map((url) => ({ clientUrl: url })),
+    preferReadReplicas: false,
     entities,
     // Request handlers always fork; a stray use of the global EntityManager is a bug.
     allowGlobalContext: false,
@@ -31,6 +34,6 @@ export function ormConfig(clientUrl: string, overrides: Partial<Options> = {}): 
   });
 }
 
-export async function openOrm(clientUrl: string, overrides: Partial<Options> = {}): Promise<MikroORM> {
-  return MikroORM.init(ormConfig(clientUrl, overrides));
+export async function openOrm(clientUrl: string, overrides: Partial<Options> = {}, replicaUrls: string[] = []): Promise<MikroORM> {
+  return MikroORM.init(ormConfig(clientUrl, overrides, replicaUrls));
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { readQuery } from '../db/read';
 import type { OrganizationFilter } from '../organizations/organization.inputs';
 import { OrganizationSearch } from '../organizations/organization-search';
 import type { ReferenceCatalog } from '../reference/reference-catalog';
@@ -32,7 +33,7 @@ export class ExportService {
     async function* organizationBatches(): AsyncGenerator<Row[]> {
       let after = '00000000-0000-0000-0000-000000000000';
       for (;;) {
-        const rows: Row[] = await em.execute(
+        const rows: Row[] = await readQuery(em, 
           `select o.* from organization o where (${where}) and o.id > ? order by o.id limit ${EXPORT_BATCH}`,
           [...params, after],
         );
@@ -49,7 +50,7 @@ export class ExportService {
       /** Organizations with the codes of their sites' municipalities and their active services' categories. */
       organizations: async function* () {
         for await (const batch of organizationBatches()) {
-          const extras: Row[] = await em.execute(
+          const extras: Row[] = await readQuery(em, 
             `select o.id,` +
               ` array(select distinct m.code from location l join municipality m on m.id = l.municipality_id where l.organization_id = o.id order by 1) as municipalities,` +
               ` array(select distinct c.code from service s join service_category_link sc on sc.service_id = s.id join service_category c on c.id = sc.category_id where s.organization_id = o.id and s.status = 'ACTIVE' order by 1) as categories` +
@@ -63,7 +64,7 @@ export class ExportService {
       services: async function* () {
         for await (const batch of organizationBatches()) {
           const names = new Map(batch.map((o) => [o.id, o.name_sq]));
-          const rows: Row[] = await em.execute(
+          const rows: Row[] = await readQuery(em, 
             `select s.*,` +
               ` array(select c.code from service_category_link sc join service_category c on c.id = sc.category_id where sc.service_id = s.id order by 1) as categories,` +
               ` array(select g.code from service_target_group st join target_group g on g.id = st.target_group_id where st.service_id = s.id order by 1) as target_groups,` +
@@ -78,7 +79,7 @@ export class ExportService {
       locations: async function* () {
         for await (const batch of organizationBatches()) {
           const names = new Map(batch.map((o) => [o.id, o.name_sq]));
-          const rows: Row[] = await em.execute(
+          const rows: Row[] = await readQuery(em, 
             `select l.*, m.code as municipality_code,` +
               ` array(select distinct c.code from service_at_location sl join service s on s.id = sl.service_id join service_category_link sc on sc.service_id = s.id join service_category c on c.id = sc.category_id where sl.location_id = l.id and s.status = 'ACTIVE' order by 1) as categories` +
               ` from location l join municipality m on m.id = l.municipality_id where l.organization_id = any(?::uuid[]) and (${siteWhere}) order by l.organization_id, l.id`,
@@ -91,7 +92,7 @@ export class ExportService {
       contracts: async function* () {
         for await (const batch of organizationBatches()) {
           const providers = new Map(batch.map((o) => [o.id, o]));
-          const rows: Row[] = await em.execute(
+          const rows: Row[] = await readQuery(em, 
             `select k.*, array(select c.code from contract_category kc join service_category c on c.id = kc.category_id where kc.contract_id = k.id order by 1) as categories` +
               ` from contract k where k.provider_id = any(?::uuid[]) order by k.provider_id, k.id`,
             [ids(batch)],
@@ -101,7 +102,7 @@ export class ExportService {
       },
       /** Whether any organization the filter matches is a demo record. */
       includesDemo: async (): Promise<boolean> => {
-        const [row] = await em.execute(`select exists (select 1 from organization o where (${where}) and o.is_demo) as demo`, params);
+        const [row] = await readQuery(em, `select exists (select 1 from organization o where (${where}) and o.is_demo) as demo`, params);
         return Boolean(row.demo);
       },
     };

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { readQuery } from '../db/read';
 import { boxAround, haversineSql, todayInKosovo } from '../geography/geo';
 import { UserInputError } from '../graphql/errors';
 import { decodeCursor, encodeCursor } from '../graphql/pagination';
@@ -229,7 +230,7 @@ export class OrganizationSearch {
       ...seek.params,
       args.first + 1,
     );
-    const raw: Record<string, unknown>[] = args.first === 0 && !after ? [] : await this.em.execute(statement.text, statement.params);
+    const raw: Record<string, unknown>[] = args.first === 0 && !after ? [] : await readQuery(this.em, statement.text, statement.params);
     const hasNextPage = raw.length > args.first;
     const rows = raw.slice(0, args.first).map((row) => {
       const { sort_key: _key, sort_value: sortValue, distance_km: distanceKm, ...columns } = row;
@@ -244,7 +245,7 @@ export class OrganizationSearch {
     return {
       rows,
       hasNextPage,
-      totalCount: () => (total ??= this.em.execute(count.text, count.params).then((r) => r[0].total as number)),
+      totalCount: () => (total ??= readQuery(this.em, count.text, count.params).then((r) => r[0].total as number)),
     };
   }
 
@@ -263,7 +264,7 @@ export class OrganizationSearch {
       ...where.params,
       limit,
     );
-    const rows: Record<string, unknown>[] = await this.em.execute(statement.text, statement.params);
+    const rows: Record<string, unknown>[] = await readQuery(this.em, statement.text, statement.params);
     return rows.map((r) => ({
       locationId: r.location_id as string,
       organizationId: r.organization_id as string,

@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openOrm } from '../../src/db/orm';
+import { createTestApi } from '../support/api';
+import { createOrganizations } from '../support/fixtures';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import type { MikroORM } from '@mikro-orm/postgresql';
+
+let db: TestDatabase;
+let withReplica: MikroORM;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await createOrganizations(db.orm.em.fork(), [{ sq: 'Qendra', sites: [{ municipality: 'prishtine', lat: 42.66, lng: 21.16 }], services: [{ name: 'S', categories: ['counselling'] }] }]);
+  // The same database stands in for a replica: what matters is which connection each statement takes.
+  withReplica = await openOrm(db.url, { pool: { min: 0, max: 2 } }, [db.url]);
+});
+afterAll(async () => {
+  await withReplica?.close(true);
+  await db?.close();
+});
+
+describe('read replicas (DATABASE_REPLICA_URLS)', () => {
+  it('send the search, map and coverage reads to the replica and keep entity loads on the primary', async () => {
+    const api = await createTestApi({ ...db, orm: withReplica });
+    const primary: string[] = [];
+    const replica: string[] = [];
+    withReplica.em.getConnection('write').getKnex().on('query', (q: { sql: string }) => primary.push(q.sql));
+    withReplica.em.getConnection('read').getKnex().on('query', (q: { sql: string }) => replica.push(q.sql));
+    expect(withReplica.em.getConnection('read')).not.toBe(withReplica.em.getConnection('write'));
+    await api.reference.get();
+    primary.length = 0;
+    const result = await api.query('{ organizations(first: 5, filter: { text: "qendra" }) { totalCount edges { node { name services { name } } } } mapPoints { locationId } coverage(filter: { categories: ["counselling"] }) { cells { providers } } }');
+    expect(result.errors).toBeUndefined();
+    expect(result.data.organizations.totalCount).toBe(1);
+    expect(result.data.mapPoints).toHaveLength(1);
+    expect(replica.some((sql) => sql.includes('search_text'))).toBe(true);
+    expect(replica.some((sql) => sql.includes('count(*)'))).toBe(true);
+    expect(replica.some((sql) => sql.includes('location_id'))).toBe(true);
+    expect(replica.some((sql) => sql.includes('unnest'))).toBe(true);
+    expect(primary.some((sql) => sql.includes('from service s where s.organization_id'))).toBe(true);
+    expect(primary.some((sql) => sql.includes('search_text like'))).toBe(false);
+  });
+});
