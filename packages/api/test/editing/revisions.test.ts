@@ -209,6 +209,18 @@ describe('every write path leaves exactly one revision per changed entity', () =
     expect(promoted.changes).toEqual([{ field: 'role', old: 'EDITOR', new: 'MODERATOR' }]);
   });
 
+  it('signing in and out and resetting a password change no registry record: no revision', async () => {
+    const person = await createAccount(db.orm.em, { email: 'quiet@example.org' });
+    const revisions = await revisionsOf(async () => {
+      await ok(`mutation { signIn(input: { email: "quiet@example.org", password: "${TEST_PASSWORD}" }) { token ${E} } }`, {}, undefined as any);
+      await ok(`mutation { signOut { ok ${E} } }`, {}, person.as);
+      await ok(`mutation { requestPasswordReset(email: "quiet@example.org") { ok ${E} } }`, {}, undefined as any);
+      const [mail] = await db.orm.em.fork().find(OutboxMessage, { recipient: 'quiet@example.org', kind: 'password-reset' });
+      await ok(`mutation($t: String!) { resetPassword(token: $t, newPassword: "Silent new passphrase 1") { ok ${E} } }`, { t: /Token: (\S+)/.exec(mail.body)![1] }, undefined as any);
+    });
+    expect(revisions).toEqual([]);
+  });
+
   it('a refused or invalid write leaves no revision and no row', async () => {
     const before = await rowCounts(db.orm.em);
     const v = await version('organization', orgId);
