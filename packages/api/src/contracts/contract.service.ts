@@ -21,7 +21,8 @@ export class ContractService {
     private readonly catalog: ReferenceCatalog,
   ) {}
 
-  private where(filter: ContractFilter | null | undefined): { sql: string; params: unknown[] } {
+  /** The filter as SQL over `contract k join public_authority a`. */
+  where(filter: ContractFilter | null | undefined): { sql: string; params: unknown[] } {
     const parts: string[] = [];
     const params: unknown[] = [];
     const f = filter ?? {};

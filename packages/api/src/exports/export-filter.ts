@@ -1,3 +1,5 @@
+import { ContractModality, ContractStatus } from '../contracts/contract.enums';
+import { ContractFilter } from '../contracts/contract.inputs';
 import { OrganizationStatus } from '../organizations/organization.enums';
 import { OrganizationFilter } from '../organizations/organization.inputs';
 
@@ -83,4 +85,39 @@ export function parseFilterParameter(raw: unknown): OrganizationFilter {
     throw new ExportRequestError('"filter" is not valid JSON; pass an OrganizationFilter such as {"categories":["residential"]}.');
   }
   return plainToFilter(value);
+}
+
+const CONTRACT_KNOWN = ['authorities', 'providers', 'categories', 'municipalities', 'years', 'modalities', 'status', 'includeDemo'];
+
+/** The `contracts` query parameter of the OCDS export: a ContractFilter as JSON, as the contracts query takes it. */
+export function parseContractFilterParameter(raw: unknown): ContractFilter | null {
+  if (raw === undefined || raw === '') return null;
+  if (typeof raw !== 'string') throw new ExportRequestError('"contracts" must be given once, as JSON.');
+  if (raw.length > 10_000) throw new ExportRequestError('"contracts" is longer than 10,000 characters.');
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    throw new ExportRequestError('"contracts" is not valid JSON; pass a ContractFilter such as {"years":[2025]}.');
+  }
+  if (!isObject(value)) throw new ExportRequestError('"contracts" must be a JSON object.');
+  const unknown = Object.keys(value).filter((k) => !CONTRACT_KNOWN.includes(k));
+  if (unknown.length) throw new ExportRequestError(`Unknown contract filter field(s): ${unknown.join(', ')}. Known: ${CONTRACT_KNOWN.join(', ')}.`);
+  const filter = new ContractFilter();
+  for (const key of ['authorities', 'providers', 'categories', 'municipalities', 'modalities', 'status'] as const) {
+    (filter as any)[key] = strings(value[key], `contracts.${key}`.replace('filter.', ''));
+  }
+  if (value.years !== undefined && value.years !== null) {
+    if (!Array.isArray(value.years) || !value.years.every((y) => Number.isInteger(y))) throw new ExportRequestError('contracts.years must be a list of years.');
+    filter.years = value.years as number[];
+  }
+  const modalities = Object.values(ContractModality) as string[];
+  const badModality = filter.modalities?.find((m) => !modalities.includes(m));
+  if (badModality) throw new ExportRequestError(`contracts.modalities: unknown value ${badModality}; use ${modalities.join(', ')}.`);
+  const statuses = Object.values(ContractStatus) as string[];
+  const badStatus = filter.status?.find((m) => !statuses.includes(m));
+  if (badStatus) throw new ExportRequestError(`contracts.status: unknown value ${badStatus}; use ${statuses.join(', ')}.`);
+  if (value.includeDemo !== undefined && value.includeDemo !== null && typeof value.includeDemo !== 'boolean') throw new ExportRequestError('contracts.includeDemo must be true or false.');
+  filter.includeDemo = (value.includeDemo as boolean | undefined) ?? null;
+  return filter;
 }

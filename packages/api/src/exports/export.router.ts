@@ -18,7 +18,7 @@ import {
   SERVICE_COLUMNS,
   serviceCsvRow,
 } from './export-formats';
-import { ExportRequestError, parseFilterParameter } from './export-filter';
+import { ExportRequestError, parseContractFilterParameter, parseFilterParameter } from './export-filter';
 import { ExportService } from './export.service';
 import { credentialsFromRequest, resolveViewer } from '../accounts/auth';
 import { can } from '../accounts/policy';
@@ -40,14 +40,16 @@ export function exportRouter(deps: { orm: MikroORM; reference: ReferenceCache; c
 
   async function start(req: Request, res: Response, title: string) {
     const filter = parseFilterParameter(req.query.filter);
+    const contractFilter = parseContractFilterParameter(req.query.contracts);
     const service = new ExportService(deps.orm.em.fork(), await deps.reference.get());
-    const prepared = service.prepare(filter);
+    const prepared = service.prepare(filter, contractFilter);
     const meta: ExportMetadata = {
       title,
       source: `civimap ${req.protocol}://${req.get('host')}${req.originalUrl}`,
       licence: deps.config.dataLicence,
       generatedAt: new Date(),
-      filter: JSON.parse(JSON.stringify(filter)),
+      // Stated as given: unset fields (null) left out.
+      filter: JSON.parse(JSON.stringify(contractFilter ? { organizations: filter, contracts: contractFilter } : filter, (_key, v) => (v === null ? undefined : v))),
       includesDemo: await prepared.includesDemo(),
     };
     res.setHeader('X-Civimap-Licence', `${meta.licence.name} <${meta.licence.url}>`);

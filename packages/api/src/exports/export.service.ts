@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { readQuery } from '../db/read';
+import { ContractService } from '../contracts/contract.service';
+import type { ContractFilter } from '../contracts/contract.inputs';
 import type { OrganizationFilter } from '../organizations/organization.inputs';
 import { OrganizationSearch } from '../organizations/organization-search';
 import type { ReferenceCatalog } from '../reference/reference-catalog';
@@ -22,13 +24,15 @@ export class ExportService {
   }
 
   /** Validates the filter up front, so a bad one fails before any byte is sent. */
-  prepare(filter: OrganizationFilter) {
+  prepare(filter: OrganizationFilter, contractFilter: ContractFilter | null = null) {
     const resolved = this.search.resolve(filter);
     const where = resolved.where.map((w) => w.text).join(' and ') || 'true';
     const params = resolved.where.flatMap((w) => w.params);
     const siteWhere = resolved.siteWhere.map((w) => w.text).join(' and ') || 'true';
     const siteParams = resolved.siteWhere.flatMap((w) => w.params);
     const em = this.em;
+    // Validated here too, so a bad contract filter fails before any byte is sent.
+    const contractWhere = new ContractService(this.em, this.catalog).where(contractFilter);
 
     async function* organizationBatches(): AsyncGenerator<Row[]> {
       let after = '00000000-0000-0000-0000-000000000000';
@@ -94,8 +98,8 @@ export class ExportService {
           const providers = new Map(batch.map((o) => [o.id, o]));
           const rows: Row[] = await readQuery(em, 
             `select k.*, array(select c.code from contract_category kc join service_category c on c.id = kc.category_id where kc.contract_id = k.id order by 1) as categories` +
-              ` from contract k where k.provider_id = any(?::uuid[]) order by k.provider_id, k.id`,
-            [ids(batch)],
+              ` from contract k join public_authority a on a.id = k.authority_id where k.provider_id = any(?::uuid[]) and (${contractWhere.sql}) order by k.provider_id, k.id`,
+            [ids(batch), ...contractWhere.params],
           );
           yield rows.map((k) => ({ ...k, provider: providers.get(k.provider_id) }));
         }

@@ -139,6 +139,20 @@ describe('exports', () => {
     expect(release.contracts[0]).toMatchObject({ status: 'active', value: { amount: 45000.5, currency: 'EUR' }, period: { startDate: '2025-01-01T00:00:00Z' } });
   });
 
+  it('contracts.ocds.json also takes a ContractFilter (?contracts=) and states it', async () => {
+    const only = async (contracts: unknown) => (await (await fetch(`${server.url}/export/contracts.ocds.json?contracts=${encodeURIComponent(JSON.stringify(contracts))}`)).json());
+    expect((await only({ years: [2024] })).releases).toHaveLength(1);
+    expect((await only({ years: [2025] })).releases).toHaveLength(0);
+    expect((await only({ authorities: ['ministry-justice'], categories: ['residential'] })).releases).toHaveLength(1);
+    const none = await only({ authorities: ['ministry-health'] });
+    expect(none.releases).toHaveLength(0);
+    expect(none.civimap.filter).toEqual({ organizations: {}, contracts: { authorities: ['ministry-health'] } });
+    for (const bad of ['{', '{"colour":1}', '{"years":["x"]}', '{"authorities":["nope"]}', '{"modalities":["BARTER"]}']) {
+      const res = await fetch(`${server.url}/export/contracts.ocds.json?contracts=${encodeURIComponent(bad)}`);
+      expect(res.status, bad).toBe(400);
+    }
+  });
+
   it.each([
     ['{not json', /not valid JSON/],
     ['[1,2]', /must be a JSON object/],
