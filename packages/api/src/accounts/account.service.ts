@@ -11,7 +11,7 @@ import { type CookieWriter, SESSION_DAYS } from './auth';
 import { checkPassword, decoyPasswordHash, hashPassword, newToken, normaliseEmail, tokenHash, verifyPassword } from './credentials';
 import { PasswordResetToken } from './password-reset-token.entity';
 import { authorize, type Actor } from './policy';
-import { addressLimiter, emailLimiter } from './rate-limit';
+import { SignInGuard } from './rate-limit';
 import { Session } from './session.entity';
 import { User } from './user.entity';
 
@@ -93,21 +93,21 @@ export function register(ctx: AccountContext, input: NewAccountInput): Promise<W
 }
 
 export function signIn(ctx: AccountContext, emailInput: string, password: string): Promise<WriteResult<SignedIn>> {
+  const guard = new SignInGuard(ctx.em);
+  const email = normaliseEmail(emailInput ?? '') ?? (emailInput ?? '').trim().toLowerCase().slice(0, 254);
+  const address = ctx.ip ?? 'unknown';
   return writeTransaction(ctx.em, async (tx) => {
-    const email = normaliseEmail(emailInput ?? '') ?? (emailInput ?? '').trim().toLowerCase();
-    const addressKey = `ip:${ctx.ip ?? 'unknown'}`;
-    if (emailLimiter.blocked(email) || addressLimiter.blocked(addressKey)) {
+    if (await guard.blocked(email, address)) {
       fail(UserErrorCode.RATE_LIMITED, 'Too many failed sign-ins: wait 15 minutes, or reset your password.');
     }
     const user = await tx.findOne(User, { email });
     // Verify against a decoy when there is no such user, so the answer takes as long either way.
     const ok = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password ?? '');
     if (!user || !ok || !user.active) {
-      emailLimiter.fail(email);
-      addressLimiter.fail(addressKey);
+      await guard.failed(email, address);
       fail(UserErrorCode.INVALID_INPUT, 'The email or the password is wrong.', ['password']);
     }
-    emailLimiter.reset(email);
+    await guard.cleared(email);
     return { user, token: await startSession(tx, user, ctx) };
   });
 }
@@ -154,7 +154,7 @@ export function resetPassword(ctx: AccountContext, token: string, newPassword: s
     reset.usedAt = new Date();
     reset.user.passwordHash = await hashPassword(newPassword);
     await tx.nativeDelete(Session, { user: reset.user.id });
-    emailLimiter.reset(reset.user.email);
+    await new SignInGuard(ctx.em).cleared(reset.user.email);
     return reset.user;
   });
 }

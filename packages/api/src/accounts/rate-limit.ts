@@ -1,37 +1,60 @@
-/**
- * Failed sign-ins per key (email, and client address) in a sliding window. Kept in the process:
- * with several replicas an attacker gets the limit once per replica, which still turns millions of
- * guesses into tens; a shared store would be the next step if that ever matters.
- */
-export class FailureLimiter {
-  private readonly failures = new Map<string, number[]>();
+import { createHash } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { type RateLimiterAbstract, RateLimiterPostgres } from 'rate-limiter-flexible';
 
-  constructor(
-    private readonly limit: number,
-    private readonly windowMs: number,
-  ) {}
+const WINDOW_SECONDS = 15 * 60;
+/** Failures per email before sign-in for it waits; per client address more, since an office may share one. */
+export const SIGN_IN_FAILURES_PER_EMAIL = 10;
+export const SIGN_IN_FAILURES_PER_ADDRESS = 50;
 
-  blocked(key: string, now = Date.now()): boolean {
-    return this.recent(key, now).length >= this.limit;
-  }
-
-  fail(key: string, now = Date.now()): void {
-    const times = this.recent(key, now);
-    times.push(now);
-    this.failures.set(key, times);
-    if (this.failures.size > 100_000) this.failures.delete(this.failures.keys().next().value!);
-  }
-
-  reset(key: string): void {
-    this.failures.delete(key);
-  }
-
-  private recent(key: string, now: number): number[] {
-    return (this.failures.get(key) ?? []).filter((t) => now - t < this.windowMs);
-  }
+interface Limiters {
+  email: RateLimiterAbstract;
+  address: RateLimiterAbstract;
 }
 
-/** 10 failures per email in 15 minutes, then sign-in for that email waits. */
-export const emailLimiter = new FailureLimiter(10, 15 * 60_000);
-/** Per client address more, since many people may share one (an office behind NAT). */
-export const addressLimiter = new FailureLimiter(50, 15 * 60_000);
+const byKnex = new WeakMap<object, Limiters>();
+
+/**
+ * Failed sign-ins counted in PostgreSQL (the rate_limit table the request limiter uses too), so the
+ * limit holds across API replicas. Emails are hashed: the table says nothing about who tried.
+ */
+function limiters(em: EntityManager): Limiters {
+  const knex = em.getConnection().getKnex();
+  let found = byKnex.get(knex);
+  if (!found) {
+    const make = (keyPrefix: string, points: number) =>
+      new RateLimiterPostgres({ storeClient: knex, storeType: 'knex', tableName: 'rate_limit', tableCreated: true, keyPrefix, points, duration: WINDOW_SECONDS, clearExpiredByTimeout: false });
+    found = { email: make('signin-email', SIGN_IN_FAILURES_PER_EMAIL), address: make('signin-address', SIGN_IN_FAILURES_PER_ADDRESS) };
+    byKnex.set(knex, found);
+  }
+  return found;
+}
+
+const hashed = (email: string) => createHash('sha256').update(email).digest('hex').slice(0, 40);
+
+/** Sign-in's guard against password guessing. When the store fails it lets sign-in through: a lockout of everyone is worse. */
+export class SignInGuard {
+  private readonly limiters: Limiters;
+
+  constructor(em: EntityManager) {
+    this.limiters = limiters(em);
+  }
+
+  async blocked(email: string, address: string): Promise<boolean> {
+    try {
+      const [byEmail, byAddress] = await Promise.all([this.limiters.email.get(hashed(email)), this.limiters.address.get(address)]);
+      return (byEmail?.consumedPoints ?? 0) >= SIGN_IN_FAILURES_PER_EMAIL || (byAddress?.consumedPoints ?? 0) >= SIGN_IN_FAILURES_PER_ADDRESS;
+    } catch {
+      return false;
+    }
+  }
+
+  async failed(email: string, address: string): Promise<void> {
+    await Promise.all([this.limiters.email.penalty(hashed(email), 1), this.limiters.address.penalty(address, 1)]).catch(() => undefined);
+  }
+
+  /** A successful sign-in or password reset clears the email's count. */
+  async cleared(email: string): Promise<void> {
+    await this.limiters.email.delete(hashed(email)).catch(() => undefined);
+  }
+}

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserRole } from '../../src/accounts/account.enums';
 import { hashPassword, verifyPassword } from '../../src/accounts/credentials';
-import { FailureLimiter } from '../../src/accounts/rate-limit';
 import { OutboxMessage } from '../../src/mail/outbox-message.entity';
 import { createAccount, rowCounts, TEST_PASSWORD } from '../support/accounts';
 import { createTestApi, type TestApi } from '../support/api';
@@ -116,12 +115,15 @@ describe('sign-in rate limit', () => {
     expect(blocked.data.signIn.userErrors).toEqual([{ field: null, message: expect.stringContaining('Too many failed sign-ins'), code: 'RATE_LIMITED' }]);
   });
 
-  it('the window slides', () => {
-    const limiter = new FailureLimiter(2, 1000);
-    limiter.fail('k', 0);
-    limiter.fail('k', 500);
-    expect(limiter.blocked('k', 900)).toBe(true);
-    expect(limiter.blocked('k', 1200)).toBe(false);
+  it('the count lives in PostgreSQL (shared by replicas), keyed by a hash of the email, and a success clears it', async () => {
+    await createAccount(db.orm.em, { email: 'counted@example.org' });
+    await api.query(SIGN_IN, { e: 'counted@example.org', p: 'Wrong password 1' });
+    const rows = await db.orm.em.fork().execute(`select key, points from rate_limit where key like 'signin-email%'`);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(JSON.stringify(rows)).not.toContain('counted@');
+    const before = rows.length;
+    expect((await api.query(SIGN_IN, { e: 'counted@example.org', p: TEST_PASSWORD })).data.signIn.userErrors).toEqual([]);
+    expect((await db.orm.em.fork().execute(`select key from rate_limit where key like 'signin-email%'`)).length).toBe(before - 1);
   });
 });
 
