@@ -1,5 +1,9 @@
 import pg from 'pg';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config';
+import { createRuntime } from '../../src/runtime';
+import { startServer } from '../../src/server';
 import { MembershipRole } from '../../src/accounts/account.enums';
 import { createAccount, type TestAccount } from '../support/accounts';
 import { createTestApi, type TestApi } from '../support/api';
@@ -90,6 +94,31 @@ describe('two editors save the same organization from the same version', () => {
     ]);
     const after = await current();
     expect(after).toMatchObject({ version: before.version + 1, acronym: 'FIRST', updateRevisions: before.updateRevisions + 1 });
+  });
+
+  it('over HTTP, two real requests in parallel: the same, one 200 with the change and one STALE_VERSION', async () => {
+    const config = loadConfig({ DATABASE_URL: db.url, PORT: '0', HOST: '127.0.0.1', MAP_TILE_URL: '', WEB_DIST: '/nonexistent-web-dist', DEMO_DATA: 'off', RATE_LIMIT_PER_MINUTE: '0' });
+    const runtime = await createRuntime({ config, logger: pino({ level: 'silent' }) });
+    const server = await startServer(runtime);
+    try {
+      const before = await current();
+      const save = (who: TestAccount, input: Record<string, unknown>) =>
+        fetch(`${server.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${who.token}` },
+          body: JSON.stringify({ query: UPDATE, variables: { input: { id: organizationId, version: before.version, ...input } } }),
+        }).then(async (res) => ({ status: res.status, body: (await res.json()) as any }));
+      const responses = await withRowLocked(() => Promise.all([save(alice, { acronym: 'HTTP-A' }), save(bob, { acronym: 'HTTP-B' })]));
+      expect(responses.map((r) => r.status)).toEqual([200, 200]);
+      const payloads = responses.map((r) => r.body.data.updateOrganization);
+      const winner = payloads.find((p) => p.userErrors.length === 0);
+      expect(payloads.filter((p) => p.userErrors[0]?.code === 'STALE_VERSION')).toHaveLength(1);
+      const after = await current();
+      expect(after).toMatchObject({ version: before.version + 1, acronym: winner.organization.acronym, updateRevisions: before.updateRevisions + 1 });
+    } finally {
+      await server.close();
+      await runtime.close();
+    }
   });
 
   it('many rounds of parallel saves without help: never two winners, never a lost update', async () => {
