@@ -1,0 +1,113 @@
+// Child processes under test (the civimap API, the floor, PostGraphile), their readiness and memory.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { apiDist, repoRoot } from './api-modules.mjs';
+
+export async function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts `node script` with env, waits until GET readyPath answers 200.
+ * @returns {Promise<{ name: string, pid: number, origin: string, stop: () => Promise<void> }>}
+ */
+export async function startProcess(name, script, env, readyPath = '/healthz') {
+  const port = await freePort();
+  const tail = [];
+  const child = spawn(process.execPath, [script], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const keep = (chunk) => {
+    tail.push(chunk.toString());
+    if (tail.length > 50) tail.shift();
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  let exited = false;
+  child.on('exit', () => (exited = true));
+  const origin = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (exited) throw new Error(`${name} exited before it was ready:\n${tail.join('')}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`${name} not ready within 120 s:\n${tail.join('')}`);
+    }
+    try {
+      const res = await fetch(origin + readyPath);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    name,
+    pid: child.pid,
+    origin,
+    output: () => tail.join(''),
+    stop: () =>
+      new Promise((resolve) => {
+        if (exited) return resolve();
+        const force = setTimeout(() => child.kill('SIGKILL'), 15_000);
+        child.once('exit', () => {
+          clearTimeout(force);
+          resolve();
+        });
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export function startApi(databaseUrl) {
+  return startProcess(
+    'civimap API',
+    path.join(apiDist, 'main.js'),
+    {
+      DATABASE_URL: databaseUrl,
+      RATE_LIMIT_PER_MINUTE: '0',
+      RATE_LIMIT_SIGNED_IN_PER_MINUTE: '0',
+      LOG_LEVEL: 'warn',
+      DEMO_DATA: 'off',
+    },
+    '/readyz',
+  );
+}
+
+const here = path.dirname(new URL(import.meta.url).pathname);
+export const startFloor = (databaseUrl) => startProcess('floor (pg)', path.join(here, 'servers', 'floor.mjs'), { DATABASE_URL: databaseUrl });
+export const startPostGraphile = (databaseUrl) =>
+  startProcess('PostGraphile 4', path.join(here, 'servers', 'postgraphile.mjs'), { DATABASE_URL: databaseUrl });
+
+/** Peak resident set size (VmHWM) of a process, in MB. */
+export function peakRssMb(pid) {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? NaN);
+  return kb / 1024;
+}
+
+export function rssMb(pid) {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? NaN) / 1024;
+}
+
+/** Resets the peak RSS to the current RSS (Linux: clear_refs 5), so that a scenario's own peak can be read. */
+export function resetPeakRss(pid) {
+  try {
+    fs.writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    return true;
+  } catch {
+    return false;
+  }
+}
