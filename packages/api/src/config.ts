@@ -91,3 +91,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
   };
 }
+
+/** Passwords no production database should have: the embedded server's, and the usual placeholders. */
+const DEFAULT_PASSWORDS = new Set(['', 'postgres', 'password', 'changeme', 'change-me', 'secret', 'civimap', 'admin', 'root', '123456', 'test']);
+
+/**
+ * Production refuses to start on defaults: it needs an external database (the embedded one is for
+ * trying civimap out) whose password is not a placeholder. Secrets come only from the environment.
+ */
+export function productionProblems(config: AppConfig): string[] {
+  if (config.nodeEnv !== 'production') return [];
+  const problems: string[] = [];
+  if (!config.databaseUrl) {
+    problems.push('DATABASE_URL is required in production; the embedded PostgreSQL is for trying civimap out.');
+  } else {
+    try {
+      const url = new URL(config.databaseUrl);
+      const host = url.hostname;
+      const local = host === 'localhost' || host === '127.0.0.1' || host === '::1' || url.searchParams.has('host');
+      if (!local && DEFAULT_PASSWORDS.has(decodeURIComponent(url.password).toLowerCase())) {
+        problems.push('DATABASE_URL uses a default or empty password; set a real secret (e.g. POSTGRES_PASSWORD in docker-compose).');
+      }
+    } catch {
+      problems.push('DATABASE_URL is not a valid URL.');
+    }
+  }
+  for (const origin of config.corsOrigins) {
+    if (!/^https:\/\/[^/]+$/.test(origin)) problems.push(`CORS_ORIGINS entry "${origin}" must be an https origin (scheme and host, no path).`);
+  }
+  return problems;
+}

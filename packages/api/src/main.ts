@@ -1,9 +1,16 @@
 import 'reflect-metadata';
+import { loadConfig, productionProblems } from './config';
 import { createRuntime } from './runtime';
 import { startServer } from './server';
 
 async function main() {
-  const runtime = await createRuntime();
+  const config = loadConfig();
+  const problems = productionProblems(config);
+  if (problems.length) {
+    console.error(`civimap refuses to start in production:\n- ${problems.join('\n- ')}`);
+    process.exit(1);
+  }
+  const runtime = await createRuntime({ config });
   const server = await startServer(runtime);
   runtime.logger.info({ url: server.url }, `civimap is running: web app at ${server.url}/ , GraphQL and GraphiQL at ${server.url}/graphql`);
 

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config';
+import { loadConfig, productionProblems } from '../src/config';
 import { Municipality } from '../src/geography/municipality.entity';
 import { createRuntime } from '../src/runtime';
 import { freePort } from './support/global-setup';
@@ -38,6 +38,17 @@ describe('runtime with the embedded PostgreSQL', () => {
     const second = await createRuntime({ config, logger });
     expect(await second.orm.em.fork().count(Municipality, {})).toBe(38);
     await second.close();
+  });
+
+  it('refuses to run in production on defaults', () => {
+    const problems = (env: Record<string, string>) => productionProblems(loadConfig({ NODE_ENV: 'production', ...env }));
+    expect(problems({})).toEqual([expect.stringMatching(/DATABASE_URL is required in production/)]);
+    expect(problems({ DATABASE_URL: 'postgres://civimap:postgres@db:5432/civimap' })).toEqual([expect.stringMatching(/default or empty password/)]);
+    expect(problems({ DATABASE_URL: 'postgres://civimap@db:5432/civimap' })).toEqual([expect.stringMatching(/default or empty password/)]);
+    expect(problems({ DATABASE_URL: 'postgres://civimap:Xk9-long-random@db:5432/civimap' })).toEqual([]);
+    expect(problems({ DATABASE_URL: 'postgres://civimap:Xk9-long-random@db:5432/civimap', CORS_ORIGINS: 'http://evil.example' })).toHaveLength(1);
+    // Development may use anything.
+    expect(productionProblems(loadConfig({}))).toEqual([]);
   });
 
   it('refuses a malformed configuration with a clear message', () => {
