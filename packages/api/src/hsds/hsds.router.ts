@@ -1,6 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type Request, type Response, type Router } from 'express';
-import { once } from 'node:events';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config';
 import type { ReferenceCache } from '../reference/reference-catalog';
@@ -35,8 +34,18 @@ function sendError(res: Response, status: number, code: string, message: string,
   res.status(status).json({ error: { code, message, ...(parameter ? { parameter } : {}) } });
 }
 
+/** Writes with backpressure; a client that goes away ends the wait too (the stream loop then stops). */
 async function write(res: Response, chunk: string): Promise<void> {
-  if (!res.write(chunk)) await once(res, 'drain');
+  if (res.write(chunk)) return;
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
 }
 
 /**
