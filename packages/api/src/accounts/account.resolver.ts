@@ -153,7 +153,7 @@ export class AccountResolver {
   async memberships(@Root() user: UserView, @Ctx() ctx: GraphQLContext): Promise<MembershipView[]> {
     if (!(await mayReadPrivate(ctx, user))) return [];
     const memberships = await ctx.em.find(Membership, { user: user.id }, { populate: ['organization'], orderBy: { createdAt: 'asc' } });
-    return memberships.map((m) => Object.assign(new MembershipView(), { id: m.id, role: m.role, organization: m.organization as Organization }));
+    return memberships.map((m) => Object.assign(new MembershipView(), { id: m.id, role: m.role, organization: m.organization as Organization, user }));
   }
 }
 

@@ -26,6 +26,7 @@ export class MembershipView {
   @Field(() => ID) id!: string;
   @Field(() => MembershipRole) role!: MembershipRole;
   @Field(() => Organization) organization!: Organization;
+  @Field(() => UserView, { description: 'The member (display name; email only for themselves and administrators).' }) user!: UserView;
 }
 
 @ObjectType('OrganizationClaim', { description: 'A request to manage an organization\'s record, decided by moderators.' })
@@ -78,6 +79,12 @@ export class ClaimPayload {
 @ObjectType()
 export class InvitationPayload {
   @Field(() => InvitationView, { nullable: true }) invitation!: InvitationView | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@ObjectType()
+export class RemoveMemberPayload {
+  @Field(() => ID, { nullable: true }) removedMembershipId!: string | null;
   @Field(() => [UserError]) userErrors!: UserError[];
 }
 

@@ -5,10 +5,10 @@ import type { GraphQLContext } from '../graphql/context';
 import { editContext } from '../graphql/viewer-context';
 import { Organization } from '../organizations/organization.entity';
 import { publicUrl } from './account.service';
-import { ClaimPayload, ClaimView, InvitationPayload, InvitationView, MembershipPayload, MembershipView, userView } from './account.types';
+import { ClaimPayload, ClaimView, InvitationPayload, InvitationView, MembershipPayload, MembershipView, RemoveMemberPayload, userView } from './account.types';
 import type { Invitation } from './invitation.entity';
 import type { Membership } from './membership.entity';
-import { acceptInvitation, claimOrganization, createOrganization, decideClaim, inviteMember } from './membership.service';
+import { acceptInvitation, claimOrganization, createOrganization, decideClaim, inviteMember, removeMember } from './membership.service';
 import type { OrganizationClaim } from './organization-claim.entity';
 
 export async function claimView(ctx: GraphQLContext, claim: OrganizationClaim): Promise<ClaimView> {
@@ -36,10 +36,12 @@ async function invitationView(ctx: GraphQLContext, invitation: Invitation): Prom
 }
 
 async function membershipView(ctx: GraphQLContext, membership: Membership): Promise<MembershipView> {
+  await ctx.em.populate(membership, ['user']);
   return Object.assign(new MembershipView(), {
     id: membership.id,
     role: membership.role,
     organization: (await ctx.loaders.organization.load(membership.organization.id)) as Organization,
+    user: userView(membership.user),
   });
 }
 
@@ -76,6 +78,12 @@ export class MembershipResolver {
   async inviteMember(@Arg('input', () => InviteMemberInput) input: InviteMemberInput, @Ctx() ctx: GraphQLContext): Promise<InvitationPayload> {
     const result = await inviteMember({ ...(await editContext(ctx)), mailer: ctx.mailer, publicUrl: publicUrl() }, input);
     return Object.assign(new InvitationPayload(), { invitation: result.value && (await invitationView(ctx, result.value)), userErrors: result.userErrors });
+  }
+
+  @Mutation(() => RemoveMemberPayload, { description: 'Owners and administrators remove a member; any member may leave. The last owner cannot.' })
+  async removeMember(@Arg('organizationId', () => ID) organizationId: string, @Arg('userId', () => ID) userId: string, @Ctx() ctx: GraphQLContext): Promise<RemoveMemberPayload> {
+    const result = await removeMember(await editContext(ctx), organizationId, userId);
+    return Object.assign(new RemoveMemberPayload(), { removedMembershipId: result.value, userErrors: result.userErrors });
   }
 
   @Mutation(() => MembershipPayload, { description: 'Accepts an invitation sent to the signed-in user\'s email address.' })

@@ -189,3 +189,31 @@ export function acceptInvitation(ctx: EditContext, token: string): Promise<Write
     return grantMembership(tx, invitation.organization.id, actor.user.id, invitation.role, actor.user.id, `Invitation ${invitation.id} accepted`);
   });
 }
+
+/**
+ * Owners (and administrators) remove members; any member may leave. The last owner cannot go: an
+ * organization without an owner could not invite anyone again.
+ */
+export function removeMember(ctx: EditContext, organizationId: string, userId: string): Promise<WriteResult<string>> {
+  return writeTransaction(ctx.em, async (tx) => {
+    const actor = requireSignedIn(ctx.actor);
+    const organization = await loadOrganization(tx, organizationId, ['organizationId']);
+    if (actor.user.id !== userId) authorize(ctx.actor, 'organization.manageMembers', organization.id);
+    const membership = isUuid(userId) ? await tx.findOne(Membership, { organization: organization.id, user: userId.toLowerCase() }) : null;
+    if (!membership) fail(UserErrorCode.NOT_FOUND, 'This user is not a member of this organization.', ['userId']);
+    if (membership.role === MembershipRole.OWNER && (await tx.count(Membership, { organization: organization.id, role: MembershipRole.OWNER })) === 1) {
+      fail(UserErrorCode.INVALID_INPUT, 'The last owner cannot leave: make another member an owner first (invite them as OWNER).', ['userId']);
+    }
+    recordRevision(tx, {
+      entityType: 'Membership',
+      entityId: membership.id,
+      organizationId: organization.id,
+      authorId: actor.user.id,
+      action: RevisionAction.DELETE,
+      before: membershipSnapshot(membership),
+      after: null,
+    });
+    tx.remove(membership);
+    return membership.id;
+  });
+}

@@ -35,6 +35,8 @@ export type Action =
   | 'organization.verify'
   | 'organization.revert'
   | 'organization.invite'
+  | 'organization.manageMembers'
+  | 'organization.readMembers'
   | 'claim.decide'
   | 'invitation.accept'
   | 'verificationQueue.read'
@@ -56,6 +58,8 @@ const RULES: Record<Action, (actor: Actor, organizationId?: string) => boolean> 
   'organization.verify': isStaff,
   'organization.revert': (a, o) => isStaff(a) || isOwner(a, o),
   'organization.invite': (a, o) => a.role === UserRole.ADMIN || isOwner(a, o),
+  'organization.manageMembers': (a, o) => a.role === UserRole.ADMIN || isOwner(a, o),
+  'organization.readMembers': (a, o) => isStaff(a) || isMember(a, o),
   'claim.decide': isStaff,
   'invitation.accept': () => true,
   'verificationQueue.read': isStaff,
@@ -74,6 +78,8 @@ const DENIED: Record<Action, string> = {
   'organization.verify': 'Only moderators and administrators verify organizations.',
   'organization.revert': 'Only owners of this organization, moderators and administrators may revert its revisions.',
   'organization.invite': 'Only owners of this organization and administrators may invite members.',
+  'organization.manageMembers': 'Only owners of this organization and administrators may remove members.',
+  'organization.readMembers': 'Only members of this organization, moderators and administrators see its members.',
   'claim.decide': 'Only moderators and administrators decide claims.',
   'invitation.accept': 'You may not accept invitations.',
   'verificationQueue.read': 'Only moderators and administrators see the verification queue.',

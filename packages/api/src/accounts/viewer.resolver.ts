@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
 import { Ctx, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
 import { Verification } from '../organizations/organization.types';
-import { UserView, userView } from './account.types';
+import { MembershipView, UserView, userView } from './account.types';
+import { Membership } from './membership.entity';
 import { User } from './user.entity';
 import type { GraphQLContext } from '../graphql/context';
 import { Organization } from '../organizations/organization.entity';
@@ -21,6 +22,13 @@ export class OrganizationPermissions {
 /** The same rules as the mutations (accounts/policy.ts), answered for one organization. */
 @Resolver(() => Organization)
 export class OrganizationViewerResolver {
+  @FieldResolver(() => [MembershipView], { description: 'The members and their roles: for members of the organization, moderators and administrators (empty for others).' })
+  async members(@Root() organization: Organization, @Ctx() ctx: GraphQLContext): Promise<MembershipView[]> {
+    if (!can(await ctx.actor(), 'organization.readMembers', organization.id)) return [];
+    const memberships = await ctx.em.find(Membership, { organization: organization.id }, { populate: ['user'], orderBy: { role: 'desc', createdAt: 'asc' } });
+    return memberships.map((m) => Object.assign(new MembershipView(), { id: m.id, role: m.role, organization, user: userView(m.user) }));
+  }
+
   @FieldResolver(() => OrganizationPermissions, { description: 'The signed-in viewer\'s permissions on this organization (all false when signed out).' })
   async viewerPermissions(@Root() organization: Organization, @Ctx() ctx: GraphQLContext): Promise<OrganizationPermissions> {
     const actor = await ctx.actor();

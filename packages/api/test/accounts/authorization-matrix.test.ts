@@ -160,6 +160,16 @@ const TABLE: Record<string, Row> = {
       variables: { input: { organizationId: w.orgA, email: `colleague-${w.unique()}@example.org`, role: 'EDITOR' } },
     }),
   },
+  removeMember: {
+    allowed: ['ownerOfA', 'admin'],
+    call: async (w) => {
+      const member = await createAccount(w.db.orm.em, { email: `leaving-${w.unique()}@example.org`, memberOf: [{ organizationId: w.orgA }] });
+      return {
+        query: `mutation($o: ID!, $u: ID!) { removeMember(organizationId: $o, userId: $u) { removedMembershipId userErrors ${E} } }`,
+        variables: { o: w.orgA, u: member.user.id },
+      };
+    },
+  },
   acceptInvitation: {
     allowed: SIGNED_IN,
     call: async (w, role) => {

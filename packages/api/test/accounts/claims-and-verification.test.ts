@@ -111,6 +111,34 @@ describe('invitations', () => {
   });
 });
 
+describe('members', () => {
+  it('members see the members; owners remove one; anyone may leave; the last owner cannot', async () => {
+    const [org] = await createOrganizations(db.orm.em.fork(), [{ sq: 'Qendra e Anëtarëve' }]);
+    const owner = await createAccount(db.orm.em, { email: 'm-owner@example.org', displayName: 'Owner', memberOf: [{ organizationId: org.id, role: MembershipRole.OWNER }] });
+    const editor = await createAccount(db.orm.em, { email: 'm-editor@example.org', displayName: 'Editor', memberOf: [{ organizationId: org.id }] });
+    const leaver = await createAccount(db.orm.em, { email: 'm-leaver@example.org', displayName: 'Leaver', memberOf: [{ organizationId: org.id }] });
+    const MEMBERS = `query($id: ID!) { organization(id: $id) { members { role user { displayName email } } } }`;
+    expect((await api.query(MEMBERS, { id: org.id }, editor.as)).data.organization.members).toEqual([
+      { role: 'OWNER', user: { displayName: 'Owner', email: null } },
+      { role: 'EDITOR', user: { displayName: 'Editor', email: 'm-editor@example.org' } },
+      { role: 'EDITOR', user: { displayName: 'Leaver', email: null } },
+    ]);
+    expect((await api.query(MEMBERS, { id: org.id })).data.organization.members).toEqual([]);
+
+    const REMOVE = `mutation($o: ID!, $u: ID!) { removeMember(organizationId: $o, userId: $u) { removedMembershipId ${E} } }`;
+    expect((await api.query(REMOVE, { o: org.id, u: leaver.user.id }, editor.as)).data.removeMember.userErrors[0].code).toBe('FORBIDDEN');
+    expect((await api.query(REMOVE, { o: org.id, u: leaver.user.id }, leaver.as)).data.removeMember.userErrors).toEqual([]);
+    expect((await api.query(REMOVE, { o: org.id, u: editor.user.id }, owner.as)).data.removeMember.userErrors).toEqual([]);
+    const last = await api.query(REMOVE, { o: org.id, u: owner.user.id }, owner.as);
+    expect(last.data.removeMember.userErrors[0]).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('last owner') });
+    const history = await api.query(`query($id: ID!) { organizationHistory(organizationId: $id, first: 2) { edges { node { entityType action } } } }`, { id: org.id });
+    expect(history.data.organizationHistory.edges.map((e: any) => e.node)).toEqual([
+      { entityType: 'Membership', action: 'DELETE' },
+      { entityType: 'Membership', action: 'DELETE' },
+    ]);
+  });
+});
+
 describe('verification queue', () => {
   it('lists new organizations, pending claims and changed licences, oldest first, for moderators only', async () => {
     const [fresh, verified] = await createOrganizations(db.orm.em.fork(), [
