@@ -20,7 +20,7 @@ async function main() {
     const commit = args.includes('--commit');
     const report = await importHsds(runtime.orm.em.fork(), lines, {
       dryRun: !commit,
-      onProgress: (done, total) => process.stdout.write(`\rwritten ${done}/${total} organizations`),
+      onProgress: (done, total) => void process.stdout.write(`\rwritten ${done}/${total} organizations`),
     });
     if (commit) process.stdout.write('\n');
     for (const row of report.rows) {

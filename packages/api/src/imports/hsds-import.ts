@@ -72,7 +72,7 @@ export interface HsdsImportOptions {
   dryRun?: boolean;
   /** Who imports: the author of the IMPORT audit entry of each organization. */
   actor?: Pick<User, 'id'> | null;
-  onProgress?: (done: number, total: number) => void;
+  onProgress?: (done: number, total: number) => void | Promise<void>;
   batchSize?: number;
 }
 
@@ -247,7 +247,7 @@ export async function commitHsdsImport(em: EntityManager, prepared: PreparedHsds
       for (const bundle of bundles.slice(start, start + batchSize)) writeBundle(tx, bundle, options.actor ?? null);
       await tx.flush();
       tx.clear();
-      options.onProgress?.(Math.min(start + batchSize, total), total);
+      await options.onProgress?.(Math.min(start + batchSize, total), total);
     }
   });
   return counts(bundles);
