@@ -1,4 +1,5 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
@@ -7,6 +8,7 @@ import { csrfPlugin } from '../accounts/csrf-plugin';
 import type { Metrics } from '../http/metrics';
 import type { GraphQLContext } from './context';
 import { isDatabaseUnavailable } from './database-errors';
+import { httpCachePlugin } from './http-cache';
 import { armor, LIMITS, queryCostPlugin } from './limits';
 import { buildCivimapSchema } from './schema';
 
@@ -50,6 +52,8 @@ export async function createApolloServer(logger: Logger, options: { metrics?: Me
     introspection: true,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    // Automatic persisted queries stay on (Apollo's default): hashes are kept in the process's
+    // in-memory LRU cache (30 MiB), so a GET can name a query by its hash; see http-cache.ts.
     parseOptions: { maxTokens: LIMITS.maxTokens },
     validationRules: protection.validationRules,
     // Our own GraphiQL is served at GET /graphql; Apollo's landing page would load from a CDN.
@@ -59,6 +63,9 @@ export async function createApolloServer(logger: Logger, options: { metrics?: Me
       ...protection.plugins,
       queryCostPlugin(schema),
       serviceUnavailablePlugin,
+      // Cache-Control comes from httpCachePlugin, not from schema hints.
+      ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
+      httpCachePlugin(),
       ...(options.metrics ? [options.metrics.apolloPlugin()] : []),
     ],
     formatError: (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {

@@ -62,7 +62,10 @@ export function createHttpApp({ config, orm, logger, apollo, reference, metrics,
   if (rateLimiter) {
     // The API surfaces only: health checks, metrics, GraphiQL's assets and the web app are not counted.
     app.post('/graphql', rateLimiter.middleware);
-    app.get('/graphql', (req, res, next) => (req.query.query === undefined ? next() : rateLimiter.middleware(req, res, next)));
+    // A GET naming a persisted query by its hash carries `extensions` and no `query`: counted too.
+    app.get('/graphql', (req, res, next) =>
+      req.query.query === undefined && req.query.extensions === undefined ? next() : rateLimiter.middleware(req, res, next),
+    );
     app.use(['/export', '/hsds'], rateLimiter.middleware);
   }
 
@@ -101,6 +104,12 @@ export function createHttpApp({ config, orm, logger, apollo, reference, metrics,
       res.type('html').send(GRAPHIQL_HTML);
       return;
     }
+    next();
+  });
+  // Anonymous GET queries may be cached (graphql/http-cache.ts): caches must keep signed-in requests apart.
+  app.get('/graphql', (_req, res, next) => {
+    res.vary('Cookie');
+    res.vary('Authorization');
     next();
   });
   const secureCookies = config.nodeEnv === 'production';
