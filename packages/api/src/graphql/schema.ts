@@ -17,6 +17,7 @@ import { LocationResolver } from '../locations/location.resolver';
 import { OrganizationConnectionResolver, OrganizationResolver } from '../organizations/organization.resolver';
 import { ServiceResolver } from '../services/service.resolver';
 import { ServiceCategoryResolver, TargetGroupResolver } from '../taxonomy/taxonomy.resolver';
+import { AboutResolver } from './about.resolver';
 import { NodeResolver } from './node.resolver';
 import { DateTimeScalar } from './scalars';
 
@@ -26,6 +27,7 @@ export function buildCivimapSchema(): Promise<GraphQLSchema> {
   schema ??= buildSchema({
     resolvers: [
       NodeResolver,
+      AboutResolver,
       RegionResolver,
       MunicipalityResolver,
       ServiceCategoryResolver,

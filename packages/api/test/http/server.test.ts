@@ -49,6 +49,13 @@ describe('HTTP', () => {
     expect(body.data.regions).toHaveLength(7);
   });
 
+  it('says what the registry holds and whether demo records are among them', async () => {
+    await db.orm.em.fork().execute(`insert into organization (id, name_sq, is_demo) values (gen_random_uuid(), 'Demo', true)`);
+    const body = await (await post({ query: '{ about { organizations demoOrganizations includesDemoData dataLicence { name url } } }' })).json();
+    expect(body.data.about).toEqual({ organizations: 2, demoOrganizations: 1, includesDemoData: true, dataLicence: { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' } });
+    await db.orm.em.fork().execute(`delete from organization where is_demo`);
+  });
+
   it('bad input is a typed error without a stack trace', async () => {
     const body = await (await post({ query: '{ organizations(first: 500) { totalCount } }' })).json();
     expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
