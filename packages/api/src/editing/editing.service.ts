@@ -131,6 +131,28 @@ function resetVerificationIfNeeded(spec: EntitySpec<any>, entity: Organization |
   if (entity instanceof Organization) entity.verifiedBy = null;
 }
 
+/**
+ * "Contractable" trusts a verified organization's licences, so a licence that is added or whose
+ * licence fields change unverifies its organization too (one more revision, of the organization):
+ * an editor cannot widen what the organization is licensed for without a moderator looking.
+ */
+async function unverifyOrganizationForLicence(tx: EntityManager, ctx: EditContext, organization: Organization, licence: Licence, revision: Revision | null, authorId: string): Promise<void> {
+  const licenceChanged = revision?.changes.some((c) => LICENCE_FIELDS.includes(c.field));
+  if (!licenceChanged || organization.verificationStatus !== VerificationStatus.VERIFIED) return;
+  await recordChange(
+    tx,
+    organizationSpec,
+    organization,
+    { tx, catalog: ctx.catalog },
+    { authorId, action: RevisionAction.UPDATE, reason: `Licence ${licence.number} ${revision!.action === RevisionAction.CREATE ? 'added' : 'changed'}: to be verified again` },
+    () => {
+      organization.verificationStatus = VerificationStatus.UNVERIFIED;
+      organization.verifiedAt = null;
+      organization.verifiedBy = null;
+    },
+  );
+}
+
 function abortIfInvalid(v: Validator): void {
   if (!v.ok) throw new UserErrorsException(v.errors);
 }
@@ -426,7 +448,8 @@ export function createLicence(ctx: EditContext, input: CreateLicenceInput): Prom
     const licence = new Licence();
     licence.organization = organization;
     licence.isDemo = organization.isDemo;
-    await applyAndRecord(tx, licenceSpec, licence, patch, { tx, catalog: ctx.catalog }, { authorId: actor.user.id, action: RevisionAction.CREATE, isNew: true });
+    const revision = await applyAndRecord(tx, licenceSpec, licence, patch, { tx, catalog: ctx.catalog }, { authorId: actor.user.id, action: RevisionAction.CREATE, isNew: true });
+    await unverifyOrganizationForLicence(tx, ctx, organization, licence, revision, actor.user.id);
     return licence;
   });
 }
@@ -440,7 +463,9 @@ export function updateLicence(ctx: EditContext, input: UpdateLicenceInput): Prom
     const v = new Validator();
     const patch = licencePatch(ctx, input, v, licence);
     abortIfInvalid(v);
-    await applyAndRecord(tx, licenceSpec, licence, patch, { tx, catalog: ctx.catalog }, { authorId: actor.user.id, action: RevisionAction.UPDATE });
+    const revision = await applyAndRecord(tx, licenceSpec, licence, patch, { tx, catalog: ctx.catalog }, { authorId: actor.user.id, action: RevisionAction.UPDATE });
+    const organization = await loadOrganization(tx, licence.organization.id);
+    await unverifyOrganizationForLicence(tx, ctx, organization, licence, revision, actor.user.id);
     return licence;
   });
 }

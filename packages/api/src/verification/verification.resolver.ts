@@ -12,7 +12,15 @@ import { Licence } from '../licences/licence.entity';
 import { Organization } from '../organizations/organization.entity';
 import { confirmOrganizationCurrent, QueueItemKind, verificationQueueCount, verificationQueuePage, verifyOrganization } from './verification.service';
 
-registerEnumType(QueueItemKind, { name: 'VerificationQueueItemKind' });
+registerEnumType(QueueItemKind, {
+  name: 'VerificationQueueItemKind',
+  valuesConfig: {
+    NEW_ORGANIZATION: { description: 'An organization never verified.' },
+    CHANGED_ORGANIZATION: { description: 'Verified before; a change of its registration fields or licences unverified it.' },
+    PENDING_CLAIM: { description: 'A claim to decide.' },
+    CHANGED_LICENCE: { description: 'An unverified licence of an organization that is still verified (e.g. imported).' },
+  },
+});
 
 @ObjectType({ description: 'Work for moderators: a new organization, a pending claim, or a licence changed since verification.' })
 export class VerificationQueueItem {

@@ -59,7 +59,10 @@ export function confirmOrganizationCurrent(ctx: EditContext, id: string, version
 }
 
 export enum QueueItemKind {
+  /** Never verified. */
   NEW_ORGANIZATION = 'NEW_ORGANIZATION',
+  /** Verified before; its registration fields or licences changed since, which unverified it. */
+  CHANGED_ORGANIZATION = 'CHANGED_ORGANIZATION',
   PENDING_CLAIM = 'PENDING_CLAIM',
   CHANGED_LICENCE = 'CHANGED_LICENCE',
 }
@@ -73,11 +76,15 @@ export interface QueueRow {
 }
 
 /**
- * The moderators' work, oldest first: unverified organizations not rejected since their last edit,
- * pending claims, and unverified licences (new or changed) of verified organizations.
+ * The moderators' work, oldest first: unverified organizations not rejected since their last edit
+ * (new ones, and those a change of registration fields or licences unverified), pending claims, and
+ * unverified licences of organizations that are still verified (e.g. imported).
  */
 const QUEUE_SQL = `
-  select 'NEW_ORGANIZATION' as kind, o.id as item_id, o.id as organization_id, o.updated_at as since
+  select case when exists (select 1 from revision p where p.entity_type = 'Organization' and p.entity_id = o.id
+                            and p.changes @> '[{"field": "verificationStatus", "old": "VERIFIED"}]'::jsonb)
+              then 'CHANGED_ORGANIZATION' else 'NEW_ORGANIZATION' end as kind,
+         o.id as item_id, o.id as organization_id, o.updated_at as since
     from organization o
    where o.verification_status = 'UNVERIFIED'
      and not exists (select 1 from revision r where r.entity_id = o.id and r.action = 'VERIFY' and r.created_at >= o.updated_at)

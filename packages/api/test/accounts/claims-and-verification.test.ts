@@ -140,7 +140,7 @@ describe('members', () => {
 });
 
 describe('verification queue', () => {
-  it('lists new organizations, pending claims and changed licences, oldest first, for moderators only', async () => {
+  it('lists new organizations, pending claims, organizations a licence change unverified, and unverified licences of verified ones, oldest first, for moderators only', async () => {
     const [fresh, verified] = await createOrganizations(db.orm.em.fork(), [
       { sq: 'E Paverifikuar', verified: false },
       { sq: 'E Verifikuar', verified: true, licences: [{ categories: ['counselling'], from: '2024-01-01' }] },
@@ -160,15 +160,20 @@ describe('verification queue', () => {
       input: { id: licenceId, version: lv, validUntil: '2027-12-31' },
     }, owner.as);
     expect(changed.data.updateLicence).toEqual({ licence: { verification: { status: 'UNVERIFIED' } }, userErrors: [] });
+    // Contractability trusts a verified organization's licences: the change unverifies the organization too.
+    const shown = await api.query(`query($id: ID!) { organization(id: $id) { verification { status } } }`, { id: verified.id });
+    expect(shown.data.organization.verification.status).toBe('UNVERIFIED');
     const after = await queue();
-    expect(after.edges.find((e: any) => e.node.licence?.id === licenceId).node).toMatchObject({ kind: 'CHANGED_LICENCE', organization: { id: verified.id } });
+    expect(after.edges.find((e: any) => e.node.organization.id === verified.id).node).toMatchObject({ kind: 'CHANGED_ORGANIZATION', licence: null });
     expect(after.totalCount).toBe(before.totalCount + 1);
     const sinces = after.edges.map((e: any) => e.node.since);
     expect([...sinces].sort()).toEqual(sinces);
 
     // Approving the organization again verifies its licence too: the item leaves the queue.
     expect((await api.query(VERIFY, { id: verified.id, v: await version(verified.id), approve: true }, moderator.as)).data.verifyOrganization.userErrors).toEqual([]);
-    expect((await queue()).edges.some((e: any) => e.node.licence?.id === licenceId)).toBe(false);
+    expect((await queue()).edges.some((e: any) => e.node.licence?.id === licenceId || e.node.organization.id === verified.id)).toBe(false);
+    const [licenceAfter] = await db.orm.em.fork().execute('select verification_status from licence where id = ?', [licenceId]);
+    expect(licenceAfter.verification_status).toBe('VERIFIED');
 
     for (const as of [owner, await createAccount(db.orm.em, { email: 'officer@example.org', role: UserRole.AUTHORITY_OFFICER })]) {
       expect((await api.query(QUEUE, { first: 5 }, as.as)).errors![0].extensions!.code).toBe('FORBIDDEN');

@@ -157,6 +157,21 @@ describe('every write path leaves exactly one revision per changed entity', () =
     expect(after).toEqual({ verification_status: 'UNVERIFIED', verified_at: null });
   });
 
+  it('a licence added to or changed in a verified organization unverifies the organization too: one more revision, of the organization', async () => {
+    await ok(M.verify, { id: orgId, v: await version('organization', orgId), approve: true }, moderator.as);
+    const added = await revisionsOf(() =>
+      ok(M.createLicence, { input: { organizationId: orgId, authority: 'Ministria', number: 'L-2', categories: ['counselling'], validFrom: '2025-01-01' } }),
+    );
+    expect(added.map((r) => `${r.entity_type} ${r.action}`).sort()).toEqual(['Licence CREATE', 'Organization UPDATE']);
+    const org = added.find((r) => r.entity_type === 'Organization')!;
+    expect(changed(org)).toEqual(['verificationStatus', 'verifiedAt', 'verifiedBy']);
+    expect(org.reason).toBe('Licence L-2 added: to be verified again');
+    await ok(M.verify, { id: orgId, v: await version('organization', orgId), approve: true }, moderator.as);
+    const licenceId = added.find((r) => r.entity_type === 'Licence')!.entity_id;
+    const edited = await revisionsOf(async () => ok(M.updateLicence, { input: { id: licenceId, version: await version('licence', licenceId), documentReference: 'Vendim nr. 12' } }));
+    expect(edited.map((r) => `${r.entity_type} ${r.action}`).sort()).toEqual(['Licence UPDATE', 'Organization UPDATE']);
+  });
+
   it('other profile fields do not touch verification', async () => {
     await ok(M.verify, { id: orgId, v: await version('organization', orgId), approve: true }, moderator.as);
     const [rev] = await revisionsOf(async () => ok(M.updateOrganization, { input: { id: orgId, version: await version('organization', orgId), phone: '+383 44 123 456' } }));
