@@ -13,7 +13,11 @@ export async function explainPlans(url, { first = 20 } = {}) {
     for (const key of ['text', 'near', 'bbox']) {
       const captured = [];
       // The page statement gets no rows (nothing to map); the count gets a total.
-      const capturing = { execute: async (text, params) => (captured.push({ text, params }), captured.length === 1 ? [] : [{ total: 0 }]) };
+      // isInTransaction: readQuery (db/read.ts) then runs the statement on this EntityManager.
+      const capturing = {
+        isInTransaction: () => true,
+        execute: async (text, params) => (captured.push({ text, params }), captured.length === 1 ? [] : [{ total: 0 }]),
+      };
       const search = new api.search.OrganizationSearch(capturing, catalog);
       const page = await search.page({ filter: Object.assign(new api.inputs.OrganizationFilter(), FILTERS[key]), first, lang: 'sq' });
       await page.totalCount();

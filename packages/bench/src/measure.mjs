@@ -62,7 +62,7 @@ export function percentile(sorted, p) {
  * Sequential requests: warm-up, then at least minRuns and until maxMs has passed (at most maxRuns).
  * When a statement counter is given, the statements of the measured runs are counted too.
  */
-export async function latency(origin, request, { warmup = 5, minRuns = 10, maxRuns = 300, maxMs = 4000, counter } = {}) {
+export async function latency(origin, request, { warmup = 3, minRuns = 3, maxRuns = 300, maxMs = 4000, counter } = {}) {
   for (let i = 0; i < warmup; i++) {
     const r = await send(origin, request);
     const error = request.check?.(r.status, r.body);
@@ -72,7 +72,8 @@ export async function latency(origin, request, { warmup = 5, minRuns = 10, maxRu
   const times = [];
   let bytes = 0;
   const started = performance.now();
-  while (times.length < maxRuns && (times.length < minRuns || performance.now() - started < maxMs)) {
+  // At least minRuns; then as many as fit in maxMs (slow scenarios such as coverage at 100k get few).
+  while (times.length < minRuns || (times.length < maxRuns && performance.now() - started < maxMs)) {
     const r = await send(origin, request);
     const error = request.check?.(r.status, r.body);
     if (error) throw new Error(`${request.path}: ${error}`);
@@ -85,13 +86,14 @@ export async function latency(origin, request, { warmup = 5, minRuns = 10, maxRu
 }
 
 /** autocannon against one request; errors = transport errors + timeouts + non-2xx + GraphQL errors. */
-export async function throughput(origin, request, { connections = 8, duration = 5 } = {}) {
+export async function throughput(origin, request, { connections = 8, duration = 5, timeout = 10 } = {}) {
   let checkErrors = 0;
   let firstError = null;
   const result = await autocannon({
     url: origin,
     connections,
     duration,
+    timeout,
     pipelining: 1,
     requests: [
       {
