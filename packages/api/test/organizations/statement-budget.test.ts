@@ -73,3 +73,34 @@ describe('SQL statements per page', () => {
     expect(counts[0]).toBeGreaterThanOrEqual(5);
   });
 });
+
+// The result list the benchmark's search scenarios fetch (packages/bench/src/scenarios.mjs): names, verification, sites.
+const LIST = /* GraphQL */ `
+  query List($first: Int, $filter: OrganizationFilter) {
+    organizations(first: $first, filter: $filter) {
+      totalCount
+      edges { distanceKm node { id name verification { status } locations { id point { lat lng } municipality { code } } } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+`;
+
+describe('SQL statements per filtered result list', () => {
+  const filters = {
+    text: { text: 'organizata' },
+    near: { near: { lat: 42.66, lng: 21.16, radiusKm: 10 } },
+    bbox: { bbox: { minLat: 42.6, minLng: 21.1, maxLat: 42.7, maxLng: 21.2 } },
+  };
+  for (const [name, filter] of Object.entries(filters)) {
+    it(`${name}: the page, its count and the sites, 3 statements whatever the page size`, async () => {
+      const counts = [];
+      for (const first of [5, 20, 50]) {
+        const run = await api.countStatements(() => api.query(LIST, { first, filter }));
+        expect(run.result.errors).toBeUndefined();
+        expect(run.result.data.organizations.edges).toHaveLength(first);
+        counts.push(run.statements.length);
+      }
+      expect(counts).toEqual([3, 3, 3]);
+    });
+  }
+});
