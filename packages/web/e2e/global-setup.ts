@@ -6,6 +6,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseURL: string;
     wsEndpoint: string;
+    /** The product's database ('' when E2E_BASE_URL is given without E2E_DATABASE_URL). */
+    databaseUrl: string;
   }
 }
 
@@ -13,7 +15,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   // E2E_BASE_URL: run against a product that is already running (local debugging)
   const product = process.env.E2E_BASE_URL
-    ? { baseURL: process.env.E2E_BASE_URL.replace(/\/$/, ''), stop: async () => {} }
+    ? { baseURL: process.env.E2E_BASE_URL.replace(/\/$/, ''), databaseUrl: process.env.E2E_DATABASE_URL ?? '', stop: async () => {} }
     : await startProduct({ log: (m) => console.log(m) });
   let browser;
   try {
@@ -24,6 +26,7 @@ export default async function setup(project: TestProject) {
   }
   project.provide('baseURL', product.baseURL);
   project.provide('wsEndpoint', browser.wsEndpoint());
+  project.provide('databaseUrl', product.databaseUrl);
   return async () => {
     await browser.close().catch(() => {});
     await product.stop();

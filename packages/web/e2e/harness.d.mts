@@ -9,5 +9,5 @@ export declare function startProduct(options?: {
   log?: (msg: string) => void;
   env?: Record<string, string>;
   beforeStart?: (env: Record<string, string>) => Promise<void>;
-}): Promise<{ baseURL: string; logFile: string; stop: () => Promise<void> }>;
+}): Promise<{ baseURL: string; logFile: string; databaseUrl: string; stop: () => Promise<void> }>;
 export declare function runApiCli(name: string, args: string[], env: Record<string, string>): Promise<string>;

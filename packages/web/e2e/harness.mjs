@@ -1,7 +1,8 @@
 // Starts the built product (API + web) for end-to-end tests and the screenshot script.
 //
-// Needs packages/web/dist and packages/api/dist (it builds nothing). Without DATABASE_URL the API
-// starts its embedded PostgreSQL in a fresh temporary DATA_DIR on a free port; with DATABASE_URL
+// Needs packages/web/dist and packages/api/dist (it builds nothing). Without DATABASE_URL the harness
+// starts the API's embedded PostgreSQL in a fresh temporary folder on a free port and gives the API
+// its URL (NODE_ENV=production refuses to run without DATABASE_URL); with DATABASE_URL
 // (CI's external PostgreSQL) it creates a fresh database on that server, seeds demo data into it
 // (DEMO_DATA=on) and drops it afterwards. Map tiles are off: nothing may load from the network.
 import { spawn } from 'node:child_process';
@@ -10,7 +11,7 @@ import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const WEB_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const REPO_ROOT = resolve(WEB_ROOT, '..', '..');
@@ -81,7 +82,7 @@ async function createDatabase(serverUrl) {
 
 /**
  * @param {{ log?: (msg: string) => void, env?: Record<string, string>, beforeStart?: (env: Record<string, string>) => Promise<void> }} [options]
- * @returns {Promise<{ baseURL: string, logFile: string, stop: () => Promise<void> }>}
+ * @returns {Promise<{ baseURL: string, logFile: string, databaseUrl: string, stop: () => Promise<void> }>}
  */
 export async function startProduct(options = {}) {
   const log = options.log ?? (() => {});
@@ -103,21 +104,31 @@ export async function startProduct(options = {}) {
     ...options.env,
   };
   let database = null;
+  let embedded = null;
   if (process.env.DATABASE_URL) {
     database = await createDatabase(process.env.DATABASE_URL);
     env.DATABASE_URL = database.url;
     env.DEMO_DATA = 'on';
     log(`e2e: fresh database ${new URL(database.url).pathname.slice(1)}`);
   } else {
-    env.DATA_DIR = join(work, 'postgres');
-    env.EMBEDDED_PG_PORT = String(await freePort());
+    // production needs an external DATABASE_URL: start the API's embedded PostgreSQL here, in a
+    // fresh temporary folder on a free port, and hand its URL to the API like any other server's
+    const { startEmbeddedPostgres } = await import(pathToFileURL(join(REPO_ROOT, 'packages', 'api', 'dist', 'db', 'embedded-postgres.js')).href);
+    embedded = await startEmbeddedPostgres({ dataDir: join(work, 'postgres'), port: await freePort() });
+    env.DATABASE_URL = embedded.url('civimap');
+    env.DEMO_DATA = 'on';
+    log(`e2e: embedded PostgreSQL at ${new URL(env.DATABASE_URL).host}`);
   }
+  // the product's database, for tests that read what the API wrote (e.g. the outbox's mail) and
+  // for the API's command-line scripts while the API runs
+  const databaseUrl = env.DATABASE_URL;
 
   if (options.beforeStart) {
     try {
       await options.beforeStart(env);
     } catch (e) {
       if (database) await database.drop().catch(() => {});
+      if (embedded) await embedded.stop().catch(() => {});
       rmSync(work, { recursive: true, force: true });
       throw e;
     }
@@ -153,6 +164,7 @@ export async function startProduct(options = {}) {
     }
     out.end();
     if (database) await database.drop().catch((e) => log(`e2e: could not drop the database: ${e.message}`));
+    if (embedded) await embedded.stop().catch((e) => log(`e2e: could not stop the embedded PostgreSQL: ${e.message}`));
     if (!process.env.E2E_KEEP) rmSync(work, { recursive: true, force: true });
   };
 
@@ -174,7 +186,7 @@ export async function startProduct(options = {}) {
     throw e;
   }
   log(`e2e: API ready at ${baseURL} after ${Date.now() - started} ms`);
-  return { baseURL, logFile, stop };
+  return { baseURL, logFile, databaseUrl, stop };
 }
 
 /** Runs one of the API's command-line scripts (packages/api/dist/cli/NAME.js) with the product's environment. */

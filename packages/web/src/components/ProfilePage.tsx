@@ -8,6 +8,7 @@ import { OrganizationProfileQuery } from '../lib/operations';
 import { mapHref } from '../lib/router';
 import { DemoBanner } from './DemoBanner';
 import { Link } from './Link';
+import { ProfileActions } from './ProfileActions';
 import { ProfileContracts } from './ProfileContracts';
 import { SitesMap } from './SitesMap';
 
@@ -90,6 +91,7 @@ function Profile({ org, lang, headingRef }: { org: Org; lang: Lang; headingRef: 
               : t('profile.verifiedNoDate')
             : t('profile.unverified')}
         </p>
+        <ProfileActions id={org.id} />
         {aka.length > 0 && (
           <p className="aka">
             {t('profile.alsoKnownAs')}:{' '}

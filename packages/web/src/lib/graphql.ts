@@ -22,7 +22,8 @@ export async function request<TResult, TVariables>(
   const doFetch = options.fetch ?? fetch;
   const res = await doFetch(options.url ?? GRAPHQL_URL, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+    // x-civimap-csrf: the API refuses cookie-authenticated mutations without it (docs/accounts.md)
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', 'x-civimap-csrf': '1' },
     body: JSON.stringify({ query: document.toString(), variables }),
     signal: options.signal,
   });

@@ -11,6 +11,11 @@ export interface QueryState<T> {
 const cache = new Map<string, unknown>();
 const CACHE_LIMIT = 50;
 
+/** Forgets every cached result: after a write, or when the signed-in user changes. */
+export function clearQueryCache(): void {
+  cache.clear();
+}
+
 /** Runs a query when its variables change; results are cached by (document, variables). */
 export function useQuery<TResult, TVariables>(
   document: TypedDocumentString<TResult, TVariables>,

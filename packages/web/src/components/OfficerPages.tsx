@@ -1,0 +1,71 @@
+// The officers' and importers' pages (issue 5), loaded on demand: who may see them is checked here
+// (the API checks it again on every request).
+import { useTranslation } from 'react-i18next';
+import { useQuery } from '../lib/hooks';
+import { apiLang, type Lang } from '../lib/lang';
+import { OfficerViewerQuery } from '../lib/officer-operations';
+import type { OfficerRoute } from '../lib/officer-routes';
+import { ContractingPage } from './ContractingPage';
+import { ImportPage } from './ImportPage';
+import { Link } from './Link';
+import { RecordContractPage } from './RecordContractPage';
+import './officer.css';
+
+export interface OfficerViewer {
+  id: string;
+  displayName: string;
+  role: string;
+  authority?: { code: string; name: string } | null;
+}
+
+const ALLOWED: Record<OfficerRoute['page'], string[]> = {
+  contracting: ['AUTHORITY_OFFICER', 'ADMIN'],
+  recordContract: ['AUTHORITY_OFFICER', 'ADMIN'],
+  import: ['MODERATOR', 'ADMIN'],
+};
+
+export function OfficerPages({ route, search, lang }: { route: OfficerRoute; search: string; lang: Lang }) {
+  const { t } = useTranslation();
+  // not cached: signing in or out in another page must show here at once
+  const me = useQuery(OfficerViewerQuery, { lang: apiLang(lang) }, { cache: false });
+  const title = t(`officer.title.${route.page}`);
+  if (me.loading && !me.data) {
+    return (
+      <main id="main" className="officer-page">
+        <p aria-live="polite">{t('nav.loading')}</p>
+      </main>
+    );
+  }
+  if (me.error) {
+    return (
+      <main id="main" className="officer-page">
+        <p className="error" role="alert">
+          {t('app.loadError', { message: me.error.message })}{' '}
+          <button type="button" onClick={me.retry}>
+            {t('app.retry')}
+          </button>
+        </p>
+      </main>
+    );
+  }
+  const user = me.data?.me ?? null;
+  if (!user || !ALLOWED[route.page].includes(user.role)) {
+    const here = location.pathname + location.search;
+    return (
+      <main id="main" className="officer-page">
+        <h1>{title}</h1>
+        <p role="alert" data-testid="officer-denied">
+          {t(route.page === 'import' ? 'officer.needModerator' : 'officer.needOfficer')}
+        </p>
+        {!user && (
+          <p>
+            <Link href={`/signin?next=${encodeURIComponent(here)}`}>{t('officer.signIn')}</Link>
+          </p>
+        )}
+      </main>
+    );
+  }
+  if (route.page === 'import') return <ImportPage />;
+  if (route.page === 'recordContract') return <RecordContractPage viewer={user} search={search} lang={lang} />;
+  return <ContractingPage viewer={user} search={search} lang={lang} />;
+}

@@ -1,0 +1,203 @@
+// The GraphQL operations of the officers' pages (issue 5): contractable search, shortlists and
+// recording contracts. Kept apart from operations.ts (the public pages') and account-operations.ts.
+import { graphql } from '../gql';
+
+export const OfficerViewerQuery = graphql(`
+  query OfficerViewer($lang: Language!) {
+    me {
+      id
+      displayName
+      role
+      authority {
+        code
+        name(lang: $lang)
+      }
+    }
+  }
+`);
+
+export const ContractableProvidersQuery = graphql(`
+  query ContractableProviders($filter: OrganizationFilter!, $first: Int!, $on: Date!, $lang: Language!, $orderBy: OrganizationOrder) {
+    organizations(filter: $filter, first: $first, orderBy: $orderBy, lang: $lang) {
+      totalCount
+      edges {
+        distanceKm
+        node {
+          id
+          name(lang: $lang)
+          acronym
+          isDemo
+          status
+          verification {
+            status
+            verifiedAt
+          }
+          services {
+            id
+            name(lang: $lang)
+            status
+            capacity
+            residentialPlaces
+            categories {
+              code
+            }
+            serviceArea {
+              code
+              name(lang: $lang)
+            }
+          }
+          licences {
+            id
+            number
+            authority
+            validFrom
+            validUntil
+            validOn(date: $on)
+            categories {
+              code
+            }
+          }
+          locations {
+            id
+            municipality {
+              code
+              name(lang: $lang)
+            }
+          }
+          contracts {
+            id
+            amount
+          }
+        }
+      }
+    }
+  }
+`);
+
+
+export const MyShortlistsQuery = graphql(`
+  query MyShortlists($lang: Language!) {
+    myShortlists {
+      id
+      name
+      notes
+      version
+      csvUrl
+      updatedAt
+      entries {
+        id
+        position
+        note
+        organization {
+          id
+          name(lang: $lang)
+        }
+      }
+    }
+  }
+`);
+
+export const CreateShortlistMutation = graphql(`
+  mutation CreateShortlist($input: CreateShortlistInput!, $lang: Language!) {
+    createShortlist(input: $input) {
+      shortlist {
+        id
+        name
+        notes
+        version
+        csvUrl
+        updatedAt
+        entries {
+          id
+          position
+          note
+          organization {
+            id
+            name(lang: $lang)
+          }
+        }
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const UpdateShortlistMutation = graphql(`
+  mutation UpdateShortlist($input: UpdateShortlistInput!, $lang: Language!) {
+    updateShortlist(input: $input) {
+      shortlist {
+        id
+        name
+        notes
+        version
+        csvUrl
+        updatedAt
+        entries {
+          id
+          position
+          note
+          organization {
+            id
+            name(lang: $lang)
+          }
+        }
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const ProviderSearchQuery = graphql(`
+  query ProviderSearch($filter: OrganizationFilter!, $lang: Language!) {
+    organizations(filter: $filter, first: 20, lang: $lang) {
+      edges {
+        node {
+          id
+          name(lang: $lang)
+        }
+      }
+    }
+  }
+`);
+
+export const ProviderNameQuery = graphql(`
+  query ProviderName($id: ID!, $lang: Language!) {
+    organization(id: $id) {
+      id
+      name(lang: $lang)
+    }
+  }
+`);
+
+export const AuthoritiesQuery = graphql(`
+  query Authorities($lang: Language!) {
+    publicAuthorities {
+      code
+      kind
+      name(lang: $lang)
+    }
+  }
+`);
+
+export const RecordContractMutation = graphql(`
+  mutation RecordContract($input: RecordContractInput!) {
+    recordContract(input: $input) {
+      contract {
+        id
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
