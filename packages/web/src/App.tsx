@@ -1,5 +1,6 @@
 import { Suspense, lazy, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AccountNav } from './components/AccountNav';
 import { Link } from './components/Link';
 import { MapPage } from './components/MapPage';
 import { ProfilePage } from './components/ProfilePage';
@@ -7,24 +8,25 @@ import { changeLanguage } from './lib/i18n';
 import { DEFAULT_LANG, LANGUAGES, isLang, type Lang } from './lib/lang';
 import { RefDataProvider } from './lib/refdata';
 import { mapHref, parseRoute, useLocation } from './lib/router';
-import { parseOfficerRoute } from './lib/officer-routes';
+import { parseAccountRoute } from './lib/account-routes';
+
+// the signed-in pages (accounts, editor, history, moderation) load on demand
+const AccountPages = lazy(() => import('./components/AccountPages').then((m) => ({ default: m.AccountPages })));
 
 // the researcher's pages load on demand: they stay out of the initial JavaScript
 const CoveragePage = lazy(() => import('./components/CoveragePage').then((m) => ({ default: m.CoveragePage })));
 const ContractsPage = lazy(() => import('./components/ContractsPage').then((m) => ({ default: m.ContractsPage })));
-// the officers' and importers' pages (contractable search, shortlists, contracts, imports) too
-const OfficerPages = lazy(() => import('./components/OfficerPages').then((m) => ({ default: m.OfficerPages })));
 
 export function App() {
   const { t, i18n } = useTranslation();
   const lang: Lang = isLang(i18n.language) ? i18n.language : DEFAULT_LANG;
   const { pathname, search } = useLocation();
   const route = parseRoute(pathname);
-  const officerRoute = parseOfficerRoute(pathname);
+  const accountRoute = parseAccountRoute(pathname);
 
   useEffect(() => {
-    if (route.page !== 'org') document.title = `${t('app.title')} · ${t('app.tagline')}`;
-  }, [route.page, t]);
+    if (route.page !== 'org' && !accountRoute) document.title = `${t('app.title')} · ${t('app.tagline')}`;
+  }, [route.page, t]); // eslint-disable-line react-hooks/exhaustive-deps -- accountRoute follows the path
 
   return (
     <RefDataProvider lang={lang}>
@@ -47,6 +49,7 @@ export function App() {
             {t('nav.contracts')}
           </Link>
         </nav>
+        <AccountNav current={accountRoute?.page ?? null} />
         <div className="lang-switch" role="group" aria-label={t('app.language')}>
           {LANGUAGES.map((l) => (
             <button
@@ -75,7 +78,7 @@ export function App() {
           {route.page === 'coverage' ? <CoveragePage search={search} lang={lang} /> : <ContractsPage search={search} lang={lang} />}
         </Suspense>
       )}
-      {officerRoute && (
+      {accountRoute && (
         <Suspense
           fallback={
             <main id="main" className="page-narrow">
@@ -83,10 +86,10 @@ export function App() {
             </main>
           }
         >
-          <OfficerPages route={officerRoute} search={search} lang={lang} />
+          <AccountPages route={accountRoute} search={search} lang={lang} />
         </Suspense>
       )}
-      {route.page === 'notFound' && !officerRoute && (
+      {route.page === 'notFound' && !accountRoute && (
         <main id="main" className="page-narrow">
           <p role="alert">{t('app.pageNotFound')}</p>
           <p>

@@ -3,7 +3,7 @@ import { localized } from '../db/localized-text';
 import { Municipality } from '../geography/municipality.entity';
 import type { GraphQLContext } from '../graphql/context';
 import { LangArg } from '../graphql/language-arg';
-import { pageSize } from '../graphql/pagination';
+import { pageInfoOf, pageSize } from '../graphql/pagination';
 import { Language } from '../db/localized-text';
 import { Organization } from '../organizations/organization.entity';
 import { ServiceCategory } from '../taxonomy/service-category.entity';
@@ -26,7 +26,7 @@ export class ContractResolver {
     const page = await new ContractService(ctx.em, await ctx.catalog()).page(filter, size, after);
     return {
       edges: page.rows.map((r) => ({ cursor: r.cursor, node: r.contract })),
-      pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: Boolean(after), startCursor: page.rows[0]?.cursor ?? null, endCursor: page.rows.at(-1)?.cursor ?? null },
+      pageInfo: pageInfoOf(page.rows.map((r) => r.cursor), page.hasNextPage, after),
       totalCount: page.totalCount,
       totalAmount: page.totalAmount,
     };

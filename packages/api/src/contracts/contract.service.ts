@@ -28,11 +28,7 @@ export class ContractService {
     const f = filter ?? {};
     if (f.includeDemo === false) parts.push('not k.is_demo');
     if (f.authorities?.length) {
-      const ids = f.authorities.map((code) => {
-        const a = this.catalog.authoritiesByCode.get(code);
-        if (!a) throw new UserInputError(`Unknown public authority code "${code}". The publicAuthorities query lists them.`, 'filter.authorities');
-        return a.id;
-      });
+      const ids = f.authorities.map((code) => this.catalog.authority(code, 'filter.authorities').id);
       parts.push('k.authority_id = any(?::uuid[])');
       params.push(uuids(ids));
     }
@@ -43,20 +39,12 @@ export class ContractService {
       params.push(uuids(f.providers));
     }
     if (f.categories?.length) {
-      const ids = f.categories.flatMap((code) => {
-        const c = this.catalog.categoriesByCode.get(code);
-        if (!c) throw new UserInputError(`Unknown service category code "${code}".`, 'filter.categories');
-        return this.catalog.categoryAndDescendants(c).map((d) => d.id);
-      });
+      const ids = f.categories.flatMap((code) => this.catalog.categoryAndDescendants(this.catalog.category(code, 'filter.categories')).map((d) => d.id));
       parts.push('exists (select 1 from contract_category kc where kc.contract_id = k.id and kc.category_id = any(?::uuid[]))');
       params.push(uuids(ids));
     }
     if (f.municipalities?.length) {
-      const ids = f.municipalities.map((code) => {
-        const m = this.catalog.municipalitiesByCode.get(code);
-        if (!m) throw new UserInputError(`Unknown municipality code "${code}".`, 'filter.municipalities');
-        return m.id;
-      });
+      const ids = f.municipalities.map((code) => this.catalog.municipality(code, 'filter.municipalities').id);
       parts.push(`${CONTRACT_MUNICIPALITY} = any(?::uuid[])`);
       params.push(uuids(ids));
     }

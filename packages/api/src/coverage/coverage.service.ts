@@ -2,7 +2,6 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { readQuery } from '../db/read';
 import { haversineKm } from '../geography/geo';
 import type { Municipality } from '../geography/municipality.entity';
-import { UserInputError } from '../graphql/errors';
 import type { ReferenceCatalog } from '../reference/reference-catalog';
 import type { ServiceCategory } from '../taxonomy/service-category.entity';
 import type { CoverageCell, CoverageFilter, CoverageReport } from './coverage.types';
@@ -23,11 +22,7 @@ export class CoverageService {
   async report(filter: CoverageFilter | null | undefined, now = new Date()): Promise<CoverageReport> {
     const categories = this.categories(filter?.categories);
     const municipalities = this.municipalities(filter?.regions);
-    const targetGroupIds = (filter?.targetGroups ?? []).map((code) => {
-      const group = this.catalog.targetGroupsByCode.get(code);
-      if (!group) throw new UserInputError(`Unknown target group code "${code}". The targetGroups query lists the codes.`, 'filter.targetGroups');
-      return group.id;
-    });
+    const targetGroupIds = (filter?.targetGroups ?? []).map((code) => this.catalog.targetGroup(code, 'filter.targetGroups').id);
 
     // Each requested category stands for itself and the categories below it.
     const roots: string[] = [];
@@ -89,20 +84,12 @@ export class CoverageService {
 
   private categories(codes: string[] | null | undefined): ServiceCategory[] {
     if (!codes?.length) return this.catalog.categories;
-    return codes.map((code) => {
-      const category = this.catalog.categoriesByCode.get(code);
-      if (!category) throw new UserInputError(`Unknown service category code "${code}". The serviceCategories query lists the codes.`, 'filter.categories');
-      return category;
-    });
+    return codes.map((code) => this.catalog.category(code, 'filter.categories'));
   }
 
   private municipalities(regionCodes: string[] | null | undefined): Municipality[] {
     if (!regionCodes?.length) return this.catalog.municipalities;
-    return regionCodes.flatMap((code) => {
-      const region = this.catalog.regionsByCode.get(code);
-      if (!region) throw new UserInputError(`Unknown region code "${code}". The regions query lists the codes.`, 'filter.regions');
-      return this.catalog.municipalitiesOf(region);
-    });
+    return regionCodes.flatMap((code) => this.catalog.municipalitiesOf(this.catalog.region(code, 'filter.regions')));
   }
 }
 

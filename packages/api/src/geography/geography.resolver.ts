@@ -1,7 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { type Language, localized } from '../db/localized-text';
 import type { GraphQLContext } from '../graphql/context';
-import { UserInputError } from '../graphql/errors';
 import { LangArg } from '../graphql/language-arg';
 import { JSONScalar } from '../graphql/scalars';
 import { GeoPoint, geoPoint } from './geo-point.type';
@@ -32,9 +31,7 @@ export class MunicipalityResolver {
   async municipalities(@Ctx() ctx: GraphQLContext, @Arg('region', () => ID, { nullable: true }) regionCode?: string): Promise<Municipality[]> {
     const catalog = await ctx.catalog();
     if (!regionCode) return catalog.municipalities;
-    const region = catalog.regionsByCode.get(regionCode);
-    if (!region) throw new UserInputError(`Unknown region code "${regionCode}". The regions query lists the codes.`, 'region');
-    return catalog.municipalitiesOf(region);
+    return catalog.municipalitiesOf(catalog.region(regionCode, 'region'));
   }
 
   @FieldResolver(() => String)

@@ -279,35 +279,19 @@ export class OrganizationSearch {
   }
 
   private categoryIds(codes: string[], field: string) {
-    return codes.map((code) => {
-      const category = this.catalog.categoriesByCode.get(code);
-      if (!category) throw new UserInputError(`Unknown service category code "${code}". The serviceCategories query lists the codes.`, field);
-      return category;
-    });
+    return codes.map((code) => this.catalog.category(code, field));
   }
 
   private targetGroupIds(codes: string[]): string[] {
-    return codes.map((code) => {
-      const group = this.catalog.targetGroupsByCode.get(code);
-      if (!group) throw new UserInputError(`Unknown target group code "${code}". The targetGroups query lists the codes.`, 'filter.targetGroups');
-      return group.id;
-    });
+    return codes.map((code) => this.catalog.targetGroup(code, 'filter.targetGroups').id);
   }
 
   private municipalityIds(codes: string[], field = 'filter.municipalities'): string[] {
-    return codes.map((code) => {
-      const municipality = this.catalog.municipalitiesByCode.get(code);
-      if (!municipality) throw new UserInputError(`Unknown municipality code "${code}". The municipalities query lists the codes.`, field);
-      return municipality.id;
-    });
+    return codes.map((code) => this.catalog.municipality(code, field).id);
   }
 
   private municipalityIdsOfRegions(codes: string[]): string[] {
-    return codes.flatMap((code) => {
-      const region = this.catalog.regionsByCode.get(code);
-      if (!region) throw new UserInputError(`Unknown region code "${code}". The regions query lists the codes.`, 'filter.regions');
-      return this.catalog.municipalitiesOf(region).map((m) => m.id);
-    });
+    return codes.flatMap((code) => this.catalog.municipalitiesOf(this.catalog.region(code, 'filter.regions')).map((m) => m.id));
   }
 }
 

@@ -5,7 +5,7 @@ import type { GraphQLContext } from '../graphql/context';
 import { UserInputError } from '../graphql/errors';
 import { requireUuid } from '../graphql/ids';
 import { LangArg } from '../graphql/language-arg';
-import { pageSize } from '../graphql/pagination';
+import { pageInfoOf, pageSize } from '../graphql/pagination';
 import { Licence } from '../licences/licence.entity';
 import { Location } from '../locations/location.entity';
 import { Service } from '../services/service.entity';
@@ -40,12 +40,7 @@ export class OrganizationResolver {
     return Object.assign(new OrganizationConnection(), {
       page,
       edges: page.rows.map((row) => ({ cursor: row.cursor, node: row.organization, distanceKm: row.distanceKm })),
-      pageInfo: {
-        hasNextPage: page.hasNextPage,
-        hasPreviousPage: Boolean(after),
-        startCursor: page.rows[0]?.cursor ?? null,
-        endCursor: page.rows.at(-1)?.cursor ?? null,
-      },
+      pageInfo: pageInfoOf(page.rows.map((r) => r.cursor), page.hasNextPage, after),
     });
   }
 

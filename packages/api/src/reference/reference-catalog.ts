@@ -1,5 +1,6 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { PublicAuthority } from '../contracts/public-authority.entity';
+import { UserInputError } from '../graphql/errors';
 import { Municipality } from '../geography/municipality.entity';
 import { Region } from '../geography/region.entity';
 import { ServiceCategory } from '../taxonomy/service-category.entity';
@@ -7,6 +8,12 @@ import { TargetGroup } from '../taxonomy/target-group.entity';
 
 function index<T, K>(items: T[], key: (item: T) => K): Map<K, T> {
   return new Map(items.map((item) => [key(item), item]));
+}
+
+function known<T>(map: Map<string, T>, code: string, field: string, what: string, query: string): T {
+  const found = map.get(code);
+  if (!found) throw new UserInputError(`Unknown ${what} code "${String(code).slice(0, 100)}". The ${query} query lists the codes.`, field);
+  return found;
 }
 
 /**
@@ -51,6 +58,27 @@ export class ReferenceCatalog {
       siblings.push(category);
       this.childrenByParentId.set(parentId, siblings);
     }
+  }
+
+  /** The category with this code, or a BAD_USER_INPUT error naming the field and where the codes are listed. */
+  category(code: string, field: string): ServiceCategory {
+    return known(this.categoriesByCode, code, field, 'service category', 'serviceCategories');
+  }
+
+  targetGroup(code: string, field: string): TargetGroup {
+    return known(this.targetGroupsByCode, code, field, 'target group', 'targetGroups');
+  }
+
+  municipality(code: string, field: string): Municipality {
+    return known(this.municipalitiesByCode, code, field, 'municipality', 'municipalities');
+  }
+
+  region(code: string, field: string): Region {
+    return known(this.regionsByCode, code, field, 'region', 'regions');
+  }
+
+  authority(code: string, field: string): PublicAuthority {
+    return known(this.authoritiesByCode, code, field, 'public authority', 'publicAuthorities');
   }
 
   parentIdOf(category: ServiceCategory): string | null {

@@ -17,6 +17,19 @@ export type BBoxInput = {
   minLng: number;
 };
 
+/** Annual budget band in EUR. */
+export type BudgetBand =
+  | 'FROM_10K_TO_50K'
+  | 'FROM_50K_TO_100K'
+  | 'FROM_100K_TO_500K'
+  | 'OVER_500K'
+  | 'UNDER_10K';
+
+export type ClaimStatus =
+  | 'APPROVED'
+  | 'PENDING'
+  | 'REJECTED';
+
 /** Filters combine with AND; values in a list with OR. */
 export type ContractFilter = {
   /** Public authority codes. */
@@ -75,11 +88,95 @@ export type CoverageFilter = {
   targetGroups?: Array<string> | null | undefined;
 };
 
-export type CreateShortlistInput = {
-  /** In order. */
-  entries?: Array<ShortlistEntryInput> | null | undefined;
-  name: string;
-  notes?: string | null | undefined;
+export type CreateLicenceInput = {
+  /** The issuing authority. Required when creating. */
+  authority?: string | null | undefined;
+  /** Category codes covered; at least one. */
+  categories?: Array<string> | null | undefined;
+  documentReference?: string | null | undefined;
+  /** Required when creating. */
+  number?: string | null | undefined;
+  organizationId: string;
+  /** YYYY-MM-DD. Required when creating. */
+  validFrom?: string | null | undefined;
+  /** YYYY-MM-DD, on or after validFrom; empty for open-ended. */
+  validUntil?: string | null | undefined;
+};
+
+export type CreateLocationInput = {
+  accessibility?: string | null | undefined;
+  address?: string | null | undefined;
+  /** Required when creating. */
+  lat?: number | null | undefined;
+  /** Required when creating. */
+  lng?: number | null | undefined;
+  /** Municipality code; the point must lie in it. Required when creating. */
+  municipality?: string | null | undefined;
+  name?: string | null | undefined;
+  openingHours?: string | null | undefined;
+  organizationId: string;
+};
+
+/** A new organization: it starts unverified and its creator becomes its owner. */
+export type CreateOrganizationInput = {
+  acronym?: string | null | undefined;
+  budgetBand?: BudgetBand | null | undefined;
+  descriptions?: OptionalLocalizedTextInput | null | undefined;
+  email?: string | null | undefined;
+  fundingMix?: FundingMixInput | null | undefined;
+  legalForm?: LegalForm | null | undefined;
+  /** Required when creating. */
+  names?: LocalizedTextInput | null | undefined;
+  phone?: string | null | undefined;
+  publicBenefit?: boolean | null | undefined;
+  /** YYYY-MM-DD. */
+  registrationDate?: string | null | undefined;
+  registrationNumber?: string | null | undefined;
+  /** http or https addresses, at most 10. */
+  socialLinks?: Array<string> | null | undefined;
+  staffCount?: number | null | undefined;
+  status?: OrganizationStatus | null | undefined;
+  volunteerCount?: number | null | undefined;
+  /** http or https only. */
+  website?: string | null | undefined;
+  yearFounded?: number | null | undefined;
+};
+
+export type CreateServiceInput = {
+  /** Beneficiaries per year. */
+  capacity?: number | null | undefined;
+  /** Service category codes; at least one. */
+  categories?: Array<string> | null | undefined;
+  descriptions?: OptionalLocalizedTextInput | null | undefined;
+  eligibility?: string | null | undefined;
+  fee?: ServiceFee | null | undefined;
+  /** ISO 639-1 codes, e.g. sq, sr, en, tr, rom. */
+  languages?: Array<string> | null | undefined;
+  /** Ids of the organization's sites where the service is delivered. */
+  locationIds?: Array<string> | null | undefined;
+  /** Required when creating. */
+  names?: LocalizedTextInput | null | undefined;
+  organizationId: string;
+  residentialPlaces?: number | null | undefined;
+  /** Codes of the municipalities served. */
+  serviceArea?: Array<string> | null | undefined;
+  status?: ServiceStatus | null | undefined;
+  /** Target group codes. */
+  targetGroups?: Array<string> | null | undefined;
+};
+
+/** Shares of the annual budget in percent, 0 to 100; when any is given they must add up to 100. */
+export type FundingMixInput = {
+  foreignDonors?: number | null | undefined;
+  other?: number | null | undefined;
+  ownRevenue?: number | null | undefined;
+  publicSources?: number | null | undefined;
+};
+
+export type InviteMemberInput = {
+  email: string;
+  organizationId: string;
+  role?: MembershipRole;
 };
 
 /** Albanian (default), Serbian, English. */
@@ -99,12 +196,30 @@ export type LicensedForInput = {
   on?: string | null | undefined;
 };
 
+/** Text per language; Albanian (sq) is required. */
+export type LocalizedTextInput = {
+  en?: string | null | undefined;
+  sq: string;
+  sr?: string | null | undefined;
+};
+
+export type MembershipRole =
+  | 'EDITOR'
+  | 'OWNER';
+
 /** Sites within radiusKm of a point; edges then carry distanceKm. */
 export type NearInput = {
   lat: number;
   lng: number;
   /** Radius in kilometres (more than 0, at most 500). */
   radiusKm: number;
+};
+
+/** Optional text per language (at most 10,000 characters each). */
+export type OptionalLocalizedTextInput = {
+  en?: string | null | undefined;
+  sq?: string | null | undefined;
+  sr?: string | null | undefined;
 };
 
 /** Filters combine with AND; the values inside one list combine with OR. */
@@ -130,38 +245,27 @@ export type OrganizationFilter = {
   verified?: boolean | null | undefined;
 };
 
-/** NAME (default), DISTANCE (needs filter.near; the default with it), UPDATED_AT (newest first). */
-export type OrganizationOrder =
-  | 'DISTANCE'
-  | 'NAME'
-  | 'UPDATED_AT';
-
 export type OrganizationStatus =
   | 'ACTIVE'
   | 'CLOSED'
   | 'INACTIVE';
 
-/** A contract or grant an authority awarded. Officers record them for their own authority. */
-export type RecordContractInput = {
-  /** Amount in EUR. */
-  amount?: number | null | undefined;
-  /** Public authority code (publicAuthorities lists them). */
-  authority: string;
-  awardDate?: string | null | undefined;
-  /** Service category codes (at least one). */
-  categories: Array<string>;
-  endDate?: string | null | undefined;
-  modality: ContractModality;
-  /** The provider organization id. */
-  provider: string;
-  reference?: string | null | undefined;
-  startDate?: string | null | undefined;
-  /** Default ACTIVE. */
-  status?: ContractStatus | null | undefined;
-  title?: string | null | undefined;
-  /** http(s) link to the contract or its notice. */
-  url?: string | null | undefined;
+export type RegisterInput = {
+  displayName: string;
+  email: string;
+  /** At least 12 characters, not all of one kind, not your email. */
+  password: string;
 };
+
+export type RevisionAction =
+  | 'CLAIM_DECISION'
+  | 'CONFIRM'
+  | 'CREATE'
+  | 'DELETE'
+  | 'IMPORT'
+  | 'REVERT'
+  | 'UPDATE'
+  | 'VERIFY';
 
 export type ServiceFee =
   | 'FEE'
@@ -172,17 +276,90 @@ export type ServiceStatus =
   | 'ACTIVE'
   | 'INACTIVE';
 
-export type ShortlistEntryInput = {
-  note?: string | null | undefined;
-  organization: string;
+export type SignInInput = {
+  email: string;
+  password: string;
 };
 
-/** Rename, annotate or change the organizations; absent fields stay. entries replaces the whole list. */
-export type UpdateShortlistInput = {
-  entries?: Array<ShortlistEntryInput> | null | undefined;
+export type UpdateLicenceInput = {
+  /** The issuing authority. Required when creating. */
+  authority?: string | null | undefined;
+  /** Category codes covered; at least one. */
+  categories?: Array<string> | null | undefined;
+  documentReference?: string | null | undefined;
   id: string;
+  /** Required when creating. */
+  number?: string | null | undefined;
+  /** YYYY-MM-DD. Required when creating. */
+  validFrom?: string | null | undefined;
+  /** YYYY-MM-DD, on or after validFrom; empty for open-ended. */
+  validUntil?: string | null | undefined;
+  version: number;
+};
+
+export type UpdateLocationInput = {
+  accessibility?: string | null | undefined;
+  address?: string | null | undefined;
+  id: string;
+  /** Required when creating. */
+  lat?: number | null | undefined;
+  /** Required when creating. */
+  lng?: number | null | undefined;
+  /** Municipality code; the point must lie in it. Required when creating. */
+  municipality?: string | null | undefined;
   name?: string | null | undefined;
-  notes?: string | null | undefined;
+  openingHours?: string | null | undefined;
+  version: number;
+};
+
+export type UpdateOrganizationInput = {
+  acronym?: string | null | undefined;
+  budgetBand?: BudgetBand | null | undefined;
+  descriptions?: OptionalLocalizedTextInput | null | undefined;
+  email?: string | null | undefined;
+  fundingMix?: FundingMixInput | null | undefined;
+  id: string;
+  legalForm?: LegalForm | null | undefined;
+  /** Required when creating. */
+  names?: LocalizedTextInput | null | undefined;
+  phone?: string | null | undefined;
+  publicBenefit?: boolean | null | undefined;
+  /** YYYY-MM-DD. */
+  registrationDate?: string | null | undefined;
+  registrationNumber?: string | null | undefined;
+  /** http or https addresses, at most 10. */
+  socialLinks?: Array<string> | null | undefined;
+  staffCount?: number | null | undefined;
+  status?: OrganizationStatus | null | undefined;
+  /** The version you loaded: a stale one fails with STALE_VERSION. */
+  version: number;
+  volunteerCount?: number | null | undefined;
+  /** http or https only. */
+  website?: string | null | undefined;
+  yearFounded?: number | null | undefined;
+};
+
+export type UpdateServiceInput = {
+  /** Beneficiaries per year. */
+  capacity?: number | null | undefined;
+  /** Service category codes; at least one. */
+  categories?: Array<string> | null | undefined;
+  descriptions?: OptionalLocalizedTextInput | null | undefined;
+  eligibility?: string | null | undefined;
+  fee?: ServiceFee | null | undefined;
+  id: string;
+  /** ISO 639-1 codes, e.g. sq, sr, en, tr, rom. */
+  languages?: Array<string> | null | undefined;
+  /** Ids of the organization's sites where the service is delivered. */
+  locationIds?: Array<string> | null | undefined;
+  /** Required when creating. */
+  names?: LocalizedTextInput | null | undefined;
+  residentialPlaces?: number | null | undefined;
+  /** Codes of the municipalities served. */
+  serviceArea?: Array<string> | null | undefined;
+  status?: ServiceStatus | null | undefined;
+  /** Target group codes. */
+  targetGroups?: Array<string> | null | undefined;
   version: number;
 };
 
@@ -200,80 +377,228 @@ export type UserRole =
   | 'EDITOR'
   | 'MODERATOR';
 
+export type VerificationQueueItemKind =
+  /** An unverified licence of an organization that is still verified (e.g. imported). */
+  | 'CHANGED_LICENCE'
+  /** Verified before; a change of its registration fields or licences unverified it. */
+  | 'CHANGED_ORGANIZATION'
+  /** An organization never verified. */
+  | 'NEW_ORGANIZATION'
+  /** A claim to decide. */
+  | 'PENDING_CLAIM';
+
 export type VerificationStatus =
   | 'UNVERIFIED'
   | 'VERIFIED';
 
-export type OfficerViewerQueryVariables = Exact<{
+export type SessionQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SessionQuery = { me: { id: string, displayName: string, email: string | null, role: UserRole } | null };
+
+export type MyOrganizationsQueryVariables = Exact<{
   lang: Language;
 }>;
 
 
-export type OfficerViewerQuery = { me: { id: string, displayName: string, role: UserRole, authority: { code: string, name: string } | null } | null };
+export type MyOrganizationsQuery = { me: { id: string, displayName: string, email: string | null, role: UserRole, memberships: Array<{ id: string, role: MembershipRole, organization: { id: string, name: string, status: OrganizationStatus, verification: { status: VerificationStatus, verifiedAt: string | null } } }>, claims: Array<{ id: string, status: ClaimStatus, createdAt: string, decidedAt: string | null, reason: string | null, organization: { id: string, name: string } }> } | null };
 
-export type ContractableProvidersQueryVariables = Exact<{
-  filter: OrganizationFilter;
-  first: number;
-  on: string;
-  lang: Language;
-  orderBy?: OrganizationOrder | null | undefined;
+export type RegisterMutationVariables = Exact<{
+  input: RegisterInput;
 }>;
 
 
-export type ContractableProvidersQuery = { organizations: { totalCount: number, edges: Array<{ distanceKm: number | null, node: { id: string, name: string, acronym: string | null, isDemo: boolean, status: OrganizationStatus, verification: { status: VerificationStatus, verifiedAt: string | null }, services: Array<{ id: string, name: string, status: ServiceStatus, capacity: number | null, residentialPlaces: number | null, categories: Array<{ code: string }>, serviceArea: Array<{ code: string, name: string }> }>, licences: Array<{ id: string, number: string, authority: string, validFrom: string, validUntil: string | null, validOn: boolean, categories: Array<{ code: string }> }>, locations: Array<{ id: string, municipality: { code: string, name: string } }>, contracts: Array<{ id: string, amount: number | null }> } }> } };
+export type RegisterMutation = { register: { user: { id: string, displayName: string } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
 
-export type MyShortlistsQueryVariables = Exact<{
-  lang: Language;
+export type SignInMutationVariables = Exact<{
+  input: SignInInput;
 }>;
 
 
-export type MyShortlistsQuery = { myShortlists: Array<{ id: string, name: string, notes: string | null, version: number, csvUrl: string, updatedAt: string, entries: Array<{ id: string, position: number, note: string | null, organization: { id: string, name: string } }> }> };
+export type SignInMutation = { signIn: { user: { id: string, displayName: string } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
 
-export type CreateShortlistMutationVariables = Exact<{
-  input: CreateShortlistInput;
-  lang: Language;
+export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SignOutMutation = { signOut: { ok: boolean, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
+
+export type RequestPasswordResetMutationVariables = Exact<{
+  email: string;
 }>;
 
 
-export type CreateShortlistMutation = { createShortlist: { shortlist: { id: string, name: string, notes: string | null, version: number, csvUrl: string, updatedAt: string, entries: Array<{ id: string, position: number, note: string | null, organization: { id: string, name: string } }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
+export type RequestPasswordResetMutation = { requestPasswordReset: { ok: boolean, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
 
-export type UpdateShortlistMutationVariables = Exact<{
-  input: UpdateShortlistInput;
-  lang: Language;
+export type ResetPasswordMutationVariables = Exact<{
+  token: string;
+  newPassword: string;
 }>;
 
 
-export type UpdateShortlistMutation = { updateShortlist: { shortlist: { id: string, name: string, notes: string | null, version: number, csvUrl: string, updatedAt: string, entries: Array<{ id: string, position: number, note: string | null, organization: { id: string, name: string } }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
+export type ResetPasswordMutation = { resetPassword: { ok: boolean, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
 
-export type ProviderSearchQueryVariables = Exact<{
-  filter: OrganizationFilter;
-  lang: Language;
+export type AcceptInvitationMutationVariables = Exact<{
+  token: string;
 }>;
 
 
-export type ProviderSearchQuery = { organizations: { edges: Array<{ node: { id: string, name: string } }> } };
+export type AcceptInvitationMutation = { acceptInvitation: { membership: { id: string, organization: { id: string } } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
 
-export type ProviderNameQueryVariables = Exact<{
+export type ViewerPermissionsQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ViewerPermissionsQuery = { organization: { id: string, version: number, viewerPermissions: { claim: boolean, edit: boolean, invite: boolean, revert: boolean, verify: boolean, membership: MembershipRole | null } } | null };
+
+export type ClaimOrganizationMutationVariables = Exact<{
+  organizationId: string;
+  message: string;
+}>;
+
+
+export type ClaimOrganizationMutation = { claimOrganization: { claim: { id: string, status: ClaimStatus } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
+
+export type CreateOrganizationMutationVariables = Exact<{
+  input: CreateOrganizationInput;
+}>;
+
+
+export type CreateOrganizationMutation = { createOrganization: { organization: { id: string } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
+
+export type OrganizationEditorQueryVariables = Exact<{
   id: string;
   lang: Language;
 }>;
 
 
-export type ProviderNameQuery = { organization: { id: string, name: string } | null };
+export type OrganizationEditorQuery = { organization: { id: string, version: number, name: string, acronym: string | null, legalForm: LegalForm, registrationNumber: string | null, registrationDate: string | null, website: string | null, email: string | null, phone: string | null, yearFounded: number | null, staffCount: number | null, volunteerCount: number | null, status: OrganizationStatus, isDemo: boolean, lastConfirmedAt: string | null, names: { sq: string, sr: string | null, en: string | null }, descriptions: { sq: string | null, sr: string | null, en: string | null }, verification: { status: VerificationStatus, verifiedAt: string | null }, viewerPermissions: { edit: boolean, invite: boolean, revert: boolean, membership: MembershipRole | null }, services: Array<{ id: string, version: number, name: string, status: ServiceStatus, capacity: number | null, residentialPlaces: number | null, fee: ServiceFee | null, languages: Array<string>, eligibility: string | null, names: { sq: string, sr: string | null, en: string | null }, descriptions: { sq: string | null, sr: string | null, en: string | null }, categories: Array<{ code: string }>, targetGroups: Array<{ code: string }>, serviceArea: Array<{ code: string }>, locations: Array<{ id: string }> }>, locations: Array<{ id: string, version: number, name: string | null, address: string | null, openingHours: string | null, accessibility: string | null, municipality: { code: string, name: string }, point: { lat: number, lng: number } }>, licences: Array<{ id: string, version: number, number: string, authority: string, documentReference: string | null, validFrom: string, validUntil: string | null, categories: Array<{ code: string }>, verification: { status: VerificationStatus } }> } | null };
 
-export type AuthoritiesQueryVariables = Exact<{
+export type UpdateOrganizationMutationVariables = Exact<{
+  input: UpdateOrganizationInput;
+}>;
+
+
+export type UpdateOrganizationMutation = { updateOrganization: { organization: { id: string, version: number } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
+
+export type ConfirmCurrentMutationVariables = Exact<{
+  id: string;
+  version: number;
+}>;
+
+
+export type ConfirmCurrentMutation = { confirmOrganizationCurrent: { organization: { id: string, version: number, lastConfirmedAt: string | null } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
+
+export type CreateServiceMutationVariables = Exact<{
+  input: CreateServiceInput;
+}>;
+
+
+export type CreateServiceMutation = { createService: { service: { id: string, version: number } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
+
+export type UpdateServiceMutationVariables = Exact<{
+  input: UpdateServiceInput;
+}>;
+
+
+export type UpdateServiceMutation = { updateService: { service: { id: string, version: number } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
+
+export type DeleteServiceMutationVariables = Exact<{
+  id: string;
+  version: number;
+}>;
+
+
+export type DeleteServiceMutation = { deleteService: { deletedServiceId: string | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
+
+export type CreateLocationMutationVariables = Exact<{
+  input: CreateLocationInput;
+}>;
+
+
+export type CreateLocationMutation = { createLocation: { location: { id: string, version: number } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
+
+export type UpdateLocationMutationVariables = Exact<{
+  input: UpdateLocationInput;
+}>;
+
+
+export type UpdateLocationMutation = { updateLocation: { location: { id: string, version: number } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
+
+export type DeleteLocationMutationVariables = Exact<{
+  id: string;
+  version: number;
+}>;
+
+
+export type DeleteLocationMutation = { deleteLocation: { deletedLocationId: string | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
+
+export type CreateLicenceMutationVariables = Exact<{
+  input: CreateLicenceInput;
+}>;
+
+
+export type CreateLicenceMutation = { createLicence: { licence: { id: string, version: number } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
+
+export type UpdateLicenceMutationVariables = Exact<{
+  input: UpdateLicenceInput;
+}>;
+
+
+export type UpdateLicenceMutation = { updateLicence: { licence: { id: string, version: number } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
+
+export type InviteMemberMutationVariables = Exact<{
+  input: InviteMemberInput;
+}>;
+
+
+export type InviteMemberMutation = { inviteMember: { userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
+
+export type OrganizationHistoryQueryVariables = Exact<{
+  id: string;
+  first: number;
+  after?: string | null | undefined;
   lang: Language;
 }>;
 
 
-export type AuthoritiesQuery = { publicAuthorities: Array<{ code: string, kind: AuthorityKind, name: string }> };
+export type OrganizationHistoryQuery = { organization: { id: string, name: string, viewerPermissions: { revert: boolean } } | null, organizationHistory: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, action: RevisionAction, entityType: string, entityId: string, createdAt: string, reason: string | null, author: { displayName: string } | null, changes: Array<{ field: string, old: unknown, new: unknown }> } }> } };
 
-export type RecordContractMutationVariables = Exact<{
-  input: RecordContractInput;
+export type RevertRevisionMutationVariables = Exact<{
+  revisionId: string;
+  reason?: string | null | undefined;
 }>;
 
 
-export type RecordContractMutation = { recordContract: { contract: { id: string } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
+export type RevertRevisionMutation = { revertRevision: { revision: { id: string } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
+
+export type VerificationQueueQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+  lang: Language;
+}>;
+
+
+export type VerificationQueueQuery = { verificationQueue: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { kind: VerificationQueueItemKind, since: string, organization: { id: string, version: number, name: string, registrationNumber: string | null, isDemo: boolean }, claim: { id: string, message: string, createdAt: string, claimant: { displayName: string } } | null, licence: { id: string, number: string, authority: string, validFrom: string, validUntil: string | null } | null } }> } };
+
+export type DecideClaimMutationVariables = Exact<{
+  claimId: string;
+  approve: boolean;
+  reason?: string | null | undefined;
+}>;
+
+
+export type DecideClaimMutation = { decideClaim: { claim: { id: string, status: ClaimStatus } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
+
+export type VerifyOrganizationMutationVariables = Exact<{
+  id: string;
+  version: number;
+  approve: boolean;
+  reason?: string | null | undefined;
+}>;
+
+
+export type VerifyOrganizationMutation = { verifyOrganization: { organization: { id: string, version: number } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
 
 export type ReferenceDataQueryVariables = Exact<{
   lang: Language;
@@ -382,89 +707,42 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
-export const OfficerViewerDocument = new TypedDocumentString(`
-    query OfficerViewer($lang: Language!) {
+export const SessionDocument = new TypedDocumentString(`
+    query Session {
   me {
     id
     displayName
+    email
     role
-    authority {
-      code
-      name(lang: $lang)
-    }
   }
 }
-    `) as unknown as TypedDocumentString<OfficerViewerQuery, OfficerViewerQueryVariables>;
-export const ContractableProvidersDocument = new TypedDocumentString(`
-    query ContractableProviders($filter: OrganizationFilter!, $first: Int!, $on: Date!, $lang: Language!, $orderBy: OrganizationOrder) {
-  organizations(filter: $filter, first: $first, orderBy: $orderBy, lang: $lang) {
-    totalCount
-    edges {
-      distanceKm
-      node {
+    `) as unknown as TypedDocumentString<SessionQuery, SessionQueryVariables>;
+export const MyOrganizationsDocument = new TypedDocumentString(`
+    query MyOrganizations($lang: Language!) {
+  me {
+    id
+    displayName
+    email
+    role
+    memberships {
+      id
+      role
+      organization {
         id
         name(lang: $lang)
-        acronym
-        isDemo
         status
         verification {
           status
           verifiedAt
         }
-        services {
-          id
-          name(lang: $lang)
-          status
-          capacity
-          residentialPlaces
-          categories {
-            code
-          }
-          serviceArea {
-            code
-            name(lang: $lang)
-          }
-        }
-        licences {
-          id
-          number
-          authority
-          validFrom
-          validUntil
-          validOn(date: $on)
-          categories {
-            code
-          }
-        }
-        locations {
-          id
-          municipality {
-            code
-            name(lang: $lang)
-          }
-        }
-        contracts {
-          id
-          amount
-        }
       }
     }
-  }
-}
-    `) as unknown as TypedDocumentString<ContractableProvidersQuery, ContractableProvidersQueryVariables>;
-export const MyShortlistsDocument = new TypedDocumentString(`
-    query MyShortlists($lang: Language!) {
-  myShortlists {
-    id
-    name
-    notes
-    version
-    csvUrl
-    updatedAt
-    entries {
+    claims {
       id
-      position
-      note
+      status
+      createdAt
+      decidedAt
+      reason
       organization {
         id
         name(lang: $lang)
@@ -472,25 +750,80 @@ export const MyShortlistsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<MyShortlistsQuery, MyShortlistsQueryVariables>;
-export const CreateShortlistDocument = new TypedDocumentString(`
-    mutation CreateShortlist($input: CreateShortlistInput!, $lang: Language!) {
-  createShortlist(input: $input) {
-    shortlist {
+    `) as unknown as TypedDocumentString<MyOrganizationsQuery, MyOrganizationsQueryVariables>;
+export const RegisterDocument = new TypedDocumentString(`
+    mutation Register($input: RegisterInput!) {
+  register(input: $input) {
+    user {
       id
-      name
-      notes
-      version
-      csvUrl
-      updatedAt
-      entries {
+      displayName
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RegisterMutation, RegisterMutationVariables>;
+export const SignInDocument = new TypedDocumentString(`
+    mutation SignIn($input: SignInInput!) {
+  signIn(input: $input) {
+    user {
+      id
+      displayName
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SignInMutation, SignInMutationVariables>;
+export const SignOutDocument = new TypedDocumentString(`
+    mutation SignOut {
+  signOut {
+    ok
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SignOutMutation, SignOutMutationVariables>;
+export const RequestPasswordResetDocument = new TypedDocumentString(`
+    mutation RequestPasswordReset($email: String!) {
+  requestPasswordReset(email: $email) {
+    ok
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RequestPasswordResetMutation, RequestPasswordResetMutationVariables>;
+export const ResetPasswordDocument = new TypedDocumentString(`
+    mutation ResetPassword($token: String!, $newPassword: String!) {
+  resetPassword(token: $token, newPassword: $newPassword) {
+    ok
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ResetPasswordMutation, ResetPasswordMutationVariables>;
+export const AcceptInvitationDocument = new TypedDocumentString(`
+    mutation AcceptInvitation($token: String!) {
+  acceptInvitation(token: $token) {
+    membership {
+      id
+      organization {
         id
-        position
-        note
-        organization {
-          id
-          name(lang: $lang)
-        }
       }
     }
     userErrors {
@@ -500,26 +833,29 @@ export const CreateShortlistDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<CreateShortlistMutation, CreateShortlistMutationVariables>;
-export const UpdateShortlistDocument = new TypedDocumentString(`
-    mutation UpdateShortlist($input: UpdateShortlistInput!, $lang: Language!) {
-  updateShortlist(input: $input) {
-    shortlist {
+    `) as unknown as TypedDocumentString<AcceptInvitationMutation, AcceptInvitationMutationVariables>;
+export const ViewerPermissionsDocument = new TypedDocumentString(`
+    query ViewerPermissions($id: ID!) {
+  organization(id: $id) {
+    id
+    version
+    viewerPermissions {
+      claim
+      edit
+      invite
+      revert
+      verify
+      membership
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ViewerPermissionsQuery, ViewerPermissionsQueryVariables>;
+export const ClaimOrganizationDocument = new TypedDocumentString(`
+    mutation ClaimOrganization($organizationId: ID!, $message: String!) {
+  claimOrganization(organizationId: $organizationId, message: $message) {
+    claim {
       id
-      name
-      notes
-      version
-      csvUrl
-      updatedAt
-      entries {
-        id
-        position
-        note
-        organization {
-          id
-          name(lang: $lang)
-        }
-      }
+      status
     }
     userErrors {
       field
@@ -528,40 +864,324 @@ export const UpdateShortlistDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<UpdateShortlistMutation, UpdateShortlistMutationVariables>;
-export const ProviderSearchDocument = new TypedDocumentString(`
-    query ProviderSearch($filter: OrganizationFilter!, $lang: Language!) {
-  organizations(filter: $filter, first: 20, lang: $lang) {
-    edges {
-      node {
+    `) as unknown as TypedDocumentString<ClaimOrganizationMutation, ClaimOrganizationMutationVariables>;
+export const CreateOrganizationDocument = new TypedDocumentString(`
+    mutation CreateOrganization($input: CreateOrganizationInput!) {
+  createOrganization(input: $input) {
+    organization {
+      id
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateOrganizationMutation, CreateOrganizationMutationVariables>;
+export const OrganizationEditorDocument = new TypedDocumentString(`
+    query OrganizationEditor($id: ID!, $lang: Language!) {
+  organization(id: $id) {
+    id
+    version
+    name(lang: $lang)
+    names {
+      sq
+      sr
+      en
+    }
+    descriptions {
+      sq
+      sr
+      en
+    }
+    acronym
+    legalForm
+    registrationNumber
+    registrationDate
+    website
+    email
+    phone
+    yearFounded
+    staffCount
+    volunteerCount
+    status
+    isDemo
+    lastConfirmedAt
+    verification {
+      status
+      verifiedAt
+    }
+    viewerPermissions {
+      edit
+      invite
+      revert
+      membership
+    }
+    services {
+      id
+      version
+      name(lang: $lang)
+      names {
+        sq
+        sr
+        en
+      }
+      descriptions {
+        sq
+        sr
+        en
+      }
+      status
+      categories {
+        code
+      }
+      targetGroups {
+        code
+      }
+      serviceArea {
+        code
+      }
+      locations {
         id
+      }
+      capacity
+      residentialPlaces
+      fee
+      languages
+      eligibility
+    }
+    locations {
+      id
+      version
+      name
+      address
+      openingHours
+      accessibility
+      municipality {
+        code
         name(lang: $lang)
       }
+      point {
+        lat
+        lng
+      }
+    }
+    licences {
+      id
+      version
+      number
+      authority
+      documentReference
+      validFrom
+      validUntil
+      categories {
+        code
+      }
+      verification {
+        status
+      }
     }
   }
 }
-    `) as unknown as TypedDocumentString<ProviderSearchQuery, ProviderSearchQueryVariables>;
-export const ProviderNameDocument = new TypedDocumentString(`
-    query ProviderName($id: ID!, $lang: Language!) {
+    `) as unknown as TypedDocumentString<OrganizationEditorQuery, OrganizationEditorQueryVariables>;
+export const UpdateOrganizationDocument = new TypedDocumentString(`
+    mutation UpdateOrganization($input: UpdateOrganizationInput!) {
+  updateOrganization(input: $input) {
+    organization {
+      id
+      version
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateOrganizationMutation, UpdateOrganizationMutationVariables>;
+export const ConfirmCurrentDocument = new TypedDocumentString(`
+    mutation ConfirmCurrent($id: ID!, $version: Int!) {
+  confirmOrganizationCurrent(id: $id, version: $version) {
+    organization {
+      id
+      version
+      lastConfirmedAt
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConfirmCurrentMutation, ConfirmCurrentMutationVariables>;
+export const CreateServiceDocument = new TypedDocumentString(`
+    mutation CreateService($input: CreateServiceInput!) {
+  createService(input: $input) {
+    service {
+      id
+      version
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateServiceMutation, CreateServiceMutationVariables>;
+export const UpdateServiceDocument = new TypedDocumentString(`
+    mutation UpdateService($input: UpdateServiceInput!) {
+  updateService(input: $input) {
+    service {
+      id
+      version
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateServiceMutation, UpdateServiceMutationVariables>;
+export const DeleteServiceDocument = new TypedDocumentString(`
+    mutation DeleteService($id: ID!, $version: Int!) {
+  deleteService(id: $id, version: $version) {
+    deletedServiceId
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteServiceMutation, DeleteServiceMutationVariables>;
+export const CreateLocationDocument = new TypedDocumentString(`
+    mutation CreateLocation($input: CreateLocationInput!) {
+  createLocation(input: $input) {
+    location {
+      id
+      version
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateLocationMutation, CreateLocationMutationVariables>;
+export const UpdateLocationDocument = new TypedDocumentString(`
+    mutation UpdateLocation($input: UpdateLocationInput!) {
+  updateLocation(input: $input) {
+    location {
+      id
+      version
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateLocationMutation, UpdateLocationMutationVariables>;
+export const DeleteLocationDocument = new TypedDocumentString(`
+    mutation DeleteLocation($id: ID!, $version: Int!) {
+  deleteLocation(id: $id, version: $version) {
+    deletedLocationId
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteLocationMutation, DeleteLocationMutationVariables>;
+export const CreateLicenceDocument = new TypedDocumentString(`
+    mutation CreateLicence($input: CreateLicenceInput!) {
+  createLicence(input: $input) {
+    licence {
+      id
+      version
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateLicenceMutation, CreateLicenceMutationVariables>;
+export const UpdateLicenceDocument = new TypedDocumentString(`
+    mutation UpdateLicence($input: UpdateLicenceInput!) {
+  updateLicence(input: $input) {
+    licence {
+      id
+      version
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateLicenceMutation, UpdateLicenceMutationVariables>;
+export const InviteMemberDocument = new TypedDocumentString(`
+    mutation InviteMember($input: InviteMemberInput!) {
+  inviteMember(input: $input) {
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InviteMemberMutation, InviteMemberMutationVariables>;
+export const OrganizationHistoryDocument = new TypedDocumentString(`
+    query OrganizationHistory($id: ID!, $first: Int!, $after: String, $lang: Language!) {
   organization(id: $id) {
     id
     name(lang: $lang)
+    viewerPermissions {
+      revert
+    }
+  }
+  organizationHistory(organizationId: $id, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        id
+        action
+        entityType
+        entityId
+        createdAt
+        reason
+        author {
+          displayName
+        }
+        changes {
+          field
+          old
+          new
+        }
+      }
+    }
   }
 }
-    `) as unknown as TypedDocumentString<ProviderNameQuery, ProviderNameQueryVariables>;
-export const AuthoritiesDocument = new TypedDocumentString(`
-    query Authorities($lang: Language!) {
-  publicAuthorities {
-    code
-    kind
-    name(lang: $lang)
-  }
-}
-    `) as unknown as TypedDocumentString<AuthoritiesQuery, AuthoritiesQueryVariables>;
-export const RecordContractDocument = new TypedDocumentString(`
-    mutation RecordContract($input: RecordContractInput!) {
-  recordContract(input: $input) {
-    contract {
+    `) as unknown as TypedDocumentString<OrganizationHistoryQuery, OrganizationHistoryQueryVariables>;
+export const RevertRevisionDocument = new TypedDocumentString(`
+    mutation RevertRevision($revisionId: ID!, $reason: String) {
+  revertRevision(revisionId: $revisionId, reason: $reason) {
+    revision {
       id
     }
     userErrors {
@@ -571,7 +1191,82 @@ export const RecordContractDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<RecordContractMutation, RecordContractMutationVariables>;
+    `) as unknown as TypedDocumentString<RevertRevisionMutation, RevertRevisionMutationVariables>;
+export const VerificationQueueDocument = new TypedDocumentString(`
+    query VerificationQueue($first: Int!, $after: String, $lang: Language!) {
+  verificationQueue(first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        kind
+        since
+        organization {
+          id
+          version
+          name(lang: $lang)
+          registrationNumber
+          isDemo
+        }
+        claim {
+          id
+          message
+          createdAt
+          claimant {
+            displayName
+          }
+        }
+        licence {
+          id
+          number
+          authority
+          validFrom
+          validUntil
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<VerificationQueueQuery, VerificationQueueQueryVariables>;
+export const DecideClaimDocument = new TypedDocumentString(`
+    mutation DecideClaim($claimId: ID!, $approve: Boolean!, $reason: String) {
+  decideClaim(claimId: $claimId, approve: $approve, reason: $reason) {
+    claim {
+      id
+      status
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DecideClaimMutation, DecideClaimMutationVariables>;
+export const VerifyOrganizationDocument = new TypedDocumentString(`
+    mutation VerifyOrganization($id: ID!, $version: Int!, $approve: Boolean!, $reason: String) {
+  verifyOrganization(
+    id: $id
+    version: $version
+    approve: $approve
+    reason: $reason
+  ) {
+    organization {
+      id
+      version
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<VerifyOrganizationMutation, VerifyOrganizationMutationVariables>;
 export const ReferenceDataDocument = new TypedDocumentString(`
     query ReferenceData($lang: Language!) {
   regions {
