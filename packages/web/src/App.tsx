@@ -8,6 +8,7 @@ import { changeLanguage } from './lib/i18n';
 import { DEFAULT_LANG, LANGUAGES, isLang, type Lang } from './lib/lang';
 import { RefDataProvider } from './lib/refdata';
 import { mapHref, parseRoute, useLocation } from './lib/router';
+import { parseOfficerRoute } from './lib/officer-routes';
 import { parseAccountRoute } from './lib/account-routes';
 
 // the signed-in pages (accounts, editor, history, moderation) load on demand
@@ -16,12 +17,15 @@ const AccountPages = lazy(() => import('./components/AccountPages').then((m) => 
 // the researcher's pages load on demand: they stay out of the initial JavaScript
 const CoveragePage = lazy(() => import('./components/CoveragePage').then((m) => ({ default: m.CoveragePage })));
 const ContractsPage = lazy(() => import('./components/ContractsPage').then((m) => ({ default: m.ContractsPage })));
+// the officers' and importers' pages (contractable search, shortlists, contracts, imports) too
+const OfficerPages = lazy(() => import('./components/OfficerPages').then((m) => ({ default: m.OfficerPages })));
 
 export function App() {
   const { t, i18n } = useTranslation();
   const lang: Lang = isLang(i18n.language) ? i18n.language : DEFAULT_LANG;
   const { pathname, search } = useLocation();
   const route = parseRoute(pathname);
+  const officerRoute = parseOfficerRoute(pathname);
   const accountRoute = parseAccountRoute(pathname);
 
   useEffect(() => {
@@ -89,7 +93,18 @@ export function App() {
           <AccountPages route={accountRoute} search={search} lang={lang} />
         </Suspense>
       )}
-      {route.page === 'notFound' && !accountRoute && (
+      {officerRoute && (
+        <Suspense
+          fallback={
+            <main id="main" className="page-narrow">
+              <p aria-live="polite">{t('nav.loading')}</p>
+            </main>
+          }
+        >
+          <OfficerPages route={officerRoute} search={search} lang={lang} />
+        </Suspense>
+      )}
+      {route.page === 'notFound' && !accountRoute && !officerRoute && (
         <main id="main" className="page-narrow">
           <p role="alert">{t('app.pageNotFound')}</p>
           <p>
