@@ -10,7 +10,7 @@ import { can } from './policy';
 import type { GraphQLContext } from '../graphql/context';
 import { Organization } from '../organizations/organization.entity';
 import { UserRole } from './account.enums';
-import { type AccountContext, publicUrl, register, requestPasswordReset, resetPassword, setUserRole, signIn, signOut } from './account.service';
+import { type AccountContext, changePassword, publicUrl, register, requestPasswordReset, resetPassword, setUserRole, signIn, signOut } from './account.service';
 import { AuthPayload, MembershipView, OkPayload, UserPayload, UserView, userView } from './account.types';
 import { Membership } from './membership.entity';
 
@@ -117,6 +117,15 @@ export class AccountResolver {
   @Mutation(() => OkPayload, { description: 'Sets a new password with a reset token (once); signs out every session of the account.' })
   async resetPassword(@Arg('token', () => String) token: string, @Arg('newPassword', () => String) newPassword: string, @Ctx() ctx: GraphQLContext): Promise<OkPayload> {
     return ok((await resetPassword(accountContext(ctx), token, newPassword)).userErrors);
+  }
+
+  @Mutation(() => OkPayload, { description: 'Changes the signed-in user\'s password, given the current one; signs out their other sessions.' })
+  async changePassword(
+    @Arg('currentPassword', () => String) currentPassword: string,
+    @Arg('newPassword', () => String) newPassword: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<OkPayload> {
+    return ok((await changePassword(accountContext(ctx), await ctx.actor(), ctx.credentials.token, currentPassword, newPassword)).userErrors);
   }
 
   @Mutation(() => UserPayload, { description: 'Administrators: change a user\'s role, or deactivate the account.' })

@@ -10,7 +10,7 @@ import { UserRole } from './account.enums';
 import { type CookieWriter, SESSION_DAYS } from './auth';
 import { checkPassword, decoyPasswordHash, hashPassword, newToken, normaliseEmail, tokenHash, verifyPassword } from './credentials';
 import { PasswordResetToken } from './password-reset-token.entity';
-import { authorize, type Actor } from './policy';
+import { authorize, requireSignedIn, type Actor } from './policy';
 import { SignInGuard } from './rate-limit';
 import { Session } from './session.entity';
 import { User } from './user.entity';
@@ -156,6 +156,21 @@ export function resetPassword(ctx: AccountContext, token: string, newPassword: s
     await tx.nativeDelete(Session, { user: reset.user.id });
     await new SignInGuard(ctx.em).cleared(reset.user.email);
     return reset.user;
+  });
+}
+
+/** The signed-in user changes their password (knowing the current one); their other sessions end. */
+export function changePassword(ctx: AccountContext, actor: Actor | null, currentSessionToken: string | null, current: string, next: string): Promise<WriteResult<User>> {
+  return writeTransaction(ctx.em, async (tx) => {
+    const signedIn = requireSignedIn(actor);
+    const user = await tx.findOneOrFail(User, { id: signedIn.user.id });
+    if (!(await verifyPassword(user.passwordHash, current ?? ''))) fail(UserErrorCode.INVALID_INPUT, 'The current password is wrong.', ['currentPassword']);
+    const problems = checkPassword(next ?? '', user.email, ['newPassword']);
+    if (problems.length) throw new UserErrorsException(problems);
+    user.passwordHash = await hashPassword(next);
+    const keep = currentSessionToken ? tokenHash(currentSessionToken) : null;
+    await tx.nativeDelete(Session, keep ? { user: user.id, tokenHash: { $ne: keep } } : { user: user.id });
+    return user;
   });
 }
 

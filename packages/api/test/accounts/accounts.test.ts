@@ -104,6 +104,22 @@ describe('password reset', () => {
   });
 });
 
+describe('change password', () => {
+  it('needs the current password, applies the policy, keeps this session and ends the others', async () => {
+    const account = await createAccount(db.orm.em, { email: 'changer@example.org' });
+    const other = await api.query(SIGN_IN, { e: 'changer@example.org', p: TEST_PASSWORD });
+    const otherToken = other.data.signIn.token;
+    const CHANGE = `mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) { ok ${E} } }`;
+    expect((await api.query(CHANGE, { c: 'wrong one', n: 'A changed passphrase 9' }, account.as)).data.changePassword.userErrors[0]).toMatchObject({ field: ['currentPassword'], code: 'INVALID_INPUT' });
+    expect((await api.query(CHANGE, { c: TEST_PASSWORD, n: 'short' }, account.as)).data.changePassword.userErrors[0]).toMatchObject({ field: ['newPassword'], code: 'INVALID_INPUT' });
+    expect((await api.query(CHANGE, { c: TEST_PASSWORD, n: 'A changed passphrase 9' }, account.as)).data.changePassword).toEqual({ ok: true, userErrors: [] });
+    expect((await api.query('{ me { id } }', {}, account.as)).data.me).not.toBeNull();
+    expect((await api.query('{ me { id } }', {}, { token: otherToken })).data.me).toBeNull();
+    expect((await api.query(SIGN_IN, { e: 'changer@example.org', p: 'A changed passphrase 9' })).data.signIn.userErrors).toEqual([]);
+    expect((await api.query(CHANGE, { c: 'x', n: 'y' })).data.changePassword.userErrors[0].code).toBe('UNAUTHENTICATED');
+  });
+});
+
 describe('sign-in rate limit', () => {
   it('after 10 failures for an email, even the right password waits (RATE_LIMITED)', async () => {
     await createAccount(db.orm.em, { email: 'target@example.org' });

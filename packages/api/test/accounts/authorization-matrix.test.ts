@@ -124,6 +124,23 @@ const TABLE: Record<string, Row> = {
       return { query: `mutation($t: String!) { resetPassword(token: $t, newPassword: "Another good pass 77") { ok userErrors ${E} } }`, variables: { t: token } };
     },
   },
+  changePassword: {
+    allowed: SIGNED_IN,
+    call: async (w, role) => {
+      // A fresh account of the same role, so the matrix's own accounts keep their sessions.
+      const account =
+        role === 'anonymous'
+          ? null
+          : await createAccount(w.db.orm.em, {
+              email: `changer-${w.unique()}@example.org`,
+              role: w.accounts[role].user.role,
+            });
+      return {
+        query: `mutation { changePassword(currentPassword: "${TEST_PASSWORD}", newPassword: "A changed passphrase 9") { ok userErrors ${E} } }`,
+        as: account?.as,
+      };
+    },
+  },
   setUserRole: {
     allowed: ['admin'],
     call: async (w) => {
