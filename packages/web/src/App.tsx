@@ -53,7 +53,7 @@ export function App() {
             {t('nav.contracts')}
           </Link>
         </nav>
-        <AccountNav current={accountRoute?.page ?? null} />
+        <AccountNav current={accountRoute?.page ?? officerRoute?.page ?? null} />
         <div className="lang-switch" role="group" aria-label={t('app.language')}>
           {LANGUAGES.map((l) => (
             <button

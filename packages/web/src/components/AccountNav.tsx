@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { SignOutMutation } from '../lib/account-operations';
 import './account-nav.css';
 import { paths } from '../lib/account-routes';
+import { officerPaths } from '../lib/officer-routes';
 import { request } from '../lib/graphql';
 import { clearQueryCache } from '../lib/hooks';
 import { navigate } from '../lib/router';
@@ -40,6 +41,16 @@ export function AccountNav({ current }: { current: string | null }) {
           {isModerator(user) && (
             <Link href={paths.moderation} aria-current={current === 'moderation' ? 'page' : undefined}>
               {t('moderation.title')}
+            </Link>
+          )}
+          {(user.role === 'AUTHORITY_OFFICER' || user.role === 'ADMIN') && (
+            <Link href={officerPaths.contracting} aria-current={current === 'contracting' ? 'page' : undefined} data-testid="nav-contracting">
+              {t('officer.nav.contracting')}
+            </Link>
+          )}
+          {isModerator(user) && (
+            <Link href={officerPaths.import} aria-current={current === 'import' ? 'page' : undefined} data-testid="nav-import">
+              {t('officer.nav.import')}
             </Link>
           )}
           <span className="account-name" title={user.email ?? undefined}>

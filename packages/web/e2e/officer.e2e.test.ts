@@ -1,0 +1,296 @@
+// Issue 5 end to end, the officer's and the importer's pages: an authority officer (made with the
+// API's own command line) signs in, finds contractable providers for a category and municipality
+// (the same set as the API's contractableFor), compares and shortlists two, annotates and reorders
+// them, exports the shortlist as CSV and records a contract; a moderator uploads a CSV with one
+// broken row, reads the per-row report, commits and follows the progress bar to 100 %.
+import { randomBytes } from 'node:crypto';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { runApiCli } from './harness.mjs';
+import { connectBrowser, gql, openPage } from './helpers';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await connectBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const databaseUrl = inject('databaseUrl');
+const tag = randomBytes(4).toString('hex');
+const AUTHORITY = 'ministry-justice';
+const officer = { name: `Zyrtari ${tag}`, email: `officer-${tag}@example.org`, password: 'Contracting-officer-2026' };
+const moderator = { name: `Importuesi ${tag}`, email: `importer-${tag}@example.org`, password: 'Import-moderator-2026' };
+
+async function createUser(role: string, who: { name: string; email: string; password: string }, extra: string[] = []) {
+  expect(databaseUrl, 'the harness gives the product database (E2E_DATABASE_URL with E2E_BASE_URL)').toBeTruthy();
+  await runApiCli('user-create', ['--role', role, '--email', who.email, '--password', who.password, '--name', who.name, ...extra], {
+    ...(process.env as Record<string, string>),
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: 'warn',
+  });
+}
+
+/** Signs in the way the sign-in form does: the signIn mutation from the page sets the session cookie. */
+async function signIn(page: Page, who: { email: string; password: string }) {
+  const errors = await page.evaluate(async ({ email, password }) => {
+    const res = await fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-civimap-csrf': '1' },
+      body: JSON.stringify({ query: 'mutation($i: SignInInput!) { signIn(input: $i) { user { id } userErrors { message } } }', variables: { i: { email, password } } }),
+    });
+    const body = await res.json();
+    return body.errors ?? body.data.signIn.userErrors;
+  }, who);
+  expect(errors).toEqual([]);
+}
+
+/** A GraphQL request from the page, with its session (shortlists are private). */
+function pageGql<T>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  return page.evaluate(
+    async ({ query, variables }) => {
+      const res = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', 'x-civimap-csrf': '1' }, body: JSON.stringify({ query, variables }) });
+      const body = await res.json();
+      if (body.errors?.length) throw new Error(JSON.stringify(body.errors));
+      return body.data;
+    },
+    { query, variables },
+  );
+}
+
+/** The CSV's records after its "# …" preamble, as objects by header. */
+function parseCsv(text: string): Record<string, string>[] {
+  const lines = text.split(/\r?\n/).filter((l) => l && !l.startsWith('#'));
+  const split = (line: string) => {
+    const out: string[] = [];
+    let cur = '';
+    let quoted = false;
+    for (let i = 0; i < line.length; i++) {
+      const ch = line[i]!;
+      if (quoted) {
+        if (ch === '"' && line[i + 1] === '"') {
+          cur += '"';
+          i++;
+        } else if (ch === '"') quoted = false;
+        else cur += ch;
+      } else if (ch === '"') quoted = true;
+      else if (ch === ',') {
+        out.push(cur);
+        cur = '';
+      } else cur += ch;
+    }
+    out.push(cur);
+    return out;
+  };
+  const [header, ...rows] = lines.map(split);
+  return rows.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i] ?? ''])));
+}
+
+const CATEGORY = 'family';
+const MUNICIPALITY = 'prishtine';
+
+describe('the officer finds contractable providers, shortlists and exports them', () => {
+  let shortlisted: string[] = [];
+
+  it('lists the providers of a category and municipality, the API contractable ones first', async () => {
+    await createUser('officer', officer, ['--authority', AUTHORITY]);
+    const api = await gql<{ c: { totalCount: number; edges: { node: { id: string } }[] }; all: { totalCount: number } }>(
+      `query($c: OrganizationFilter, $a: OrganizationFilter) { c: organizations(filter: $c, first: 100) { totalCount edges { node { id } } } all: organizations(filter: $a, first: 1) { totalCount } }`,
+      { c: { contractableFor: { category: CATEGORY, municipality: MUNICIPALITY } }, a: { categories: [CATEGORY], municipalities: [MUNICIPALITY], status: ['ACTIVE'] } },
+    );
+    const contractableIds = api.c.edges.map((e) => e.node.id).sort();
+    expect(contractableIds.length).toBeGreaterThanOrEqual(2);
+    expect(api.all.totalCount).toBeLessThanOrEqual(50);
+
+    const { page, context, outside } = await openPage(browser, '/');
+    // signed out: the page says who it is for
+    await page.goto('/contracting');
+    await page.locator('[data-testid="officer-denied"]').waitFor();
+    await signIn(page, officer);
+    await page.goto('/');
+    // the header's account links lead officers to the page
+    await page.getByTestId('account-nav').getByRole('link', { name: 'Ofruesit për kontraktim' }).click();
+    await page.waitForURL((u) => u.pathname === '/contracting');
+    await page.getByRole('heading', { level: 1, name: 'Gjej ofrues të kontraktueshëm' }).waitFor();
+    expect(await page.getByTestId('nav-import').count()).toBe(0);
+    await page.getByLabel('Kategoria e shërbimit').selectOption(CATEGORY);
+    await page.getByLabel('Komuna', { exact: true }).selectOption(MUNICIPALITY);
+    await page.waitForURL((u) => u.searchParams.get('cat') === CATEGORY && u.searchParams.get('mun') === MUNICIPALITY);
+    const summary = page.locator('[data-testid="contracting-summary"]');
+    await expect.poll(() => summary.getAttribute('data-count'), { timeout: 20_000 }).not.toBe('');
+    expect(Number(await summary.getAttribute('data-count'))).toBe(api.all.totalCount);
+    expect(Number(await summary.getAttribute('data-contractable'))).toBe(contractableIds.length);
+
+    const rows = await page.locator('[data-testid="provider-row"]').evaluateAll((els) =>
+      els.map((el) => ({ id: (el as HTMLElement).dataset.orgId!, contractable: (el as HTMLElement).dataset.contractable === 'true' })),
+    );
+    expect(rows.filter((r) => r.contractable).map((r) => r.id).sort()).toEqual(contractableIds);
+    // ranked: every contractable provider comes before every other
+    const firstOther = rows.findIndex((r) => !r.contractable);
+    expect(firstOther === -1 ? rows.length : firstOther).toBe(contractableIds.length);
+    // each row tells capacity, licence validity and verification
+    const first = page.locator('[data-testid="provider-row"]').first();
+    expect(await first.textContent()).toMatch(/Verifikuar më/);
+    expect(await first.locator('[data-testid="licence"]').textContent()).toMatch(/Licencë e vlefshme/);
+
+    // compare: at most four; the fifth box is disabled
+    const boxes = page.locator('[data-testid="provider-row"] input[type="checkbox"]');
+    const n = Math.min(5, rows.length);
+    for (let i = 0; i < Math.min(4, n); i++) await boxes.nth(i).check();
+    if (n === 5) expect(await boxes.nth(4).isDisabled()).toBe(true);
+    for (let i = Math.min(4, n) - 1; i >= 2; i--) await boxes.nth(i).uncheck();
+    shortlisted = rows.slice(0, 2).map((r) => r.id);
+    const table = page.locator('[data-testid="compare-table"]');
+    await expect.poll(() => table.locator('thead th').evaluateAll((ths) => ths.map((th) => (th as HTMLElement).dataset.orgId))).toEqual(shortlisted);
+    expect(await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.row))).toEqual([
+      'contractable',
+      'capacity',
+      'residentialPlaces',
+      'licences',
+      'serviceArea',
+      'sites',
+      'verification',
+      'contracts',
+    ]);
+
+    // save the two as a named shortlist
+    const listName = `Familja Prishtinë ${tag}`;
+    await page.getByLabel('Emri i një liste të re').fill(listName);
+    await page.getByRole('button', { name: /^Ruaj 2 të krahasuarit/ }).click();
+    await expect.poll(() => page.locator('[data-testid="shortlist-status"]').textContent()).toContain(listName);
+    const editor = page.locator('[data-testid="shortlist-editor"]');
+    expect(await editor.locator('[data-testid="shortlist-entries"] li').evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.orgId))).toEqual(shortlisted);
+
+    // rename, annotate the first entry, move the second up (above the annotated one), save
+    await editor.getByLabel('Emri', { exact: true }).fill(`${listName} (2)`);
+    await editor.locator('[data-testid="shortlist-entries"] li').first().locator('input').fill('Thirr para ofertës');
+    await editor.locator('[data-testid="shortlist-entries"] li').nth(1).getByRole('button', { name: /lart$/ }).click();
+    await page.getByRole('button', { name: 'Ruaj ndryshimet' }).click();
+    await expect.poll(() => page.locator('[data-testid="shortlist-status"]').textContent()).toBe('Ndryshimet u ruajtën.');
+    shortlisted = [shortlisted[1]!, shortlisted[0]!];
+    const shortlistId = (await editor.getAttribute('data-shortlist-id'))!;
+    const saved = await pageGql<{ shortlist: { name: string; entries: { position: number; note: string | null; organization: { id: string } }[] } }>(
+      page,
+      'query($id: ID!) { shortlist(id: $id) { name entries { position note organization { id } } } }',
+      { id: shortlistId },
+    );
+    expect(saved.shortlist.name).toBe(`${listName} (2)`);
+    expect([...saved.shortlist.entries].sort((a, b) => a.position - b.position).map((e) => [e.organization.id, e.note])).toEqual([
+      [shortlisted[0], null],
+      [shortlisted[1], 'Thirr para ofertës'],
+    ]);
+
+    // export CSV: the browser downloads the file with the session cookie
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="shortlist-csv"]').click()]);
+    expect(download.suggestedFilename()).toBe(`civimap-shortlist-${shortlistId}.csv`);
+    const chunks: Buffer[] = [];
+    for await (const c of await download.createReadStream()) chunks.push(c as Buffer);
+    const csv = parseCsv(Buffer.concat(chunks).toString('utf8'));
+    expect(csv.length).toBe(2);
+    expect(csv.map((r) => r.organization_id)).toEqual(shortlisted);
+    expect(csv.map((r) => r.note)).toEqual(['', 'Thirr para ofertës']);
+
+    expect(outside).toEqual([]);
+    await context.close();
+  });
+
+  it('records a contract for the officer’s authority, with the API’s errors next to the fields', async () => {
+    const provider = shortlisted[0]!;
+    const { page, context } = await openPage(browser, '/');
+    await signIn(page, officer);
+    await page.goto(`/contracting/record?provider=${provider}`);
+    await page.getByRole('heading', { level: 1, name: 'Regjistro një kontratë' }).waitFor();
+    const authority = page.getByLabel('Autoriteti kontraktues');
+    await expect.poll(() => authority.inputValue()).toBe(AUTHORITY);
+    expect(await authority.isDisabled()).toBe(true);
+    await expect.poll(() => page.getByLabel(/^Ofruesi\b/).inputValue()).toBe(provider);
+
+    // no category: the API's error sits next to the categories
+    await page.getByLabel('Shuma (EUR)').fill('12500');
+    await page.getByRole('button', { name: 'Regjistro kontratën' }).click();
+    await page.locator('[data-field-error="categories"]').waitFor();
+    expect(await page.getByLabel('Kategoritë e shërbimit').getAttribute('aria-invalid')).toBe('true');
+
+    await page.getByLabel('Kategoritë e shërbimit').selectOption([CATEGORY]);
+    await page.getByLabel('Referenca').fill(`MD-${tag}`);
+    await page.getByRole('button', { name: 'Regjistro kontratën' }).click();
+    const done = page.locator('[data-testid="contract-recorded"]');
+    await done.waitFor();
+    const contractId = await done.getAttribute('data-contract-id');
+    const api = await gql<{ contracts: { edges: { node: { id: string; amount: number; reference: string; authority: { code: string }; provider: { id: string } } }[] } }>(
+      'query($f: ContractFilter) { contracts(filter: $f, first: 100) { edges { node { id amount reference authority { code } provider { id } } } } }',
+      { f: { providers: [provider] } },
+    );
+    expect(api.contracts.edges.map((e) => e.node).find((c) => c.id === contractId)).toEqual({ id: contractId, amount: 12500, reference: `MD-${tag}`, authority: { code: AUTHORITY }, provider: { id: provider } });
+    await context.close();
+  });
+});
+
+describe('the moderator imports a CSV', () => {
+  it('shows the per-row report, commits the valid rows and follows the progress to 100 %', async () => {
+    await createUser('moderator', moderator);
+    const { page, context, outside } = await openPage(browser, '/');
+    await signIn(page, moderator);
+    await page.goto('/');
+    await page.getByTestId('account-nav').getByRole('link', { name: 'Importi' }).click();
+    await page.waitForURL((u) => u.pathname === '/import');
+    await page.getByRole('heading', { level: 1, name: 'Importo organizata' }).waitFor();
+    expect(await page.locator('[data-testid="import-template"]').getAttribute('href')).toBe('/import/template.csv');
+
+    const template = await (await fetch(new URL('/import/template.csv', page.url()))).text();
+    const header = template.split('\n')[0]!.split(',');
+    const row = (values: Record<string, string>) => header.map((h) => values[h] ?? '').join(',');
+    const names = [`Qendra Importi Alfa ${tag}`, `Qendra Importi Beta ${tag}`];
+    const csv = [
+      header.join(','),
+      row({ name_sq: names[0]!, legal_form: 'ASSOCIATION', email: 'alfa@example.org', municipality: 'prishtine', lat: '42.6629', lng: '21.1655' }),
+      row({ name_sq: `Rresht i prishur ${tag}`, email: 'not-an-email', municipality: 'prishtine', lat: '48.1', lng: '21.1655', year_founded: '1850' }),
+      row({ name_sq: names[1]!, legal_form: 'FOUNDATION', municipality: 'prizren' }),
+    ].join('\n');
+    await page.locator('[data-testid="import-form"] input[type="file"]').setInputFiles({ name: `import-${tag}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await page.getByRole('button', { name: 'Ngarko dhe kontrollo' }).click();
+    const report = page.locator('[data-testid="import-report"]');
+    await report.waitFor();
+    const summary = await page.locator('[data-testid="import-summary"] li').evaluateAll((lis) => Object.fromEntries(lis.map((li) => [(li as HTMLElement).dataset.key, Number((li as HTMLElement).dataset.value)])));
+    expect(summary).toEqual({ total: 3, valid: 2, invalid: 1, duplicates: 0 });
+    // the broken row is line 3 (the header is line 1); its problems name their columns
+    const problems = await page.locator('[data-testid="import-problems"] tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => ({ line: (tr as HTMLElement).dataset.line, column: (tr as HTMLElement).dataset.column })),
+    );
+    expect(problems.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(problems.map((p) => p.line))).toEqual(new Set(['3']));
+    expect(problems.map((p) => p.column)).toEqual(expect.arrayContaining(['email']));
+    expect(await page.locator('[data-testid="import-problems"] thead th').allTextContents()).toEqual(['Rreshti', 'Kolona', 'Problemi']);
+
+    // nothing is written before the commit
+    const before = await gql<{ organizations: { totalCount: number } }>('query($f: OrganizationFilter) { organizations(filter: $f) { totalCount } }', { f: { text: tag } });
+    expect(before.organizations.totalCount).toBe(0);
+
+    await page.getByRole('button', { name: 'Konfirmo 2 rreshta të vlefshëm' }).click();
+    const outcome = page.locator('[data-testid="import-outcome"]');
+    await outcome.waitFor({ timeout: 30_000 });
+    expect(await outcome.getAttribute('data-status')).toBe('COMMITTED');
+    const progress = page.locator('[data-testid="import-progress"]');
+    expect(await progress.evaluate((el) => (el as HTMLProgressElement).value)).toBe(100);
+    expect(await progress.getAttribute('aria-valuenow')).toBe('100');
+    expect(await progress.getAttribute('aria-valuemax')).toBe('100');
+    expect(await page.getByLabel('Ecuria e importit').count()).toBe(1);
+
+    const after = await gql<{ organizations: { totalCount: number; edges: { node: { name: string } }[] } }>(
+      'query($f: OrganizationFilter) { organizations(filter: $f, first: 10) { totalCount edges { node { name } } } }',
+      { f: { text: tag } },
+    );
+    expect(after.organizations.edges.map((e) => e.node.name).sort()).toEqual([...names].sort());
+    expect(outside).toEqual([]);
+    await context.close();
+  });
+
+  it('tells an officer that imports are for moderators', async () => {
+    const { page, context } = await openPage(browser, '/');
+    await signIn(page, officer);
+    await page.goto('/import');
+    expect(await page.locator('[data-testid="officer-denied"]').textContent()).toMatch(/moderatorët/);
+    await context.close();
+  });
+});
