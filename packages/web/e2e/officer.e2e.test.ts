@@ -195,6 +195,64 @@ describe('the officer finds contractable providers, shortlists and exports them'
     await context.close();
   });
 
+  it('by a point and a radius: the providers within it, contractable first, nearest first', async () => {
+    const { page, context, outside } = await openPage(browser, '/');
+    await signIn(page, officer);
+    await page.goto(`/contracting?cat=${CATEGORY}`);
+    await page.getByRole('radio', { name: 'Brenda një rrezeje nga një pikë' }).check();
+    await page.waitForURL((u) => u.searchParams.get('mode') === 'point');
+    // a click on the small map picks a point
+    await page.getByTestId('point-picker').click();
+    await page.waitForURL((u) => u.searchParams.has('lat') && u.searchParams.has('lng'));
+    // typed coordinates are the keyboard's way
+    const near = { lat: 42.6629, lng: 21.1655, radiusKm: 8 };
+    await page.getByLabel('Gjerësia gjeografike').fill(String(near.lat));
+    await page.getByLabel('Gjatësia gjeografike').fill(String(near.lng));
+    await page.getByLabel('Rrezja (km)').fill(String(near.radiusKm));
+    await page.getByLabel('Rrezja (km)').press('Enter');
+    await page.waitForURL((u) => u.searchParams.get('lat') === near.lat.toFixed(5) && u.searchParams.get('r') === String(near.radiusKm));
+
+    const api = await gql<{ organizations: { totalCount: number; edges: { distanceKm: number; node: { id: string } }[] } }>(
+      'query($f: OrganizationFilter) { organizations(filter: $f, first: 50, orderBy: DISTANCE) { totalCount edges { distanceKm node { id } } } }',
+      { f: { categories: [CATEGORY], near, status: ['ACTIVE'] } },
+    );
+    expect(api.organizations.totalCount).toBeGreaterThan(1);
+    const summary = page.locator('[data-testid="contracting-summary"]');
+    await expect.poll(() => summary.getAttribute('data-count'), { timeout: 20_000 }).toBe(String(api.organizations.totalCount));
+    const rows = await page.locator('[data-testid="provider-row"]').evaluateAll((els) =>
+      els.map((el) => ({
+        id: (el as HTMLElement).dataset.orgId!,
+        contractable: (el as HTMLElement).dataset.contractable === 'true',
+      })),
+    );
+    expect(rows.map((r) => r.id).sort()).toEqual(api.organizations.edges.map((e) => e.node.id).sort());
+    const distance = new Map(api.organizations.edges.map((e) => [e.node.id, e.distanceKm]));
+    const contractable = rows.filter((r) => r.contractable);
+    const others = rows.filter((r) => !r.contractable);
+    expect(rows).toEqual([...contractable, ...others]);
+    for (const group of [contractable, others]) {
+      const d = group.map((r) => distance.get(r.id)!);
+      expect(d).toEqual([...d].sort((a, b) => a - b));
+    }
+    // every contractable one is among the verified providers the API calls licensed for the category
+    // (licensedFor is the looser rule: a licence for a category below also counts there)
+    const licensed = await gql<{ organizations: { edges: { node: { id: string } }[] } }>(
+      'query($f: OrganizationFilter) { organizations(filter: $f, first: 100) { edges { node { id } } } }',
+      { f: { categories: [CATEGORY], near, status: ['ACTIVE'], verified: true, licensedFor: { category: CATEGORY } } },
+    );
+    const licensedIds = new Set(licensed.organizations.edges.map((e) => e.node.id));
+    expect(contractable.filter((r) => !licensedIds.has(r.id))).toEqual([]);
+    // every contractable one is verified and licensed on the date
+    for (const r of contractable) {
+      const row = page.locator(`[data-testid="provider-row"][data-org-id="${r.id}"]`);
+      expect(await row.textContent()).toMatch(/Verifikuar më/);
+      expect(await row.locator('[data-testid="licence"]').textContent()).toMatch(/Licencë e vlefshme/);
+    }
+    expect(await page.locator('[data-testid="provider-row"] [data-testid="distance"]').count()).toBe(rows.length);
+    expect(outside).toEqual([]);
+    await context.close();
+  });
+
   it('records a contract for the officer’s authority, with the API’s errors next to the fields', async () => {
     const provider = shortlisted[0]!;
     const { page, context } = await openPage(browser, '/');
@@ -282,6 +340,13 @@ describe('the moderator imports a CSV', () => {
       { f: { text: tag } },
     );
     expect(after.organizations.edges.map((e) => e.node.name).sort()).toEqual([...names].sort());
+    // the page speaks the other languages too
+    await page.locator('.lang-switch button[data-lang="en"]').click();
+    await page.getByRole('heading', { level: 1, name: 'Import organizations' }).waitFor();
+    expect(await page.getByLabel('Import progress').count()).toBe(1);
+    await page.locator('.lang-switch button[data-lang="sr"]').click();
+    await page.getByRole('heading', { level: 1, name: 'Uvoz organizacija' }).waitFor();
+    await page.locator('.lang-switch button[data-lang="sq"]').click();
     expect(outside).toEqual([]);
     await context.close();
   });

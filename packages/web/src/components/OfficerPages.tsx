@@ -1,5 +1,6 @@
 // The officers' and importers' pages (issue 5), loaded on demand: who may see them is checked here
 // (the API checks it again on every request).
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '../lib/hooks';
 import { apiLang, type Lang } from '../lib/lang';
@@ -29,14 +30,18 @@ export function OfficerPages({ route, search, lang }: { route: OfficerRoute; sea
   // not cached: signing in or out in another page must show here at once
   const me = useQuery(OfficerViewerQuery, { lang: apiLang(lang) }, { cache: false });
   const title = t(`officer.title.${route.page}`);
-  if (me.loading && !me.data) {
+  // while the viewer is asked again in another language, keep the page (and its state) mounted
+  const last = useRef<typeof me.data>(undefined);
+  if (me.data) last.current = me.data;
+  const data = me.data ?? (me.loading ? last.current : undefined);
+  if (!data && me.loading) {
     return (
       <main id="main" className="officer-page">
         <p aria-live="polite">{t('nav.loading')}</p>
       </main>
     );
   }
-  if (me.error) {
+  if (me.error && !data) {
     return (
       <main id="main" className="officer-page">
         <p className="error" role="alert">
@@ -48,7 +53,7 @@ export function OfficerPages({ route, search, lang }: { route: OfficerRoute; sea
       </main>
     );
   }
-  const user = me.data?.me ?? null;
+  const user = data?.me ?? null;
   if (!user || !ALLOWED[route.page].includes(user.role)) {
     const here = location.pathname + location.search;
     return (
