@@ -34,6 +34,12 @@ export interface ResolvedFilter {
   distance?: Sql;
   /** Conditions on a site (alias l), for the map: only the sites that make the organization match. */
   siteWhere: Sql[];
+  /**
+   * For `near`: every organization's distance computed in one pass over the sites in the box (alias
+   * nd, column km), joined to organization o. A page sorts by it instead of running `distance` once
+   * per candidate organization, which grows with the organizations around the point.
+   */
+  nearJoin?: { join: Sql; distance: Sql };
 }
 
 export interface OrganizationPageRow {
@@ -76,6 +82,7 @@ export class OrganizationSearch {
     const where: Sql[] = [];
     const siteWhere: Sql[] = [];
     let distance: Sql | undefined;
+    let nearJoin: ResolvedFilter['nearJoin'];
 
     if (f.includeDemo === false) where.push(sql('not o.is_demo'));
     if (f.status?.length) where.push(sql('o.status = any(?::text[])', pgArray(f.status)));
@@ -147,6 +154,15 @@ export class OrganizationSearch {
       where.push(sql(`exists (select 1 from location l where l.organization_id = o.id and ${within.text})`, ...within.params));
       siteWhere.push(within);
       distance = sql(`(select min(${dist.text}) from location l where l.organization_id = o.id and ${inBox.text})`, ...dist.params, ...inBox.params);
+      // The same minimum per organization; the where condition above still decides which ones match.
+      nearJoin = {
+        join: sql(
+          `join (select l.organization_id, min(${dist.text}) as km from location l where ${inBox.text} group by l.organization_id) nd on nd.organization_id = o.id`,
+          ...dist.params,
+          ...inBox.params,
+        ),
+        distance: sql('nd.km'),
+      };
     }
 
     if (f.licensedFor) {
@@ -192,7 +208,7 @@ export class OrganizationSearch {
       );
     }
 
-    return { where, distance, siteWhere };
+    return { where, distance, siteWhere, nearJoin };
   }
 
   async page(args: {
@@ -210,16 +226,19 @@ export class OrganizationSearch {
       throw new UserInputError('orderBy DISTANCE needs filter.near: distances are measured from its point.', 'orderBy');
     }
     const where = resolved.where.length ? join(resolved.where, ' and ') : sql('true');
-    const { key, direction, cast } = sortKey(order, resolved.distance, lang);
+    const distance = resolved.nearJoin?.distance ?? resolved.distance;
+    const from = resolved.nearJoin ? sql(`organization o ${resolved.nearJoin.join.text}`, ...resolved.nearJoin.join.params) : sql('organization o');
+    const { key, direction, cast } = sortKey(order, distance, lang);
     // A cursor belongs to its order, and for names to the language it sorted by.
     const cursorOrder = order === OrganizationOrder.NAME && lang !== 'sq' ? `${order}_${lang.toUpperCase()}` : order;
     const after = args.after ? decodeCursor(args.after, cursorOrder) : null;
-    const distanceColumn = resolved.distance ?? sql('null::float8');
+    const distanceColumn = distance ?? sql('null::float8');
 
     const inner = sql(
-      `select o.*, ${key.text} as sort_key, ${distanceColumn.text} as distance_km from organization o where ${where.text}`,
+      `select o.*, ${key.text} as sort_key, ${distanceColumn.text} as distance_km from ${from.text} where ${where.text}`,
       ...key.params,
       ...distanceColumn.params,
+      ...from.params,
       ...where.params,
     );
     const comparator = direction === 'asc' ? '>' : '<';
