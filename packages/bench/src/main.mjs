@@ -48,6 +48,7 @@ function machine() {
     memoryGb: +(os.totalmem() / 1024 ** 3).toFixed(1),
     cpu,
     node: process.version,
+    loadAverage: os.loadavg().map((x) => +x.toFixed(1)),
     command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
   };
 }
@@ -72,18 +73,18 @@ async function measureSize(size, index) {
 
     // The page query, side by side: each round measures civimap, the floor and PostGraphile in turn.
     const trio = [
-      { key: 'page', origin: apiServer.origin, scenario: civimapScenarios[0] },
-      ...(floor ? [{ key: 'page.floor', origin: floor.origin, scenario: floorPage }] : []),
-      ...(peer ? [{ key: 'page.postgraphile', origin: peer.origin, scenario: postgraphilePage }] : []),
+      { key: 'page', origin: apiServer.origin, pid: apiServer.pid, scenario: civimapScenarios[0] },
+      ...(floor ? [{ key: 'page.floor', origin: floor.origin, pid: floor.pid, scenario: floorPage }] : []),
+      ...(peer ? [{ key: 'page.postgraphile', origin: peer.origin, pid: peer.pid, scenario: postgraphilePage }] : []),
     ];
     const perKey = Object.fromEntries(trio.map((t) => [t.key, { lat: [], tput: [] }]));
     for (let round = 0; round < rounds; round++) {
       for (const t of trio) {
         const lat = await latency(t.origin, t.scenario.request, { counter, maxMs: 3000 });
-        const thr = await throughput(t.origin, t.scenario.request, tput);
+        const thr = await throughput(t.origin, t.scenario.request, { ...tput, pid: t.pid });
         perKey[t.key].lat.push(lat);
         perKey[t.key].tput.push(thr);
-        log(`  ${t.key} round ${round + 1}: p50 ${lat.p50.toFixed(1)} ms, ${thr.rps.toFixed(0)} req/s, ${thr.errors} errors, ${lat.statements?.toFixed(1)} statements`);
+        log(`  ${t.key} round ${round + 1}: p50 ${lat.p50.toFixed(1)} ms, ${thr.rps.toFixed(0)} req/s, ${thr.cpuPerRequest?.toFixed(1)} CPU ms/req, ${thr.errors} errors, ${lat.statements?.toFixed(1)} statements`);
       }
     }
     for (const t of trio) {
@@ -94,6 +95,7 @@ async function measureSize(size, index) {
         p50: median(lat.map((l) => l.p50)),
         p95: median(lat.map((l) => l.p95)),
         rps: median(thr.map((x) => x.rps)),
+        cpu: median(thr.map((x) => x.cpuPerRequest ?? NaN)),
         statements: median(lat.map((l) => l.statements ?? NaN)),
         kb: lat[0].bytes / 1024,
         runs: lat.reduce((n, l) => n + l.runs, 0),
@@ -105,8 +107,10 @@ async function measureSize(size, index) {
 
     for (const scenario of civimapScenarios.slice(1)) {
       const lat = await latency(apiServer.origin, scenario.request, { counter });
-      const thr = await throughput(apiServer.origin, scenario.request, tput);
-      result.rows.push({ key: scenario.key, label: scenario.label, p50: lat.p50, p95: lat.p95, runs: lat.runs, rps: thr.rps, statements: lat.statements, kb: lat.bytes / 1024, errors: thr.errors });
+      // Slow scenarios (coverage) get a longer run, so that some requests complete in it (at most 20 s).
+      const duration = Math.min(20, Math.max(tput.duration, Math.ceil((lat.p50 * 3) / 1000)));
+      const thr = await throughput(apiServer.origin, scenario.request, { ...tput, duration, pid: apiServer.pid });
+      result.rows.push({ key: scenario.key, label: scenario.label, p50: lat.p50, p95: lat.p95, runs: lat.runs, rps: thr.rps, cpu: thr.cpuPerRequest, statements: lat.statements, kb: lat.bytes / 1024, errors: thr.errors });
       log(`  ${scenario.key}: p50 ${lat.p50.toFixed(1)} ms, p95 ${lat.p95.toFixed(1)} ms, ${thr.rps.toFixed(0)} req/s, ${thr.errors} errors, ${lat.statements?.toFixed(1)} statements`);
     }
 
@@ -165,23 +169,26 @@ const fmt = (n, d = 1) => (n === null || n === undefined || Number.isNaN(n) ? '�
 function report(info, results) {
   const out = [];
   out.push(`Machine: ${info.nproc} CPUs (${info.cpu}), ${info.memoryGb} GB, Node ${info.node}, PostgreSQL ${results[0]?.postgres ?? '?'}; ${info.date}`);
+  out.push(`Load average (1/5/15 min) at the start: ${info.loadAverage.join(' / ')}; at the end: ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')} (shared machine).`);
   out.push(`Command: ${info.command}`);
   out.push('');
   out.push('Latency: sequential requests over one keep-alive connection (median of rounds for the page trio). Throughput: autocannon, ' +
     `${tput.connections} connections for ${tput.duration} s. SQL statements per request: pg_stat_statements calls in the data set's database, ` +
-    'top-level statements including BEGIN/COMMIT, divided by the requests measured.');
+    'top-level statements including BEGIN/COMMIT, divided by the requests measured. Server CPU ms / request: user + system CPU time of the ' +
+    'server process (/proc) during the throughput run divided by the requests answered (PostgreSQL\'s own CPU not included); ' +
+    'less sensitive than latency to other processes on a shared machine.');
   for (const r of results) {
     out.push('');
     out.push(`### ${r.size.toLocaleString('en')} organizations (${r.services.toLocaleString('en')} services, ${r.locations.toLocaleString('en')} sites)`);
     out.push('');
-    out.push('| scenario | p50 ms | p95 ms | runs | req/s | SQL statements / request | response KB | errors |');
-    out.push('|---|---:|---:|---:|---:|---:|---:|---:|');
+    out.push('| scenario | p50 ms | p95 ms | runs | req/s | server CPU ms / request | SQL statements / request | response KB | errors |');
+    out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const row of r.rows) {
-      out.push(`| ${row.label} | ${fmt(row.p50)} | ${fmt(row.p95)} | ${row.runs} | ${fmt(row.rps, 0)} | ${fmt(row.statements, 1)} | ${fmt(row.kb, 1)} | ${row.errors} |`);
+      out.push(`| ${row.label} | ${fmt(row.p50)} | ${fmt(row.p95)} | ${row.runs} | ${fmt(row.rps, 0)} | ${fmt(row.cpu, 1)} | ${fmt(row.statements, 1)} | ${fmt(row.kb, 1)} | ${row.errors} |`);
     }
     const h = r.hsds;
     if (h) {
-      out.push(`| HSDS export: ${h.organizations.toLocaleString('en')} organizations, ${fmt(h.mb)} MB | ${fmt(h.seconds * 1000, 0)} (whole stream, best of 3) | | 3 | ${fmt(h.mbPerSecond)} MB/s | ${fmt(h.statements, 1)} | | API peak RSS ${fmt(h.peakRssMb, 0)} MB (${h.peakRssScope}) |`);
+      out.push(`| HSDS export: ${h.organizations.toLocaleString('en')} organizations, ${fmt(h.mb)} MB | ${fmt(h.seconds * 1000, 0)} (whole stream, best of 3) | | 3 | ${fmt(h.mbPerSecond)} MB/s | | ${fmt(h.statements, 1)} | | API peak RSS ${fmt(h.peakRssMb, 0)} MB (${h.peakRssScope}) |`);
     }
     const c = r.page.page;
     const f = r.page['page.floor'];
@@ -190,7 +197,8 @@ function report(info, results) {
       out.push('');
       out.push(`Ratios at ${r.size.toLocaleString('en')}: civimap p50 / floor p50 = **${fmt(c.p50 / f.p50, 2)}x** (target ≤ 3x); ` +
         `civimap throughput / PostGraphile throughput = **${fmt(c.rps / p.rps, 2)}x** (target ≥ 1.5x); ` +
-        `civimap p50 / PostGraphile p50 = ${fmt(c.p50 / p.p50, 2)}x; civimap throughput / floor throughput = ${fmt(c.rps / f.rps, 2)}x.`);
+        `civimap p50 / PostGraphile p50 = ${fmt(c.p50 / p.p50, 2)}x; civimap throughput / floor throughput = ${fmt(c.rps / f.rps, 2)}x; ` +
+        `server CPU per request: civimap ${fmt(c.cpu, 1)} ms, floor ${fmt(f.cpu, 1)} ms, PostGraphile ${fmt(p.cpu, 1)} ms.`);
     }
     out.push(`API peak RSS over the whole size run: ${fmt(r.apiPeakRssMb, 0)} MB.`);
     if (r.load) {

@@ -3,6 +3,7 @@
 import autocannon from 'autocannon';
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
+import { cpuMs } from './processes.mjs';
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
@@ -86,8 +87,9 @@ export async function latency(origin, request, { warmup = 3, minRuns = 3, maxRun
 }
 
 /** autocannon against one request; errors = transport errors + timeouts + non-2xx + GraphQL errors. */
-export async function throughput(origin, request, { connections = 8, duration = 5, timeout = 10 } = {}) {
+export async function throughput(origin, request, { connections = 8, duration = 5, timeout = 10, pid } = {}) {
   let checkErrors = 0;
+  const cpuBefore = pid ? cpuMs(pid) : null;
   let firstError = null;
   const result = await autocannon({
     url: origin,
@@ -115,7 +117,9 @@ export async function throughput(origin, request, { connections = 8, duration = 
     ],
   });
   const errors = result.errors + result.timeouts + result.non2xx + checkErrors;
+  const cpuPerRequest = pid && result.requests.total ? (cpuMs(pid) - cpuBefore) / result.requests.total : null;
   return {
+    cpuPerRequest,
     rps: result.requests.average,
     total: result.requests.total,
     p50: result.latency.p50,
