@@ -300,7 +300,7 @@ function CompareView({ items, withDistance, lang }: { items: RankedProvider<Org>
       case 'verification':
         return c.verified ? t('contracting.verifiedOn', { date: formatDate(c.verifiedAt, lang) }) : t('contracting.unverified');
       case 'contracts':
-        return t('contracting.contractsSoFar', { n: c.count, amount: formatMoney(c.amount, 'EUR', lang) });
+        return t('contracting.contractsSoFar', { count: c.count, amount: formatMoney(c.amount, 'EUR', lang) });
     }
   };
   return (
