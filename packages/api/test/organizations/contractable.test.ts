@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OrganizationStatus } from '../../src/organizations/organization.enums';
+import { ServiceStatus } from '../../src/services/service.enums';
+import { createTestApi, type TestApi } from '../support/api';
+import { createOrganizations, type OrganizationSpec } from '../support/fixtures';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+
+/**
+ * "Contractable for category C in municipality M on date D" (DESIGN section 2), against a hand-built
+ * registry where every organization but the first misses exactly one condition.
+ */
+const D = '2026-06-15';
+const DAY_BEFORE = '2026-06-14';
+const DAY_AFTER = '2026-06-16';
+const PRISHTINE_SITE = { municipality: 'prishtine', lat: 42.662, lng: 21.165 };
+const PEJE_SITE = { municipality: 'peje', lat: 42.66, lng: 20.29 };
+const shelter = (over: Partial<OrganizationSpec['services'] extends (infer S)[] | undefined ? S : never> = {}) => ({
+  name: 'Strehimore',
+  categories: ['residential.shelter-domestic-violence'],
+  area: ['prishtine'],
+  atSites: [0],
+  ...over,
+});
+const licence = (over: Partial<{ categories: string[]; from: string; until: string | null }> = {}) => ({ categories: ['residential'], from: '2025-01-01', until: '2027-12-31', ...over });
+
+const FIXTURE: Record<string, OrganizationSpec> = {
+  contractable: { sq: 'Kontraktueshme', sites: [PRISHTINE_SITE], services: [shelter()], licences: [licence()] },
+  licenceEndsOnTheDay: { sq: 'Skadon në ditë', sites: [PRISHTINE_SITE], services: [shelter()], licences: [licence({ until: D })] },
+  licenceStartsOnTheDay: { sq: 'Fillon në ditë', sites: [PRISHTINE_SITE], services: [shelter()], licences: [licence({ from: D, until: null })] },
+  licenceExpiredTheDayBefore: { sq: 'Skadoi një ditë më parë', sites: [PRISHTINE_SITE], services: [shelter()], licences: [licence({ until: DAY_BEFORE })] },
+  licenceStartsTheDayAfter: { sq: 'Fillon një ditë më pas', sites: [PRISHTINE_SITE], services: [shelter()], licences: [licence({ from: DAY_AFTER })] },
+  areaExcludesMunicipality: { sq: 'Zona tjetër', sites: [PEJE_SITE], services: [shelter({ area: ['peje'] })], licences: [licence()] },
+  servesByAreaOnly: { sq: 'Vetëm zona', sites: [PEJE_SITE], services: [shelter({ area: ['peje', 'prishtine'] })], licences: [licence()] },
+  deliveredAtSiteOnly: { sq: 'Vetëm vendi', sites: [PRISHTINE_SITE], services: [shelter({ area: [] })], licences: [licence()] },
+  siteThereButServiceElsewhere: { sq: 'Vendi pa shërbim', sites: [PRISHTINE_SITE, PEJE_SITE], services: [shelter({ area: ['peje'], atSites: [1] })], licences: [licence()] },
+  unverified: { sq: 'E paverifikuar', verified: false, sites: [PRISHTINE_SITE], services: [shelter()], licences: [licence()] },
+  inactiveOrganization: { sq: 'Joaktive', status: OrganizationStatus.INACTIVE, sites: [PRISHTINE_SITE], services: [shelter()], licences: [licence()] },
+  inactiveService: { sq: 'Shërbim joaktiv', sites: [PRISHTINE_SITE], services: [shelter({ status: ServiceStatus.INACTIVE })], licences: [licence()] },
+  licenceForOtherCategory: { sq: 'Licencë tjetër', sites: [PRISHTINE_SITE], services: [shelter()], licences: [licence({ categories: ['counselling'] })] },
+  licenceForSiblingCategory: { sq: 'Licencë motër', sites: [PRISHTINE_SITE], services: [shelter()], licences: [licence({ categories: ['residential.elderly'] })] },
+  licenceExactCategory: { sq: 'Licencë e saktë', sites: [PRISHTINE_SITE], services: [shelter()], licences: [licence({ categories: ['residential.shelter-domestic-violence'] })] },
+  licensedServiceIsOtherOne: {
+    sq: 'Dy shërbime',
+    sites: [PRISHTINE_SITE],
+    // The counselling service is licensed, the shelter is not: the licence must cover the service that qualifies.
+    services: [shelter(), { name: 'Këshillim', categories: ['counselling.family'], area: ['peje'], atSites: [] }],
+    licences: [licence({ categories: ['counselling'] })],
+  },
+};
+
+let db: TestDatabase;
+let api: TestApi;
+const keyById = new Map<string, string>();
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  api = await createTestApi(db);
+  const created = await createOrganizations(db.orm.em.fork(), Object.values(FIXTURE));
+  Object.keys(FIXTURE).forEach((key, i) => keyById.set(created[i].id, key));
+});
+afterAll(() => db?.close());
+
+async function contractable(input: Record<string, unknown>): Promise<string[]> {
+  const result = await api.query(`query($f: OrganizationFilter) { organizations(first: 100, filter: $f) { totalCount edges { node { id } } } }`, { f: { contractableFor: input } });
+  expect(result.errors).toBeUndefined();
+  return result.data.organizations.edges.map((e: any) => keyById.get(e.node.id)).sort();
+}
+
+describe('contractableFor', () => {
+  it('keeps exactly the organizations that meet every condition on the date', async () => {
+    expect(await contractable({ category: 'residential', municipality: 'prishtine', on: D })).toEqual(
+      ['contractable', 'deliveredAtSiteOnly', 'licenceEndsOnTheDay', 'licenceExactCategory', 'licenceStartsOnTheDay', 'servesByAreaOnly'].sort(),
+    );
+  });
+
+  it('the day before and the day after move the licence edges', async () => {
+    const before = await contractable({ category: 'residential', municipality: 'prishtine', on: DAY_BEFORE });
+    expect(before).toContain('licenceExpiredTheDayBefore');
+    expect(before).not.toContain('licenceStartsOnTheDay');
+    const after = await contractable({ category: 'residential', municipality: 'prishtine', on: DAY_AFTER });
+    expect(after).toContain('licenceStartsTheDayAfter');
+    expect(after).not.toContain('licenceEndsOnTheDay');
+  });
+
+  it('a leaf category works the same as its parent', async () => {
+    expect(await contractable({ category: 'residential.shelter-domestic-violence', municipality: 'prishtine', on: D })).toEqual(
+      await contractable({ category: 'residential', municipality: 'prishtine', on: D }),
+    );
+    expect(await contractable({ category: 'residential.elderly', municipality: 'prishtine', on: D })).toEqual([]);
+  });
+
+  it('another municipality has its own providers', async () => {
+    expect(await contractable({ category: 'residential', municipality: 'peje', on: D })).toEqual(['areaExcludesMunicipality', 'servesByAreaOnly', 'siteThereButServiceElsewhere'].sort());
+    expect(await contractable({ category: 'counselling', municipality: 'peje', on: D })).toEqual(['licensedServiceIsOtherOne']);
+  });
+});
