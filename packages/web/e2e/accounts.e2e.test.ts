@@ -309,7 +309,85 @@ describe('accounts, claims, editing and history', () => {
     await page.locator('form button[type="submit"]').click();
     await page.locator('[data-testid="reset-done"]').waitFor();
     await signIn(page, { email: user.email, password: newPassword });
+    user.password = newPassword;
     await page.locator(`[data-testid="memberships"] li[data-org-id="${orgId}"]`).waitFor();
     await context.close();
+  });
+
+  it('signs in and opens a service of the editor with the keyboard alone', async () => {
+    const { page, context } = await openPage(browser, '/signin');
+    await page.locator('h1').waitFor();
+    // from the form's first field on, the keyboard alone
+    await page.locator('form input[name="email"]').focus();
+    await page.keyboard.type(user.email);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe('password');
+    await page.keyboard.type(user.password);
+    await page.keyboard.press('Enter');
+    await page.waitForURL((u) => u.pathname === '/me');
+    await page.goto(`/org/${orgId}/edit`);
+    const summary = page.locator(`details[data-service-id="${serviceId}"] summary`);
+    await summary.focus();
+    await page.keyboard.press('Enter');
+    const capacity = page.locator(`details[data-service-id="${serviceId}"] input[name="capacity"]`);
+    await capacity.waitFor();
+    // every control of the form has a label
+    const unlabeled = await page.locator(`details[data-service-id="${serviceId}"] form`).evaluate((form) =>
+      [...form.querySelectorAll('input, select, textarea')].filter((el) => !(el as HTMLInputElement).labels?.length).map((el) => (el as HTMLInputElement).name),
+    );
+    expect(unlabeled).toEqual([]);
+    await context.close();
+  });
+
+  it('registers a new organization, confirms it current; a moderator rejects it with a reason the history keeps', async () => {
+    const { page, context } = await openPage(browser, '/');
+    await signIn(page, user);
+    await page.getByRole('link', { name: 'Regjistro një organizatë të re', exact: true }).click();
+    await page.waitForURL((u) => u.pathname === '/me/new-organization');
+    const name = `Qendra për familjen ${tag}`;
+    await page.getByLabel('Emri (shqip)').fill(name);
+    await page.getByLabel('Numri i regjistrimit').fill(`5${tag.slice(0, 3).replace(/\D/g, '1')}88`);
+    await page.getByRole('button', { name: 'Regjistro organizatën', exact: true }).click();
+    await page.waitForURL((u) => /^\/org\/[^/]+\/edit$/.test(u.pathname));
+    const newId = decodeURIComponent(new URL(page.url()).pathname.split('/')[2]!);
+    await page.locator('[data-testid="created-notice"]').waitFor();
+    // its owner, pending verification
+    expect(await page.locator(`[data-testid="members"] li`).textContent()).toContain(user.name);
+    const created = await gql<{ organization: { name: string; verification: { status: string }; lastConfirmedAt: string | null } }>(
+      'query($id: ID!) { organization(id: $id) { name verification { status } lastConfirmedAt } }',
+      { id: newId },
+    );
+    expect(created.organization).toEqual({ name, verification: { status: 'UNVERIFIED' }, lastConfirmedAt: null });
+    // "still current"
+    await page.getByRole('button', { name: 'Konfirmo që profili është i përditësuar', exact: true }).click();
+    await page.locator('[data-testid="editor-status"][data-saves="1"]').waitFor();
+    await expect
+      .poll(async () => (await gql<{ organization: { lastConfirmedAt: string | null } }>('query($id: ID!) { organization(id: $id) { lastConfirmedAt } }', { id: newId })).organization.lastConfirmedAt)
+      .not.toBeNull();
+    await context.close();
+
+    const mod = await openPage(browser, '/');
+    await signIn(mod.page, moderator);
+    await mod.page.goto('/moderation');
+    const item = mod.page.locator(`li[data-kind="NEW_ORGANIZATION"][data-org-id="${newId}"]`);
+    for (let n = 1; ; n++) {
+      await mod.page.locator(`[data-testid="queue"][data-page="${n}"] li`).first().waitFor();
+      if (await item.count()) break;
+      await mod.page.getByRole('button', { name: 'Faqja tjetër', exact: true }).click();
+    }
+    const reason = 'Numri i regjistrimit nuk gjendet në regjistrin e OJQ-ve.';
+    await item.getByLabel('Arsyeja').fill(reason);
+    await item.getByRole('button', { name: 'Refuzo', exact: true }).click();
+    await item.waitFor({ state: 'detached' });
+    await mod.context.close();
+
+    // the public history (signed out) shows the decision and its reason
+    const anon = await openPage(browser, `/org/${newId}/history`);
+    const decision = anon.page.locator('li.revision', { hasText: reason });
+    await decision.waitFor();
+    expect(await decision.locator('[data-testid="revision-author"]').textContent()).toBe(moderator.name);
+    // signed out: no revert buttons
+    expect(await anon.page.getByRole('button', { name: 'Kthe vlerat e mëparshme' }).count()).toBe(0);
+    await anon.context.close();
   });
 });

@@ -4,6 +4,7 @@ import { Suspense, lazy, useEffect, useId, useRef, useState, type FormEvent, typ
 import { useTranslation } from 'react-i18next';
 import {
   AcceptInvitationMutation,
+  ChangePasswordMutation,
   CreateOrganizationMutation,
   MyOrganizationsQuery,
   RegisterMutation,
@@ -86,7 +87,7 @@ export function AccountPages({ route, search, lang }: { route: AccountRoute; sea
     case 'edit':
       page = (
         <RequireSignIn>
-          <OrgEditor id={route.id} lang={lang} />
+          <OrgEditor id={route.id} lang={lang} created={new URLSearchParams(search).has('created')} />
         </RequireSignIn>
       );
       break;
@@ -444,9 +445,74 @@ function MyOrganizationsPage({ lang }: { lang: Lang }) {
               </ul>
             </>
           )}
+          <ChangePasswordForm />
         </>
       )}
     </section>
+  );
+}
+
+function ChangePasswordForm() {
+  const { t } = useTranslation();
+  const formId = useId();
+  const [form, setForm] = useState<FormState>({ currentPassword: '', newPassword: '' });
+  const [errors, setErrors] = useState<SortedErrors>(NO_ERRORS);
+  const [done, setDone] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const set = setter(setForm);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setDone(false);
+    try {
+      const { changePassword } = await request(ChangePasswordMutation, { currentPassword: String(form.currentPassword), newPassword: String(form.newPassword) });
+      setErrors(sortErrors(changePassword.userErrors, ['currentPassword', 'newPassword']));
+      if (!changePassword.userErrors.length && changePassword.ok) {
+        setDone(true);
+        setForm({ currentPassword: '', newPassword: '' });
+      }
+    } catch (err) {
+      setErrors({ ...NO_ERRORS, general: [networkError(err)] });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <details className="change-password">
+      <summary>{t('account.changePassword')}</summary>
+      <form onSubmit={submit} noValidate aria-busy={busy} className="auth-form">
+        <FormErrors errors={errors.general} />
+        <TextField
+          formId={formId}
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          label={t('account.currentPassword')}
+          required
+          value={String(form.currentPassword)}
+          onChange={set('currentPassword')}
+          errors={errors.byField}
+        />
+        <TextField
+          formId={formId}
+          name="newPassword"
+          type="password"
+          autoComplete="new-password"
+          label={t('account.newPassword')}
+          hint={t('account.passwordRule')}
+          required
+          value={String(form.newPassword)}
+          onChange={set('newPassword')}
+          errors={errors.byField}
+        />
+        <button type="submit" disabled={busy}>
+          {t('account.changePassword')}
+        </button>
+        <p role="status">{done ? t('account.passwordChanged') : ''}</p>
+      </form>
+    </details>
   );
 }
 
@@ -472,7 +538,7 @@ function NewOrganizationPage() {
         return;
       }
       clearQueryCache();
-      navigate(paths.edit(createOrganization.organization.id));
+      navigate(`${paths.edit(createOrganization.organization.id)}?created=1`);
     } catch (err) {
       setErrors({ ...NO_ERRORS, general: [networkError(err)] });
     } finally {

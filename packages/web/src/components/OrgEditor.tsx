@@ -13,6 +13,7 @@ import {
   DeleteServiceMutation,
   InviteMemberMutation,
   OrganizationEditorQuery,
+  RemoveMemberMutation,
   UpdateLicenceMutation,
   UpdateLocationMutation,
   UpdateOrganizationMutation,
@@ -41,7 +42,8 @@ import { request } from '../lib/graphql';
 import { clearQueryCache, useQuery } from '../lib/hooks';
 import { apiLang, type Lang } from '../lib/lang';
 import { useRefData } from '../lib/refdata';
-import { orgPath } from '../lib/router';
+import { navigate, orgPath } from '../lib/router';
+import { useSession } from '../lib/session';
 import { errorId, networkError, sortErrors, type SortedErrors, type UserErrorLike } from '../lib/user-errors';
 import { FormErrors, MultiSelectField, SelectField, StaleNotice, TextField, setter, type Option } from './Forms';
 import { Link } from './Link';
@@ -106,7 +108,7 @@ function useEntityForm(fields: FieldSpec[], initial: FormState | undefined, save
   return { form, setForm, set: setter(setForm), errors, setErrors, busy, saved: saved && !dirty, submit };
 }
 
-export function OrgEditor({ id, lang }: { id: string; lang: Lang }) {
+export function OrgEditor({ id, lang, created }: { id: string; lang: Lang; created?: boolean }) {
   const { t } = useTranslation();
   const q = useQuery(OrganizationEditorQuery, { id, lang: apiLang(lang) }, { cache: false });
   const org = q.data?.organization;
@@ -151,6 +153,11 @@ export function OrgEditor({ id, lang }: { id: string; lang: Lang }) {
           : t('profile.unverified')}
         {org.lastConfirmedAt ? ` · ${t('profile.lastConfirmed')}: ${formatDate(org.lastConfirmedAt, lang)}` : ''}
       </p>
+      {created && (
+        <p role="status" className="notice" data-testid="created-notice">
+          {t('account.newOrganizationCreated')}
+        </p>
+      )}
       <ConfirmCurrent org={org} onDone={saved} />
       <p role="status" className="saved-status" data-testid="editor-status" data-saves={saves}>
         {saves > 0 ? t('editor.saved') : ''}
@@ -192,11 +199,10 @@ export function OrgEditor({ id, lang }: { id: string; lang: Lang }) {
         <NewItem label={t('editor.addLicence')}>{(close) => <LicenceForm org={org} onSaved={() => (close(), saved())} onReload={reload} />}</NewItem>
       </Section>
 
-      {org.viewerPermissions.invite && (
-        <Section id="editor-members" title={t('editor.members')}>
-          <InviteForm orgId={org.id} />
-        </Section>
-      )}
+      <Section id="editor-members" title={t('editor.members')}>
+        <Members org={org} onChanged={reload} />
+        {org.viewerPermissions.invite && <InviteForm orgId={org.id} />}
+      </Section>
     </article>
   );
 }
@@ -542,6 +548,42 @@ function LicenceForm({ org, licence, onSaved, onReload }: { org: Org; licence?: 
       {multi('categories', t('profile.categories'), o.categories)}
       <SaveRow busy={f.busy} saved={f.saved} label={licence ? t('editor.save') : t('editor.create')} />
     </form>
+  );
+}
+
+function Members({ org, onChanged }: { org: Org; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const me = useSession().user;
+  const [errors, setErrors] = useState<UserErrorLike[]>([]);
+  async function remove(userId: string) {
+    try {
+      const { removeMember } = await request(RemoveMemberMutation, { organizationId: org.id, userId });
+      setErrors(removeMember.userErrors);
+      if (!removeMember.userErrors.length) {
+        clearQueryCache();
+        if (userId === me?.id) navigate(paths.me);
+        else onChanged();
+      }
+    } catch (err) {
+      setErrors([networkError(err)]);
+    }
+  }
+  return (
+    <>
+      <FormErrors errors={errors} />
+      <ul className="member-list" data-testid="members">
+        {org.members.map((m) => (
+          <li key={m.id} data-user-id={m.user.id}>
+            {m.user.displayName} — {t(`account.role.${m.role}`, { defaultValue: m.role })}{' '}
+            {(org.viewerPermissions.invite || m.user.id === me?.id) && (
+              <button type="button" className="link-button" onClick={() => remove(m.user.id)}>
+                {m.user.id === me?.id ? t('editor.leave') : t('editor.removeMember', { name: m.user.displayName })}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 

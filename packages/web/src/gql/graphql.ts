@@ -521,7 +521,7 @@ export type OrganizationEditorQueryVariables = Exact<{
 }>;
 
 
-export type OrganizationEditorQuery = { organization: { id: string, version: number, name: string, acronym: string | null, legalForm: LegalForm, registrationNumber: string | null, registrationDate: string | null, website: string | null, email: string | null, phone: string | null, yearFounded: number | null, staffCount: number | null, volunteerCount: number | null, status: OrganizationStatus, isDemo: boolean, lastConfirmedAt: string | null, names: { sq: string, sr: string | null, en: string | null }, descriptions: { sq: string | null, sr: string | null, en: string | null }, verification: { status: VerificationStatus, verifiedAt: string | null }, viewerPermissions: { edit: boolean, invite: boolean, revert: boolean, membership: MembershipRole | null }, services: Array<{ id: string, version: number, name: string, status: ServiceStatus, capacity: number | null, residentialPlaces: number | null, fee: ServiceFee | null, languages: Array<string>, eligibility: string | null, names: { sq: string, sr: string | null, en: string | null }, descriptions: { sq: string | null, sr: string | null, en: string | null }, categories: Array<{ code: string }>, targetGroups: Array<{ code: string }>, serviceArea: Array<{ code: string }>, locations: Array<{ id: string }> }>, locations: Array<{ id: string, version: number, name: string | null, address: string | null, openingHours: string | null, accessibility: string | null, municipality: { code: string, name: string }, point: { lat: number, lng: number } }>, licences: Array<{ id: string, version: number, number: string, authority: string, documentReference: string | null, validFrom: string, validUntil: string | null, categories: Array<{ code: string }>, verification: { status: VerificationStatus } }> } | null };
+export type OrganizationEditorQuery = { organization: { id: string, version: number, name: string, acronym: string | null, legalForm: LegalForm, registrationNumber: string | null, registrationDate: string | null, website: string | null, email: string | null, phone: string | null, yearFounded: number | null, staffCount: number | null, volunteerCount: number | null, status: OrganizationStatus, isDemo: boolean, lastConfirmedAt: string | null, names: { sq: string, sr: string | null, en: string | null }, descriptions: { sq: string | null, sr: string | null, en: string | null }, verification: { status: VerificationStatus, verifiedAt: string | null }, viewerPermissions: { edit: boolean, invite: boolean, revert: boolean, membership: MembershipRole | null }, members: Array<{ id: string, role: MembershipRole, user: { id: string, displayName: string } }>, services: Array<{ id: string, version: number, name: string, status: ServiceStatus, capacity: number | null, residentialPlaces: number | null, fee: ServiceFee | null, languages: Array<string>, eligibility: string | null, names: { sq: string, sr: string | null, en: string | null }, descriptions: { sq: string | null, sr: string | null, en: string | null }, categories: Array<{ code: string }>, targetGroups: Array<{ code: string }>, serviceArea: Array<{ code: string }>, locations: Array<{ id: string }> }>, locations: Array<{ id: string, version: number, name: string | null, address: string | null, openingHours: string | null, accessibility: string | null, municipality: { code: string, name: string }, point: { lat: number, lng: number } }>, licences: Array<{ id: string, version: number, number: string, authority: string, documentReference: string | null, validFrom: string, validUntil: string | null, categories: Array<{ code: string }>, verification: { status: VerificationStatus } }> } | null };
 
 export type UpdateOrganizationMutationVariables = Exact<{
   input: UpdateOrganizationInput;
@@ -648,6 +648,22 @@ export type VerifyOrganizationMutationVariables = Exact<{
 
 
 export type VerifyOrganizationMutation = { verifyOrganization: { organization: { id: string, version: number } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
+
+export type RemoveMemberMutationVariables = Exact<{
+  organizationId: string;
+  userId: string;
+}>;
+
+
+export type RemoveMemberMutation = { removeMember: { removedMembershipId: string | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
+
+export type ChangePasswordMutationVariables = Exact<{
+  currentPassword: string;
+  newPassword: string;
+}>;
+
+
+export type ChangePasswordMutation = { changePassword: { ok: boolean, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
 
 export type OfficerViewerQueryVariables = Exact<{
   lang: Language;
@@ -1038,6 +1054,14 @@ export const OrganizationEditorDocument = new TypedDocumentString(`
       revert
       membership
     }
+    members {
+      id
+      role
+      user {
+        id
+        displayName
+      }
+    }
     services {
       id
       version
@@ -1387,6 +1411,30 @@ export const VerifyOrganizationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<VerifyOrganizationMutation, VerifyOrganizationMutationVariables>;
+export const RemoveMemberDocument = new TypedDocumentString(`
+    mutation RemoveMember($organizationId: ID!, $userId: ID!) {
+  removeMember(organizationId: $organizationId, userId: $userId) {
+    removedMembershipId
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RemoveMemberMutation, RemoveMemberMutationVariables>;
+export const ChangePasswordDocument = new TypedDocumentString(`
+    mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
+  changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {
+    ok
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
 export const OfficerViewerDocument = new TypedDocumentString(`
     query OfficerViewer($lang: Language!) {
   me {

@@ -225,6 +225,14 @@ export const OrganizationEditorQuery = graphql(`
         revert
         membership
       }
+      members {
+        id
+        role
+        user {
+          id
+          displayName
+        }
+      }
       services {
         id
         version
@@ -577,6 +585,32 @@ export const VerifyOrganizationMutation = graphql(`
         id
         version
       }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const RemoveMemberMutation = graphql(`
+  mutation RemoveMember($organizationId: ID!, $userId: ID!) {
+    removeMember(organizationId: $organizationId, userId: $userId) {
+      removedMembershipId
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const ChangePasswordMutation = graphql(`
+  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
+    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {
+      ok
       userErrors {
         field
         message
