@@ -108,7 +108,8 @@ async function measureSize(size, index) {
     for (const scenario of civimapScenarios.slice(1)) {
       const lat = await latency(apiServer.origin, scenario.request, { counter });
       // Slow scenarios (coverage) get a longer run, so that some requests complete in it (at most 20 s).
-      const duration = Math.min(20, Math.max(tput.duration, Math.ceil((lat.p50 * 3) / 1000)));
+      // (With n connections a request takes about n times its sequential latency on a saturated server.)
+      const duration = Math.min(20, Math.max(tput.duration, Math.ceil((lat.p50 * tput.connections * 2) / 1000)));
       const thr = await throughput(apiServer.origin, scenario.request, { ...tput, duration, pid: apiServer.pid });
       result.rows.push({ key: scenario.key, label: scenario.label, p50: lat.p50, p95: lat.p95, runs: lat.runs, rps: thr.rps, cpu: thr.cpuPerRequest, statements: lat.statements, kb: lat.bytes / 1024, errors: thr.errors });
       log(`  ${scenario.key}: p50 ${lat.p50.toFixed(1)} ms, p95 ${lat.p95.toFixed(1)} ms, ${thr.rps.toFixed(0)} req/s, ${thr.errors} errors, ${lat.statements?.toFixed(1)} statements`);
