@@ -255,6 +255,8 @@ describe('accounts, claims, editing and history', () => {
     await page.locator('[data-testid="profile-form"] button[type="submit"]').click();
     await page.locator('[data-testid="profile-form"] [data-field-error="website"]').waitFor();
     expect(await page.locator('[data-testid="profile-form"] input[name="website"]').getAttribute('aria-invalid')).toBe('true');
+    // the focus moves to the field to fix
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('website');
     expect(await describedError(page, '[data-testid="profile-form"] input[name="website"]')).toMatch(/http/);
 
     // a point outside Kosovo: the error names the point's field
@@ -336,6 +338,13 @@ describe('accounts, claims, editing and history', () => {
       [...form.querySelectorAll('input, select, textarea')].filter((el) => !(el as HTMLInputElement).labels?.length).map((el) => (el as HTMLInputElement).name),
     );
     expect(unlabeled).toEqual([]);
+
+    // switching the language keeps what was typed, and relabels the form
+    await capacity.fill('999');
+    await page.locator('button[data-lang="en"]').click();
+    await page.getByRole('heading', { level: 1, name: /^Editing / }).waitFor();
+    await page.getByLabel(/^Capacity/).waitFor();
+    expect(await capacity.inputValue()).toBe('999');
     await context.close();
   });
 

@@ -61,6 +61,13 @@ interface SaveResult {
   userErrors: readonly UserErrorLike[];
 }
 
+/** After a refused save, the first field marked invalid (or the form's alert) takes the focus. */
+function focusFirstError(form: HTMLFormElement) {
+  const target = form.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form.querySelector<HTMLElement>('[role="alert"] button, [role="alert"]');
+  if (target && !target.matches('input, select, textarea, button')) target.tabIndex = -1;
+  target?.focus();
+}
+
 /**
  * The state of one entity's form: its values, what the API said about them, and the save. The
  * caller keys the form by the entity's id and version, so a reload after a save (or after a
@@ -73,12 +80,20 @@ function useEntityForm(fields: FieldSpec[], initial: FormState | undefined, save
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
   const keys = fields.map((f) => f.key);
+  // after a refused save, once the errors are rendered, the focus goes to the first one
+  const formEl = useRef<HTMLFormElement | null>(null);
+  const [refusals, setRefusals] = useState(0);
+  useEffect(() => {
+    if (refusals && formEl.current) focusFirstError(formEl.current);
+  }, [refusals]);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    formEl.current = e.target as HTMLFormElement;
     const { input, problems, changed } = formToInput(fields, form, initial);
     if (Object.keys(problems).length) {
       setErrors({ ...NO_ERRORS, byField: Object.fromEntries(Object.entries(problems).map(([k, p]) => [k, [t(`forms.${p}`)]])) });
+      setRefusals((n) => n + 1);
       return;
     }
     if (initial && !changed) {
@@ -92,6 +107,7 @@ function useEntityForm(fields: FieldSpec[], initial: FormState | undefined, save
       const result = await save(input);
       if (result.userErrors.length) {
         setErrors(sortErrors(result.userErrors, keys, { locationIds: 'locationIds' }));
+        setRefusals((n) => n + 1);
         return;
       }
       setErrors(NO_ERRORS);
@@ -111,7 +127,11 @@ function useEntityForm(fields: FieldSpec[], initial: FormState | undefined, save
 export function OrgEditor({ id, lang, created }: { id: string; lang: Lang; created?: boolean }) {
   const { t } = useTranslation();
   const q = useQuery(OrganizationEditorQuery, { id, lang: apiLang(lang) }, { cache: false });
-  const org = q.data?.organization;
+  // while another language's names load, keep the record shown: the forms (keyed by id and
+  // version) keep what the user has typed
+  const last = useRef<{ id: string; org: Org } | null>(null);
+  if (q.data?.organization) last.current = { id, org: q.data.organization };
+  const org = q.data ? q.data.organization : last.current?.id === id ? last.current.org : undefined;
   const heading = useRef<HTMLHeadingElement>(null);
   const [saves, setSaves] = useState(0);
   useEffect(() => {
