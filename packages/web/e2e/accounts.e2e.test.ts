@@ -208,6 +208,7 @@ describe('accounts, claims, editing and history', () => {
     expect(await capacityRow.locator('.diff-old').textContent()).toBe(oldCapacity == null ? '—' : String(oldCapacity));
     expect(await capacityRow.locator('.diff-new').textContent()).toBe(String(newCapacity));
     expect(await serviceRevision.locator('[data-testid="revision-author"]').textContent()).toBe(user.name);
+    expect(await serviceRevision.locator('.revision-head').textContent()).toContain(svcName);
     const latRow = page.locator(`li.revision[data-entity-type="Location"][data-action="UPDATE"] tr[data-field="lat"]`).first();
     expect(await latRow.locator('.diff-old').textContent()).toBe(String(before.point.lat));
     expect(await latRow.locator('.diff-new').textContent()).toBe(String(lat));

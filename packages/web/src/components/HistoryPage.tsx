@@ -40,7 +40,16 @@ export function HistoryPage({ id, lang }: { id: string; lang: Lang }) {
     if (org && after === null) heading.current?.focus();
   }, [org?.id]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const namer = useNamer();
+  // today's names of the organization's services, sites and licences, for the revisions' headings
+  // and for the sites a service lists (removed ones keep their ids)
+  const names = useMemo(() => {
+    const m = new Map<string, string>();
+    org?.services.forEach((s) => m.set(s.id, s.name));
+    org?.locations.forEach((l) => m.set(l.id, l.name || [l.address, l.municipality.name].filter(Boolean).join(', ')));
+    org?.licences.forEach((l) => m.set(l.id, t('profile.licenceNumber', { number: l.number })));
+    return m;
+  }, [org, t]);
+  const namer = useNamer(names);
   const revisions = useMemo(() => [...older, ...(conn?.edges.map((e) => e.node) ?? [])], [older, conn]);
 
   function more() {
@@ -79,7 +88,7 @@ export function HistoryPage({ id, lang }: { id: string; lang: Lang }) {
       )}
       <ol className="revisions" data-testid="revisions">
         {revisions.map((r) => (
-          <RevisionItem key={r.id} revision={r} lang={lang} namer={namer} canRevert={Boolean(org?.viewerPermissions.revert)} onReverted={reload} />
+          <RevisionItem key={r.id} revision={r} entityName={r.entityType === 'Organization' ? undefined : names.get(r.entityId)} lang={lang} namer={namer} canRevert={Boolean(org?.viewerPermissions.revert)} onReverted={reload} />
         ))}
       </ol>
       {q.loading && <p aria-live="polite">{t('nav.loading')}</p>}
@@ -93,13 +102,14 @@ export function HistoryPage({ id, lang }: { id: string; lang: Lang }) {
 }
 
 /** Names category, target group and municipality codes, and enum values, in the UI language. */
-function useNamer(): Namer {
+function useNamer(names: Map<string, string>): Namer {
   const { t } = useTranslation();
   const ref = useRefData().data;
   return useMemo<Namer>(() => {
     const targetGroups = new Map(ref?.targetGroups.map((g) => [g.code, g.name]) ?? []);
     return (field, value) => {
       const base = field.split('.')[0]!;
+      if (base === 'locations') return names.get(value) ?? value;
       if (base === 'categories') return ref?.categoryIndex.get(value)?.name ?? value;
       if (base === 'targetGroups') return targetGroups.get(value) ?? value;
       if (base === 'serviceArea' || base === 'municipality') return ref?.municipalityByCode.get(value)?.name ?? value;
@@ -109,10 +119,24 @@ function useNamer(): Namer {
       }
       return value;
     };
-  }, [ref, t]);
+  }, [ref, t, names]);
 }
 
-function RevisionItem({ revision: r, lang, namer, canRevert, onReverted }: { revision: Revision; lang: Lang; namer: Namer; canRevert: boolean; onReverted: () => void }) {
+function RevisionItem({
+  revision: r,
+  entityName,
+  lang,
+  namer,
+  canRevert,
+  onReverted,
+}: {
+  revision: Revision;
+  entityName?: string;
+  lang: Lang;
+  namer: Namer;
+  canRevert: boolean;
+  onReverted: () => void;
+}) {
   const { t } = useTranslation();
   const [errors, setErrors] = useState<UserErrorLike[]>([]);
   const [busy, setBusy] = useState(false);
@@ -135,7 +159,8 @@ function RevisionItem({ revision: r, lang, namer, canRevert, onReverted }: { rev
   return (
     <li className="revision" data-revision-id={r.id} data-action={r.action} data-entity-type={r.entityType}>
       <p className="revision-head" id={captionId}>
-        <strong>{t(`history.action.${r.action}`, { defaultValue: r.action })}</strong> · {t(`history.entity.${r.entityType}`, { defaultValue: r.entityType })} ·{' '}
+        <strong>{t(`history.action.${r.action}`, { defaultValue: r.action })}</strong> · {t(`history.entity.${r.entityType}`, { defaultValue: r.entityType })}
+        {entityName && <span className="revision-entity"> “{entityName}”</span>} ·{' '}
         <time dateTime={r.createdAt}>{formatTime(r.createdAt, lang)}</time> · <span data-testid="revision-author">{r.author?.displayName ?? t('history.system')}</span>
       </p>
       {r.reason && (

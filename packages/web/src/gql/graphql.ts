@@ -611,7 +611,7 @@ export type OrganizationHistoryQueryVariables = Exact<{
 }>;
 
 
-export type OrganizationHistoryQuery = { organization: { id: string, name: string, viewerPermissions: { revert: boolean } } | null, organizationHistory: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, action: RevisionAction, entityType: string, entityId: string, createdAt: string, reason: string | null, author: { displayName: string } | null, changes: Array<{ field: string, old: unknown, new: unknown }> } }> } };
+export type OrganizationHistoryQuery = { organization: { id: string, name: string, viewerPermissions: { revert: boolean }, services: Array<{ id: string, name: string }>, locations: Array<{ id: string, name: string | null, address: string | null, municipality: { name: string } }>, licences: Array<{ id: string, number: string }> } | null, organizationHistory: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, action: RevisionAction, entityType: string, entityId: string, createdAt: string, reason: string | null, author: { displayName: string } | null, changes: Array<{ field: string, old: unknown, new: unknown }> } }> } };
 
 export type RevertRevisionMutationVariables = Exact<{
   revisionId: string;
@@ -1292,6 +1292,22 @@ export const OrganizationHistoryDocument = new TypedDocumentString(`
     name(lang: $lang)
     viewerPermissions {
       revert
+    }
+    services {
+      id
+      name(lang: $lang)
+    }
+    locations {
+      id
+      name
+      address
+      municipality {
+        name(lang: $lang)
+      }
+    }
+    licences {
+      id
+      number
     }
   }
   organizationHistory(organizationId: $id, first: $first, after: $after) {

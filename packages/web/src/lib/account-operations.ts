@@ -476,6 +476,22 @@ export const OrganizationHistoryQuery = graphql(`
       viewerPermissions {
         revert
       }
+      services {
+        id
+        name(lang: $lang)
+      }
+      locations {
+        id
+        name
+        address
+        municipality {
+          name(lang: $lang)
+        }
+      }
+      licences {
+        id
+        number
+      }
     }
     organizationHistory(organizationId: $id, first: $first, after: $after) {
       totalCount
