@@ -1,6 +1,5 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
@@ -63,8 +62,9 @@ export async function createApolloServer(logger: Logger, options: { metrics?: Me
       ...protection.plugins,
       queryCostPlugin(schema),
       serviceUnavailablePlugin,
-      // Cache-Control comes from httpCachePlugin, not from schema hints.
-      ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
+      // Cache-Control comes from httpCachePlugin, not from schema hints. Apollo's cache-control plugin
+      // would also wrap every field resolver to collect hints nobody reads (a cost on every field).
+      ApolloServerPluginCacheControlDisabled(),
       httpCachePlugin(),
       ...(options.metrics ? [options.metrics.apolloPlugin()] : []),
     ],
