@@ -36,7 +36,7 @@ describe('read replicas (DATABASE_REPLICA_URLS)', () => {
     expect(replica.some((sql) => sql.includes('search_text'))).toBe(true);
     expect(replica.some((sql) => sql.includes('count(*)'))).toBe(true);
     expect(replica.some((sql) => sql.includes('location_id'))).toBe(true);
-    expect(replica.some((sql) => sql.includes('unnest'))).toBe(true);
+    expect(replica.some((sql) => sql.includes('string_agg'))).toBe(true);
     expect(primary.some((sql) => sql.includes('from service s where s.organization_id'))).toBe(true);
     expect(primary.some((sql) => sql.includes('search_text like'))).toBe(false);
   });

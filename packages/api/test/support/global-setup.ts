@@ -3,7 +3,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node' with { 'resolution-mode': 'import' };
-import { type EmbeddedServer, startEmbeddedPostgres } from '../../src/db/embedded-postgres';
+import { type ChildProcess, spawn } from 'node:child_process';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -12,7 +12,7 @@ declare module 'vitest' {
   }
 }
 
-let embedded: EmbeddedServer | undefined;
+let embedded: ChildProcess | undefined;
 let dataDir: string | undefined;
 
 export async function freePort(): Promise<number> {
@@ -27,17 +27,33 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Tests run against the server DATABASE_URL names, or against one embedded PostgreSQL for the whole run. */
+/** Tests run against the server DATABASE_URL names, or against one embedded PostgreSQL for the whole run (in a child process). */
 export default async function setup(project: TestProject) {
   if (process.env.DATABASE_URL) {
     project.provide('databaseServerUrl', process.env.DATABASE_URL);
     return;
   }
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'civimap-test-pg-'));
-  embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'data'), port: await freePort() });
-  project.provide('databaseServerUrl', embedded.url('postgres'));
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'embedded-postgres-process.ts'), path.join(dataDir, 'data'), String(await freePort())], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  embedded = child;
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    child.stdout!.on('data', (chunk) => {
+      output += chunk.toString();
+      const ready = /READY (\S+)/.exec(output);
+      if (ready) resolve(ready[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`the embedded PostgreSQL process exited (${code}) before it was ready: ${output}`)));
+  });
+  project.provide('databaseServerUrl', url);
   return async () => {
-    await embedded?.stop();
+    if (child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   };
 }
