@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
+import { readOnly } from '../db/read-model';
 import { Contract } from '../contracts/contract.entity';
 import { Licence } from '../licences/licence.entity';
 import { Location } from '../locations/location.entity';
@@ -72,7 +73,7 @@ export function createLoaders(em: EntityManager) {
       );
       const services = rows.map((row) => {
         const { category_ids: _a, target_group_ids: _b, area_municipality_ids: _c, location_ids: _d, ...columns } = row;
-        const service = em.map(Service, columns);
+        const service = readOnly(em, Service, columns);
         serviceLinks.prime(service.id, linksOf(row));
         return service;
       });
@@ -80,8 +81,10 @@ export function createLoaders(em: EntityManager) {
     }),
     serviceLinks,
     locationsByOrganization: new DataLoader<string, Location[]>(async (organizationIds) => {
-      const locations = await em.find(Location, { organization: { $in: [...organizationIds] } }, { orderBy: { name: 'asc', id: 'asc' } });
-      return groupBy(organizationIds, locations, (l) => l.organization.id);
+      const rows: Record<string, unknown>[] = await em.execute('select l.* from location l where l.organization_id = any(?::uuid[]) order by l.name, l.id', [
+        `{${organizationIds.join(',')}}`,
+      ]);
+      return groupBy(organizationIds, rows.map((row) => readOnly(em, Location, row)), (l) => l.organization.id);
     }),
     licencesByOrganization: new DataLoader<string, Licence[]>(async (organizationIds) => {
       const rows: Record<string, unknown>[] = await em.execute(
@@ -90,7 +93,7 @@ export function createLoaders(em: EntityManager) {
         [`{${organizationIds.join(',')}}`],
       );
       const licences = rows.map(({ category_ids: categoryIds, ...columns }) => {
-        const licence = em.map(Licence, columns);
+        const licence = readOnly(em, Licence, columns);
         licenceCategoryIds.prime(licence.id, categoryIds as string[]);
         return licence;
       });

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { readQuery } from '../db/read';
+import { readOnly } from '../db/read-model';
 import { boxAround, haversineSql, todayInKosovo } from '../geography/geo';
 import { UserInputError } from '../graphql/errors';
 import { decodeCursor, encodeCursor } from '../graphql/pagination';
@@ -254,7 +255,7 @@ export class OrganizationSearch {
     const rows = raw.slice(0, args.first).map((row) => {
       const { sort_key: _key, sort_value: sortValue, distance_km: distanceKm, ...columns } = row;
       return {
-        organization: this.em.map(Organization, columns),
+        organization: readOnly(this.em, Organization, columns),
         distanceKm: distanceKm === null || distanceKm === undefined ? null : Number(distanceKm),
         cursor: encodeCursor({ order: cursorOrder, value: (sortValue as string | null) ?? null, id: columns.id as string }),
       };
