@@ -51,12 +51,13 @@ export class VerificationResolver {
     @Ctx() ctx: GraphQLContext,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('kinds', () => [QueueItemKind], { nullable: true, description: 'Only these kinds of work (default all).' }) kinds?: QueueItemKind[],
   ): Promise<VerificationQueueConnection> {
     const actor = await ctx.actor();
     if (!actor) throw new GraphQLError('Sign in as a moderator to see the verification queue.', { extensions: { code: 'UNAUTHENTICATED' } });
     if (!can(actor, 'verificationQueue.read')) throw new GraphQLError('Only moderators and administrators see the verification queue.', { extensions: { code: 'FORBIDDEN' } });
     const size = pageSize(first);
-    const [page, totalCount] = await Promise.all([verificationQueuePage(ctx.em, size, after), verificationQueueCount(ctx.em)]);
+    const [page, totalCount] = await Promise.all([verificationQueuePage(ctx.em, size, after, kinds), verificationQueueCount(ctx.em, kinds)]);
     const claimIds = page.rows.filter((r) => r.kind === QueueItemKind.PENDING_CLAIM).map((r) => r.itemId);
     const licenceIds = page.rows.filter((r) => r.kind === QueueItemKind.CHANGED_LICENCE).map((r) => r.itemId);
     const [claims, licences] = await Promise.all([

@@ -97,12 +97,23 @@ const QUEUE_SQL = `
 
 const QUEUE_ORDER = 'oldest';
 
-export async function verificationQueuePage(em: EntityManager, first: number, after?: string | null): Promise<{ rows: QueueRow[]; hasNextPage: boolean }> {
-  const params: unknown[] = [];
-  let where = '';
+/** Restricts the queue to some kinds of work (a moderator deciding claims need not page past new organizations). */
+function kindCondition(kinds: QueueItemKind[] | null | undefined): { sql: string; params: unknown[] } {
+  return kinds?.length ? { sql: 'q.kind = any(?::text[])', params: [`{${kinds.join(',')}}`] } : { sql: 'true', params: [] };
+}
+
+export async function verificationQueuePage(
+  em: EntityManager,
+  first: number,
+  after?: string | null,
+  kinds?: QueueItemKind[] | null,
+): Promise<{ rows: QueueRow[]; hasNextPage: boolean }> {
+  const kind = kindCondition(kinds);
+  const params: unknown[] = [...kind.params];
+  let where = `where ${kind.sql}`;
   if (after) {
     const position = decodeCursor(after, QUEUE_ORDER);
-    where = 'where (q.since, q.item_id) > (?::timestamptz, ?::uuid)';
+    where += ' and (q.since, q.item_id) > (?::timestamptz, ?::uuid)';
     params.push(position.value, position.id);
   }
   const rows: { kind: QueueItemKind; item_id: string; organization_id: string; since: Date }[] = await em.execute(
@@ -124,7 +135,8 @@ export async function verificationQueuePage(em: EntityManager, first: number, af
   };
 }
 
-export async function verificationQueueCount(em: EntityManager): Promise<number> {
-  const [row] = await em.execute<{ n: number }[]>(`select count(*)::int as n from (${QUEUE_SQL}) q`);
+export async function verificationQueueCount(em: EntityManager, kinds?: QueueItemKind[] | null): Promise<number> {
+  const kind = kindCondition(kinds);
+  const [row] = await em.execute<{ n: number }[]>(`select count(*)::int as n from (${QUEUE_SQL}) q where ${kind.sql}`, kind.params);
   return row.n;
 }
