@@ -67,6 +67,14 @@ export function importRouter(deps: { orm: MikroORM; config: AppConfig; logger: L
     return job;
   }
 
+  // The operator's latest imports, so a page reloaded during a commit finds its job again.
+  router.get('/jobs', async (req, res) => {
+    const actor = await operator(req, res, false);
+    if (!actor) return;
+    const jobs = await deps.orm.em.fork().find(ImportJob, { createdBy: actor.user.id }, { orderBy: { createdAt: 'desc' }, limit: 20 });
+    res.setHeader('Cache-Control', 'no-store').json(jobs.map((job) => ({ ...viewOf(job), report: undefined })));
+  });
+
   router.get('/jobs/:id', async (req, res) => {
     const actor = await operator(req, res, false);
     const job = actor && (await ownJob(req, res, actor));

@@ -95,6 +95,15 @@ describe('import jobs over HTTP', () => {
     expect((await fetch(`${server.url}/import/jobs/${job.id}/commit`, { method: 'POST', headers: bearer(moderator) })).status).toBe(409);
   });
 
+  it('lists the operator\'s latest jobs, newest first, without their reports', async () => {
+    const jobs = await (await fetch(`${server.url}/import/jobs`, { headers: bearer(moderator) })).json();
+    expect(jobs.length).toBeGreaterThanOrEqual(3);
+    expect(jobs[0].createdAt >= jobs[1].createdAt).toBe(true);
+    expect(jobs.find((j: any) => j.filename === 'survey.csv')).toMatchObject({ status: 'COMMITTED', processed: 1200 });
+    expect(jobs.every((j: any) => j.report === undefined)).toBe(true);
+    expect((await fetch(`${server.url}/import/jobs`, { headers: bearer(editor) })).status).toBe(403);
+  });
+
   it('keeps jobs private to whoever uploaded them', async () => {
     const other = await createAccount(db.orm.em, { email: 'mod2@example.org', role: UserRole.MODERATOR });
     const job = await (await fetch(`${server.url}/import/csv`, { method: 'POST', body: [HEADER.join(','), row({ name_sq: 'B', municipality: 'prishtine' })].join('\n'), headers: bearer(moderator) })).json();
