@@ -38,7 +38,7 @@ function dated(value: unknown, field: string, keys: string[]): Record<string, st
   return out;
 }
 
-const KNOWN = ['text', 'categories', 'targetGroups', 'regions', 'municipalities', 'near', 'bbox', 'licensedFor', 'contractableFor', 'verified', 'status', 'includeDemo'];
+const KNOWN = ['text', 'categories', 'targetGroups', 'regions', 'municipalities', 'near', 'bbox', 'licensedFor', 'contractableFor', 'contractableNear', 'verified', 'status', 'includeDemo'];
 
 /** Checks the shape GraphQL's input coercion would check, for filters that arrive as JSON over plain HTTP. */
 export function plainToFilter(value: unknown): OrganizationFilter {
@@ -58,6 +58,16 @@ export function plainToFilter(value: unknown): OrganizationFilter {
   filter.bbox = numbers(value.bbox, 'bbox', ['minLat', 'minLng', 'maxLat', 'maxLng']);
   filter.licensedFor = dated(value.licensedFor, 'licensedFor', ['category', 'on']) as OrganizationFilter['licensedFor'];
   filter.contractableFor = dated(value.contractableFor, 'contractableFor', ['category', 'municipality', 'on']) as OrganizationFilter['contractableFor'];
+  if (value.contractableNear !== undefined && value.contractableNear !== null) {
+    const near = value.contractableNear;
+    if (!isObject(near)) throw new ExportRequestError('filter.contractableNear must be an object with category, near and on.');
+    const { near: point, ...rest } = near;
+    filter.contractableNear = {
+      ...(dated(rest, 'contractableNear', ['category', 'on']) as { category: string; on: string | null }),
+      near: numbers(point, 'contractableNear.near', ['lat', 'lng', 'radiusKm'])!,
+    };
+    if (!filter.contractableNear.near) throw new ExportRequestError('filter.contractableNear.near is required.');
+  }
   for (const key of ['verified', 'includeDemo'] as const) {
     const v = value[key];
     if (v !== undefined && v !== null && typeof v !== 'boolean') throw new ExportRequestError(`filter.${key} must be true or false.`);

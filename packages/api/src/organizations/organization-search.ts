@@ -185,28 +185,32 @@ export class OrganizationSearch {
     }
 
     if (f.contractableFor) {
-      const [category] = this.categoryIds([f.contractableFor.category], 'filter.contractableFor.category');
       const [municipalityId] = this.municipalityIds([f.contractableFor.municipality], 'filter.contractableFor.municipality');
-      const on = validDate(f.contractableFor.on, 'filter.contractableFor.on');
-      const offered = pgArray(this.catalog.categoryAndDescendants(category).map((c) => c.id));
-      where.push(sql(`o.status = 'ACTIVE' and o.verification_status = 'VERIFIED'`));
-      // The licence must cover the very category x of the qualifying service, or x's parent.
-      where.push(
-        sql(
-          `exists (select 1 from service s join service_category_link sc on sc.service_id = s.id join service_category x on x.id = sc.category_id` +
-            ` where s.organization_id = o.id and s.status = 'ACTIVE' and sc.category_id = any(?::uuid[])` +
-            ` and (exists (select 1 from service_area sa where sa.service_id = s.id and sa.municipality_id = ?)` +
-            ` or exists (select 1 from service_at_location sl join location l on l.id = sl.location_id where sl.service_id = s.id and l.municipality_id = ?))` +
-            ` and exists (select 1 from licence li join licence_category lc on lc.licence_id = li.id where li.organization_id = o.id` +
-            ` and li.valid_from <= ?::date and (li.valid_until is null or li.valid_until >= ?::date)` +
-            ` and (lc.category_id = x.id or lc.category_id = x.parent_id)))`,
-          offered,
-          municipalityId,
-          municipalityId,
-          on,
-          on,
-        ),
+      const serves = sql(
+        `(exists (select 1 from service_area sa where sa.service_id = s.id and sa.municipality_id = ?)` +
+          ` or exists (select 1 from service_at_location sl join location l on l.id = sl.location_id where sl.service_id = s.id and l.municipality_id = ?))`,
+        municipalityId,
+        municipalityId,
       );
+      where.push(...this.contractable(f.contractableFor.category, f.contractableFor.on, serves, 'filter.contractableFor'));
+    }
+
+    if (f.contractableNear) {
+      const near = validNear(f.contractableNear.near, 'filter.contractableNear.near');
+      const box = boxAround(near.lat, near.lng, near.radiusKm);
+      const serves = sql(
+        `exists (select 1 from service_at_location sl join location l on l.id = sl.location_id where sl.service_id = s.id` +
+          ` and point(l.lng, l.lat) <@ box(point(?, ?), point(?, ?)) and ${haversineSql('l')} <= ?)`,
+        box.minLng,
+        box.minLat,
+        box.maxLng,
+        box.maxLat,
+        near.lat,
+        near.lat,
+        near.lng,
+        near.radiusKm,
+      );
+      where.push(...this.contractable(f.contractableNear.category, f.contractableNear.on, serves, 'filter.contractableNear'));
     }
 
     return { where, distance, siteWhere, nearJoin };
@@ -298,6 +302,31 @@ export class OrganizationSearch {
     }));
   }
 
+  /**
+   * Active and verified, with an active service in the category (or below it) that `serves` (over the
+   * service `s`) says is there, and a licence valid on the date covering that service's very category
+   * or its parent (DESIGN section 2).
+   */
+  private contractable(categoryCode: string, onValue: string | null | undefined, serves: Sql, field: string): Sql[] {
+    const [category] = this.categoryIds([categoryCode], `${field}.category`);
+    const on = validDate(onValue, `${field}.on`);
+    const offered = pgArray(this.catalog.categoryAndDescendants(category).map((c) => c.id));
+    return [
+      sql(`o.status = 'ACTIVE' and o.verification_status = 'VERIFIED'`),
+      sql(
+        `exists (select 1 from service s join service_category_link sc on sc.service_id = s.id join service_category x on x.id = sc.category_id` +
+          ` where s.organization_id = o.id and s.status = 'ACTIVE' and sc.category_id = any(?::uuid[]) and ${serves.text}` +
+          ` and exists (select 1 from licence li join licence_category lc on lc.licence_id = li.id where li.organization_id = o.id` +
+          ` and li.valid_from <= ?::date and (li.valid_until is null or li.valid_until >= ?::date)` +
+          ` and (lc.category_id = x.id or lc.category_id = x.parent_id)))`,
+        offered,
+        ...serves.params,
+        on,
+        on,
+      ),
+    ];
+  }
+
   private categoryIds(codes: string[], field: string) {
     return codes.map((code) => this.catalog.category(code, field));
   }
@@ -339,11 +368,11 @@ function checkLongitude(value: number, field: string) {
   if (!Number.isFinite(value) || value < -180 || value > 180) throw new UserInputError(`${field} must be a longitude from -180 to 180; got ${value}.`, field);
 }
 
-function validNear(near: NearInput): NearInput {
-  checkLatitude(near.lat, 'filter.near.lat');
-  checkLongitude(near.lng, 'filter.near.lng');
+function validNear(near: NearInput, field = 'filter.near'): NearInput {
+  checkLatitude(near.lat, `${field}.lat`);
+  checkLongitude(near.lng, `${field}.lng`);
   if (!Number.isFinite(near.radiusKm) || near.radiusKm <= 0 || near.radiusKm > 500) {
-    throw new UserInputError(`filter.near.radiusKm must be more than 0 and at most 500 km; got ${near.radiusKm}.`, 'filter.near.radiusKm');
+    throw new UserInputError(`${field}.radiusKm must be more than 0 and at most 500 km; got ${near.radiusKm}.`, `${field}.radiusKm`);
   }
   return near;
 }

@@ -33,6 +33,16 @@ export class ContractableInput {
   @Field(() => DateScalar, { nullable: true }) on?: string | null;
 }
 
+@InputType({
+  description:
+    'Contractable for a category within a radius of a point on a date (default today): as ContractableInput, with the qualifying service delivered at a site within the radius instead of serving a municipality.',
+})
+export class ContractableNearInput {
+  @Field(() => ID) category!: string;
+  @Field(() => NearInput) near!: NearInput;
+  @Field(() => DateScalar, { nullable: true }) on?: string | null;
+}
+
 @InputType({ description: 'Filters combine with AND; the values inside one list combine with OR.' })
 export class OrganizationFilter {
   @Field(() => String, {
@@ -57,6 +67,7 @@ export class OrganizationFilter {
   @Field(() => BBoxInput, { nullable: true, description: 'A site inside the box.' }) bbox?: BBoxInput | null;
   @Field(() => LicensedForInput, { nullable: true }) licensedFor?: LicensedForInput | null;
   @Field(() => ContractableInput, { nullable: true }) contractableFor?: ContractableInput | null;
+  @Field(() => ContractableNearInput, { nullable: true }) contractableNear?: ContractableNearInput | null;
   @Field(() => Boolean, { nullable: true }) verified?: boolean | null;
   @Field(() => [OrganizationStatus], { nullable: true }) status?: OrganizationStatus[] | null;
 

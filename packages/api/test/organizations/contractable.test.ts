@@ -89,6 +89,25 @@ describe('contractableFor', () => {
     expect(await contractable({ category: 'residential.elderly', municipality: 'prishtine', on: D })).toEqual([]);
   });
 
+  it('contractableNear: the qualifying service delivered at a site within the radius', async () => {
+    const near = async (radiusKm: number, on = D) => {
+      const result = await api.query(`query($f: OrganizationFilter) { organizations(first: 100, filter: $f) { edges { node { id } } } }`, {
+        f: { contractableNear: { category: 'residential', near: { lat: 42.6625, lng: 21.166, radiusKm }, on } },
+      });
+      expect(result.errors).toBeUndefined();
+      return result.data.organizations.edges.map((e: any) => keyById.get(e.node.id)).sort();
+    };
+    // Within 1 km of the Prishtina sites: served by area only (a Peja site) does not count here.
+    expect(await near(1)).toEqual(['contractable', 'deliveredAtSiteOnly', 'licenceEndsOnTheDay', 'licenceExactCategory', 'licenceStartsOnTheDay'].sort());
+    // Far enough to reach Peja (about 72 km): the services delivered there join.
+    expect(await near(80)).toEqual(
+      ['areaExcludesMunicipality', 'contractable', 'deliveredAtSiteOnly', 'licenceEndsOnTheDay', 'licenceExactCategory', 'licenceStartsOnTheDay', 'servesByAreaOnly', 'siteThereButServiceElsewhere'].sort(),
+    );
+    expect(await near(1, DAY_AFTER)).not.toContain('licenceEndsOnTheDay');
+    const bad = await api.query(`{ organizations(filter: { contractableNear: { category: "residential", near: { lat: 42.6, lng: 21.1, radiusKm: -1 } } }) { totalCount } }`);
+    expect(bad.errors?.[0].message).toMatch(/filter.contractableNear.near.radiusKm must be more than 0/);
+  });
+
   it('another municipality has its own providers', async () => {
     expect(await contractable({ category: 'residential', municipality: 'peje', on: D })).toEqual(['areaExcludesMunicipality', 'servesByAreaOnly', 'siteThereButServiceElsewhere'].sort());
     expect(await contractable({ category: 'counselling', municipality: 'peje', on: D })).toEqual(['licensedServiceIsOtherOne']);
