@@ -76,6 +76,13 @@ export type ContractableInput = {
   on?: string | null | undefined;
 };
 
+/** Contractable for a category within a radius of a point on a date (default today): as ContractableInput, with the qualifying service delivered at a site within the radius instead of serving a municipality. */
+export type ContractableNearInput = {
+  category: string;
+  near: NearInput;
+  on?: string | null | undefined;
+};
+
 /** Which cells a coverage report holds and which services count. */
 export type CoverageFilter = {
   /** Category codes (each counts its subtree); default every category. */
@@ -236,6 +243,7 @@ export type OrganizationFilter = {
   /** Category codes; a parent category matches its children. An active service must be in one. */
   categories?: Array<string> | null | undefined;
   contractableFor?: ContractableInput | null | undefined;
+  contractableNear?: ContractableNearInput | null | undefined;
   /** Include fictional demo records (default true; every demo record says isDemo). */
   includeDemo?: boolean | null | undefined;
   licensedFor?: LicensedForInput | null | undefined;
