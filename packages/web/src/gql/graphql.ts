@@ -673,6 +673,8 @@ export type ChangePasswordMutationVariables = Exact<{
 
 export type ChangePasswordMutation = { changePassword: { ok: boolean, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
 
+export type ShortlistFieldsFragment = { id: string, name: string, notes: string | null, version: number, csvUrl: string, updatedAt: string, entries: Array<{ id: string, position: number, note: string | null, organization: { id: string, name: string } }> };
+
 export type OfficerViewerQueryVariables = Exact<{
   lang: Language;
 }>;
@@ -832,6 +834,8 @@ export type OrganizationContractsQueryVariables = Exact<{
 
 export type OrganizationContractsQuery = { organization: { id: string, contracts: Array<{ id: string, reference: string | null, title: string | null, amount: number | null, currency: string, modality: ContractModality, status: ContractStatus, awardDate: string | null, startDate: string | null, endDate: string | null, authority: { code: string, name: string }, categories: Array<{ code: string, name: string }> }> } | null };
 
+export type UserErrorFieldsFragment = { field: Array<string> | null, message: string, code: UserErrorCode };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -850,7 +854,32 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const ShortlistFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ShortlistFields on Shortlist {
+  id
+  name
+  notes
+  version
+  csvUrl
+  updatedAt
+  entries {
+    id
+    position
+    note
+    organization {
+      id
+      name(lang: $lang)
+    }
+  }
+}
+    `, {"fragmentName":"ShortlistFields"}) as unknown as TypedDocumentString<ShortlistFieldsFragment, unknown>;
+export const UserErrorFieldsFragmentDoc = new TypedDocumentString(`
+    fragment UserErrorFields on UserError {
+  field
+  message
+  code
+}
+    `, {"fragmentName":"UserErrorFields"}) as unknown as TypedDocumentString<UserErrorFieldsFragment, unknown>;
 export const SessionDocument = new TypedDocumentString(`
     query Session {
   me {
@@ -903,13 +932,15 @@ export const RegisterDocument = new TypedDocumentString(`
       displayName
     }
     userErrors {
-      field
-      message
-      code
+      ...UserErrorFields
     }
   }
 }
-    `) as unknown as TypedDocumentString<RegisterMutation, RegisterMutationVariables>;
+    fragment UserErrorFields on UserError {
+  field
+  message
+  code
+}`) as unknown as TypedDocumentString<RegisterMutation, RegisterMutationVariables>;
 export const SignInDocument = new TypedDocumentString(`
     mutation SignIn($input: SignInInput!) {
   signIn(input: $input) {
@@ -918,49 +949,57 @@ export const SignInDocument = new TypedDocumentString(`
       displayName
     }
     userErrors {
-      field
-      message
-      code
+      ...UserErrorFields
     }
   }
 }
-    `) as unknown as TypedDocumentString<SignInMutation, SignInMutationVariables>;
+    fragment UserErrorFields on UserError {
+  field
+  message
+  code
+}`) as unknown as TypedDocumentString<SignInMutation, SignInMutationVariables>;
 export const SignOutDocument = new TypedDocumentString(`
     mutation SignOut {
   signOut {
     ok
     userErrors {
-      field
-      message
-      code
+      ...UserErrorFields
     }
   }
 }
-    `) as unknown as TypedDocumentString<SignOutMutation, SignOutMutationVariables>;
+    fragment UserErrorFields on UserError {
+  field
+  message
+  code
+}`) as unknown as TypedDocumentString<SignOutMutation, SignOutMutationVariables>;
 export const RequestPasswordResetDocument = new TypedDocumentString(`
     mutation RequestPasswordReset($email: String!) {
   requestPasswordReset(email: $email) {
     ok
     userErrors {
-      field
-      message
-      code
+      ...UserErrorFields
     }
   }
 }
-    `) as unknown as TypedDocumentString<RequestPasswordResetMutation, RequestPasswordResetMutationVariables>;
+    fragment UserErrorFields on UserError {
+  field
+  message
+  code
+}`) as unknown as TypedDocumentString<RequestPasswordResetMutation, RequestPasswordResetMutationVariables>;
 export const ResetPasswordDocument = new TypedDocumentString(`
     mutation ResetPassword($token: String!, $newPassword: String!) {
   resetPassword(token: $token, newPassword: $newPassword) {
     ok
     userErrors {
-      field
-      message
-      code
+      ...UserErrorFields
     }
   }
 }
-    `) as unknown as TypedDocumentString<ResetPasswordMutation, ResetPasswordMutationVariables>;
+    fragment UserErrorFields on UserError {
+  field
+  message
+  code
+}`) as unknown as TypedDocumentString<ResetPasswordMutation, ResetPasswordMutationVariables>;
 export const AcceptInvitationDocument = new TypedDocumentString(`
     mutation AcceptInvitation($token: String!) {
   acceptInvitation(token: $token) {
@@ -971,13 +1010,15 @@ export const AcceptInvitationDocument = new TypedDocumentString(`
       }
     }
     userErrors {
-      field
-      message
-      code
+      ...UserErrorFields
     }
   }
 }
-    `) as unknown as TypedDocumentString<AcceptInvitationMutation, AcceptInvitationMutationVariables>;
+    fragment UserErrorFields on UserError {
+  field
+  message
+  code
+}`) as unknown as TypedDocumentString<AcceptInvitationMutation, AcceptInvitationMutationVariables>;
 export const ViewerPermissionsDocument = new TypedDocumentString(`
     query ViewerPermissions($id: ID!) {
   organization(id: $id) {
@@ -1002,13 +1043,15 @@ export const ClaimOrganizationDocument = new TypedDocumentString(`
       status
     }
     userErrors {
-      field
-      message
-      code
+      ...UserErrorFields
     }
   }
 }
-    `) as unknown as TypedDocumentString<ClaimOrganizationMutation, ClaimOrganizationMutationVariables>;
+    fragment UserErrorFields on UserError {
+  field
+  message
+  code
+}`) as unknown as TypedDocumentString<ClaimOrganizationMutation, ClaimOrganizationMutationVariables>;
 export const CreateOrganizationDocument = new TypedDocumentString(`
     mutation CreateOrganization($input: CreateOrganizationInput!) {
   createOrganization(input: $input) {
@@ -1016,13 +1059,15 @@ export const CreateOrganizationDocument = new TypedDocumentString(`
       id
     }
     userErrors {
-      field
-      message
-      code
+      ...UserErrorFields
     }
   }
 }
-    `) as unknown as TypedDocumentString<CreateOrganizationMutation, CreateOrganizationMutationVariables>;
+    fragment UserErrorFields on UserError {
+  field
+  message
+  code
+}`) as unknown as TypedDocumentString<CreateOrganizationMutation, CreateOrganizationMutationVariables>;
 export const OrganizationEditorDocument = new TypedDocumentString(`
     query OrganizationEditor($id: ID!, $lang: Language!) {
   organization(id: $id) {
@@ -1145,13 +1190,15 @@ export const UpdateOrganizationDocument = new TypedDocumentString(`
       version
     }
     userErrors {
-      field
-      message
-      code
+      ...UserErrorFields
     }
   }
 }
-    `) as unknown as TypedDocumentString<UpdateOrganizationMutation, UpdateOrganizationMutationVariables>;
+    fragment UserErrorFields on UserError {
+  field
+  message
+  code
+}`) as unknown as TypedDocumentString<UpdateOrganizationMutation, UpdateOrganizationMutationVariables>;
 export const ConfirmCurrentDocument = new TypedDocumentString(`
     mutation ConfirmCurrent($id: ID!, $version: Int!) {
   confirmOrganizationCurrent(id: $id, version: $version) {
@@ -1161,13 +1208,15 @@ export const ConfirmCurrentDocument = new TypedDocumentString(`
       lastConfirmedAt
     }
     userErrors {
-      field
-      message
-      code
+      ...UserErrorFields
     }
   }
 }
-    `) as unknown as TypedDocumentString<ConfirmCurrentMutation, ConfirmCurrentMutationVariables>;
+    fragment UserErrorFields on UserError {
+  field
+  message
+  code
+}`) as unknown as TypedDocumentString<ConfirmCurrentMutation, ConfirmCurrentMutationVariables>;
 export const CreateServiceDocument = new TypedDocumentString(`
     mutation CreateService($input: CreateServiceInput!) {
   createService(input: $input) {
@@ -1176,13 +1225,15 @@ export const CreateServiceDocument = new TypedDocumentString(`
       version
     }
     userErrors {
-      field
-      message
-      code
+      ...UserErrorFields
     }
   }
 }
-    `) as unknown as TypedDocumentString<CreateServiceMutation, CreateServiceMutationVariables>;
+    fragment UserErrorFields on UserError {
+  field
+  message
+  code
+}`) as unknown as TypedDocumentString<CreateServiceMutation, CreateServiceMutationVariables>;
 export const UpdateServiceDocument = new TypedDocumentString(`
     mutation UpdateService($input: UpdateServiceInput!) {
   updateService(input: $input) {
@@ -1191,25 +1242,29 @@ export const UpdateServiceDocument = new TypedDocumentString(`
       version
     }
     userErrors {
-      field
-      message
-      code
+      ...UserErrorFields
     }
   }
 }
-    `) as unknown as TypedDocumentString<UpdateServiceMutation, UpdateServiceMutationVariables>;
+    fragment UserErrorFields on UserError {
+  field
+  message
+  code
+}`) as unknown as TypedDocumentString<UpdateServiceMutation, UpdateServiceMutationVariables>;
 export const DeleteServiceDocument = new TypedDocumentString(`
     mutation DeleteService($id: ID!, $version: Int!) {
   deleteService(id: $id, version: $version) {
     deletedServiceId
     userErrors {
-      field
-      message
-      code
+      ...UserErrorFields
     }
   }
 }
-    `) as unknown as TypedDocumentString<DeleteServiceMutation, DeleteServiceMutationVariables>;
+    fragment UserErrorFields on UserError {
+  field
+  message
+  code
+}`) as unknown as TypedDocumentString<DeleteServiceMutation, DeleteServiceMutationVariables>;
 export const CreateLocationDocument = new TypedDocumentString(`
     mutation CreateLocation($input: CreateLocationInput!) {
   createLocation(input: $input) {
@@ -1218,13 +1273,15 @@ export const CreateLocationDocument = new TypedDocumentString(`
       version
     }
     userErrors {
-      field
-      message
-      code
+      ...UserErrorFields
     }
   }
 }
-    `) as unknown as TypedDocumentString<CreateLocationMutation, CreateLocationMutationVariables>;
+    fragment UserErrorFields on UserError {
+  field
+  message
+  code
+}`) as unknown as TypedDocumentString<CreateLocationMutation, CreateLocationMutationVariables>;
 export const UpdateLocationDocument = new TypedDocumentString(`
     mutation UpdateLocation($input: UpdateLocationInput!) {
   updateLocation(input: $input) {
@@ -1233,25 +1290,29 @@ export const UpdateLocationDocument = new TypedDocumentString(`
       version
     }
     userErrors {
-      field
-      message
-      code
+      ...UserErrorFields
     }
   }
 }
-    `) as unknown as TypedDocumentString<UpdateLocationMutation, UpdateLocationMutationVariables>;
+    fragment UserErrorFields on UserError {
+  field
+  message
+  code
+}`) as unknown as TypedDocumentString<UpdateLocationMutation, UpdateLocationMutationVariables>;
 export const DeleteLocationDocument = new TypedDocumentString(`
     mutation DeleteLocation($id: ID!, $version: Int!) {
   deleteLocation(id: $id, version: $version) {
     deletedLocationId
     userErrors {
-      field
-      message
-      code
+      ...UserErrorFields
     }
   }
 }
-    `) as unknown as TypedDocumentString<DeleteLocationMutation, DeleteLocationMutationVariables>;
+    fragment UserErrorFields on UserError {
+  field
+  message
+  code
+}`) as unknown as TypedDocumentString<DeleteLocationMutation, DeleteLocationMutationVariables>;
 export const CreateLicenceDocument = new TypedDocumentString(`
     mutation CreateLicence($input: CreateLicenceInput!) {
   createLicence(input: $input) {
@@ -1260,13 +1321,15 @@ export const CreateLicenceDocument = new TypedDocumentString(`
       version
     }
     userErrors {
-      field
-      message
-      code
+      ...UserErrorFields
     }
   }
 }
-    `) as unknown as TypedDocumentString<CreateLicenceMutation, CreateLicenceMutationVariables>;
+    fragment UserErrorFields on UserError {
+  field
+  message
+  code
+}`) as unknown as TypedDocumentString<CreateLicenceMutation, CreateLicenceMutationVariables>;
 export const UpdateLicenceDocument = new TypedDocumentString(`
     mutation UpdateLicence($input: UpdateLicenceInput!) {
   updateLicence(input: $input) {
@@ -1275,24 +1338,28 @@ export const UpdateLicenceDocument = new TypedDocumentString(`
       version
     }
     userErrors {
-      field
-      message
-      code
+      ...UserErrorFields
     }
   }
 }
-    `) as unknown as TypedDocumentString<UpdateLicenceMutation, UpdateLicenceMutationVariables>;
+    fragment UserErrorFields on UserError {
+  field
+  message
+  code
+}`) as unknown as TypedDocumentString<UpdateLicenceMutation, UpdateLicenceMutationVariables>;
 export const InviteMemberDocument = new TypedDocumentString(`
     mutation InviteMember($input: InviteMemberInput!) {
   inviteMember(input: $input) {
     userErrors {
-      field
-      message
-      code
+      ...UserErrorFields
     }
   }
 }
-    `) as unknown as TypedDocumentString<InviteMemberMutation, InviteMemberMutationVariables>;
+    fragment UserErrorFields on UserError {
+  field
+  message
+  code
+}`) as unknown as TypedDocumentString<InviteMemberMutation, InviteMemberMutationVariables>;
 export const OrganizationHistoryDocument = new TypedDocumentString(`
     query OrganizationHistory($id: ID!, $first: Int!, $after: String, $lang: Language!) {
   organization(id: $id) {
@@ -1353,13 +1420,15 @@ export const RevertRevisionDocument = new TypedDocumentString(`
       id
     }
     userErrors {
-      field
-      message
-      code
+      ...UserErrorFields
     }
   }
 }
-    `) as unknown as TypedDocumentString<RevertRevisionMutation, RevertRevisionMutationVariables>;
+    fragment UserErrorFields on UserError {
+  field
+  message
+  code
+}`) as unknown as TypedDocumentString<RevertRevisionMutation, RevertRevisionMutationVariables>;
 export const VerificationQueueDocument = new TypedDocumentString(`
     query VerificationQueue($first: Int!, $after: String, $lang: Language!) {
   verificationQueue(first: $first, after: $after) {
@@ -1408,13 +1477,15 @@ export const DecideClaimDocument = new TypedDocumentString(`
       status
     }
     userErrors {
-      field
-      message
-      code
+      ...UserErrorFields
     }
   }
 }
-    `) as unknown as TypedDocumentString<DecideClaimMutation, DecideClaimMutationVariables>;
+    fragment UserErrorFields on UserError {
+  field
+  message
+  code
+}`) as unknown as TypedDocumentString<DecideClaimMutation, DecideClaimMutationVariables>;
 export const VerifyOrganizationDocument = new TypedDocumentString(`
     mutation VerifyOrganization($id: ID!, $version: Int!, $approve: Boolean!, $reason: String) {
   verifyOrganization(
@@ -1428,37 +1499,43 @@ export const VerifyOrganizationDocument = new TypedDocumentString(`
       version
     }
     userErrors {
-      field
-      message
-      code
+      ...UserErrorFields
     }
   }
 }
-    `) as unknown as TypedDocumentString<VerifyOrganizationMutation, VerifyOrganizationMutationVariables>;
+    fragment UserErrorFields on UserError {
+  field
+  message
+  code
+}`) as unknown as TypedDocumentString<VerifyOrganizationMutation, VerifyOrganizationMutationVariables>;
 export const RemoveMemberDocument = new TypedDocumentString(`
     mutation RemoveMember($organizationId: ID!, $userId: ID!) {
   removeMember(organizationId: $organizationId, userId: $userId) {
     removedMembershipId
     userErrors {
-      field
-      message
-      code
+      ...UserErrorFields
     }
   }
 }
-    `) as unknown as TypedDocumentString<RemoveMemberMutation, RemoveMemberMutationVariables>;
+    fragment UserErrorFields on UserError {
+  field
+  message
+  code
+}`) as unknown as TypedDocumentString<RemoveMemberMutation, RemoveMemberMutationVariables>;
 export const ChangePasswordDocument = new TypedDocumentString(`
     mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
   changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {
     ok
     userErrors {
-      field
-      message
-      code
+      ...UserErrorFields
     }
   }
 }
-    `) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
+    fragment UserErrorFields on UserError {
+  field
+  message
+  code
+}`) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
 export const OfficerViewerDocument = new TypedDocumentString(`
     query OfficerViewer($lang: Language!) {
   me {
@@ -1532,80 +1609,92 @@ export const ContractableProvidersDocument = new TypedDocumentString(`
 export const MyShortlistsDocument = new TypedDocumentString(`
     query MyShortlists($lang: Language!) {
   myShortlists {
-    id
-    name
-    notes
-    version
-    csvUrl
-    updatedAt
-    entries {
-      id
-      position
-      note
-      organization {
-        id
-        name(lang: $lang)
-      }
-    }
+    ...ShortlistFields
   }
 }
-    `) as unknown as TypedDocumentString<MyShortlistsQuery, MyShortlistsQueryVariables>;
+    fragment ShortlistFields on Shortlist {
+  id
+  name
+  notes
+  version
+  csvUrl
+  updatedAt
+  entries {
+    id
+    position
+    note
+    organization {
+      id
+      name(lang: $lang)
+    }
+  }
+}`) as unknown as TypedDocumentString<MyShortlistsQuery, MyShortlistsQueryVariables>;
 export const CreateShortlistDocument = new TypedDocumentString(`
     mutation CreateShortlist($input: CreateShortlistInput!, $lang: Language!) {
   createShortlist(input: $input) {
     shortlist {
-      id
-      name
-      notes
-      version
-      csvUrl
-      updatedAt
-      entries {
-        id
-        position
-        note
-        organization {
-          id
-          name(lang: $lang)
-        }
-      }
+      ...ShortlistFields
     }
     userErrors {
-      field
-      message
-      code
+      ...UserErrorFields
     }
   }
 }
-    `) as unknown as TypedDocumentString<CreateShortlistMutation, CreateShortlistMutationVariables>;
+    fragment ShortlistFields on Shortlist {
+  id
+  name
+  notes
+  version
+  csvUrl
+  updatedAt
+  entries {
+    id
+    position
+    note
+    organization {
+      id
+      name(lang: $lang)
+    }
+  }
+}
+fragment UserErrorFields on UserError {
+  field
+  message
+  code
+}`) as unknown as TypedDocumentString<CreateShortlistMutation, CreateShortlistMutationVariables>;
 export const UpdateShortlistDocument = new TypedDocumentString(`
     mutation UpdateShortlist($input: UpdateShortlistInput!, $lang: Language!) {
   updateShortlist(input: $input) {
     shortlist {
-      id
-      name
-      notes
-      version
-      csvUrl
-      updatedAt
-      entries {
-        id
-        position
-        note
-        organization {
-          id
-          name(lang: $lang)
-        }
-      }
+      ...ShortlistFields
     }
     userErrors {
-      field
-      message
-      code
+      ...UserErrorFields
     }
   }
 }
-    `) as unknown as TypedDocumentString<UpdateShortlistMutation, UpdateShortlistMutationVariables>;
+    fragment ShortlistFields on Shortlist {
+  id
+  name
+  notes
+  version
+  csvUrl
+  updatedAt
+  entries {
+    id
+    position
+    note
+    organization {
+      id
+      name(lang: $lang)
+    }
+  }
+}
+fragment UserErrorFields on UserError {
+  field
+  message
+  code
+}`) as unknown as TypedDocumentString<UpdateShortlistMutation, UpdateShortlistMutationVariables>;
 export const ProviderSearchDocument = new TypedDocumentString(`
     query ProviderSearch($filter: OrganizationFilter!, $lang: Language!) {
   organizations(filter: $filter, first: 20, lang: $lang) {
@@ -1642,13 +1731,15 @@ export const RecordContractDocument = new TypedDocumentString(`
       id
     }
     userErrors {
-      field
-      message
-      code
+      ...UserErrorFields
     }
   }
 }
-    `) as unknown as TypedDocumentString<RecordContractMutation, RecordContractMutationVariables>;
+    fragment UserErrorFields on UserError {
+  field
+  message
+  code
+}`) as unknown as TypedDocumentString<RecordContractMutation, RecordContractMutationVariables>;
 export const ReferenceDataDocument = new TypedDocumentString(`
     query ReferenceData($lang: Language!) {
   regions {

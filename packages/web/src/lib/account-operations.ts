@@ -57,9 +57,7 @@ export const RegisterMutation = graphql(`
         displayName
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -73,9 +71,7 @@ export const SignInMutation = graphql(`
         displayName
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -86,9 +82,7 @@ export const SignOutMutation = graphql(`
     signOut {
       ok
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -99,9 +93,7 @@ export const RequestPasswordResetMutation = graphql(`
     requestPasswordReset(email: $email) {
       ok
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -112,9 +104,7 @@ export const ResetPasswordMutation = graphql(`
     resetPassword(token: $token, newPassword: $newPassword) {
       ok
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -130,9 +120,7 @@ export const AcceptInvitationMutation = graphql(`
         }
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -163,9 +151,7 @@ export const ClaimOrganizationMutation = graphql(`
         status
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -178,9 +164,7 @@ export const CreateOrganizationMutation = graphql(`
         id
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -309,9 +293,7 @@ export const UpdateOrganizationMutation = graphql(`
         version
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -326,9 +308,7 @@ export const ConfirmCurrentMutation = graphql(`
         lastConfirmedAt
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -342,9 +322,7 @@ export const CreateServiceMutation = graphql(`
         version
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -358,9 +336,7 @@ export const UpdateServiceMutation = graphql(`
         version
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -371,9 +347,7 @@ export const DeleteServiceMutation = graphql(`
     deleteService(id: $id, version: $version) {
       deletedServiceId
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -387,9 +361,7 @@ export const CreateLocationMutation = graphql(`
         version
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -403,9 +375,7 @@ export const UpdateLocationMutation = graphql(`
         version
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -416,9 +386,7 @@ export const DeleteLocationMutation = graphql(`
     deleteLocation(id: $id, version: $version) {
       deletedLocationId
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -432,9 +400,7 @@ export const CreateLicenceMutation = graphql(`
         version
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -448,9 +414,7 @@ export const UpdateLicenceMutation = graphql(`
         version
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -460,9 +424,7 @@ export const InviteMemberMutation = graphql(`
   mutation InviteMember($input: InviteMemberInput!) {
     inviteMember(input: $input) {
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -529,9 +491,7 @@ export const RevertRevisionMutation = graphql(`
         id
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -586,9 +546,7 @@ export const DecideClaimMutation = graphql(`
         status
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -602,9 +560,7 @@ export const VerifyOrganizationMutation = graphql(`
         version
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -615,9 +571,7 @@ export const RemoveMemberMutation = graphql(`
     removeMember(organizationId: $organizationId, userId: $userId) {
       removedMembershipId
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -628,9 +582,7 @@ export const ChangePasswordMutation = graphql(`
     changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {
       ok
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }

@@ -2,6 +2,27 @@
 // recording contracts. Kept apart from operations.ts (the public pages') and account-operations.ts.
 import { graphql } from '../gql';
 
+/** What the shortlist panel shows of a list; one selection for the list query and both mutations. */
+export const ShortlistFieldsFragment = graphql(`
+  fragment ShortlistFields on Shortlist {
+    id
+    name
+    notes
+    version
+    csvUrl
+    updatedAt
+    entries {
+      id
+      position
+      note
+      organization {
+        id
+        name(lang: $lang)
+      }
+    }
+  }
+`);
+
 export const OfficerViewerQuery = graphql(`
   query OfficerViewer($lang: Language!) {
     me {
@@ -78,21 +99,7 @@ export const ContractableProvidersQuery = graphql(`
 export const MyShortlistsQuery = graphql(`
   query MyShortlists($lang: Language!) {
     myShortlists {
-      id
-      name
-      notes
-      version
-      csvUrl
-      updatedAt
-      entries {
-        id
-        position
-        note
-        organization {
-          id
-          name(lang: $lang)
-        }
-      }
+      ...ShortlistFields
     }
   }
 `);
@@ -101,26 +108,10 @@ export const CreateShortlistMutation = graphql(`
   mutation CreateShortlist($input: CreateShortlistInput!, $lang: Language!) {
     createShortlist(input: $input) {
       shortlist {
-        id
-        name
-        notes
-        version
-        csvUrl
-        updatedAt
-        entries {
-          id
-          position
-          note
-          organization {
-            id
-            name(lang: $lang)
-          }
-        }
+        ...ShortlistFields
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -130,26 +121,10 @@ export const UpdateShortlistMutation = graphql(`
   mutation UpdateShortlist($input: UpdateShortlistInput!, $lang: Language!) {
     updateShortlist(input: $input) {
       shortlist {
-        id
-        name
-        notes
-        version
-        csvUrl
-        updatedAt
-        entries {
-          id
-          position
-          note
-          organization {
-            id
-            name(lang: $lang)
-          }
-        }
+        ...ShortlistFields
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -194,9 +169,7 @@ export const RecordContractMutation = graphql(`
         id
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
