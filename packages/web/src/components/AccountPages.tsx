@@ -1,6 +1,6 @@
 // The signed-in part of the app, loaded on demand (React.lazy in App.tsx): sign-in, registration,
 // password reset, invitations, "My organizations", and the editor, history and moderation pages.
-import { Suspense, lazy, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { Suspense, lazy, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   AcceptInvitationMutation,
@@ -20,8 +20,8 @@ import { clearQueryCache, useQuery } from '../lib/hooks';
 import { apiLang, type Lang } from '../lib/lang';
 import { orgPath, navigate } from '../lib/router';
 import { isModerator, refreshSession, useSession } from '../lib/session';
-import { networkError, sortErrors, type SortedErrors, type UserErrorLike } from '../lib/user-errors';
-import { FormErrors, SelectField, TextField, setter } from './Forms';
+import { sortErrors, type SortedErrors, type UserErrorLike } from '../lib/user-errors';
+import { FormErrors, SelectField, TextField, setter, useSubmit } from './Forms';
 import { Link } from './Link';
 import './account.css';
 
@@ -141,27 +141,18 @@ function SignInPage({ search }: { search: string }) {
   const formId = useId();
   const [form, setForm] = useState<FormState>({ email: '', password: '' });
   const [errors, setErrors] = useState<SortedErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
   const set = setter(setForm);
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    try {
-      const { signIn } = await request(SignInMutation, { input: { email: String(form.email), password: String(form.password) } });
-      if (signIn.userErrors.length || !signIn.user) {
-        setErrors(sortErrors(signIn.userErrors, ['email', 'password']));
-        return;
-      }
-      clearQueryCache();
-      await refreshSession();
-      navigate(safeNext(search));
-    } catch (err) {
-      setErrors({ ...NO_ERRORS, general: [networkError(err)] });
-    } finally {
-      setBusy(false);
+  const { busy, submit } = useSubmit(async () => {
+    const { signIn } = await request(SignInMutation, { input: { email: String(form.email), password: String(form.password) } });
+    if (signIn.userErrors.length || !signIn.user) {
+      setErrors(sortErrors(signIn.userErrors, ['email', 'password']));
+      return;
     }
-  }
+    clearQueryCache();
+    await refreshSession();
+    navigate(safeNext(search));
+  }, (error) => setErrors({ ...NO_ERRORS, general: [error] }));
 
   return (
     <section className="auth-form">
@@ -199,28 +190,19 @@ function RegisterPage({ search }: { search: string }) {
   const formId = useId();
   const [form, setForm] = useState<FormState>({ displayName: '', email: '', password: '' });
   const [errors, setErrors] = useState<SortedErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
   const set = setter(setForm);
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    try {
-      const input = { displayName: String(form.displayName), email: String(form.email), password: String(form.password) };
-      const { register } = await request(RegisterMutation, { input });
-      if (register.userErrors.length || !register.user) {
-        setErrors(sortErrors(register.userErrors, ['displayName', 'email', 'password']));
-        return;
-      }
-      clearQueryCache();
-      await refreshSession();
-      navigate(safeNext(search));
-    } catch (err) {
-      setErrors({ ...NO_ERRORS, general: [networkError(err)] });
-    } finally {
-      setBusy(false);
+  const { busy, submit } = useSubmit(async () => {
+    const input = { displayName: String(form.displayName), email: String(form.email), password: String(form.password) };
+    const { register } = await request(RegisterMutation, { input });
+    if (register.userErrors.length || !register.user) {
+      setErrors(sortErrors(register.userErrors, ['displayName', 'email', 'password']));
+      return;
     }
-  }
+    clearQueryCache();
+    await refreshSession();
+    navigate(safeNext(search));
+  }, (error) => setErrors({ ...NO_ERRORS, general: [error] }));
 
   return (
     <section className="auth-form">
@@ -258,21 +240,12 @@ function ForgotPasswordPage() {
   const [email, setEmail] = useState('');
   const [errors, setErrors] = useState<SortedErrors>(NO_ERRORS);
   const [sent, setSent] = useState(false);
-  const [busy, setBusy] = useState(false);
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    try {
-      const { requestPasswordReset } = await request(RequestPasswordResetMutation, { email });
-      if (requestPasswordReset.userErrors.length) setErrors(sortErrors(requestPasswordReset.userErrors, ['email']));
-      else setSent(true);
-    } catch (err) {
-      setErrors({ ...NO_ERRORS, general: [networkError(err)] });
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, submit } = useSubmit(async () => {
+    const { requestPasswordReset } = await request(RequestPasswordResetMutation, { email });
+    if (requestPasswordReset.userErrors.length) setErrors(sortErrors(requestPasswordReset.userErrors, ['email']));
+    else setSent(true);
+  }, (error) => setErrors({ ...NO_ERRORS, general: [error] }));
 
   return (
     <section className="auth-form">
@@ -302,24 +275,15 @@ function ResetPasswordPage({ search }: { search: string }) {
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<SortedErrors>(NO_ERRORS);
   const [done, setDone] = useState(false);
-  const [busy, setBusy] = useState(false);
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    try {
-      const { resetPassword } = await request(ResetPasswordMutation, { token, newPassword: password });
-      if (resetPassword.userErrors.length || !resetPassword.ok) setErrors(sortErrors(resetPassword.userErrors, ['newPassword'], { password: 'newPassword' }));
-      else {
-        setDone(true);
-        await refreshSession();
-      }
-    } catch (err) {
-      setErrors({ ...NO_ERRORS, general: [networkError(err)] });
-    } finally {
-      setBusy(false);
+  const { busy, submit } = useSubmit(async () => {
+    const { resetPassword } = await request(ResetPasswordMutation, { token, newPassword: password });
+    if (resetPassword.userErrors.length || !resetPassword.ok) setErrors(sortErrors(resetPassword.userErrors, ['newPassword'], { password: 'newPassword' }));
+    else {
+      setDone(true);
+      await refreshSession();
     }
-  }
+  }, (error) => setErrors({ ...NO_ERRORS, general: [error] }));
 
   return (
     <section className="auth-form">
@@ -359,23 +323,15 @@ function AcceptInvitationPage({ search }: { search: string }) {
   const { t } = useTranslation();
   const token = new URLSearchParams(search).get('token') ?? '';
   const [errors, setErrors] = useState<UserErrorLike[]>([]);
-  const [busy, setBusy] = useState(false);
 
-  async function accept() {
-    setBusy(true);
-    try {
-      const { acceptInvitation } = await request(AcceptInvitationMutation, { token });
-      if (acceptInvitation.userErrors.length || !acceptInvitation.membership) setErrors(acceptInvitation.userErrors);
-      else {
-        clearQueryCache();
-        navigate(paths.edit(acceptInvitation.membership.organization.id));
-      }
-    } catch (err) {
-      setErrors([networkError(err)]);
-    } finally {
-      setBusy(false);
+  const { busy, submit: accept } = useSubmit(async () => {
+    const { acceptInvitation } = await request(AcceptInvitationMutation, { token });
+    if (acceptInvitation.userErrors.length || !acceptInvitation.membership) setErrors(acceptInvitation.userErrors);
+    else {
+      clearQueryCache();
+      navigate(paths.edit(acceptInvitation.membership.organization.id));
     }
-  }
+  }, (error) => setErrors([error]));
 
   return (
     <section>
@@ -458,26 +414,17 @@ function ChangePasswordForm() {
   const [form, setForm] = useState<FormState>({ currentPassword: '', newPassword: '' });
   const [errors, setErrors] = useState<SortedErrors>(NO_ERRORS);
   const [done, setDone] = useState(false);
-  const [busy, setBusy] = useState(false);
   const set = setter(setForm);
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
+  const { busy, submit } = useSubmit(async () => {
     setDone(false);
-    try {
-      const { changePassword } = await request(ChangePasswordMutation, { currentPassword: String(form.currentPassword), newPassword: String(form.newPassword) });
-      setErrors(sortErrors(changePassword.userErrors, ['currentPassword', 'newPassword']));
-      if (!changePassword.userErrors.length && changePassword.ok) {
-        setDone(true);
-        setForm({ currentPassword: '', newPassword: '' });
-      }
-    } catch (err) {
-      setErrors({ ...NO_ERRORS, general: [networkError(err)] });
-    } finally {
-      setBusy(false);
+    const { changePassword } = await request(ChangePasswordMutation, { currentPassword: String(form.currentPassword), newPassword: String(form.newPassword) });
+    setErrors(sortErrors(changePassword.userErrors, ['currentPassword', 'newPassword']));
+    if (!changePassword.userErrors.length && changePassword.ok) {
+      setDone(true);
+      setForm({ currentPassword: '', newPassword: '' });
     }
-  }
+  }, (error) => setErrors({ ...NO_ERRORS, general: [error] }));
 
   return (
     <details className="change-password">
@@ -523,28 +470,19 @@ function NewOrganizationPage() {
   const formId = useId();
   const [form, setForm] = useState<FormState>(() => emptyForm(NEW_ORG_FIELDS, { legalForm: 'ASSOCIATION' }));
   const [errors, setErrors] = useState<SortedErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
   const set = setter(setForm);
   const keys = NEW_ORG_FIELDS.map((f) => f.key);
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  const { busy, submit } = useSubmit(async () => {
     const { input } = formToInput(NEW_ORG_FIELDS, form);
-    setBusy(true);
-    try {
-      const { createOrganization } = await request(CreateOrganizationMutation, { input });
-      if (createOrganization.userErrors.length || !createOrganization.organization) {
-        setErrors(sortErrors(createOrganization.userErrors, keys));
-        return;
-      }
-      clearQueryCache();
-      navigate(`${paths.edit(createOrganization.organization.id)}?created=1`);
-    } catch (err) {
-      setErrors({ ...NO_ERRORS, general: [networkError(err)] });
-    } finally {
-      setBusy(false);
+    const { createOrganization } = await request(CreateOrganizationMutation, { input });
+    if (createOrganization.userErrors.length || !createOrganization.organization) {
+      setErrors(sortErrors(createOrganization.userErrors, keys));
+      return;
     }
-  }
+    clearQueryCache();
+    navigate(`${paths.edit(createOrganization.organization.id)}?created=1`);
+  }, (error) => setErrors({ ...NO_ERRORS, general: [error] }));
 
   const text = (key: string, label: string, extra: Partial<Parameters<typeof TextField>[0]> = {}) => (
     <TextField formId={formId} name={key} label={label} value={String(form[key] ?? '')} onChange={set(key)} errors={errors.byField} {...extra} />

@@ -1,8 +1,9 @@
 // Form primitives of the signed-in pages: every control has a label, and its errors (the API's
 // userErrors or the browser's own checks) sit next to it, tied to it with aria-describedby.
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FormState } from '../lib/editor-forms';
-import { errorId, type UserErrorLike } from '../lib/user-errors';
+import { errorId, networkError, type UserErrorLike } from '../lib/user-errors';
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -211,4 +212,24 @@ export function StaleNotice({ onReload }: { onReload: () => void }) {
 /** Sets one key of a form state. */
 export function setter(setForm: (f: (s: FormState) => FormState) => void) {
   return (key: string) => (value: string | string[]) => setForm((s) => ({ ...s, [key]: value }));
+}
+
+/**
+ * A form's submit: `busy` while `run` goes, the browser's own submission prevented, and a request
+ * that never reached an answer reported to `onFailure` as one general error.
+ */
+export function useSubmit(run: () => Promise<void>, onFailure: (error: UserErrorLike) => void) {
+  const [busy, setBusy] = useState(false);
+  const submit = async (event?: FormEvent) => {
+    event?.preventDefault();
+    setBusy(true);
+    try {
+      await run();
+    } catch (err) {
+      onFailure(networkError(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, submit };
 }
