@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { loadConfig, productionProblems } from './config';
-import { createRuntime } from './runtime';
-import { startServer } from './server';
+import { loadConfig, productionProblems } from './core/config';
+import { createRuntime } from './app/runtime';
+import { startServer } from './app/server';
 
 async function main() {
   const config = loadConfig();

@@ -1,11 +1,11 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config';
+import { loadConfig } from '../src/core/config';
 import { Contract } from '../src/contracts/contract.entity';
 import { ContractModality, ContractStatus } from '../src/contracts/contract.enums';
-import { PublicAuthority } from '../src/contracts/public-authority.entity';
-import { createRuntime, type Runtime } from '../src/runtime';
-import { type RunningServer, startServer } from '../src/server';
+import { PublicAuthority } from '../src/authorities/public-authority.entity';
+import { createRuntime, type Runtime } from '../src/app/runtime';
+import { type RunningServer, startServer } from '../src/app/server';
 import { ServiceCategory } from '../src/taxonomy/service-category.entity';
 import { createOrganizations } from '../test/support/fixtures';
 import { createTestDatabase, type TestDatabase } from '../test/support/test-database';

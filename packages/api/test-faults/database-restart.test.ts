@@ -1,9 +1,9 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config';
-import { dropDatabase, ensureDatabase } from '../src/db/database';
-import { createRuntime, type Runtime } from '../src/runtime';
-import { type RunningServer, startServer } from '../src/server';
+import { loadConfig } from '../src/core/config';
+import { dropDatabase, ensureDatabase } from '../src/app/db/database';
+import { createRuntime, type Runtime } from '../src/app/runtime';
+import { type RunningServer, startServer } from '../src/app/server';
 import { type RestartableServer, restartableServer } from './support';
 
 let pg: RestartableServer;

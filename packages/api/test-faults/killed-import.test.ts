@@ -5,10 +5,10 @@ import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config';
-import { dropDatabase, ensureDatabase } from '../src/db/database';
+import { loadConfig } from '../src/core/config';
+import { dropDatabase, ensureDatabase } from '../src/app/db/database';
 import { CSV_COLUMNS } from '../src/imports/csv-columns';
-import { createRuntime } from '../src/runtime';
+import { createRuntime } from '../src/app/runtime';
 import { type RestartableServer, restartableServer } from './support';
 
 let pg: RestartableServer;
@@ -34,7 +34,7 @@ afterAll(async () => {
 
 describe('an import whose process is killed', () => {
   it('leaves no partial data', async () => {
-    const cli = path.join(__dirname, '..', 'dist', 'cli', 'import-csv.js');
+    const cli = path.join(__dirname, '..', 'dist', 'app', 'cli', 'import-csv.js');
     const child = spawn(process.execPath, [cli, file, '--commit'], { env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] });
     const exited = once(child, 'exit');
     let output = '';

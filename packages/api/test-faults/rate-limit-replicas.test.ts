@@ -2,9 +2,9 @@ import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config';
-import { dropDatabase, ensureDatabase } from '../src/db/database';
-import { createRuntime } from '../src/runtime';
+import { loadConfig } from '../src/core/config';
+import { dropDatabase, ensureDatabase } from '../src/app/db/database';
+import { createRuntime } from '../src/app/runtime';
 import { freePort, type RestartableServer, restartableServer, spawnApi } from './support';
 
 let pg: RestartableServer;

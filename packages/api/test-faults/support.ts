@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { type EmbeddedServer, startEmbeddedPostgres } from '../src/db/embedded-postgres';
+import { type EmbeddedServer, startEmbeddedPostgres } from '../src/app/db/embedded-postgres';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

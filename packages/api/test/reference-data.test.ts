@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PublicAuthority } from '../src/contracts/public-authority.entity';
-import { seedReferenceData } from '../src/db/seeders/reference-data.seeder';
+import { PublicAuthority } from '../src/authorities/public-authority.entity';
+import { seedReferenceData } from '../src/reference/reference-data.seeder';
 import { Municipality } from '../src/geography/municipality.entity';
 import { Region } from '../src/geography/region.entity';
 import { ServiceCategory } from '../src/taxonomy/service-category.entity';

@@ -4,9 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadConfig, productionProblems } from '../src/config';
+import { loadConfig, productionProblems } from '../src/core/config';
 import { Municipality } from '../src/geography/municipality.entity';
-import { createRuntime } from '../src/runtime';
+import { createRuntime } from '../src/app/runtime';
 import { freePort } from './support/global-setup';
 
 const dirs: string[] = [];

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { printCivimapSchema } from '../src/graphql/schema';
+import { printCivimapSchema } from '../src/app/schema';
 
 describe('the committed SDL', () => {
   it('matches the schema the code builds (run npm run schema:emit and commit packages/api/schema.graphql)', async () => {

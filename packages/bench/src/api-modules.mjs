@@ -13,12 +13,12 @@ const require = createRequire(path.join(apiDist, 'main.js'));
 require('reflect-metadata');
 
 export const api = {
-  config: require('./config.js'),
-  database: require('./db/database.js'),
-  embedded: require('./db/embedded-postgres.js'),
-  runtime: require('./runtime.js'),
+  config: require('./core/config.js'),
+  database: require('./app/db/database.js'),
+  embedded: require('./app/db/embedded-postgres.js'),
+  runtime: require('./app/runtime.js'),
   demo: require('./demo/demo-generator.js'),
-  orm: require('./db/orm.js'),
+  orm: require('./app/db/orm.js'),
   reference: require('./reference/reference-catalog.js'),
   search: require('./organizations/organization-search.js'),
   inputs: require('./organizations/organization.inputs.js'),

@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { REPO_ROOT } from './harness.mjs';
 
 const [dataDir, port] = process.argv.slice(2);
-const { startEmbeddedPostgres } = await import(pathToFileURL(join(REPO_ROOT, 'packages', 'api', 'dist', 'db', 'embedded-postgres.js')).href);
+const { startEmbeddedPostgres } = await import(pathToFileURL(join(REPO_ROOT, 'packages', 'api', 'dist', 'app', 'db', 'embedded-postgres.js')).href);
 const server = await startEmbeddedPostgres({ dataDir, port: Number(port) });
 let stopping = false;
 const stop = async () => {

@@ -222,10 +222,10 @@ export async function startProduct(options = {}) {
   return { baseURL, logFile, databaseUrl, stop };
 }
 
-/** Runs one of the API's command-line scripts (packages/api/dist/cli/NAME.js) with the product's environment. */
+/** Runs one of the API's command-line scripts (packages/api/dist/app/cli/NAME.js) with the product's environment. */
 export function runApiCli(name, args, env) {
   return new Promise((res, rej) => {
-    const child = spawn(process.execPath, [join(REPO_ROOT, 'packages', 'api', 'dist', 'cli', `${name}.js`), ...args], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(REPO_ROOT, 'packages', 'api', 'dist', 'app', 'cli', `${name}.js`), ...args], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));

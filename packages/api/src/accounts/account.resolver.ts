@@ -1,18 +1,19 @@
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { GraphQLError } from 'graphql';
-import { decodeCursor, encodeCursor, PageInfo, pageSize } from '../graphql/pagination';
+import { decodeCursor, encodeCursor, PageInfo, pageSize } from '../core/pagination';
 import { claimView } from './membership.resolver';
 import { ClaimView } from './account.types';
 import { OrganizationClaim } from './organization-claim.entity';
-import { User } from './user.entity';
-import { PublicAuthority } from '../contracts/public-authority.entity';
-import { can } from './policy';
-import type { GraphQLContext } from '../graphql/context';
+import { User } from '../users/user.entity';
+import { PublicAuthority } from '../authorities/public-authority.entity';
+import { can } from '../access/policy';
 import { Organization } from '../organizations/organization.entity';
-import { UserRole } from './account.enums';
+import { UserRole } from '../users/user.enums';
 import { type AccountContext, changePassword, publicUrl, register, requestPasswordReset, resetPassword, setUserRole, signIn, signOut } from './account.service';
-import { AuthPayload, MembershipView, OkPayload, UserPayload, UserView, userView } from './account.types';
-import { Membership } from './membership.entity';
+import { AuthPayload, MembershipView, OkPayload, UserPayload } from './account.types';
+import { UserView, userView } from '../users/user.types';
+import { Membership } from '../access/membership.entity';
+import type { SessionContext } from './session-context';
 
 @InputType()
 export class RegisterInput {
@@ -27,7 +28,7 @@ export class SignInInput {
   @Field(() => String) password!: string;
 }
 
-function accountContext(ctx: GraphQLContext): AccountContext {
+function accountContext(ctx: SessionContext): AccountContext {
   const { credentials } = ctx;
   return { em: ctx.em, mailer: ctx.mailer, cookies: credentials.cookies, userAgent: credentials.userAgent, ip: credentials.ip, publicUrl: publicUrl() };
 }
@@ -46,7 +47,7 @@ export class UserConnection {
 }
 
 /** A user's email, memberships and claims are for themselves and administrators. */
-async function mayReadPrivate(ctx: GraphQLContext, user: UserView): Promise<boolean> {
+async function mayReadPrivate(ctx: SessionContext, user: UserView): Promise<boolean> {
   if (user.self) return true;
   const actor = await ctx.actor();
   return Boolean(actor && (actor.user.id === user.id || actor.role === UserRole.ADMIN));
@@ -57,14 +58,14 @@ const ok = (userErrors = [] as OkPayload['userErrors']) => Object.assign(new OkP
 @Resolver(() => UserView)
 export class AccountResolver {
   @Query(() => UserView, { nullable: true, description: 'The signed-in user, or null.' })
-  async me(@Ctx() ctx: GraphQLContext): Promise<UserView | null> {
+  async me(@Ctx() ctx: SessionContext): Promise<UserView | null> {
     const actor = await ctx.actor();
     return actor ? userView(actor.user) : null;
   }
 
   @Query(() => UserConnection, { description: 'Administrators: the users, by email, optionally those whose email or name contains `search`.' })
   async users(
-    @Ctx() ctx: GraphQLContext,
+    @Ctx() ctx: SessionContext,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
     @Arg('search', () => String, { nullable: true }) search?: string,
@@ -91,31 +92,31 @@ export class AccountResolver {
   }
 
   @Mutation(() => AuthPayload, { description: 'Creates an account (role EDITOR) and signs it in.' })
-  async register(@Arg('input', () => RegisterInput) input: RegisterInput, @Ctx() ctx: GraphQLContext): Promise<AuthPayload> {
+  async register(@Arg('input', () => RegisterInput) input: RegisterInput, @Ctx() ctx: SessionContext): Promise<AuthPayload> {
     const result = await register(accountContext(ctx), input);
     return Object.assign(new AuthPayload(), { user: result.value && userView(result.value.user, true), token: result.value?.token ?? null, userErrors: result.userErrors });
   }
 
   @Mutation(() => AuthPayload)
-  async signIn(@Arg('input', () => SignInInput) input: SignInInput, @Ctx() ctx: GraphQLContext): Promise<AuthPayload> {
+  async signIn(@Arg('input', () => SignInInput) input: SignInInput, @Ctx() ctx: SessionContext): Promise<AuthPayload> {
     const result = await signIn(accountContext(ctx), input.email, input.password);
     return Object.assign(new AuthPayload(), { user: result.value && userView(result.value.user, true), token: result.value?.token ?? null, userErrors: result.userErrors });
   }
 
   @Mutation(() => OkPayload, { description: 'Ends the current session (cookie or bearer token).' })
-  async signOut(@Ctx() ctx: GraphQLContext): Promise<OkPayload> {
+  async signOut(@Ctx() ctx: SessionContext): Promise<OkPayload> {
     await signOut(accountContext(ctx), ctx.credentials.token);
     return ok();
   }
 
   @Mutation(() => OkPayload, { description: 'Mails a reset link valid for an hour if the email has an account; answers the same either way.' })
-  async requestPasswordReset(@Arg('email', () => String) email: string, @Ctx() ctx: GraphQLContext): Promise<OkPayload> {
+  async requestPasswordReset(@Arg('email', () => String) email: string, @Ctx() ctx: SessionContext): Promise<OkPayload> {
     await requestPasswordReset(accountContext(ctx), email);
     return ok();
   }
 
   @Mutation(() => OkPayload, { description: 'Sets a new password with a reset token (once); signs out every session of the account.' })
-  async resetPassword(@Arg('token', () => String) token: string, @Arg('newPassword', () => String) newPassword: string, @Ctx() ctx: GraphQLContext): Promise<OkPayload> {
+  async resetPassword(@Arg('token', () => String) token: string, @Arg('newPassword', () => String) newPassword: string, @Ctx() ctx: SessionContext): Promise<OkPayload> {
     return ok((await resetPassword(accountContext(ctx), token, newPassword)).userErrors);
   }
 
@@ -123,7 +124,7 @@ export class AccountResolver {
   async changePassword(
     @Arg('currentPassword', () => String) currentPassword: string,
     @Arg('newPassword', () => String) newPassword: string,
-    @Ctx() ctx: GraphQLContext,
+    @Ctx() ctx: SessionContext,
   ): Promise<OkPayload> {
     return ok((await changePassword(accountContext(ctx), await ctx.actor(), ctx.credentials.token, currentPassword, newPassword)).userErrors);
   }
@@ -132,7 +133,7 @@ export class AccountResolver {
   async setUserRole(
     @Arg('userId', () => ID) userId: string,
     @Arg('role', () => UserRole) role: UserRole,
-    @Ctx() ctx: GraphQLContext,
+    @Ctx() ctx: SessionContext,
     @Arg('active', () => Boolean, { nullable: true }) active?: boolean,
     @Arg('authority', () => ID, { nullable: true, description: 'For authority officers: the code of their authority; null removes it.' }) authority?: string | null,
   ): Promise<UserPayload> {
@@ -141,25 +142,25 @@ export class AccountResolver {
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Only for the user themselves and administrators.' })
-  async email(@Root() user: UserView, @Ctx() ctx: GraphQLContext): Promise<string | null> {
+  async email(@Root() user: UserView, @Ctx() ctx: SessionContext): Promise<string | null> {
     return (await mayReadPrivate(ctx, user)) ? user.entity.email : null;
   }
 
   @FieldResolver(() => PublicAuthority, { nullable: true, description: 'For authority officers: the authority they act for.' })
-  async authority(@Root() user: UserView, @Ctx() ctx: GraphQLContext): Promise<PublicAuthority | null> {
+  async authority(@Root() user: UserView, @Ctx() ctx: SessionContext): Promise<PublicAuthority | null> {
     const id = user.entity.authority?.id;
     return id ? ((await ctx.catalog()).authoritiesById.get(id) ?? null) : null;
   }
 
   @FieldResolver(() => [ClaimView], { description: 'The user\'s claims, newest first. Only for the user themselves and administrators.' })
-  async claims(@Root() user: UserView, @Ctx() ctx: GraphQLContext): Promise<ClaimView[]> {
+  async claims(@Root() user: UserView, @Ctx() ctx: SessionContext): Promise<ClaimView[]> {
     if (!(await mayReadPrivate(ctx, user))) return [];
     const claims = await ctx.em.find(OrganizationClaim, { claimant: user.id }, { orderBy: { createdAt: 'desc' }, limit: 100 });
     return Promise.all(claims.map((c) => claimView(ctx, c)));
   }
 
   @FieldResolver(() => [MembershipView], { description: 'Only for the user themselves and administrators.' })
-  async memberships(@Root() user: UserView, @Ctx() ctx: GraphQLContext): Promise<MembershipView[]> {
+  async memberships(@Root() user: UserView, @Ctx() ctx: SessionContext): Promise<MembershipView[]> {
     if (!(await mayReadPrivate(ctx, user))) return [];
     const memberships = await ctx.em.find(Membership, { user: user.id }, { populate: ['organization'], orderBy: { createdAt: 'asc' } });
     return memberships.map((m) => Object.assign(new MembershipView(), { id: m.id, role: m.role, organization: m.organization as Organization, user }));

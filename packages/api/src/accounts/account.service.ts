@@ -1,19 +1,20 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { RevisionAction } from '../audit/revision.entity';
-import { PublicAuthority } from '../contracts/public-authority.entity';
-import { recordRevision } from '../audit/revision.service';
-import { Validator } from '../editing/validation';
-import { isUuid } from '../graphql/ids';
-import { fail, invalid, UserErrorCode, UserErrorsException, type WriteResult, writeTransaction } from '../graphql/user-errors';
+import { RevisionAction } from '../revisions/revision.entity';
+import { PublicAuthority } from '../authorities/public-authority.entity';
+import { recordRevision } from '../revisions/revision.service';
+import { Validator } from '../core/validation';
+import { isUuid } from '../core/ids';
+import { fail, invalid, UserErrorCode, UserErrorsException, type WriteResult, writeTransaction } from '../core/user-errors';
 import type { Mailer } from '../mail/mailer';
-import { UserRole } from './account.enums';
+import { UserRole } from '../users/user.enums';
 import { type CookieWriter, SESSION_DAYS } from './auth';
-import { checkPassword, decoyPasswordHash, hashPassword, newToken, normaliseEmail, tokenHash, verifyPassword } from './credentials';
+import { normaliseEmail } from '../core/validation';
+import { checkPassword, decoyPasswordHash, hashPassword, newToken, tokenHash, verifyPassword } from './credentials';
 import { PasswordResetToken } from './password-reset-token.entity';
-import { authorize, requireSignedIn, type Actor } from './policy';
+import { authorize, requireSignedIn, type Actor } from '../access/policy';
 import { SignInGuard } from './rate-limit';
 import { Session } from './session.entity';
-import { User } from './user.entity';
+import { User } from '../users/user.entity';
 
 export const RESET_TOKEN_TTL_MS = 60 * 60_000;
 

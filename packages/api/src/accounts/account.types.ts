@@ -1,25 +1,9 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { UserError } from '../graphql/user-errors';
+import { UserError } from '../core/user-errors';
 import { Organization } from '../organizations/organization.entity';
-import { MembershipRole, UserRole } from './account.enums';
+import { MembershipRole, UserRole } from '../users/user.enums';
 import { ClaimStatus } from './organization-claim.entity';
-import type { User } from './user.entity';
-
-/** A user as others may see them: the display name, not the email (email and memberships only for themselves and admins). */
-@ObjectType('User')
-export class UserView {
-  @Field(() => ID) id!: string;
-  @Field(() => String) displayName!: string;
-  @Field(() => UserRole) role!: UserRole;
-  @Field(() => Date) createdAt!: Date;
-  entity!: User;
-  /** Set for the user who just registered or signed in, whose request carries no session yet. */
-  self = false;
-}
-
-export function userView(user: User, self = false): UserView {
-  return Object.assign(new UserView(), { id: user.id, displayName: user.displayName, role: user.role, createdAt: user.createdAt, entity: user, self });
-}
+import { UserView } from '../users/user.types';
 
 @ObjectType('Membership', { description: 'A user\'s role in an organization.' })
 export class MembershipView {

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Request, Response } from 'express';
 import { tokenHash } from './credentials';
-import { loadActor, type Actor } from './policy';
+import { loadActor, type Actor } from '../access/policy';
 import { Session } from './session.entity';
 
 export const SESSION_COOKIE = 'civimap_session';

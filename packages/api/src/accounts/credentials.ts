@@ -1,6 +1,6 @@
 import { Algorithm, hash, verify } from '@node-rs/argon2';
 import { createHash, randomBytes } from 'node:crypto';
-import { invalid, type UserError } from '../graphql/user-errors';
+import { invalid, type UserError } from '../core/user-errors';
 
 /**
  * argon2id with OWASP's first recommended setting (19 MiB, 2 passes, 1 lane): memory-hard, and about
@@ -62,13 +62,4 @@ export function checkPassword(password: string, email: string | null, field: str
     }
   }
   return [];
-}
-
-const EMAIL = /^[^\s@"<>()\[\],;:\\]+@[^\s@"<>()\[\],;:\\]+\.[^\s@"<>()\[\],;:\\]{2,}$/u;
-
-/** Trimmed and lower-cased, or null when it is not a plausible address. */
-export function normaliseEmail(value: string): string | null {
-  const email = value.trim().toLowerCase();
-  if (email.length > 254 || !EMAIL.test(email) || email.includes('..')) return null;
-  return email;
 }

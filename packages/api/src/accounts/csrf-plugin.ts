@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import type { GraphQLContext } from '../graphql/context';
 import { CSRF_HEADER } from './auth';
+import type { SessionContext } from './session-context';
 
 /**
  * Refuses a mutation authenticated by the session cookie unless it carries the CSRF header (see
@@ -9,7 +9,7 @@ import { CSRF_HEADER } from './auth';
  * anonymous mutations (register, signIn) have no authority to abuse. Apollo's own csrfPrevention
  * (on by default) additionally refuses "simple" requests that skip the CORS preflight.
  */
-export function csrfPlugin(): ApolloServerPlugin<GraphQLContext> {
+export function csrfPlugin(): ApolloServerPlugin<SessionContext> {
   return {
     async requestDidStart() {
       return {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Enum, ManyToOne, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 import { Organization } from '../organizations/organization.entity';
-import { MembershipRole } from './account.enums';
-import { User } from './user.entity';
+import { MembershipRole } from '../users/user.enums';
+import { User } from '../users/user.entity';
 
 /** An owner's invitation of a colleague, by email; accepted once, by the signed-in user with that email. */
 @Entity({ tableName: 'invitation' })

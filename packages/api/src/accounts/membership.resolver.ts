@@ -1,17 +1,20 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { CreateOrganizationInput, InviteMemberInput } from '../editing/editing.inputs';
-import { OrganizationPayload } from '../editing/editing.payloads';
-import type { GraphQLContext } from '../graphql/context';
-import { editContext } from '../graphql/viewer-context';
+import { CreateOrganizationInput, InviteMemberInput } from '../revisions/editing.inputs';
+import { OrganizationPayload } from '../revisions/editing.payloads';
+import { editContext } from '../revisions/edit-context';
 import { Organization } from '../organizations/organization.entity';
 import { publicUrl } from './account.service';
-import { ClaimPayload, ClaimView, InvitationPayload, InvitationView, MembershipPayload, MembershipView, RemoveMemberPayload, userView } from './account.types';
+import { ClaimPayload, ClaimView, InvitationPayload, InvitationView, MembershipPayload, MembershipView, RemoveMemberPayload } from './account.types';
+import { userView } from '../users/user.types';
 import type { Invitation } from './invitation.entity';
-import type { Membership } from './membership.entity';
+import type { Membership } from '../access/membership.entity';
 import { acceptInvitation, claimOrganization, createOrganization, decideClaim, inviteMember, removeMember } from './membership.service';
 import type { OrganizationClaim } from './organization-claim.entity';
+import type { RequestContext, WithLoaders } from '../core/context';
+import type { OrganizationLoaders } from '../organizations/organization.loaders';
+import type { SessionContext } from './session-context';
 
-export async function claimView(ctx: GraphQLContext, claim: OrganizationClaim): Promise<ClaimView> {
+export async function claimView(ctx: RequestContext & WithLoaders<OrganizationLoaders>, claim: OrganizationClaim): Promise<ClaimView> {
   await ctx.em.populate(claim, ['claimant']);
   return Object.assign(new ClaimView(), {
     id: claim.id,
@@ -25,7 +28,7 @@ export async function claimView(ctx: GraphQLContext, claim: OrganizationClaim): 
   });
 }
 
-async function invitationView(ctx: GraphQLContext, invitation: Invitation): Promise<InvitationView> {
+async function invitationView(ctx: SessionContext, invitation: Invitation): Promise<InvitationView> {
   return Object.assign(new InvitationView(), {
     id: invitation.id,
     organization: (await ctx.loaders.organization.load(invitation.organization.id)) as Organization,
@@ -35,7 +38,7 @@ async function invitationView(ctx: GraphQLContext, invitation: Invitation): Prom
   });
 }
 
-async function membershipView(ctx: GraphQLContext, membership: Membership): Promise<MembershipView> {
+async function membershipView(ctx: SessionContext, membership: Membership): Promise<MembershipView> {
   await ctx.em.populate(membership, ['user']);
   return Object.assign(new MembershipView(), {
     id: membership.id,
@@ -48,7 +51,7 @@ async function membershipView(ctx: GraphQLContext, membership: Membership): Prom
 @Resolver()
 export class MembershipResolver {
   @Mutation(() => OrganizationPayload, { description: 'Registers a new organization: unverified until a moderator verifies it; you become its owner.' })
-  async createOrganization(@Arg('input', () => CreateOrganizationInput) input: CreateOrganizationInput, @Ctx() ctx: GraphQLContext): Promise<OrganizationPayload> {
+  async createOrganization(@Arg('input', () => CreateOrganizationInput) input: CreateOrganizationInput, @Ctx() ctx: SessionContext): Promise<OrganizationPayload> {
     const result = await createOrganization(await editContext(ctx), input);
     return Object.assign(new OrganizationPayload(), { organization: result.value, userErrors: result.userErrors });
   }
@@ -57,7 +60,7 @@ export class MembershipResolver {
   async claimOrganization(
     @Arg('organizationId', () => ID) organizationId: string,
     @Arg('message', () => String) message: string,
-    @Ctx() ctx: GraphQLContext,
+    @Ctx() ctx: SessionContext,
   ): Promise<ClaimPayload> {
     const result = await claimOrganization(await editContext(ctx), organizationId, message);
     return Object.assign(new ClaimPayload(), { claim: result.value && (await claimView(ctx, result.value)), userErrors: result.userErrors });
@@ -67,7 +70,7 @@ export class MembershipResolver {
   async decideClaim(
     @Arg('claimId', () => ID) claimId: string,
     @Arg('approve', () => Boolean) approve: boolean,
-    @Ctx() ctx: GraphQLContext,
+    @Ctx() ctx: SessionContext,
     @Arg('reason', () => String, { nullable: true }) reason?: string,
   ): Promise<ClaimPayload> {
     const result = await decideClaim({ ...(await editContext(ctx)), mailer: ctx.mailer, publicUrl: publicUrl() }, claimId, approve, reason);
@@ -75,19 +78,19 @@ export class MembershipResolver {
   }
 
   @Mutation(() => InvitationPayload, { description: 'Owners: invite a colleague by email; the mail carries a token for acceptInvitation.' })
-  async inviteMember(@Arg('input', () => InviteMemberInput) input: InviteMemberInput, @Ctx() ctx: GraphQLContext): Promise<InvitationPayload> {
+  async inviteMember(@Arg('input', () => InviteMemberInput) input: InviteMemberInput, @Ctx() ctx: SessionContext): Promise<InvitationPayload> {
     const result = await inviteMember({ ...(await editContext(ctx)), mailer: ctx.mailer, publicUrl: publicUrl() }, input);
     return Object.assign(new InvitationPayload(), { invitation: result.value && (await invitationView(ctx, result.value)), userErrors: result.userErrors });
   }
 
   @Mutation(() => RemoveMemberPayload, { description: 'Owners and administrators remove a member; any member may leave. The last owner cannot.' })
-  async removeMember(@Arg('organizationId', () => ID) organizationId: string, @Arg('userId', () => ID) userId: string, @Ctx() ctx: GraphQLContext): Promise<RemoveMemberPayload> {
+  async removeMember(@Arg('organizationId', () => ID) organizationId: string, @Arg('userId', () => ID) userId: string, @Ctx() ctx: SessionContext): Promise<RemoveMemberPayload> {
     const result = await removeMember(await editContext(ctx), organizationId, userId);
     return Object.assign(new RemoveMemberPayload(), { removedMembershipId: result.value, userErrors: result.userErrors });
   }
 
   @Mutation(() => MembershipPayload, { description: 'Accepts an invitation sent to the signed-in user\'s email address.' })
-  async acceptInvitation(@Arg('token', () => String) token: string, @Ctx() ctx: GraphQLContext): Promise<MembershipPayload> {
+  async acceptInvitation(@Arg('token', () => String) token: string, @Ctx() ctx: SessionContext): Promise<MembershipPayload> {
     const result = await acceptInvitation(await editContext(ctx), token);
     return Object.assign(new MembershipPayload(), { membership: result.value && (await membershipView(ctx, result.value)), userErrors: result.userErrors });
   }

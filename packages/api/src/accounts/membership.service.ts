@@ -1,19 +1,20 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { RevisionAction } from '../audit/revision.entity';
-import { recordRevision } from '../audit/revision.service';
-import { createOrganizationRecord, type EditContext, loadOrganization } from '../editing/editing.service';
-import type { CreateOrganizationInput, InviteMemberInput } from '../editing/editing.inputs';
-import { isUuid } from '../graphql/ids';
-import { fail, UserErrorCode, type WriteResult, writeTransaction } from '../graphql/user-errors';
+import { RevisionAction } from '../revisions/revision.entity';
+import { recordRevision } from '../revisions/revision.service';
+import { createOrganizationRecord, type EditContext, loadOrganization } from '../revisions/editing.service';
+import type { CreateOrganizationInput, InviteMemberInput } from '../revisions/editing.inputs';
+import { isUuid } from '../core/ids';
+import { fail, UserErrorCode, type WriteResult, writeTransaction } from '../core/user-errors';
 import type { Mailer } from '../mail/mailer';
 import type { Organization } from '../organizations/organization.entity';
-import { MembershipRole } from './account.enums';
-import { newToken, normaliseEmail, tokenHash } from './credentials';
+import { MembershipRole } from '../users/user.enums';
+import { normaliseEmail } from '../core/validation';
+import { newToken, tokenHash } from './credentials';
 import { Invitation } from './invitation.entity';
-import { Membership } from './membership.entity';
+import { Membership } from '../access/membership.entity';
 import { ClaimStatus, OrganizationClaim } from './organization-claim.entity';
-import { authorize, requireSignedIn } from './policy';
-import { User } from './user.entity';
+import { authorize, requireSignedIn } from '../access/policy';
+import { User } from '../users/user.entity';
 
 export const INVITATION_TTL_DAYS = 14;
 

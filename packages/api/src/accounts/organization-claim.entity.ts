@@ -1,8 +1,8 @@
 import { Entity, Enum, Index, ManyToOne, Property, type Opt } from '@mikro-orm/core';
 import { registerEnumType } from 'type-graphql';
-import { BaseEntity } from '../db/base.entity';
+import { BaseEntity } from '../core/base.entity';
 import { Organization } from '../organizations/organization.entity';
-import { User } from './user.entity';
+import { User } from '../users/user.entity';
 
 export enum ClaimStatus {
   PENDING = 'PENDING',

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, ManyToOne, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
-import { User } from './user.entity';
+import { User } from '../users/user.entity';
 
 /** A single-use password reset token (stored as its SHA-256), valid for an hour. */
 @Entity({ tableName: 'password_reset_token' })

@@ -1,13 +1,14 @@
 import DataLoader from 'dataloader';
 import { Ctx, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
 import { Verification } from '../organizations/organization.types';
-import { MembershipView, UserView, userView } from './account.types';
-import { Membership } from './membership.entity';
-import { User } from './user.entity';
-import type { GraphQLContext } from '../graphql/context';
+import { MembershipView } from './account.types';
+import { UserView, userView } from '../users/user.types';
+import { Membership } from '../access/membership.entity';
+import { User } from '../users/user.entity';
 import { Organization } from '../organizations/organization.entity';
-import { MembershipRole } from './account.enums';
-import { can } from './policy';
+import { MembershipRole } from '../users/user.enums';
+import { can } from '../access/policy';
+import type { SessionContext } from './session-context';
 
 @ObjectType({ description: 'What the signed-in user may do with an organization, so a client can show only the actions that will work.' })
 export class OrganizationPermissions {
@@ -23,14 +24,14 @@ export class OrganizationPermissions {
 @Resolver(() => Organization)
 export class OrganizationViewerResolver {
   @FieldResolver(() => [MembershipView], { description: 'The members and their roles: for members of the organization, moderators and administrators (empty for others).' })
-  async members(@Root() organization: Organization, @Ctx() ctx: GraphQLContext): Promise<MembershipView[]> {
+  async members(@Root() organization: Organization, @Ctx() ctx: SessionContext): Promise<MembershipView[]> {
     if (!can(await ctx.actor(), 'organization.readMembers', organization.id)) return [];
     const memberships = await ctx.em.find(Membership, { organization: organization.id }, { populate: ['user'], orderBy: { role: 'desc', createdAt: 'asc' } });
     return memberships.map((m) => Object.assign(new MembershipView(), { id: m.id, role: m.role, organization, user: userView(m.user) }));
   }
 
   @FieldResolver(() => OrganizationPermissions, { description: 'The signed-in viewer\'s permissions on this organization (all false when signed out).' })
-  async viewerPermissions(@Root() organization: Organization, @Ctx() ctx: GraphQLContext): Promise<OrganizationPermissions> {
+  async viewerPermissions(@Root() organization: Organization, @Ctx() ctx: SessionContext): Promise<OrganizationPermissions> {
     const actor = await ctx.actor();
     return Object.assign(new OrganizationPermissions(), {
       membership: actor?.memberships.get(organization.id) ?? null,
@@ -44,9 +45,9 @@ export class OrganizationViewerResolver {
 }
 
 /** One query per request for the verifiers of a whole page of organizations. */
-const verifierLoaders = new WeakMap<GraphQLContext, DataLoader<string, User | null>>();
+const verifierLoaders = new WeakMap<SessionContext, DataLoader<string, User | null>>();
 
-function verifierLoader(ctx: GraphQLContext): DataLoader<string, User | null> {
+function verifierLoader(ctx: SessionContext): DataLoader<string, User | null> {
   let loader = verifierLoaders.get(ctx);
   if (!loader) {
     loader = new DataLoader(async (ids) => {
@@ -61,7 +62,7 @@ function verifierLoader(ctx: GraphQLContext): DataLoader<string, User | null> {
 @Resolver(() => Verification)
 export class VerificationViewResolver {
   @FieldResolver(() => UserView, { nullable: true, description: 'The moderator who verified it (display name only).' })
-  async verifiedBy(@Root() verification: Verification, @Ctx() ctx: GraphQLContext): Promise<UserView | null> {
+  async verifiedBy(@Root() verification: Verification, @Ctx() ctx: SessionContext): Promise<UserView | null> {
     if (!verification.verifiedById) return null;
     const user = await verifierLoader(ctx).load(verification.verifiedById);
     return user ? userView(user) : null;

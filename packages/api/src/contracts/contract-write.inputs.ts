@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
-import { DateScalar } from '../graphql/scalars';
+import { DateScalar } from '../core/scalars';
 import { ContractModality, ContractStatus } from './contract.enums';
 
 @InputType({ description: 'A contract or grant an authority awarded. Officers record them for their own authority.' })

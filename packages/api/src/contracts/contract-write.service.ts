@@ -1,11 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { UserRole } from '../accounts/account.enums';
-import { type Actor, authorize } from '../accounts/policy';
-import { RevisionAction } from '../audit/revision.entity';
-import { recordRevision, type Snapshot } from '../audit/revision.service';
-import { LIMITS, Validator } from '../editing/validation';
-import { isUuid } from '../graphql/ids';
-import { fail, UserErrorCode, UserErrorsException, type WriteResult, writeTransaction, staleVersion } from '../graphql/user-errors';
+import { UserRole } from '../users/user.enums';
+import { type Actor, authorize } from '../access/policy';
+import { RevisionAction } from '../revisions/revision.entity';
+import { recordRevision, type Snapshot } from '../revisions/revision.service';
+import { LIMITS, Validator } from '../core/validation';
+import { isUuid } from '../core/ids';
+import { fail, UserErrorCode, UserErrorsException, type WriteResult, writeTransaction, staleVersion } from '../core/user-errors';
 import { Organization } from '../organizations/organization.entity';
 import type { ReferenceCatalog } from '../reference/reference-catalog';
 import { ServiceCategory } from '../taxonomy/service-category.entity';

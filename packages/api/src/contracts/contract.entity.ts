@@ -1,13 +1,13 @@
 import { Collection, Entity, Enum, Index, ManyToMany, ManyToOne, Property, type Opt } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
-import type { User } from '../accounts/user.entity';
-import { VersionedEntity } from '../db/base.entity';
-import { Node } from '../graphql/node';
-import { DateScalar } from '../graphql/scalars';
+import type { User } from '../users/user.entity';
+import { VersionedEntity } from '../core/base.entity';
+import { Node } from '../core/node';
+import { DateScalar } from '../core/scalars';
 import { Organization } from '../organizations/organization.entity';
 import { ServiceCategory } from '../taxonomy/service-category.entity';
 import { ContractModality, ContractStatus } from './contract.enums';
-import { PublicAuthority } from './public-authority.entity';
+import { PublicAuthority } from '../authorities/public-authority.entity';
 
 @Entity({ tableName: 'contract' })
 @ObjectType({ implements: Node, description: 'A contract or grant a public authority awarded to an organization.' })

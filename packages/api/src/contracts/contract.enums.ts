@@ -1,12 +1,5 @@
 import { registerEnumType } from 'type-graphql';
 
-export enum AuthorityKind {
-  MINISTRY = 'MINISTRY',
-  MUNICIPALITY = 'MUNICIPALITY',
-  OTHER = 'OTHER',
-}
-registerEnumType(AuthorityKind, { name: 'AuthorityKind' });
-
 export enum ContractModality {
   GRANT = 'GRANT',
   PUBLIC_PROCUREMENT = 'PUBLIC_PROCUREMENT',

@@ -1,23 +1,23 @@
 import { Arg, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
-import { localized } from '../db/localized-text';
+import { localized } from '../core/localized-text';
 import { Municipality } from '../geography/municipality.entity';
-import type { GraphQLContext } from '../graphql/context';
-import { LangArg } from '../graphql/language-arg';
-import { pageInfoOf, pageSize } from '../graphql/pagination';
-import { Language } from '../db/localized-text';
+import { LangArg } from '../core/language-arg';
+import { pageInfoOf, pageSize } from '../core/pagination';
+import { Language } from '../core/localized-text';
 import { Organization } from '../organizations/organization.entity';
 import { ServiceCategory } from '../taxonomy/service-category.entity';
 import { Contract } from './contract.entity';
-import { PublicAuthority } from './public-authority.entity';
+import { PublicAuthority } from '../authorities/public-authority.entity';
 import { ContractFilter, ContractTotalDimension } from './contract.inputs';
 import { ContractService } from './contract.service';
 import { ContractConnection, ContractTotal } from './contract.types';
+import type { ContractsContext } from './contract.loaders';
 
 @Resolver(() => Contract)
 export class ContractResolver {
   @Query(() => ContractConnection, { description: 'Recorded contracts and grants, newest award first.' })
   async contracts(
-    @Ctx() ctx: GraphQLContext,
+    @Ctx() ctx: ContractsContext,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
     @Arg('filter', () => ContractFilter, { nullable: true }) filter?: ContractFilter,
@@ -34,7 +34,7 @@ export class ContractResolver {
 
   @Query(() => [ContractTotal], { description: 'Number and amount of contracts grouped by authority, category, municipality or year.' })
   async contractTotals(
-    @Ctx() ctx: GraphQLContext,
+    @Ctx() ctx: ContractsContext,
     @Arg('by', () => ContractTotalDimension) by: ContractTotalDimension,
     @Arg('filter', () => ContractFilter, { nullable: true }) filter?: ContractFilter,
     @LangArg() lang: Language = Language.SQ,
@@ -43,17 +43,17 @@ export class ContractResolver {
   }
 
   @FieldResolver(() => PublicAuthority)
-  async authority(@Root() contract: Contract, @Ctx() ctx: GraphQLContext): Promise<PublicAuthority> {
+  async authority(@Root() contract: Contract, @Ctx() ctx: ContractsContext): Promise<PublicAuthority> {
     return (await ctx.catalog()).authoritiesById.get(contract.authority.id)!;
   }
 
   @FieldResolver(() => Organization)
-  async provider(@Root() contract: Contract, @Ctx() ctx: GraphQLContext): Promise<Organization> {
+  async provider(@Root() contract: Contract, @Ctx() ctx: ContractsContext): Promise<Organization> {
     return (await ctx.loaders.organization.load(contract.provider.id))!;
   }
 
   @FieldResolver(() => [ServiceCategory])
-  async categories(@Root() contract: Contract, @Ctx() ctx: GraphQLContext): Promise<ServiceCategory[]> {
+  async categories(@Root() contract: Contract, @Ctx() ctx: ContractsContext): Promise<ServiceCategory[]> {
     const [ids, catalog] = await Promise.all([ctx.loaders.contractCategoryIds.load(contract.id), ctx.catalog()]);
     return ids.map((id) => catalog.categoriesById.get(id)!).filter(Boolean).sort((a, b) => a.position - b.position);
   }
@@ -67,7 +67,7 @@ export class ContractResolver {
 @Resolver(() => PublicAuthority)
 export class PublicAuthorityResolver {
   @Query(() => [PublicAuthority], { description: 'Ministries and municipalities that contract or fund services.' })
-  async publicAuthorities(@Ctx() ctx: GraphQLContext): Promise<PublicAuthority[]> {
+  async publicAuthorities(@Ctx() ctx: ContractsContext): Promise<PublicAuthority[]> {
     return (await ctx.catalog()).authorities;
   }
 
@@ -77,7 +77,16 @@ export class PublicAuthorityResolver {
   }
 
   @FieldResolver(() => Municipality, { nullable: true })
-  async municipality(@Root() authority: PublicAuthority, @Ctx() ctx: GraphQLContext): Promise<Municipality | null> {
+  async municipality(@Root() authority: PublicAuthority, @Ctx() ctx: ContractsContext): Promise<Municipality | null> {
     return authority.municipality ? ((await ctx.catalog()).municipalitiesById.get(authority.municipality.id) ?? null) : null;
+  }
+}
+
+/** Contracts of an organization: this module contributes Organization.contracts. */
+@Resolver(() => Organization)
+export class OrganizationContractsResolver {
+  @FieldResolver(() => [Contract])
+  contracts(@Root() organization: Organization, @Ctx() ctx: ContractsContext): Promise<Contract[]> {
+    return ctx.loaders.contractsByOrganization.load(organization.id);
   }
 }

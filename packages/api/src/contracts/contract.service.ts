@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { type Language, localized } from '../db/localized-text';
-import { UserInputError } from '../graphql/errors';
-import { isUuid } from '../graphql/ids';
-import { decodeCursor, encodeCursor } from '../graphql/pagination';
+import { type Language, localized } from '../core/localized-text';
+import { UserInputError } from '../core/errors';
+import { isUuid } from '../core/ids';
+import { decodeCursor, encodeCursor } from '../core/pagination';
 import type { ReferenceCatalog } from '../reference/reference-catalog';
 import { Contract } from './contract.entity';
 import type { ContractFilter } from './contract.inputs';

@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { PageInfo } from '../graphql/pagination';
+import { PageInfo } from '../core/pagination';
 import { Contract } from './contract.entity';
 
 @ObjectType()

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { readQuery } from '../db/read';
+import { readQuery } from '../core/read';
 import { haversineKm } from '../geography/geo';
 import type { Municipality } from '../geography/municipality.entity';
 import type { ReferenceCatalog } from '../reference/reference-catalog';

@@ -1,6 +1,6 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Municipality } from '../geography/municipality.entity';
-import { DateTimeScalar } from '../graphql/scalars';
+import { DateTimeScalar } from '../core/scalars';
 import { ServiceCategory } from '../taxonomy/service-category.entity';
 
 @InputType({ description: 'Which cells a coverage report holds and which services count.' })

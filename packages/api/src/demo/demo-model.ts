@@ -1,4 +1,5 @@
-import { AuthorityKind, ContractModality, ContractStatus } from '../contracts/contract.enums';
+import { AuthorityKind } from '../authorities/authority.enums';
+import { ContractModality, ContractStatus } from '../contracts/contract.enums';
 import { BudgetBand, LegalForm, OrganizationStatus, VerificationStatus } from '../organizations/organization.enums';
 import { ServiceFee, ServiceStatus } from '../services/service.enums';
 import { DemoRandom, Weighted } from './demo-random';

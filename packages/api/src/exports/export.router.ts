@@ -4,7 +4,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { Logger } from 'pino';
-import type { AppConfig } from '../config';
+import type { AppConfig } from '../core/config';
 import type { ReferenceCache } from '../reference/reference-catalog';
 import {
   contractRelease,
@@ -21,9 +21,9 @@ import {
 import { ExportRequestError, parseContractFilterParameter, parseFilterParameter } from './export-filter';
 import { ExportService } from './export.service';
 import { credentialsFromRequest, resolveViewer } from '../accounts/auth';
-import { can } from '../accounts/policy';
+import { can } from '../access/policy';
 import { loadOwnShortlist } from '../shortlists/shortlist.service';
-import { UserErrorsException } from '../graphql/user-errors';
+import { UserErrorsException } from '../core/user-errors';
 import { todayInKosovo } from '../geography/geo';
 
 async function write(stream: Writable, chunk: string | unknown[]): Promise<void> {

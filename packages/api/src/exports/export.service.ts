@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { readQuery } from '../db/read';
+import { readQuery } from '../core/read';
 import { ContractService } from '../contracts/contract.service';
 import type { ContractFilter } from '../contracts/contract.inputs';
 import type { OrganizationFilter } from '../organizations/organization.inputs';

@@ -1,7 +1,7 @@
 import { Embedded, Entity, ManyToOne, Property } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { BaseEntity } from '../db/base.entity';
-import { LocalizedText } from '../db/localized-text';
+import { BaseEntity } from '../core/base.entity';
+import { LocalizedText } from '../core/localized-text';
 import { Region } from './region.entity';
 
 @Entity({ tableName: 'municipality' })

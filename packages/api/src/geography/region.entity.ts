@@ -1,7 +1,7 @@
 import { Embedded, Entity, Property } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { BaseEntity } from '../db/base.entity';
-import { LocalizedText } from '../db/localized-text';
+import { BaseEntity } from '../core/base.entity';
+import { LocalizedText } from '../core/localized-text';
 
 @Entity({ tableName: 'region' })
 @ObjectType({ description: 'One of the seven regions (districts) of Kosovo.' })

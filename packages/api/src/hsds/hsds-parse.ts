@@ -1,10 +1,10 @@
-import { RevisionAction } from '../audit/revision.entity';
+import { RevisionAction } from '../revisions/revision.entity';
 import { foldName } from '../geography/boundaries-import';
 import type { Municipality } from '../geography/municipality.entity';
 import { checkPointInMunicipality } from '../geography/point-in-municipality';
 import { BudgetBand, LegalForm, OrganizationStatus } from '../organizations/organization.enums';
 import { ServiceStatus } from '../services/service.enums';
-import { LIMITS } from '../editing/validation';
+import { LIMITS } from '../core/validation';
 import { isUuid } from './hsds-ids';
 import {
   changeMetadataId,

@@ -1,4 +1,4 @@
-import type { FieldChange } from '../audit/revision.entity';
+import type { FieldChange } from '../revisions/revision.entity';
 
 /**
  * Plain rows of the registry as the HSDS mapping reads them (loaded by HsdsStore, written by the

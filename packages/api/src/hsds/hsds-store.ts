@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { FieldChange } from '../audit/revision.entity';
+import type { FieldChange } from '../revisions/revision.entity';
 import type { ReferenceCatalog } from '../reference/reference-catalog';
 import type {
   LocationRecord,

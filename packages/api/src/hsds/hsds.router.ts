@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type Request, type Response, type Router } from 'express';
 import type { Logger } from 'pino';
-import type { AppConfig } from '../config';
+import type { AppConfig } from '../core/config';
 import type { ReferenceCache } from '../reference/reference-catalog';
 import { DEMO_NOTE } from './hsds-mapping';
 import { HsdsParameterError, type HsdsQuery, MAX_PER_PAGE, parseHsdsQuery } from './hsds-params';

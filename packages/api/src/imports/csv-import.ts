@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { parse } from 'csv-parse/sync';
-import { localizedText } from '../db/localized-text';
+import { localizedText } from '../core/localized-text';
 import { todayInKosovo } from '../geography/geo';
 import { checkPointInMunicipality } from '../geography/point-in-municipality';
 import { foldName } from '../geography/boundaries-import';
@@ -14,8 +14,8 @@ import { ServiceAtLocation } from '../services/service-at-location.entity';
 import { Service } from '../services/service.entity';
 import { ServiceFee } from '../services/service.enums';
 import { CSV_COLUMNS } from './csv-columns';
-import { RevisionAction } from '../audit/revision.entity';
-import { recordRevision } from '../audit/revision.service';
+import { RevisionAction } from '../revisions/revision.entity';
+import { recordRevision } from '../revisions/revision.service';
 
 export interface ImportIssue {
   column: string | null;

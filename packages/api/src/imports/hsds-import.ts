@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Revision, RevisionAction } from '../audit/revision.entity';
-import type { User } from '../accounts/user.entity';
-import { localizedText } from '../db/localized-text';
+import { Revision, RevisionAction } from '../revisions/revision.entity';
+import type { User } from '../users/user.entity';
+import { localizedText } from '../core/localized-text';
 import { foldName } from '../geography/boundaries-import';
 import { Municipality } from '../geography/municipality.entity';
 import { IMPORTED_AUTHOR_PREFIX } from '../hsds/hsds-mapping';

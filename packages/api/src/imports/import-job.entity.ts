@@ -1,6 +1,6 @@
 import { Entity, Enum, Index, ManyToOne, type Opt, Property } from '@mikro-orm/core';
-import { User } from '../accounts/user.entity';
-import { BaseEntity } from '../db/base.entity';
+import { User } from '../users/user.entity';
+import { BaseEntity } from '../core/base.entity';
 
 export enum ImportKind {
   CSV = 'CSV',

@@ -1,7 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
-import type { Actor } from '../accounts/policy';
-import { User } from '../accounts/user.entity';
+import type { Actor } from '../access/policy';
+import { User } from '../users/user.entity';
 import { loadReferenceCatalog } from '../reference/reference-catalog';
 import { commitCsvImport, prepareCsvImport } from './csv-import';
 import { commitHsdsImport, prepareHsdsImport, readNdjson } from './hsds-import';

@@ -1,8 +1,8 @@
 import { Collection, Entity, Enum, Index, ManyToMany, ManyToOne, Property, type Opt } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
-import { VersionedEntity } from '../db/base.entity';
-import { Node } from '../graphql/node';
-import { DateScalar } from '../graphql/scalars';
+import { VersionedEntity } from '../core/base.entity';
+import { Node } from '../core/node';
+import { DateScalar } from '../core/scalars';
 import { Organization } from '../organizations/organization.entity';
 import { VerificationStatus } from '../organizations/organization.enums';
 import { ServiceCategory } from '../taxonomy/service-category.entity';

@@ -1,12 +1,12 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { todayInKosovo } from '../geography/geo';
-import type { GraphQLContext } from '../graphql/context';
-import { UserInputError } from '../graphql/errors';
-import { DateScalar } from '../graphql/scalars';
+import { UserInputError } from '../core/errors';
+import { DateScalar } from '../core/scalars';
 import { Organization } from '../organizations/organization.entity';
 import { Verification } from '../organizations/organization.types';
 import { ServiceCategory } from '../taxonomy/service-category.entity';
 import { Licence } from './licence.entity';
+import type { LicencesContext } from './licence.loaders';
 
 export function isLicenceValidOn(licence: Pick<Licence, 'validFrom' | 'validUntil'>, date: string): boolean {
   return licence.validFrom <= date && (!licence.validUntil || licence.validUntil >= date);
@@ -15,7 +15,7 @@ export function isLicenceValidOn(licence: Pick<Licence, 'validFrom' | 'validUnti
 @Resolver(() => Licence)
 export class LicenceResolver {
   @FieldResolver(() => [ServiceCategory], { description: 'Categories the licence covers (and, for a parent, the categories below it).' })
-  async categories(@Root() licence: Licence, @Ctx() ctx: GraphQLContext): Promise<ServiceCategory[]> {
+  async categories(@Root() licence: Licence, @Ctx() ctx: LicencesContext): Promise<ServiceCategory[]> {
     const [ids, catalog] = await Promise.all([ctx.loaders.licenceCategoryIds.load(licence.id), ctx.catalog()]);
     return ids.map((id) => catalog.categoriesById.get(id)!).filter(Boolean).sort((a, b) => a.position - b.position);
   }
@@ -37,7 +37,16 @@ export class LicenceResolver {
   }
 
   @FieldResolver(() => Organization)
-  async organization(@Root() licence: Licence, @Ctx() ctx: GraphQLContext): Promise<Organization> {
+  async organization(@Root() licence: Licence, @Ctx() ctx: LicencesContext): Promise<Organization> {
     return (await ctx.loaders.organization.load(licence.organization.id))!;
+  }
+}
+
+/** Licences of an organization: this module contributes Organization.licences. */
+@Resolver(() => Organization)
+export class OrganizationLicencesResolver {
+  @FieldResolver(() => [Licence])
+  licences(@Root() organization: Organization, @Ctx() ctx: LicencesContext): Promise<Licence[]> {
+    return ctx.loaders.licencesByOrganization.load(organization.id);
   }
 }

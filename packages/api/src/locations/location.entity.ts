@@ -1,8 +1,8 @@
 import { Entity, Index, ManyToOne, Property, type Opt } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
-import { VersionedEntity } from '../db/base.entity';
+import { VersionedEntity } from '../core/base.entity';
 import { Municipality } from '../geography/municipality.entity';
-import { Node } from '../graphql/node';
+import { Node } from '../core/node';
 import { Organization } from '../organizations/organization.entity';
 
 @Entity({ tableName: 'location' })

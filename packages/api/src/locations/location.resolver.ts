@@ -1,9 +1,9 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { GeoPoint, geoPoint } from '../geography/geo-point.type';
 import { Municipality } from '../geography/municipality.entity';
-import type { GraphQLContext } from '../graphql/context';
 import { Organization } from '../organizations/organization.entity';
 import { Location } from './location.entity';
+import type { LocationsContext } from './location.loaders';
 
 @Resolver(() => Location)
 export class LocationResolver {
@@ -13,12 +13,21 @@ export class LocationResolver {
   }
 
   @FieldResolver(() => Municipality)
-  async municipality(@Root() location: Location, @Ctx() ctx: GraphQLContext): Promise<Municipality> {
+  async municipality(@Root() location: Location, @Ctx() ctx: LocationsContext): Promise<Municipality> {
     return (await ctx.catalog()).municipalitiesById.get(location.municipality.id)!;
   }
 
   @FieldResolver(() => Organization)
-  async organization(@Root() location: Location, @Ctx() ctx: GraphQLContext): Promise<Organization> {
+  async organization(@Root() location: Location, @Ctx() ctx: LocationsContext): Promise<Organization> {
     return (await ctx.loaders.organization.load(location.organization.id))!;
+  }
+}
+
+/** Locations of an organization: this module contributes Organization.locations. */
+@Resolver(() => Organization)
+export class OrganizationLocationsResolver {
+  @FieldResolver(() => [Location])
+  locations(@Root() organization: Organization, @Ctx() ctx: LocationsContext): Promise<Location[]> {
+    return ctx.loaders.locationsByOrganization.load(organization.id);
   }
 }

@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { readQuery } from '../db/read';
-import { readOnly } from '../db/read-model';
+import { readQuery } from '../core/read';
+import { readOnly } from '../core/read-model';
 import { boxAround, haversineSql, todayInKosovo } from '../geography/geo';
-import { UserInputError } from '../graphql/errors';
-import { decodeCursor, encodeCursor } from '../graphql/pagination';
+import { UserInputError } from '../core/errors';
+import { decodeCursor, encodeCursor } from '../core/pagination';
 import type { ReferenceCatalog } from '../reference/reference-catalog';
 import { Organization } from './organization.entity';
 import { type BBoxInput, type NearInput, OrganizationFilter, OrganizationOrder } from './organization.inputs';

@@ -1,10 +1,10 @@
 import { Embedded, Entity, Enum, Index, ManyToOne, Property, type Opt } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { VersionedEntity } from '../db/base.entity';
-import { LocalizedText, OptionalLocalizedText } from '../db/localized-text';
-import { Node } from '../graphql/node';
-import { DateScalar } from '../graphql/scalars';
-import type { User } from '../accounts/user.entity';
+import { VersionedEntity } from '../core/base.entity';
+import { LocalizedText, OptionalLocalizedText } from '../core/localized-text';
+import { Node } from '../core/node';
+import { DateScalar } from '../core/scalars';
+import type { User } from '../users/user.entity';
 import { BudgetBand, LegalForm, OrganizationStatus, VerificationStatus } from './organization.enums';
 
 export const ORGANIZATION_SEARCH_TEXT =

@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, registerEnumType } from 'type-graphql';
-import { DateScalar } from '../graphql/scalars';
+import { DateScalar } from '../core/scalars';
 import { OrganizationStatus } from './organization.enums';
 
 @InputType({ description: 'Sites within radiusKm of a point; edges then carry distanceKm.' })

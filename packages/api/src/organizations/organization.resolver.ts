@@ -1,31 +1,27 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { Contract } from '../contracts/contract.entity';
-import { Language, localized, OptionalLocalizedText } from '../db/localized-text';
-import type { GraphQLContext } from '../graphql/context';
-import { UserInputError } from '../graphql/errors';
-import { requireUuid } from '../graphql/ids';
-import { LangArg } from '../graphql/language-arg';
-import { pageInfoOf, pageSize } from '../graphql/pagination';
-import { Licence } from '../licences/licence.entity';
-import { Location } from '../locations/location.entity';
-import { Service } from '../services/service.entity';
+import { Language, localized, OptionalLocalizedText } from '../core/localized-text';
+import { UserInputError } from '../core/errors';
+import { requireUuid } from '../core/ids';
+import { LangArg } from '../core/language-arg';
+import { pageInfoOf, pageSize } from '../core/pagination';
 import { FundingMix, Organization } from './organization.entity';
 import { OrganizationFilter, OrganizationOrder } from './organization.inputs';
 import { OrganizationSearch } from './organization-search';
 import { MapPoint, OrganizationConnection, Verification } from './organization.types';
+import type { OrganizationsContext } from './organization.loaders';
 
 const MAX_MAP_POINTS = 100_000;
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
   @Query(() => Organization, { nullable: true })
-  organization(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<Organization | null> {
+  organization(@Arg('id', () => ID) id: string, @Ctx() ctx: OrganizationsContext): Promise<Organization | null> {
     return ctx.loaders.organization.load(requireUuid(id));
   }
 
   @Query(() => OrganizationConnection, { description: 'Organizations matching the filter, a page (at most 100) at a time.' })
   async organizations(
-    @Ctx() ctx: GraphQLContext,
+    @Ctx() ctx: OrganizationsContext,
     @Arg('first', () => Int, { nullable: true, description: 'Page size: default 20, at most 100.' }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
     @Arg('filter', () => OrganizationFilter, { nullable: true }) filter?: OrganizationFilter,
@@ -46,7 +42,7 @@ export class OrganizationResolver {
 
   @Query(() => [MapPoint], { description: 'Every site of the matching organizations in one response, for the map (at most 100,000).' })
   async mapPoints(
-    @Ctx() ctx: GraphQLContext,
+    @Ctx() ctx: OrganizationsContext,
     @Arg('filter', () => OrganizationFilter, { nullable: true }) filter?: OrganizationFilter,
     @LangArg() lang: Language = Language.SQ,
     @Arg('limit', () => Int, { defaultValue: 50_000 }) limit: number = 50_000,
@@ -80,26 +76,6 @@ export class OrganizationResolver {
   @FieldResolver(() => FundingMix)
   fundingMix(@Root() o: Organization): FundingMix {
     return { publicSources: o.fundingPublicPct, foreignDonors: o.fundingForeignPct, ownRevenue: o.fundingOwnPct, other: o.fundingOtherPct };
-  }
-
-  @FieldResolver(() => [Service])
-  services(@Root() organization: Organization, @Ctx() ctx: GraphQLContext): Promise<Service[]> {
-    return ctx.loaders.servicesByOrganization.load(organization.id);
-  }
-
-  @FieldResolver(() => [Location])
-  locations(@Root() organization: Organization, @Ctx() ctx: GraphQLContext): Promise<Location[]> {
-    return ctx.loaders.locationsByOrganization.load(organization.id);
-  }
-
-  @FieldResolver(() => [Licence])
-  licences(@Root() organization: Organization, @Ctx() ctx: GraphQLContext): Promise<Licence[]> {
-    return ctx.loaders.licencesByOrganization.load(organization.id);
-  }
-
-  @FieldResolver(() => [Contract])
-  contracts(@Root() organization: Organization, @Ctx() ctx: GraphQLContext): Promise<Contract[]> {
-    return ctx.loaders.contractsByOrganization.load(organization.id);
   }
 }
 

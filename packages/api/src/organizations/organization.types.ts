@@ -1,6 +1,6 @@
 import { Field, Float, ID, ObjectType } from 'type-graphql';
-import { PageInfo } from '../graphql/pagination';
-import { DateTimeScalar } from '../graphql/scalars';
+import { PageInfo } from '../core/pagination';
+import { DateTimeScalar } from '../core/scalars';
 import { Organization } from './organization.entity';
 import { VerificationStatus } from './organization.enums';
 import type { OrganizationPage } from './organization-search';

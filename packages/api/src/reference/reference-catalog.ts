@@ -1,6 +1,6 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { PublicAuthority } from '../contracts/public-authority.entity';
-import { UserInputError } from '../graphql/errors';
+import { PublicAuthority } from '../authorities/public-authority.entity';
+import { UserInputError } from '../core/errors';
 import { Municipality } from '../geography/municipality.entity';
 import { Region } from '../geography/region.entity';
 import { ServiceCategory } from '../taxonomy/service-category.entity';

@@ -1,5 +1,5 @@
 import { Entity, ManyToOne, Unique } from '@mikro-orm/core';
-import { BaseEntity } from '../db/base.entity';
+import { BaseEntity } from '../core/base.entity';
 import { Location } from '../locations/location.entity';
 import { Service } from './service.entity';
 

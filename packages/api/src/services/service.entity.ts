@@ -1,9 +1,9 @@
 import { Collection, Embedded, Entity, Enum, Index, ManyToMany, ManyToOne, Property, type Opt } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { VersionedEntity } from '../db/base.entity';
-import { LocalizedText, OptionalLocalizedText } from '../db/localized-text';
+import { VersionedEntity } from '../core/base.entity';
+import { LocalizedText, OptionalLocalizedText } from '../core/localized-text';
 import { Municipality } from '../geography/municipality.entity';
-import { Node } from '../graphql/node';
+import { Node } from '../core/node';
 import { Organization } from '../organizations/organization.entity';
 import { ServiceCategory } from '../taxonomy/service-category.entity';
 import { TargetGroup } from '../taxonomy/target-group.entity';

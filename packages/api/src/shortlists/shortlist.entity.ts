@@ -1,7 +1,7 @@
 import { Collection, Entity, ManyToOne, OneToMany, Property, Unique, type Opt } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { User } from '../accounts/user.entity';
-import { BaseEntity, VersionedEntity } from '../db/base.entity';
+import { User } from '../users/user.entity';
+import { BaseEntity, VersionedEntity } from '../core/base.entity';
 import { Organization } from '../organizations/organization.entity';
 
 @Entity({ tableName: 'shortlist' })

@@ -1,11 +1,15 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { authorize } from '../accounts/policy';
-import type { GraphQLContext } from '../graphql/context';
-import { UserError, UserErrorsException } from '../graphql/user-errors';
+import { authorize } from '../access/policy';
+import { UserError, UserErrorsException } from '../core/user-errors';
 import { Organization } from '../organizations/organization.entity';
 import { Shortlist, ShortlistEntry } from './shortlist.entity';
 import { CreateShortlistInput, UpdateShortlistInput } from './shortlist.inputs';
 import * as shortlists from './shortlist.service';
+import type { ActorContext } from '../access/actor-context';
+import type { WithLoaders } from '../core/context';
+import type { OrganizationLoaders } from '../organizations/organization.loaders';
+
+type ShortlistsContext = ActorContext & WithLoaders<OrganizationLoaders>;
 
 @ObjectType()
 export class ShortlistPayload {
@@ -16,14 +20,14 @@ export class ShortlistPayload {
 @Resolver(() => Shortlist)
 export class ShortlistResolver {
   @Query(() => [Shortlist], { description: 'The signed-in officer\'s shortlists, newest first (empty when signed out).' })
-  async myShortlists(@Ctx() ctx: GraphQLContext): Promise<Shortlist[]> {
+  async myShortlists(@Ctx() ctx: ShortlistsContext): Promise<Shortlist[]> {
     const actor = await ctx.actor();
     if (!actor) return [];
     return ctx.em.find(Shortlist, { owner: actor.user.id }, { populate: ['entries'], orderBy: { updatedAt: 'desc', entries: { position: 'asc' } } });
   }
 
   @Query(() => Shortlist, { nullable: true, description: 'One of your shortlists.' })
-  async shortlist(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<Shortlist | null> {
+  async shortlist(@Arg('id', () => ID) id: string, @Ctx() ctx: ShortlistsContext): Promise<Shortlist | null> {
     try {
       const actor = authorize(await ctx.actor(), 'shortlist.write');
       return await shortlists.loadOwnShortlist(ctx.em, actor, id);
@@ -34,13 +38,13 @@ export class ShortlistResolver {
   }
 
   @Mutation(() => ShortlistPayload, { description: 'Officers and administrators: a named shortlist of organizations, with notes.' })
-  async createShortlist(@Arg('input', () => CreateShortlistInput) input: CreateShortlistInput, @Ctx() ctx: GraphQLContext): Promise<ShortlistPayload> {
+  async createShortlist(@Arg('input', () => CreateShortlistInput) input: CreateShortlistInput, @Ctx() ctx: ShortlistsContext): Promise<ShortlistPayload> {
     const r = await shortlists.createShortlist(ctx.em, await ctx.actor(), input);
     return Object.assign(new ShortlistPayload(), { shortlist: r.value, userErrors: r.userErrors });
   }
 
   @Mutation(() => ShortlistPayload, { description: 'Rename, annotate, or change the organizations of your shortlist.' })
-  async updateShortlist(@Arg('input', () => UpdateShortlistInput) input: UpdateShortlistInput, @Ctx() ctx: GraphQLContext): Promise<ShortlistPayload> {
+  async updateShortlist(@Arg('input', () => UpdateShortlistInput) input: UpdateShortlistInput, @Ctx() ctx: ShortlistsContext): Promise<ShortlistPayload> {
     const r = await shortlists.updateShortlist(ctx.em, await ctx.actor(), input);
     return Object.assign(new ShortlistPayload(), { shortlist: r.value, userErrors: r.userErrors });
   }
@@ -59,7 +63,7 @@ export class ShortlistResolver {
 @Resolver(() => ShortlistEntry)
 export class ShortlistEntryResolver {
   @FieldResolver(() => Organization)
-  async organization(@Root() entry: ShortlistEntry, @Ctx() ctx: GraphQLContext): Promise<Organization> {
+  async organization(@Root() entry: ShortlistEntry, @Ctx() ctx: ShortlistsContext): Promise<Organization> {
     return (await ctx.loaders.organization.load(entry.organization.id))!;
   }
 }

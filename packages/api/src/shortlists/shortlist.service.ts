@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { type Actor, authorize } from '../accounts/policy';
-import { RevisionAction } from '../audit/revision.entity';
-import { recordRevision, type Snapshot } from '../audit/revision.service';
-import { LIMITS, Validator } from '../editing/validation';
-import { isUuid } from '../graphql/ids';
-import { fail, staleVersion, UserErrorCode, UserErrorsException, type WriteResult, writeTransaction } from '../graphql/user-errors';
+import { type Actor, authorize } from '../access/policy';
+import { RevisionAction } from '../revisions/revision.entity';
+import { recordRevision, type Snapshot } from '../revisions/revision.service';
+import { LIMITS, Validator } from '../core/validation';
+import { isUuid } from '../core/ids';
+import { fail, staleVersion, UserErrorCode, UserErrorsException, type WriteResult, writeTransaction } from '../core/user-errors';
 import { Organization } from '../organizations/organization.entity';
 import { Shortlist, ShortlistEntry } from './shortlist.entity';
 import type { CreateShortlistInput, ShortlistEntryInput, UpdateShortlistInput } from './shortlist.inputs';

@@ -1,7 +1,7 @@
 import { Embedded, Entity, ManyToOne, Property, type Opt } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { BaseEntity } from '../db/base.entity';
-import { LocalizedText } from '../db/localized-text';
+import { BaseEntity } from '../core/base.entity';
+import { LocalizedText } from '../core/localized-text';
 
 @Entity({ tableName: 'service_category' })
 @ObjectType({ description: 'A category of the two-level taxonomy of social and family services.' })

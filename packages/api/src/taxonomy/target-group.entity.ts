@@ -1,7 +1,7 @@
 import { Embedded, Entity, Property, type Opt } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { BaseEntity } from '../db/base.entity';
-import { LocalizedText } from '../db/localized-text';
+import { BaseEntity } from '../core/base.entity';
+import { LocalizedText } from '../core/localized-text';
 
 @Entity({ tableName: 'target_group' })
 @ObjectType({ description: 'A group of people a service is meant for.' })

@@ -2,15 +2,19 @@ import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, registerEnumType
 import { ClaimView } from '../accounts/account.types';
 import { OrganizationClaim } from '../accounts/organization-claim.entity';
 import { claimView } from '../accounts/membership.resolver';
-import { can } from '../accounts/policy';
-import { OrganizationPayload } from '../editing/editing.payloads';
-import type { GraphQLContext } from '../graphql/context';
+import { can } from '../access/policy';
+import { OrganizationPayload } from '../revisions/editing.payloads';
 import { GraphQLError } from 'graphql';
-import { PageInfo, pageSize } from '../graphql/pagination';
-import { editContext } from '../graphql/viewer-context';
+import { PageInfo, pageSize } from '../core/pagination';
+import { editContext } from '../revisions/edit-context';
 import { Licence } from '../licences/licence.entity';
 import { Organization } from '../organizations/organization.entity';
 import { confirmOrganizationCurrent, QueueItemKind, verificationQueueCount, verificationQueuePage, verifyOrganization } from './verification.service';
+import type { ActorContext } from '../access/actor-context';
+import type { WithLoaders } from '../core/context';
+import type { OrganizationLoaders } from '../organizations/organization.loaders';
+
+type VerificationContext = ActorContext & WithLoaders<OrganizationLoaders>;
 
 registerEnumType(QueueItemKind, {
   name: 'VerificationQueueItemKind',
@@ -48,7 +52,7 @@ export class VerificationQueueConnection {
 export class VerificationResolver {
   @Query(() => VerificationQueueConnection, { description: 'Moderators and administrators: the verification queue, oldest first.' })
   async verificationQueue(
-    @Ctx() ctx: GraphQLContext,
+    @Ctx() ctx: VerificationContext,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
     @Arg('kinds', () => [QueueItemKind], { nullable: true, description: 'Only these kinds of work (default all).' }) kinds?: QueueItemKind[],
@@ -92,7 +96,7 @@ export class VerificationResolver {
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int) version: number,
     @Arg('approve', () => Boolean) approve: boolean,
-    @Ctx() ctx: GraphQLContext,
+    @Ctx() ctx: VerificationContext,
     @Arg('reason', () => String, { nullable: true }) reason?: string,
   ): Promise<OrganizationPayload> {
     const r = await verifyOrganization(await editContext(ctx), id, version, approve, reason);
@@ -100,7 +104,7 @@ export class VerificationResolver {
   }
 
   @Mutation(() => OrganizationPayload, { description: 'Members: confirm the record is still current (sets lastConfirmedAt).' })
-  async confirmOrganizationCurrent(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Ctx() ctx: GraphQLContext): Promise<OrganizationPayload> {
+  async confirmOrganizationCurrent(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Ctx() ctx: VerificationContext): Promise<OrganizationPayload> {
     const r = await confirmOrganizationCurrent(await editContext(ctx), id, version);
     return Object.assign(new OrganizationPayload(), { organization: r.value, userErrors: r.userErrors });
   }

@@ -1,11 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { User } from '../accounts/user.entity';
-import { authorize, requireSignedIn } from '../accounts/policy';
-import { RevisionAction } from '../audit/revision.entity';
-import { checkVersion, type EditContext, loadForWrite, recordChange } from '../editing/editing.service';
-import { licenceSpec, organizationSpec } from '../editing/entity-specs';
-import { decodeCursor, encodeCursor } from '../graphql/pagination';
-import { fail, UserErrorCode, type WriteResult, writeTransaction } from '../graphql/user-errors';
+import { User } from '../users/user.entity';
+import { authorize, requireSignedIn } from '../access/policy';
+import { RevisionAction } from '../revisions/revision.entity';
+import { checkVersion, type EditContext, loadForWrite, recordChange } from '../revisions/editing.service';
+import { licenceSpec, organizationSpec } from '../revisions/entity-specs';
+import { decodeCursor, encodeCursor } from '../core/pagination';
+import { fail, UserErrorCode, type WriteResult, writeTransaction } from '../core/user-errors';
 import { Licence } from '../licences/licence.entity';
 import type { Organization } from '../organizations/organization.entity';
 import { VerificationStatus } from '../organizations/organization.enums';

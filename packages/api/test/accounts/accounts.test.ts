@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UserRole } from '../../src/accounts/account.enums';
+import { UserRole } from '../../src/users/user.enums';
 import { hashPassword, verifyPassword } from '../../src/accounts/credentials';
 import { OutboxMessage } from '../../src/mail/outbox-message.entity';
 import { createAccount, rowCounts, TEST_PASSWORD } from '../support/accounts';

@@ -1,10 +1,10 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MembershipRole, UserRole } from '../../src/accounts/account.enums';
+import { MembershipRole, UserRole } from '../../src/users/user.enums';
 import { newToken } from '../../src/accounts/credentials';
 import { PasswordResetToken } from '../../src/accounts/password-reset-token.entity';
 import { Session } from '../../src/accounts/session.entity';
-import { buildCivimapSchema } from '../../src/graphql/schema';
+import { buildCivimapSchema } from '../../src/app/schema';
 import { OutboxMessage } from '../../src/mail/outbox-message.entity';
 import { createAccount, TEST_PASSWORD, type TestAccount } from '../support/accounts';
 import { type ActAs, createTestApi, type TestApi } from '../support/api';

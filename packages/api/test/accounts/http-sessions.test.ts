@@ -1,9 +1,9 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MembershipRole } from '../../src/accounts/account.enums';
-import { loadConfig } from '../../src/config';
-import { createRuntime, type Runtime } from '../../src/runtime';
-import { type RunningServer, startServer } from '../../src/server';
+import { MembershipRole } from '../../src/users/user.enums';
+import { loadConfig } from '../../src/core/config';
+import { createRuntime, type Runtime } from '../../src/app/runtime';
+import { type RunningServer, startServer } from '../../src/app/server';
 import { createAccount, rowCounts, TEST_PASSWORD } from '../support/accounts';
 import { createOrganizations } from '../support/fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';

@@ -1,11 +1,12 @@
 import express from 'express';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { MembershipRole, UserRole } from '../../src/accounts/account.enums';
+import { MembershipRole, UserRole } from '../../src/users/user.enums';
 import { credentialsFromRequest, parseCookies } from '../../src/accounts/auth';
-import { checkPassword, normaliseEmail } from '../../src/accounts/credentials';
-import { type Actor, can } from '../../src/accounts/policy';
-import type { User } from '../../src/accounts/user.entity';
+import { checkPassword } from '../../src/accounts/credentials';
+import { normaliseEmail } from '../../src/core/validation';
+import { type Actor, can } from '../../src/access/policy';
+import type { User } from '../../src/users/user.entity';
 
 function actor(role: UserRole, memberships: [string, MembershipRole][] = [], active = true): Actor {
   return { user: { id: 'u', active } as User, role, memberships: new Map(memberships) };

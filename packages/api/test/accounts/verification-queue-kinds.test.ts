@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UserRole } from '../../src/accounts/account.enums';
+import { UserRole } from '../../src/users/user.enums';
 import { createAccount, type TestAccount } from '../support/accounts';
 import { createTestApi, type TestApi } from '../support/api';
 import { createOrganizations } from '../support/fixtures';

@@ -1,11 +1,11 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config';
+import { loadConfig } from '../../src/core/config';
 import { prepareCsvImport } from '../../src/imports/csv-import';
 import { CSV_COLUMNS } from '../../src/imports/csv-columns';
 import { loadReferenceCatalog } from '../../src/reference/reference-catalog';
-import { createRuntime, type Runtime } from '../../src/runtime';
-import { type RunningServer, startServer } from '../../src/server';
+import { createRuntime, type Runtime } from '../../src/app/runtime';
+import { type RunningServer, startServer } from '../../src/app/server';
 import { createOrganizations } from '../support/fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 

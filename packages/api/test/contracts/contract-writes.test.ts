@@ -1,10 +1,10 @@
 import { parse } from 'csv-parse/sync';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UserRole } from '../../src/accounts/account.enums';
-import { loadConfig } from '../../src/config';
-import { createRuntime, type Runtime } from '../../src/runtime';
-import { type RunningServer, startServer } from '../../src/server';
+import { UserRole } from '../../src/users/user.enums';
+import { loadConfig } from '../../src/core/config';
+import { createRuntime, type Runtime } from '../../src/app/runtime';
+import { type RunningServer, startServer } from '../../src/app/server';
 import { createAccount, type TestAccount } from '../support/accounts';
 import { createTestApi, type TestApi } from '../support/api';
 import { createOrganizations } from '../support/fixtures';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Contract } from '../../src/contracts/contract.entity';
 import { ContractModality } from '../../src/contracts/contract.enums';
-import { PublicAuthority } from '../../src/contracts/public-authority.entity';
+import { PublicAuthority } from '../../src/authorities/public-authority.entity';
 import { ServiceCategory } from '../../src/taxonomy/service-category.entity';
 import { createTestApi, type TestApi } from '../support/api';
 import { createOrganizations } from '../support/fixtures';

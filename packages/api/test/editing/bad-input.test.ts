@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MembershipRole } from '../../src/accounts/account.enums';
+import { MembershipRole } from '../../src/users/user.enums';
 import { createAccount, rowCounts, type TestAccount } from '../support/accounts';
 import { createTestApi, type TestApi } from '../support/api';
 import { createOrganizations } from '../support/fixtures';

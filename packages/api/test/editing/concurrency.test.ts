@@ -1,10 +1,10 @@
 import pg from 'pg';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config';
-import { createRuntime } from '../../src/runtime';
-import { startServer } from '../../src/server';
-import { MembershipRole } from '../../src/accounts/account.enums';
+import { loadConfig } from '../../src/core/config';
+import { createRuntime } from '../../src/app/runtime';
+import { startServer } from '../../src/app/server';
+import { MembershipRole } from '../../src/users/user.enums';
 import { createAccount, type TestAccount } from '../support/accounts';
 import { createTestApi, type TestApi } from '../support/api';
 import { createOrganizations } from '../support/fixtures';

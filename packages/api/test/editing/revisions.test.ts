@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { MembershipRole, UserRole } from '../../src/accounts/account.enums';
+import { MembershipRole, UserRole } from '../../src/users/user.enums';
 import { OutboxMessage } from '../../src/mail/outbox-message.entity';
 import { createAccount, rowCounts, TEST_PASSWORD, type TestAccount } from '../support/accounts';
 import { createTestApi, type TestApi } from '../support/api';

@@ -3,7 +3,7 @@ import express from 'express';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
-import { loadConfig } from '../../src/config';
+import { loadConfig } from '../../src/core/config';
 import { hsdsRouter } from '../../src/hsds/hsds.router';
 import { ReferenceCache } from '../../src/reference/reference-catalog';
 import { createOrganizations } from '../support/fixtures';

@@ -1,8 +1,8 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config';
-import { createRuntime, type Runtime } from '../../src/runtime';
-import { type RunningServer, startServer } from '../../src/server';
+import { loadConfig } from '../../src/core/config';
+import { createRuntime, type Runtime } from '../../src/app/runtime';
+import { type RunningServer, startServer } from '../../src/app/server';
 import { createOrganizations } from '../support/fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 

@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../src/accounts/auth';
-import { loadConfig } from '../../src/config';
-import { PUBLIC_MAX_AGE_SECONDS } from '../../src/graphql/http-cache';
-import { createRuntime, type Runtime } from '../../src/runtime';
-import { type RunningServer, startServer } from '../../src/server';
+import { loadConfig } from '../../src/core/config';
+import { PUBLIC_MAX_AGE_SECONDS } from '../../src/app/graphql/http-cache';
+import { createRuntime, type Runtime } from '../../src/app/runtime';
+import { type RunningServer, startServer } from '../../src/app/server';
 import { createAccount } from '../support/accounts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 

@@ -1,9 +1,9 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config';
-import { LIMITS } from '../../src/graphql/limits';
-import { createRuntime, type Runtime } from '../../src/runtime';
-import { type RunningServer, startServer } from '../../src/server';
+import { loadConfig } from '../../src/core/config';
+import { LIMITS } from '../../src/app/graphql/limits';
+import { createRuntime, type Runtime } from '../../src/app/runtime';
+import { type RunningServer, startServer } from '../../src/app/server';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 let db: TestDatabase;

@@ -1,10 +1,10 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UserRole } from '../../src/accounts/account.enums';
-import { loadConfig } from '../../src/config';
+import { UserRole } from '../../src/users/user.enums';
+import { loadConfig } from '../../src/core/config';
 import { CSV_COLUMNS } from '../../src/imports/csv-columns';
-import { createRuntime, type Runtime } from '../../src/runtime';
-import { type RunningServer, startServer } from '../../src/server';
+import { createRuntime, type Runtime } from '../../src/app/runtime';
+import { type RunningServer, startServer } from '../../src/app/server';
 import { createAccount, type TestAccount } from '../support/accounts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 

@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { MembershipRole, UserRole } from '../../src/accounts/account.enums';
+import { MembershipRole, UserRole } from '../../src/users/user.enums';
 import { SESSION_DAYS } from '../../src/accounts/auth';
 import { hashPassword, newToken } from '../../src/accounts/credentials';
-import { Membership } from '../../src/accounts/membership.entity';
+import { Membership } from '../../src/access/membership.entity';
 import { Session } from '../../src/accounts/session.entity';
-import { User } from '../../src/accounts/user.entity';
+import { User } from '../../src/users/user.entity';
 import type { ActAs } from './api';
 
 export const TEST_PASSWORD = 'Correct horse 42 battery';

@@ -2,8 +2,8 @@ import type { ApolloServer } from '@apollo/server';
 import pino from 'pino';
 import type { GraphQLFormattedError } from 'graphql';
 import { ANONYMOUS, type RequestCredentials } from '../../src/accounts/auth';
-import { createApolloServer } from '../../src/graphql/apollo';
-import { createContext, type GraphQLContext } from '../../src/graphql/context';
+import { createApolloServer } from '../../src/app/graphql/apollo';
+import { createContext, type GraphQLContext } from '../../src/app/context';
 import { ReferenceCache } from '../../src/reference/reference-catalog';
 import type { TestDatabase } from './test-database';
 

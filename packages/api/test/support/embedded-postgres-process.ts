@@ -2,7 +2,7 @@
 // installs exit hooks that end their process with code 0, which would hide failed tests if the
 // server ran inside the test runner. Usage: node --import tsx embedded-postgres-process.ts DATA_DIR PORT
 // Prints "READY <url>" once the server runs; stops it on SIGTERM or SIGINT, or when stdin closes.
-import { startEmbeddedPostgres } from '../../src/db/embedded-postgres';
+import { startEmbeddedPostgres } from '../../src/app/db/embedded-postgres';
 
 async function main() {
   const [dataDir, port] = process.argv.slice(2);

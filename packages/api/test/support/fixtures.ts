@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { localizedText } from '../../src/db/localized-text';
+import { localizedText } from '../../src/core/localized-text';
 import { Municipality } from '../../src/geography/municipality.entity';
 import { Licence } from '../../src/licences/licence.entity';
 import { Location } from '../../src/locations/location.entity';

@@ -1,9 +1,9 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
-import { dropDatabase, ensureDatabase, withDatabase } from '../../src/db/database';
-import { openOrm } from '../../src/db/orm';
-import { seedReferenceData } from '../../src/db/seeders/reference-data.seeder';
+import { dropDatabase, ensureDatabase, withDatabase } from '../../src/app/db/database';
+import { openOrm } from '../../src/app/db/orm';
+import { seedReferenceData } from '../../src/reference/reference-data.seeder';
 
 export interface TestDatabase {
   url: string;

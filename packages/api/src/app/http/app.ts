@@ -1,0 +1,157 @@
+import { expressMiddleware } from '@as-integrations/express5';
+import type { ApolloServer } from '@apollo/server';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import compression from 'compression';
+import express, { type ErrorRequestHandler, type Express } from 'express';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Logger } from 'pino';
+import type { AppConfig } from '../../core/config';
+import { credentialsFromRequest } from '../../accounts/auth';
+import { createContext, type GraphQLContext } from '../context';
+import type { ReferenceCache } from '../../reference/reference-catalog';
+import { exportRouter } from '../../exports/export.router';
+import { hsdsRouter } from '../../hsds/hsds.router';
+import { importRouter } from '../../imports/import.router';
+import { GRAPHIQL_HTML, graphiqlRouter } from './graphiql';
+import type { Metrics } from './metrics';
+import type { RequestRateLimiter } from './rate-limit';
+import { requestLogger } from './request-log';
+import { corsAllowList, securityHeaders } from './security';
+
+export interface HttpDependencies {
+  config: AppConfig;
+  orm: MikroORM;
+  logger: Logger;
+  apollo: ApolloServer<GraphQLContext>;
+  reference: ReferenceCache;
+  metrics?: Metrics;
+  rateLimiter?: RequestRateLimiter;
+}
+
+/** The largest GraphQL request body: ample for any form (texts are capped at 10,000 characters), small enough to refuse floods early. */
+export const GRAPHQL_BODY_LIMIT = '1mb';
+
+/** A body too large or not JSON gets a GraphQL-shaped error with its HTTP status, not an HTML page. */
+const graphqlBodyErrors: ErrorRequestHandler = (error, _req, res, next) => {
+  const status = typeof error?.status === 'number' ? error.status : 500;
+  if (res.headersSent || status >= 500) return next(error);
+  const tooLarge = status === 413;
+  res.status(status).json({
+    errors: [
+      {
+        message: tooLarge ? `The request body is larger than ${GRAPHQL_BODY_LIMIT}.` : 'The request body is not valid JSON.',
+        extensions: { code: tooLarge ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' },
+      },
+    ],
+  });
+};
+
+export function createHttpApp({ config, orm, logger, apollo, reference, metrics, rateLimiter }: HttpDependencies): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  // Behind the reverse proxy of the compose deployment, client addresses come from X-Forwarded-For.
+  app.set('trust proxy', ['loopback', 'uniquelocal']);
+  app.use(requestLogger(logger));
+  // mapPoints for 20,000 sites is about 7 MB of JSON and shrinks about 8x; exports stream through it too.
+  app.use(compression({ threshold: 1024 }));
+  if (metrics) app.use(metrics.httpMiddleware());
+  const headers = securityHeaders(config);
+  app.use((req, res, next) => (req.path === '/graphql' || req.path.startsWith('/graphiql/') ? headers.graphiql : headers.app)(req, res, next));
+  app.use(corsAllowList(config.corsOrigins));
+  if (rateLimiter) {
+    // The API surfaces only: health checks, metrics, GraphiQL's assets and the web app are not counted.
+    app.post('/graphql', rateLimiter.middleware);
+    // A GET naming a persisted query by its hash carries `extensions` and no `query`: counted too.
+    app.get('/graphql', (req, res, next) =>
+      req.query.query === undefined && req.query.extensions === undefined ? next() : rateLimiter.middleware(req, res, next),
+    );
+    app.use(['/export', '/hsds'], rateLimiter.middleware);
+  }
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await orm.em.fork().execute('select 1');
+      res.json({ status: 'ready' });
+    } catch (error) {
+      logger.warn({ err: error }, 'readiness check failed: database unreachable');
+      res.status(503).json({ status: 'unavailable', reason: 'database unreachable' });
+    }
+  });
+
+  if (metrics) app.get('/metrics', metrics.handler());
+
+  app.get('/config.json', async (_req, res) => {
+    const [{ demo }] = await orm.em.fork().execute('select exists (select 1 from organization where is_demo) as demo');
+    res.setHeader('Cache-Control', 'public, max-age=60');
+    const [{ boundaries }] = await orm.em.fork().execute('select exists (select 1 from municipality where boundary is not null) as boundaries');
+    res.json({
+      tileUrl: config.mapTileUrl,
+      tileAttribution: config.mapTileAttribution,
+      demoData: Boolean(demo),
+      boundaryAttribution: boundaries ? config.boundaryAttribution : null,
+    });
+  });
+
+  app.use(graphiqlRouter());
+  app.get('/graphql', (req, res, next) => {
+    // Browsers opening /graphql get GraphiQL; GET requests carrying a query go on to the API.
+    if (req.query.query === undefined && req.accepts(['text/html', 'application/json']) === 'text/html') {
+      res.type('html').send(GRAPHIQL_HTML);
+      return;
+    }
+    next();
+  });
+  // Anonymous GET queries may be cached (graphql/http-cache.ts): caches must keep signed-in requests apart.
+  app.get('/graphql', (_req, res, next) => {
+    res.vary('Cookie');
+    res.vary('Authorization');
+    next();
+  });
+  const secureCookies = config.nodeEnv === 'production';
+  app.use(
+    '/graphql',
+    express.json({ limit: GRAPHQL_BODY_LIMIT }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => createContext(orm, reference, req.log ?? logger, credentialsFromRequest(req, res, { secureCookies })),
+    }),
+  );
+  app.use('/graphql', graphqlBodyErrors);
+
+  app.use('/export', exportRouter({ orm, reference, config, logger }));
+  app.use('/import', importRouter({ orm, config, logger }));
+  app.use('/hsds', hsdsRouter({ orm, reference, config, logger }));
+
+  serveWebApp(app, config.webDist, logger);
+  return app;
+}
+
+/** The built web app, with the SPA fallback: unknown GET paths that want HTML get index.html. */
+function serveWebApp(app: Express, webDist: string, logger: Logger): void {
+  const index = path.join(webDist, 'index.html');
+  if (!fs.existsSync(index)) {
+    logger.warn({ webDist }, 'no built web app found; serving the API only (run npm run build)');
+    app.get('/', (_req, res) => {
+      res.type('html').send('<!doctype html><title>civimap</title><p>civimap API. The web app is not built. GraphQL: <a href="/graphql">/graphql</a></p>');
+    });
+    return;
+  }
+  app.use(
+    express.static(webDist, {
+      index: false,
+      setHeaders: (res, file) => {
+        // Vite fingerprints assets; index.html must always be revalidated.
+        res.setHeader('Cache-Control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    }),
+  );
+  app.use((req, res, next) => {
+    if (req.method !== 'GET' || !req.accepts('html')) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}

@@ -1,0 +1,123 @@
+import path from 'node:path';
+
+/** Folder of the api package: this file sits in src/core (dist/core once built), the same depth either way. */
+export const packageRoot = path.resolve(__dirname, '..', '..');
+export const repoRoot = path.resolve(packageRoot, '..', '..');
+
+export type DemoDataMode = 'auto' | 'on' | 'off';
+
+export interface AppConfig {
+  /** HTTP port; 0 picks a free one (tests). */
+  port: number;
+  host: string;
+  /** External PostgreSQL; when unset an embedded server is started. */
+  databaseUrl?: string;
+  /** Data folder of the embedded PostgreSQL server. */
+  dataDir: string;
+  embeddedPgPort: number;
+  /** auto: seed demo organizations when the embedded database is empty; on: also on an empty external database. */
+  demoData: DemoDataMode;
+  demoOrganizations: number;
+  demoSeed: number;
+  /** Folder of the built web app served at /. */
+  webDist: string;
+  mapTileUrl: string;
+  mapTileAttribution: string;
+  /** Credit for imported municipality boundaries, shown on the map when any is imported. */
+  boundaryAttribution: string;
+  logLevel: string;
+  nodeEnv: string;
+  /** Size of the PostgreSQL connection pool of one API process. */
+  dbPoolMax: number;
+  /** Apply pending migrations when the server starts (off for replicas when a migration job runs them). */
+  migrateOnStart: boolean;
+  /** Origins allowed to call the API from browsers (CORS); empty: same origin only. */
+  corsOrigins: string[];
+  /** Read replicas for the heavy public reads. */
+  replicaUrls: string[];
+  /** Redis for shared rate-limit counters; unset: PostgreSQL holds them. */
+  redisUrl?: string;
+  /** Requests per minute; 0 turns rate limiting off (load tests). */
+  rateLimits: { anonymousPerMinute: number; signedInPerMinute: number };
+  /** The licence every export and the HSDS API state. */
+  dataLicence: { name: string; url: string };
+}
+
+function intFrom(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
+  return n;
+}
+
+function booleanFrom(value: string | undefined, fallback: boolean, name: string): boolean {
+  if (value === undefined || value === '') return fallback;
+  if (['true', '1', 'yes', 'on'].includes(value.toLowerCase())) return true;
+  if (['false', '0', 'no', 'off'].includes(value.toLowerCase())) return false;
+  throw new Error(`${name} must be true or false, got "${value}"`);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const demo = (env.DEMO_DATA ?? 'auto').toLowerCase();
+  if (!['auto', 'on', 'off'].includes(demo)) throw new Error(`DEMO_DATA must be auto, on or off, got "${env.DEMO_DATA}"`);
+  return {
+    port: intFrom(env.PORT, 4000, 'PORT'),
+    host: env.HOST || '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(repoRoot, env.DATA_DIR || '.data/postgres'),
+    embeddedPgPort: intFrom(env.EMBEDDED_PG_PORT, 54329, 'EMBEDDED_PG_PORT'),
+    demoData: demo as DemoDataMode,
+    demoOrganizations: intFrom(env.DEMO_ORGANIZATIONS, 300, 'DEMO_ORGANIZATIONS'),
+    demoSeed: intFrom(env.DEMO_SEED, 20241, 'DEMO_SEED'),
+    webDist: path.resolve(repoRoot, env.WEB_DIST || 'packages/web/dist'),
+    mapTileUrl: env.MAP_TILE_URL ?? 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+    mapTileAttribution:
+      env.MAP_TILE_ATTRIBUTION ?? '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+    boundaryAttribution: env.BOUNDARY_ATTRIBUTION ?? 'Boundaries: geoBoundaries; © OpenStreetMap contributors',
+    logLevel: env.LOG_LEVEL || 'info',
+    nodeEnv: env.NODE_ENV || 'development',
+    dbPoolMax: intFrom(env.DB_POOL_MAX, 10, 'DB_POOL_MAX'),
+    redisUrl: env.REDIS_URL || undefined,
+    replicaUrls: (env.DATABASE_REPLICA_URLS ?? '').split(',').map((u) => u.trim()).filter(Boolean),
+    rateLimits: {
+      anonymousPerMinute: intFrom(env.RATE_LIMIT_PER_MINUTE, 600, 'RATE_LIMIT_PER_MINUTE'),
+      signedInPerMinute: intFrom(env.RATE_LIMIT_SIGNED_IN_PER_MINUTE, 2400, 'RATE_LIMIT_SIGNED_IN_PER_MINUTE'),
+    },
+    migrateOnStart: booleanFrom(env.MIGRATE_ON_START, true, 'MIGRATE_ON_START'),
+    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    dataLicence: {
+      name: env.DATA_LICENCE_NAME || 'CC BY 4.0',
+      url: env.DATA_LICENCE_URL || 'https://creativecommons.org/licenses/by/4.0/',
+    },
+  };
+}
+
+/** Passwords no production database should have: the embedded server's, and the usual placeholders. */
+const DEFAULT_PASSWORDS = new Set(['', 'postgres', 'password', 'changeme', 'change-me', 'secret', 'civimap', 'admin', 'root', '123456', 'test']);
+
+/**
+ * Production refuses to start on defaults: it needs an external database (the embedded one is for
+ * trying civimap out) whose password is not a placeholder. Secrets come only from the environment.
+ */
+export function productionProblems(config: AppConfig): string[] {
+  if (config.nodeEnv !== 'production') return [];
+  const problems: string[] = [];
+  if (!config.databaseUrl) {
+    problems.push('DATABASE_URL is required in production; the embedded PostgreSQL is for trying civimap out.');
+  } else {
+    try {
+      const url = new URL(config.databaseUrl);
+      const host = url.hostname;
+      const local = host === 'localhost' || host === '127.0.0.1' || host === '::1' || url.searchParams.has('host');
+      if (!local && DEFAULT_PASSWORDS.has(decodeURIComponent(url.password).toLowerCase())) {
+        problems.push('DATABASE_URL uses a default or empty password; set a real secret (e.g. POSTGRES_PASSWORD in docker-compose).');
+      }
+    } catch {
+      problems.push('DATABASE_URL is not a valid URL.');
+    }
+  }
+  for (const origin of config.corsOrigins) {
+    if (!/^https:\/\/[^/]+$/.test(origin)) problems.push(`CORS_ORIGINS entry "${origin}" must be an https origin (scheme and host, no path).`);
+  }
+  return problems;
+}

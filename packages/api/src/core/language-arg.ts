@@ -1,0 +1,5 @@
+import { Arg } from 'type-graphql';
+import { Language } from './localized-text';
+
+/** The `lang` argument of every localized field: Albanian by default, Albanian as the fallback. */
+export const LangArg = () => Arg('lang', () => Language, { nullable: true, defaultValue: Language.SQ });

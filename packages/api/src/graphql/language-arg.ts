@@ -1,5 +1,0 @@
-import { Arg } from 'type-graphql';
-import { Language } from '../db/localized-text';
-
-/** The `lang` argument of every localized field: Albanian by default, Albanian as the fallback. */
-export const LangArg = () => Arg('lang', () => Language, { nullable: true, defaultValue: Language.SQ });

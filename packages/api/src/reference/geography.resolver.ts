@@ -1,0 +1,60 @@
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { type Language, localized } from '../core/localized-text';
+import { LangArg } from '../core/language-arg';
+import { JSONScalar } from '../core/scalars';
+import { GeoPoint, geoPoint } from '../geography/geo-point.type';
+import { Municipality } from '../geography/municipality.entity';
+import { Region } from '../geography/region.entity';
+import type { WithLoaders } from '../core/context';
+import type { GeographyLoaders } from '../geography/geography.loaders';
+import type { CatalogContext } from './catalog-context';
+
+type GeographyContext = CatalogContext & WithLoaders<GeographyLoaders>;
+
+@Resolver(() => Region)
+export class RegionResolver {
+  @Query(() => [Region], { description: 'The seven regions.' })
+  async regions(@Ctx() ctx: GeographyContext): Promise<Region[]> {
+    return (await ctx.catalog()).regions;
+  }
+
+  @FieldResolver(() => String)
+  name(@Root() region: Region, @LangArg() lang: Language): string {
+    return localized(region.names, lang)!;
+  }
+
+  @FieldResolver(() => [Municipality])
+  async municipalities(@Root() region: Region, @Ctx() ctx: GeographyContext): Promise<Municipality[]> {
+    return (await ctx.catalog()).municipalitiesOf(region);
+  }
+}
+
+@Resolver(() => Municipality)
+export class MunicipalityResolver {
+  @Query(() => [Municipality], { description: 'The 38 municipalities, or those of one region.' })
+  async municipalities(@Ctx() ctx: GeographyContext, @Arg('region', () => ID, { nullable: true }) regionCode?: string): Promise<Municipality[]> {
+    const catalog = await ctx.catalog();
+    if (!regionCode) return catalog.municipalities;
+    return catalog.municipalitiesOf(catalog.region(regionCode, 'region'));
+  }
+
+  @FieldResolver(() => String)
+  name(@Root() municipality: Municipality, @LangArg() lang: Language): string {
+    return localized(municipality.names, lang)!;
+  }
+
+  @FieldResolver(() => Region)
+  async region(@Root() municipality: Municipality, @Ctx() ctx: GeographyContext): Promise<Region> {
+    return (await ctx.catalog()).regionOf(municipality);
+  }
+
+  @FieldResolver(() => GeoPoint, { description: 'The seat of the municipality.' })
+  seat(@Root() municipality: Municipality): GeoPoint {
+    return geoPoint(municipality.seatLat, municipality.seatLng);
+  }
+
+  @FieldResolver(() => JSONScalar, { nullable: true, description: 'GeoJSON MultiPolygon geometry, when boundaries have been imported.' })
+  boundary(@Root() municipality: Municipality, @Ctx() ctx: GeographyContext): Promise<unknown> {
+    return ctx.loaders.municipalityBoundary.load(municipality.id);
+  }
+}
