@@ -1,6 +1,7 @@
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { GraphQLError } from 'graphql';
-import { decodeCursor, encodeCursor, PageInfo, pageSize } from '../core/pagination';
+import { CountedConnectionType, EdgeType, edgesOf, keysetPage } from '../core/connection';
+import { decodeCursor, pageSize } from '../core/pagination';
 import { claimView } from './membership.resolver';
 import { ClaimView } from './account.types';
 import { OrganizationClaim } from './organization-claim.entity';
@@ -9,7 +10,7 @@ import { PublicAuthority } from '../authorities/public-authority.entity';
 import { can } from '../access/policy';
 import { Organization } from '../organizations/organization.entity';
 import { UserRole } from '../users/user.enums';
-import { type AccountContext, changePassword, publicUrl, register, requestPasswordReset, resetPassword, setUserRole, signIn, signOut } from './account.service';
+import { type AccountContext, changePassword, register, requestPasswordReset, resetPassword, setUserRole, signIn, signOut } from './account.service';
 import { AuthPayload, MembershipView, OkPayload, UserPayload } from './account.types';
 import { UserView, userView } from '../users/user.types';
 import { Membership } from '../access/membership.entity';
@@ -30,21 +31,14 @@ export class SignInInput {
 
 function accountContext(ctx: SessionContext): AccountContext {
   const { credentials } = ctx;
-  return { em: ctx.em, mailer: ctx.mailer, cookies: credentials.cookies, userAgent: credentials.userAgent, ip: credentials.ip, publicUrl: publicUrl() };
+  return { em: ctx.em, mailer: ctx.mailer, cookies: credentials.cookies, userAgent: credentials.userAgent, ip: credentials.ip, publicUrl: ctx.publicUrl };
 }
 
 @ObjectType()
-export class UserEdge {
-  @Field(() => String) cursor!: string;
-  @Field(() => UserView) node!: UserView;
-}
+export class UserEdge extends EdgeType(() => UserView) {}
 
 @ObjectType()
-export class UserConnection {
-  @Field(() => [UserEdge]) edges!: UserEdge[];
-  @Field(() => PageInfo) pageInfo!: PageInfo;
-  @Field(() => Int) totalCount!: number;
-}
+export class UserConnection extends CountedConnectionType(UserEdge) {}
 
 /** A user's email, memberships and claims are for themselves and administrators. */
 async function mayReadPrivate(ctx: SessionContext, user: UserView): Promise<boolean> {
@@ -83,12 +77,8 @@ export class AccountResolver {
       filter.$and = [{ $or: [{ email: { $gt: position.value } }, { email: position.value, id: { $gt: position.id } }] }];
     }
     const [rows, totalCount] = await Promise.all([ctx.em.find(User, filter, { orderBy: { email: 'asc', id: 'asc' }, limit: size + 1 }), ctx.em.count(User, where)]);
-    const edges = rows.slice(0, size).map((u) => Object.assign(new UserEdge(), { cursor: encodeCursor({ order: 'email', value: u.email, id: u.id }), node: userView(u) }));
-    return Object.assign(new UserConnection(), {
-      edges,
-      totalCount,
-      pageInfo: { hasNextPage: rows.length > size, hasPreviousPage: Boolean(after), startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
-    });
+    const page = keysetPage(rows, size, after, (u) => ({ order: 'email', value: u.email, id: u.id }));
+    return { edges: edgesOf(page.rows, (u) => userView(u)), pageInfo: page.pageInfo, totalCount };
   }
 
   @Mutation(() => AuthPayload, { description: 'Creates an account (role EDITOR) and signs it in.' })

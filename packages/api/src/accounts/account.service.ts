@@ -28,10 +28,6 @@ export interface AccountContext {
   publicUrl: string;
 }
 
-export function publicUrl(): string {
-  return (process.env.PUBLIC_URL || 'http://localhost:4000').replace(/\/+$/, '');
-}
-
 /** Only the audited, public facts of a user: no email, no password hash. */
 function userSnapshot(user: User) {
   return { displayName: user.displayName, role: user.role, active: user.active, authority: user.authority?.id ?? null };

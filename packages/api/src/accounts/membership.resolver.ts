@@ -3,7 +3,6 @@ import { CreateOrganizationInput, InviteMemberInput } from '../revisions/editing
 import { OrganizationPayload } from '../revisions/editing.payloads';
 import { editContext } from '../revisions/edit-context';
 import { Organization } from '../organizations/organization.entity';
-import { publicUrl } from './account.service';
 import { ClaimPayload, ClaimView, InvitationPayload, InvitationView, MembershipPayload, MembershipView, RemoveMemberPayload } from './account.types';
 import { userView } from '../users/user.types';
 import type { Invitation } from './invitation.entity';
@@ -73,13 +72,13 @@ export class MembershipResolver {
     @Ctx() ctx: SessionContext,
     @Arg('reason', () => String, { nullable: true }) reason?: string,
   ): Promise<ClaimPayload> {
-    const result = await decideClaim({ ...(await editContext(ctx)), mailer: ctx.mailer, publicUrl: publicUrl() }, claimId, approve, reason);
+    const result = await decideClaim({ ...(await editContext(ctx)), mailer: ctx.mailer, publicUrl: ctx.publicUrl }, claimId, approve, reason);
     return Object.assign(new ClaimPayload(), { claim: result.value && (await claimView(ctx, result.value)), userErrors: result.userErrors });
   }
 
   @Mutation(() => InvitationPayload, { description: 'Owners: invite a colleague by email; the mail carries a token for acceptInvitation.' })
   async inviteMember(@Arg('input', () => InviteMemberInput) input: InviteMemberInput, @Ctx() ctx: SessionContext): Promise<InvitationPayload> {
-    const result = await inviteMember({ ...(await editContext(ctx)), mailer: ctx.mailer, publicUrl: publicUrl() }, input);
+    const result = await inviteMember({ ...(await editContext(ctx)), mailer: ctx.mailer, publicUrl: ctx.publicUrl }, input);
     return Object.assign(new InvitationPayload(), { invitation: result.value && (await invitationView(ctx, result.value)), userErrors: result.userErrors });
   }
 

@@ -11,4 +11,6 @@ export interface SessionContext extends ActorContext, WithLoaders<OrganizationLo
   /** The signed-in session and user, looked up once per request and only when asked for. */
   viewer: () => Promise<Viewer>;
   mailer: Mailer;
+  /** The web app's address, for links in mails (AppConfig.publicUrl). */
+  publicUrl: string;
 }

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { SessionContext } from '../accounts/session-context';
 import { ANONYMOUS, type RequestCredentials, resolveViewer, type Viewer } from '../accounts/auth';
 import { createContractLoaders, type ContractLoaders } from '../contracts/contract.loaders';
+import { loadConfig } from '../core/config';
 import type { WithLoaders } from '../core/context';
 import { createGeographyLoaders, type GeographyLoaders } from '../geography/geography.loaders';
 import { createLicenceLoaders, type LicenceLoaders } from '../licences/licence.loaders';
@@ -35,6 +36,7 @@ export function createContext(
   logger: Logger,
   credentials: RequestCredentials = ANONYMOUS,
   mailer: Mailer = new OutboxMailer(logger),
+  publicUrl: string = loadConfig().publicUrl,
 ): GraphQLContext {
   const em = orm.em.fork();
   let viewer: Promise<Viewer> | undefined;
@@ -48,5 +50,6 @@ export function createContext(
     viewer: getViewer,
     actor: async () => (await getViewer()).actor,
     mailer,
+    publicUrl,
   };
 }

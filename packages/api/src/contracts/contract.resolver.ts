@@ -2,7 +2,8 @@ import { Arg, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from 'type
 import { localized } from '../core/localized-text';
 import { Municipality } from '../geography/municipality.entity';
 import { LangArg } from '../core/language-arg';
-import { pageInfoOf, pageSize } from '../core/pagination';
+import { edgesOf } from '../core/connection';
+import { pageSize } from '../core/pagination';
 import { Language } from '../core/localized-text';
 import { Organization } from '../organizations/organization.entity';
 import { ServiceCategory } from '../taxonomy/service-category.entity';
@@ -25,8 +26,8 @@ export class ContractResolver {
     const size = pageSize(first);
     const page = await new ContractService(ctx.em, await ctx.catalog()).page(filter, size, after);
     return {
-      edges: page.rows.map((r) => ({ cursor: r.cursor, node: r.contract })),
-      pageInfo: pageInfoOf(page.rows.map((r) => r.cursor), page.hasNextPage, after),
+      edges: edgesOf(page.rows, (r) => r.contract),
+      pageInfo: page.pageInfo,
       totalCount: page.totalCount,
       totalAmount: page.totalAmount,
     };

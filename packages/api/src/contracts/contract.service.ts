@@ -2,7 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { type Language, localized } from '../core/localized-text';
 import { UserInputError } from '../core/errors';
 import { isUuid } from '../core/ids';
-import { decodeCursor, encodeCursor } from '../core/pagination';
+import { keysetPage } from '../core/connection';
+import { decodeCursor } from '../core/pagination';
 import type { ReferenceCatalog } from '../reference/reference-catalog';
 import { Contract } from './contract.entity';
 import type { ContractFilter } from './contract.inputs';
@@ -75,14 +76,12 @@ export class ContractService {
       [...where.params, ...(seek ? [seek.value ?? '', seek.id] : []), first + 1],
     );
     const [totals] = await this.em.execute(`select count(*)::int as count, coalesce(sum(k.amount), 0)::float8 as amount ${from}`, where.params);
+    const page = keysetPage(rows, first, after, (row) => ({ order: 'AWARD_DATE', value: row.sort_value as string, id: row.id as string }));
     return {
-      hasNextPage: rows.length > first,
+      pageInfo: page.pageInfo,
       totalCount: totals.count as number,
       totalAmount: Number(totals.amount),
-      rows: rows.slice(0, first).map(({ sort_value: sortValue, ...columns }) => ({
-        contract: this.em.map(Contract, columns),
-        cursor: encodeCursor({ order: 'AWARD_DATE', value: sortValue as string, id: columns.id as string }),
-      })),
+      rows: page.rows.map(({ sort_value: _sortValue, cursor, ...columns }) => ({ contract: this.em.map(Contract, columns), cursor })),
     };
   }
 

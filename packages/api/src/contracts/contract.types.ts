@@ -1,18 +1,12 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { PageInfo } from '../core/pagination';
+import { CountedConnectionType, EdgeType } from '../core/connection';
 import { Contract } from './contract.entity';
 
 @ObjectType()
-export class ContractEdge {
-  @Field(() => String) cursor!: string;
-  @Field(() => Contract) node!: Contract;
-}
+export class ContractEdge extends EdgeType(() => Contract) {}
 
 @ObjectType()
-export class ContractConnection {
-  @Field(() => [ContractEdge]) edges!: ContractEdge[];
-  @Field(() => PageInfo) pageInfo!: PageInfo;
-  @Field(() => Int) totalCount!: number;
+export class ContractConnection extends CountedConnectionType(ContractEdge) {
   @Field(() => Float, { description: 'Sum of the amounts (EUR) of every matching contract.' }) totalAmount!: number;
 }
 

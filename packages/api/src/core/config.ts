@@ -39,6 +39,8 @@ export interface AppConfig {
   redisUrl?: string;
   /** Requests per minute; 0 turns rate limiting off (load tests). */
   rateLimits: { anonymousPerMinute: number; signedInPerMinute: number };
+  /** The web app's address, for links in mails (password reset, invitations); no trailing slash. */
+  publicUrl: string;
   /** The licence every export and the HSDS API state. */
   dataLicence: { name: string; url: string };
 }
@@ -85,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     migrateOnStart: booleanFrom(env.MIGRATE_ON_START, true, 'MIGRATE_ON_START'),
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    publicUrl: (env.PUBLIC_URL || 'http://localhost:4000').replace(/\/+$/, ''),
     dataLicence: {
       name: env.DATA_LICENCE_NAME || 'CC BY 4.0',
       url: env.DATA_LICENCE_URL || 'https://creativecommons.org/licenses/by/4.0/',

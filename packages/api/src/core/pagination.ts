@@ -13,11 +13,6 @@ export class PageInfo {
   @Field(() => String, { nullable: true }) endCursor!: string | null;
 }
 
-/** Page information of a forward page: hasPreviousPage says whether it was requested after a cursor. */
-export function pageInfoOf(cursors: string[], hasNextPage: boolean, after: string | null | undefined): PageInfo {
-  return { hasNextPage, hasPreviousPage: Boolean(after), startCursor: cursors[0] ?? null, endCursor: cursors.at(-1) ?? null };
-}
-
 export function pageSize(first: number | null | undefined): number {
   if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 0) throw new UserInputError('"first" must be a whole number from 0 to 100.', 'first');

@@ -3,7 +3,8 @@ import { readQuery } from '../core/read';
 import { readOnly } from '../core/read-model';
 import { boxAround, haversineSql, todayInKosovo } from '../geography/geo';
 import { UserInputError } from '../core/errors';
-import { decodeCursor, encodeCursor } from '../core/pagination';
+import { keysetPage } from '../core/connection';
+import { decodeCursor, type PageInfo } from '../core/pagination';
 import type { ReferenceCatalog } from '../reference/reference-catalog';
 import { Organization } from './organization.entity';
 import { type BBoxInput, type NearInput, OrganizationFilter, OrganizationOrder } from './organization.inputs';
@@ -51,7 +52,7 @@ export interface OrganizationPageRow {
 
 export interface OrganizationPage {
   rows: OrganizationPageRow[];
-  hasNextPage: boolean;
+  pageInfo: PageInfo;
   totalCount: () => Promise<number>;
 }
 
@@ -255,20 +256,16 @@ export class OrganizationSearch {
       args.first + 1,
     );
     const raw: Record<string, unknown>[] = args.first === 0 && !after ? [] : await readQuery(this.em, statement.text, statement.params);
-    const hasNextPage = raw.length > args.first;
-    const rows = raw.slice(0, args.first).map((row) => {
-      const { sort_key: _key, sort_value: sortValue, distance_km: distanceKm, ...columns } = row;
-      return {
-        organization: readOnly(this.em, Organization, columns),
-        distanceKm: distanceKm === null || distanceKm === undefined ? null : Number(distanceKm),
-        cursor: encodeCursor({ order: cursorOrder, value: (sortValue as string | null) ?? null, id: columns.id as string }),
-      };
+    const page = keysetPage(raw, args.first, args.after, (row) => ({ order: cursorOrder, value: (row.sort_value as string | null) ?? null, id: row.id as string }));
+    const rows = page.rows.map((row) => {
+      const { sort_key: _key, sort_value: _value, distance_km: distanceKm, cursor, ...columns } = row;
+      return { organization: readOnly(this.em, Organization, columns), distanceKm: distanceKm === null || distanceKm === undefined ? null : Number(distanceKm), cursor };
     });
     const count = sql(`select count(*)::int as total from organization o where ${where.text}`, ...where.params);
     let total: Promise<number> | undefined;
     return {
       rows,
-      hasNextPage,
+      pageInfo: page.pageInfo,
       totalCount: () => (total ??= readQuery(this.em, count.text, count.params).then((r) => r[0].total as number)),
     };
   }

@@ -3,7 +3,7 @@ import { Language, localized, OptionalLocalizedText } from '../core/localized-te
 import { UserInputError } from '../core/errors';
 import { requireUuid } from '../core/ids';
 import { LangArg } from '../core/language-arg';
-import { pageInfoOf, pageSize } from '../core/pagination';
+import { pageSize } from '../core/pagination';
 import { FundingMix, Organization } from './organization.entity';
 import { OrganizationFilter, OrganizationOrder } from './organization.inputs';
 import { OrganizationSearch } from './organization-search';
@@ -36,7 +36,7 @@ export class OrganizationResolver {
     return Object.assign(new OrganizationConnection(), {
       page,
       edges: page.rows.map((row) => ({ cursor: row.cursor, node: row.organization, distanceKm: row.distanceKm })),
-      pageInfo: pageInfoOf(page.rows.map((r) => r.cursor), page.hasNextPage, after),
+      pageInfo: page.pageInfo,
     });
   }
 

@@ -1,5 +1,5 @@
 import { Field, Float, ID, ObjectType } from 'type-graphql';
-import { PageInfo } from '../core/pagination';
+import { ConnectionType, EdgeType } from '../core/connection';
 import { DateTimeScalar } from '../core/scalars';
 import { Organization } from './organization.entity';
 import { VerificationStatus } from './organization.enums';
@@ -14,17 +14,13 @@ export class Verification {
 }
 
 @ObjectType()
-export class OrganizationEdge {
-  @Field(() => String) cursor!: string;
-  @Field(() => Organization) node!: Organization;
+export class OrganizationEdge extends EdgeType(() => Organization) {
   @Field(() => Float, { nullable: true, description: 'Kilometres from filter.near to the nearest site; set when filtering by near.' })
   distanceKm!: number | null;
 }
 
 @ObjectType()
-export class OrganizationConnection {
-  @Field(() => [OrganizationEdge]) edges!: OrganizationEdge[];
-  @Field(() => PageInfo) pageInfo!: PageInfo;
+export class OrganizationConnection extends ConnectionType(OrganizationEdge) {
   /** Counted only when a client asks for totalCount. */
   page!: OrganizationPage;
 }

@@ -2,7 +2,8 @@ import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 
 import { UserView, userView } from '../users/user.types';
 import { UserInputError } from '../core/errors';
 import { requireUuid } from '../core/ids';
-import { decodeCursor, encodeCursor, PageInfo, pageSize } from '../core/pagination';
+import { CountedConnectionType, EdgeType, edgesOf, keysetPage } from '../core/connection';
+import { decodeCursor, pageSize } from '../core/pagination';
 import { JSONScalar } from '../core/scalars';
 import { UserError } from '../core/user-errors';
 import { editContext } from './edit-context';
@@ -36,17 +37,10 @@ export class RevisionView {
 }
 
 @ObjectType()
-export class RevisionEdge {
-  @Field(() => String) cursor!: string;
-  @Field(() => RevisionView) node!: RevisionView;
-}
+export class RevisionEdge extends EdgeType(() => RevisionView) {}
 
 @ObjectType()
-export class RevisionConnection {
-  @Field(() => [RevisionEdge]) edges!: RevisionEdge[];
-  @Field(() => PageInfo) pageInfo!: PageInfo;
-  @Field(() => Int) totalCount!: number;
-}
+export class RevisionConnection extends CountedConnectionType(RevisionEdge) {}
 
 @ObjectType()
 export class RevertPayload {
@@ -84,13 +78,8 @@ async function revisionPage(ctx: ActorContext, where: Record<string, unknown>, f
     ctx.em.find(Revision, filter, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: size + 1, populate: ['author'] }),
     ctx.em.count(Revision, where),
   ]);
-  const page = rows.slice(0, size);
-  const edges = page.map((r) => Object.assign(new RevisionEdge(), { cursor: encodeCursor({ order: ORDER, value: r.createdAt.toISOString(), id: r.id }), node: revisionView(r) }));
-  return Object.assign(new RevisionConnection(), {
-    edges,
-    totalCount,
-    pageInfo: { hasNextPage: rows.length > size, hasPreviousPage: Boolean(after), startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
-  });
+  const page = keysetPage(rows, size, after, (r) => ({ order: ORDER, value: r.createdAt.toISOString(), id: r.id }));
+  return { edges: edgesOf(page.rows, revisionView), pageInfo: page.pageInfo, totalCount };
 }
 
 /**

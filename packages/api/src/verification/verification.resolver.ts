@@ -5,7 +5,8 @@ import { claimView } from '../accounts/membership.resolver';
 import { can } from '../access/policy';
 import { OrganizationPayload } from '../revisions/editing.payloads';
 import { GraphQLError } from 'graphql';
-import { PageInfo, pageSize } from '../core/pagination';
+import { CountedConnectionType, EdgeType, edgesOf } from '../core/connection';
+import { pageSize } from '../core/pagination';
 import { editContext } from '../revisions/edit-context';
 import { Licence } from '../licences/licence.entity';
 import { Organization } from '../organizations/organization.entity';
@@ -36,17 +37,10 @@ export class VerificationQueueItem {
 }
 
 @ObjectType()
-export class VerificationQueueEdge {
-  @Field(() => String) cursor!: string;
-  @Field(() => VerificationQueueItem) node!: VerificationQueueItem;
-}
+export class VerificationQueueEdge extends EdgeType(() => VerificationQueueItem) {}
 
 @ObjectType()
-export class VerificationQueueConnection {
-  @Field(() => [VerificationQueueEdge]) edges!: VerificationQueueEdge[];
-  @Field(() => PageInfo) pageInfo!: PageInfo;
-  @Field(() => Int) totalCount!: number;
-}
+export class VerificationQueueConnection extends CountedConnectionType(VerificationQueueEdge) {}
 
 @Resolver()
 export class VerificationResolver {
@@ -70,25 +64,18 @@ export class VerificationResolver {
     ]);
     const claimById = new Map(claims.map((c) => [c.id, c]));
     const licenceById = new Map(licences.map((l) => [l.id, l]));
-    const edges = await Promise.all(
+    const nodes = await Promise.all(
       page.rows.map(async (row) =>
-        Object.assign(new VerificationQueueEdge(), {
-          cursor: row.cursor,
-          node: Object.assign(new VerificationQueueItem(), {
-            kind: row.kind,
-            since: row.since,
-            organization: await ctx.loaders.organization.load(row.organizationId),
-            claim: claimById.has(row.itemId) ? await claimView(ctx, claimById.get(row.itemId)!) : null,
-            licence: licenceById.get(row.itemId) ?? null,
-          }),
+        Object.assign(new VerificationQueueItem(), {
+          kind: row.kind,
+          since: row.since,
+          organization: await ctx.loaders.organization.load(row.organizationId),
+          claim: claimById.has(row.itemId) ? await claimView(ctx, claimById.get(row.itemId)!) : null,
+          licence: licenceById.get(row.itemId) ?? null,
         }),
       ),
     );
-    return Object.assign(new VerificationQueueConnection(), {
-      edges,
-      totalCount,
-      pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: Boolean(after), startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
-    });
+    return { edges: edgesOf(page.rows, (_row, i) => nodes[i]), pageInfo: page.pageInfo, totalCount };
   }
 
   @Mutation(() => OrganizationPayload, { description: 'Moderators: approve (verified, with date and verifier, and its licences) or reject with a reason.' })

@@ -4,7 +4,8 @@ import { authorize, requireSignedIn } from '../access/policy';
 import { RevisionAction } from '../revisions/revision.entity';
 import { checkVersion, type EditContext, loadForWrite, recordChange } from '../revisions/editing.service';
 import { licenceSpec, organizationSpec } from '../revisions/entity-specs';
-import { decodeCursor, encodeCursor } from '../core/pagination';
+import { type KeysetPage, keysetPage } from '../core/connection';
+import { decodeCursor } from '../core/pagination';
 import { fail, UserErrorCode, type WriteResult, writeTransaction } from '../core/user-errors';
 import { Licence } from '../licences/licence.entity';
 import type { Organization } from '../organizations/organization.entity';
@@ -72,7 +73,6 @@ export interface QueueRow {
   itemId: string;
   organizationId: string;
   since: Date;
-  cursor: string;
 }
 
 /**
@@ -107,7 +107,7 @@ export async function verificationQueuePage(
   first: number,
   after?: string | null,
   kinds?: QueueItemKind[] | null,
-): Promise<{ rows: QueueRow[]; hasNextPage: boolean }> {
+): Promise<KeysetPage<QueueRow>> {
   const kind = kindCondition(kinds);
   const params: unknown[] = [...kind.params];
   let where = `where ${kind.sql}`;
@@ -120,19 +120,8 @@ export async function verificationQueuePage(
     `select * from (select kind, item_id, organization_id, date_trunc('milliseconds', since) as since from (${QUEUE_SQL}) u) q ${where} order by q.since, q.item_id limit ?`,
     [...params, first + 1],
   );
-  return {
-    hasNextPage: rows.length > first,
-    rows: rows.slice(0, first).map((r) => {
-      const since = new Date(r.since);
-      return {
-        kind: r.kind,
-        itemId: r.item_id,
-        organizationId: r.organization_id,
-        since,
-        cursor: encodeCursor({ order: QUEUE_ORDER, value: since.toISOString(), id: r.item_id }),
-      };
-    }),
-  };
+  const items = rows.map((r) => ({ kind: r.kind, itemId: r.item_id, organizationId: r.organization_id, since: new Date(r.since) }));
+  return keysetPage(items, first, after, (r) => ({ order: QUEUE_ORDER, value: r.since.toISOString(), id: r.itemId }));
 }
 
 export async function verificationQueueCount(em: EntityManager, kinds?: QueueItemKind[] | null): Promise<number> {

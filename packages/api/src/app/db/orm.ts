@@ -3,6 +3,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, MikroORM, type Options } from '@mikro-orm/postgresql';
 import { SeedManager } from '@mikro-orm/seeder';
 import path from 'node:path';
+import { loadConfig } from '../../core/config';
 import { entities } from './entities';
 import { migrationsList } from './migrations';
 
@@ -16,7 +17,8 @@ export function ormConfig(clientUrl: string, overrides: Partial<Options> = {}, r
     // Request handlers always fork; a stray use of the global EntityManager is a bug.
     allowGlobalContext: false,
     forceUtcTimezone: true,
-    pool: { min: 0, max: 10 },
+    // DB_POOL_MAX through AppConfig; the runtime and tests may pass their own pool in overrides.
+    pool: { min: 0, max: loadConfig().dbPoolMax },
     discovery: { warnWhenNoEntities: true, requireEntitiesArray: true },
     migrations: {
       tableName: 'mikro_orm_migrations',

@@ -117,7 +117,7 @@ export function createHttpApp({ config, orm, logger, apollo, reference, metrics,
     '/graphql',
     express.json({ limit: GRAPHQL_BODY_LIMIT }),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => createContext(orm, reference, req.log ?? logger, credentialsFromRequest(req, res, { secureCookies })),
+      context: async ({ req, res }) => createContext(orm, reference, req.log ?? logger, credentialsFromRequest(req, res, { secureCookies }), undefined, config.publicUrl),
     }),
   );
   app.use('/graphql', graphqlBodyErrors);

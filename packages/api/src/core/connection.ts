@@ -1,0 +1,68 @@
+import { type ClassType, Field, Int, ObjectType } from 'type-graphql';
+import { type CursorPosition, encodeCursor, PageInfo } from './pagination';
+
+/**
+ * The Relay connection types, written once. A module declares its pair by name, e.g.
+ *   @ObjectType() class ContractEdge extends EdgeType(() => Contract) {}
+ *   @ObjectType() class ContractConnection extends CountedConnectionType(ContractEdge) {}
+ * which keeps the SDL's type names (ContractEdge, ContractConnection) and adds fields where a list needs
+ * them (OrganizationEdge.distanceKm, ContractConnection.totalAmount).
+ */
+export function EdgeType<TNode extends object>(node: () => ClassType<TNode>) {
+  // Never in the schema itself: only the named subclasses are referenced.
+  @ObjectType()
+  abstract class Edge {
+    @Field(() => String) cursor!: string;
+    @Field(node) node!: TNode;
+  }
+  return Edge;
+}
+
+/** A connection whose totalCount a field resolver computes (only when a client asks for it). */
+export function ConnectionType<TEdge extends object>(edge: ClassType<TEdge>) {
+  // Never in the schema itself: only the named subclasses are referenced.
+  @ObjectType()
+  abstract class Connection {
+    @Field(() => [edge]) edges!: TEdge[];
+    @Field(() => PageInfo) pageInfo!: PageInfo;
+  }
+  return Connection;
+}
+
+/** A connection that carries its totalCount. */
+export function CountedConnectionType<TEdge extends object>(edge: ClassType<TEdge>) {
+  // Never in the schema itself: only the named subclasses are referenced.
+  @ObjectType()
+  abstract class CountedConnection extends ConnectionType(edge) {
+    @Field(() => Int) totalCount!: number;
+  }
+  return CountedConnection;
+}
+
+export interface KeysetPage<TRow> {
+  /** The page's rows (at most `first`), each with its cursor. */
+  rows: (TRow & { cursor: string })[];
+  hasNextPage: boolean;
+  pageInfo: PageInfo;
+}
+
+/**
+ * One keyset page from rows fetched with `limit first + 1` after the cursor's position: the extra row
+ * only says that a next page exists. Every list pages this way: the order (a sort value and the id as
+ * the tie-breaker) is stable under concurrent writes, unlike offsets.
+ */
+export function keysetPage<TRow>(fetched: TRow[], first: number, after: string | null | undefined, positionOf: (row: TRow) => CursorPosition): KeysetPage<TRow> {
+  const rows = fetched.slice(0, first).map((row) => Object.assign(row as TRow & object, { cursor: encodeCursor(positionOf(row)) }));
+  const hasNextPage = fetched.length > first;
+  return { rows, hasNextPage, pageInfo: pageInfoOf(rows.map((r) => r.cursor), hasNextPage, after) };
+}
+
+/** Page information of a forward page: hasPreviousPage says whether it was requested after a cursor. */
+export function pageInfoOf(cursors: string[], hasNextPage: boolean, after: string | null | undefined): PageInfo {
+  return { hasNextPage, hasPreviousPage: Boolean(after), startCursor: cursors[0] ?? null, endCursor: cursors.at(-1) ?? null };
+}
+
+/** The edges of a page: each row's cursor with the node made of it. */
+export function edgesOf<TRow extends { cursor: string }, TNode>(rows: TRow[], nodeOf: (row: TRow, index: number) => TNode): { cursor: string; node: TNode }[] {
+  return rows.map((row, index) => ({ cursor: row.cursor, node: nodeOf(row, index) }));
+}
