@@ -8,9 +8,8 @@ import type { ReferenceCatalog } from '../reference/reference-catalog';
 import { Contract } from './contract.entity';
 import type { ContractFilter } from './contract.inputs';
 import { ContractTotalDimension } from './contract.inputs';
+import { pgArray } from '../core/sql';
 
-const uuids = (ids: string[]) => `{${ids.join(',')}}`;
-const texts = (values: string[]) => `{${values.map((v) => `"${v}"`).join(',')}}`;
 
 /** Where a contract is placed for municipality filters and totals (see ContractTotalDimension). */
 const CONTRACT_MUNICIPALITY =
@@ -31,36 +30,36 @@ export class ContractService {
     if (f.authorities?.length) {
       const ids = f.authorities.map((code) => this.catalog.authority(code, 'filter.authorities').id);
       parts.push('k.authority_id = any(?::uuid[])');
-      params.push(uuids(ids));
+      params.push(pgArray(ids));
     }
     if (f.providers?.length) {
       const bad = f.providers.find((id) => !isUuid(id));
       if (bad) throw new UserInputError(`filter.providers must hold organization ids (UUIDs); got "${bad}".`, 'filter.providers');
       parts.push('k.provider_id = any(?::uuid[])');
-      params.push(uuids(f.providers));
+      params.push(pgArray(f.providers));
     }
     if (f.categories?.length) {
       const ids = f.categories.flatMap((code) => this.catalog.categoryAndDescendants(this.catalog.category(code, 'filter.categories')).map((d) => d.id));
       parts.push('exists (select 1 from contract_category kc where kc.contract_id = k.id and kc.category_id = any(?::uuid[]))');
-      params.push(uuids(ids));
+      params.push(pgArray(ids));
     }
     if (f.municipalities?.length) {
       const ids = f.municipalities.map((code) => this.catalog.municipality(code, 'filter.municipalities').id);
       parts.push(`${CONTRACT_MUNICIPALITY} = any(?::uuid[])`);
-      params.push(uuids(ids));
+      params.push(pgArray(ids));
     }
     if (f.years?.length) {
       if (f.years.some((y) => y < 1990 || y > 2100)) throw new UserInputError('filter.years must be between 1990 and 2100.', 'filter.years');
       parts.push('extract(year from k.award_date)::int = any(?::int[])');
-      params.push(`{${f.years.join(',')}}`);
+      params.push(pgArray(f.years));
     }
     if (f.modalities?.length) {
       parts.push('k.modality = any(?::text[])');
-      params.push(texts(f.modalities));
+      params.push(pgArray(f.modalities));
     }
     if (f.status?.length) {
       parts.push('k.status = any(?::text[])');
-      params.push(texts(f.status));
+      params.push(pgArray(f.status));
     }
     return { sql: parts.length ? parts.join(' and ') : 'true', params };
   }

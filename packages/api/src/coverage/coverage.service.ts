@@ -5,8 +5,8 @@ import type { Municipality } from '../geography/municipality.entity';
 import type { ReferenceCatalog } from '../reference/reference-catalog';
 import type { ServiceCategory } from '../taxonomy/service-category.entity';
 import type { CoverageCell, CoverageFilter, CoverageReport } from './coverage.types';
+import { pgArray } from '../core/sql';
 
-const uuidArray = (ids: string[]) => `{${ids.join(',')}}`;
 
 /**
  * Coverage per municipality and category, in two statements: the qualifying services (with their
@@ -31,11 +31,11 @@ export class CoverageService {
       for (const member of this.catalog.categoryAndDescendants(category)) rootsOf.set(member.id, [...(rootsOf.get(member.id) ?? []), category.id]);
     }
     const conditions = [`s.status = 'ACTIVE'`, `o.status = 'ACTIVE'`];
-    const params: unknown[] = [uuidArray([...rootsOf.keys()])];
+    const params: unknown[] = [pgArray([...rootsOf.keys()])];
     if (filter?.includeDemo === false) conditions.push('not o.is_demo');
     if (targetGroupIds.length) {
       conditions.push('exists (select 1 from service_target_group st where st.service_id = s.id and st.target_group_id = any(?::uuid[]))');
-      params.push(uuidArray(targetGroupIds));
+      params.push(pgArray(targetGroupIds));
     }
     // The qualifying services' categories and areas, then the sites of their organizations: two plain
     // scans; the sets per cell are built here, which costs far less than sorting and de-duplicating

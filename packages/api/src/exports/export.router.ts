@@ -25,6 +25,7 @@ import { can } from '../access/policy';
 import { loadOwnShortlist } from '../shortlists/shortlist.service';
 import { UserErrorsException } from '../core/user-errors';
 import { todayInKosovo } from '../geography/geo';
+import { pgArray } from '../core/sql';
 
 async function write(stream: Writable, chunk: string | unknown[]): Promise<void> {
   if (!stream.write(chunk)) await once(stream, 'drain');
@@ -164,7 +165,7 @@ export function exportRouter(deps: { orm: MikroORM; reference: ReferenceCache; c
             ` (select coalesce(sum(s.capacity_per_year), 0) from service s where s.organization_id = o.id and s.status = 'ACTIVE')::int as capacity_per_year,` +
             ` array(select li.number || ' (' || li.valid_from || ' – ' || coalesce(li.valid_until::text, 'open') || ')' from licence li where li.organization_id = o.id and li.valid_from <= ?::date and (li.valid_until is null or li.valid_until >= ?::date) order by 1) as licences_valid_today,` +
             ` o.is_demo from organization o where o.id = any(?::uuid[])`,
-          [today, today, `{${entries.map((e) => e.organization.id).join(',')}}`],
+          [today, today, pgArray(entries.map((e) => e.organization.id))],
         )
       : [];
     const byId = new Map(rows.map((r) => [r.id, r]));

@@ -5,6 +5,7 @@ import type { ContractFilter } from '../contracts/contract.inputs';
 import type { OrganizationFilter } from '../organizations/organization.inputs';
 import { OrganizationSearch } from '../organizations/organization-search';
 import type { ReferenceCatalog } from '../reference/reference-catalog';
+import { pgArray } from '../core/sql';
 
 export const EXPORT_BATCH = 500;
 type Row = Record<string, any>;
@@ -48,7 +49,7 @@ export class ExportService {
       }
     }
 
-    const ids = (rows: Row[]) => `{${rows.map((r) => r.id).join(',')}}`;
+    const ids = (rows: Row[]) => pgArray(rows.map((r) => r.id));
 
     return {
       /** Organizations with the codes of their sites' municipalities and their active services' categories. */

@@ -10,22 +10,7 @@ import type {
   ServiceRecord,
 } from './hsds-records';
 import { type HsdsVocabulary, TAXONOMIES } from './hsds-vocabulary';
-
-/** A fragment of SQL with its positional (?) parameters. */
-export interface Sql {
-  text: string;
-  params: unknown[];
-}
-
-const sql = (text: string, ...params: unknown[]): Sql => ({ text, params });
-
-function and(parts: Sql[]): Sql {
-  return parts.length ? { text: parts.map((p) => `(${p.text})`).join(' and '), params: parts.flatMap((p) => p.params) } : sql('true');
-}
-
-function pgArray(values: string[]): string {
-  return `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
-}
+import { and, pgArray, type Sql, sql } from '../core/sql';
 
 /** What an HSDS list can be filtered by (already validated by the router). */
 export interface HsdsFilter {

@@ -17,6 +17,7 @@ import { Service } from '../services/service.entity';
 import type { ServiceFee, ServiceStatus } from '../services/service.enums';
 import { ServiceCategory } from '../taxonomy/service-category.entity';
 import { TargetGroup } from '../taxonomy/target-group.entity';
+import { pgArray } from '../core/sql';
 
 /**
  * HSDS 3.0 JSON import: full HSDS organization objects (one per NDJSON line, as
@@ -113,10 +114,6 @@ function counts(bundles: OrganizationBundle[]): HsdsImportCounts {
     serviceAtLocations: bundles.reduce((n, b) => n + b.serviceAtLocations.length, 0),
     revisions: bundles.reduce((n, b) => n + b.revisions.length, 0),
   };
-}
-
-function pgArray(values: string[]): string {
-  return `{${values.map((v) => `"${v}"`).join(',')}}`;
 }
 
 /** Validates every record against HSDS, civimap's rules and the registry; writes nothing. */

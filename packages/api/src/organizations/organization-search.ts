@@ -8,24 +8,9 @@ import { decodeCursor, type PageInfo } from '../core/pagination';
 import type { ReferenceCatalog } from '../reference/reference-catalog';
 import { Organization } from './organization.entity';
 import { type BBoxInput, type NearInput, OrganizationFilter, OrganizationOrder } from './organization.inputs';
+import { join, pgArray, type Sql, sql } from '../core/sql';
 
 /** A fragment of SQL with its positional (?) parameters. */
-interface Sql {
-  text: string;
-  params: unknown[];
-}
-
-const sql = (text: string, ...params: unknown[]): Sql => ({ text, params });
-
-function join(parts: Sql[], separator: string): Sql {
-  return { text: parts.map((p) => p.text).join(separator), params: parts.flatMap((p) => p.params) };
-}
-
-/** PostgreSQL array literal, bound as one parameter: keeps statements the same shape whatever the list length. */
-function pgArray(values: string[]): string {
-  return `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
-}
-
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;

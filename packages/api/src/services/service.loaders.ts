@@ -5,6 +5,7 @@ import type { WithLoaders } from '../core/context';
 import { readOnly } from '../core/read-model';
 import type { LocationsContext } from '../locations/location.loaders';
 import { Service } from './service.entity';
+import { pgArray } from '../core/sql';
 
 /** The reference ids of a service, fetched with the service in the same statement. */
 export interface ServiceLinks {
@@ -28,7 +29,7 @@ export function createServiceLoaders(em: EntityManager) {
   const serviceLinks: DataLoader<string, ServiceLinks> = new DataLoader(async (serviceIds) => {
     const rows: Record<string, unknown>[] = await em.execute(
       `select s.id, ${SERVICE_LINK_COLUMNS} from service s where s.id = any(?::uuid[])`,
-      [`{${serviceIds.join(',')}}`],
+      [pgArray(serviceIds)],
     );
     const map = new Map(rows.map((r) => [r.id as string, linksOf(r)]));
     return serviceIds.map((id) => map.get(id) ?? { categoryIds: [], targetGroupIds: [], areaMunicipalityIds: [], locationIds: [] });
@@ -38,7 +39,7 @@ export function createServiceLoaders(em: EntityManager) {
     servicesByOrganization: new DataLoader<string, Service[]>(async (organizationIds) => {
       const rows: Record<string, unknown>[] = await em.execute(
         `select s.*, ${SERVICE_LINK_COLUMNS} from service s where s.organization_id = any(?::uuid[]) order by s.name_sq, s.id`,
-        [`{${organizationIds.join(',')}}`],
+        [pgArray(organizationIds)],
       );
       const services = rows.map((row) => {
         const { category_ids: _a, target_group_ids: _b, area_municipality_ids: _c, location_ids: _d, ...columns } = row;

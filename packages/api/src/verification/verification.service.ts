@@ -10,6 +10,7 @@ import { fail, UserErrorCode, type WriteResult, writeTransaction } from '../core
 import { Licence } from '../licences/licence.entity';
 import type { Organization } from '../organizations/organization.entity';
 import { VerificationStatus } from '../organizations/organization.enums';
+import { pgArray } from '../core/sql';
 
 /**
  * Approving verifies the organization and its licences (each its own revision). Rejecting needs a
@@ -99,7 +100,7 @@ const QUEUE_ORDER = 'oldest';
 
 /** Restricts the queue to some kinds of work (a moderator deciding claims need not page past new organizations). */
 function kindCondition(kinds: QueueItemKind[] | null | undefined): { sql: string; params: unknown[] } {
-  return kinds?.length ? { sql: 'q.kind = any(?::text[])', params: [`{${kinds.join(',')}}`] } : { sql: 'true', params: [] };
+  return kinds?.length ? { sql: 'q.kind = any(?::text[])', params: [pgArray(kinds)] } : { sql: 'true', params: [] };
 }
 
 export async function verificationQueuePage(
