@@ -9,6 +9,24 @@ export function normaliseEmail(value: string): string | null {
   return email;
 }
 
+/** A day that exists, written YYYY-MM-DD: 2024-02-29 is one, 2024-02-31 and 2023-02-29 are not. */
+export function isCalendarDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const day = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
+}
+
+/** Digits, spaces and + ( ) - . / only, with 6 to 15 digits (E.164 allows 15). */
+export function isPhoneNumber(text: string): boolean {
+  const digits = text.replace(/\D/g, '').length;
+  return /^\+?[0-9][0-9 ()./-]*$/.test(text) && digits >= 6 && digits <= 15;
+}
+
+/** NUL and other control characters, except tab and newlines. */
+// eslint-disable-next-line no-control-regex
+export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
 export const LIMITS = {
   name: 300,
   /** Per language: a long profile fits; a pasted document does not. */
@@ -44,7 +62,7 @@ export class Validator {
     const trimmed = value === null ? '' : value.trim();
     if (!trimmed) return options.required ? this.error(field, 'This field is required.') : null;
     if (trimmed.length > max) return this.error(field, `At most ${max.toLocaleString('en')} characters; got ${trimmed.length.toLocaleString('en')}.`);
-    if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(trimmed)) return this.error(field, 'Contains control characters.');
+    if (CONTROL_CHARACTERS.test(trimmed)) return this.error(field, 'Contains control characters.');
     return trimmed;
   }
 
@@ -71,8 +89,7 @@ export class Validator {
   phone(field: string, value: string | null | undefined): string | null | undefined {
     const text = this.text(field, value, 40);
     if (!text) return text;
-    const digits = text.replace(/\D/g, '').length;
-    if (!/^\+?[0-9][0-9 ()./-]*$/.test(text) || digits < 6 || digits > 15) {
+    if (!isPhoneNumber(text)) {
       return this.error(field, `"${text}" is not a phone number: digits, spaces and + ( ) - . / only, 6 to 15 digits (e.g. +383 38 123 456).`);
     }
     return text;
@@ -95,9 +112,8 @@ export class Validator {
     if (value === undefined || value === null || value === '') {
       return options.required ? this.error(field, 'This date is required (YYYY-MM-DD).') : value === undefined ? undefined : null;
     }
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-    const parsed = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
-    if (!m || !parsed || parsed.toISOString().slice(0, 10) !== value || Number(m[1]) < 1900 || Number(m[1]) > 2200) {
+    const year = Number(value.slice(0, 4));
+    if (!isCalendarDate(value) || year < 1900 || year > 2200) {
       return this.error(field, `"${String(value).slice(0, 20)}" is not a date: write YYYY-MM-DD (e.g. 2024-03-31).`);
     }
     return value;

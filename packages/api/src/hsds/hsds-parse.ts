@@ -4,7 +4,7 @@ import type { Municipality } from '../geography/municipality.entity';
 import { checkPointInMunicipality } from '../geography/point-in-municipality';
 import { BudgetBand, LegalForm, OrganizationStatus } from '../organizations/organization.enums';
 import { ServiceStatus } from '../services/service.enums';
-import { LIMITS } from '../core/validation';
+import { isCalendarDate, LIMITS } from '../core/validation';
 import { isUuid } from './hsds-ids';
 import {
   changeMetadataId,
@@ -50,7 +50,6 @@ export interface ParseResult {
 }
 
 export const MAX_TEXT = 10_000;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$/;
 const LANGUAGE = /^[a-z]{2,3}$/;
 
@@ -82,16 +81,11 @@ export function changeValue(text: string | null): unknown {
   }
 }
 
-export function validDate(value: string): boolean {
-  if (!DATE.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
 
 function parseDateTime(value: string): Date | null {
   if (!DATE_TIME.test(value)) return null;
   const date = new Date(value);
-  return Number.isNaN(date.getTime()) || !validDate(value.slice(0, 10)) ? null : date;
+  return Number.isNaN(date.getTime()) || !isCalendarDate(value.slice(0, 10)) ? null : date;
 }
 
 export class HsdsOrganizationParser {
@@ -279,7 +273,7 @@ export class HsdsOrganizationParser {
         this.text(entry, key, at, { required: true }),
       );
       const [dateText, type, field, previous, replacement, author] = strings;
-      const date = dateText === null ? null : parseDateTime(dateText) ?? (validDate(dateText) ? new Date(`${dateText}T00:00:00Z`) : null);
+      const date = dateText === null ? null : parseDateTime(dateText) ?? (isCalendarDate(dateText) ? new Date(`${dateText}T00:00:00Z`) : null);
       if (dateText !== null && !date) this.error(join(at, 'last_action_date'), 'INVALID_DATE', `last_action_date must be a date or an ISO 8601 date-time; got "${dateText}".`);
       if (entry.resource_id !== undefined && String(entry.resource_id).toLowerCase() !== resourceId) {
         this.error(join(at, 'resource_id'), 'MISMATCHED_RESOURCE', `resource_id ${JSON.stringify(entry.resource_id)} is not the id of the object it is under (${resourceId}).`);
@@ -406,7 +400,7 @@ export class HsdsOrganizationParser {
       else this.error(statusEntry.path, 'UNKNOWN_STATUS', `organization-status must be active, inactive or closed; got "${statusEntry.value}".`);
     }
     const registrationDate = this.recordText(values, 'registration-date');
-    if (registrationDate !== null && !validDate(registrationDate)) this.error(values.get('registration-date')!.path, 'INVALID_DATE', `registration-date must be a date YYYY-MM-DD; got "${registrationDate}".`);
+    if (registrationDate !== null && !isCalendarDate(registrationDate)) this.error(values.get('registration-date')!.path, 'INVALID_DATE', `registration-date must be a date YYYY-MM-DD; got "${registrationDate}".`);
     const budget = values.get('budget-band');
     if (budget && !(Object.values(BudgetBand) as string[]).includes(budget.value)) this.error(budget.path, 'UNKNOWN_BUDGET_BAND', `budget-band must be one of ${Object.values(BudgetBand).join(', ')}; got "${budget.value}".`);
 

@@ -16,6 +16,7 @@ import { ServiceFee } from '../services/service.enums';
 import { CSV_COLUMNS } from './csv-columns';
 import { RevisionAction } from '../revisions/revision.entity';
 import { recordRevision } from '../revisions/revision.service';
+import { CONTROL_CHARACTERS, isCalendarDate, isPhoneNumber, normaliseEmail } from '../core/validation';
 
 export interface ImportIssue {
   column: string | null;
@@ -55,17 +56,7 @@ export interface PreparedCsvImport {
 }
 
 export const MAX_IMPORT_ROWS = 50_000;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[a-z]{2,}$/i;
-const PHONE = /^[+\d][\d\s\-()/]{5,24}$/;
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
-function validDate(value: string): boolean {
-  if (!DATE.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
 
 const list = (value: string) => value.split(';').map((v) => v.trim()).filter(Boolean);
 
@@ -134,7 +125,7 @@ export async function prepareCsvImport(em: EntityManager, catalog: ReferenceCata
     const err = (column: string | null, code: string, message: string) => errors.push({ column, code, message });
     if (row._extra > 0) err(null, 'TOO_MANY_FIELDS', `The row has ${row._extra} more field(s) than the header; a comma inside a value needs quotes.`);
     for (const [column, value] of Object.entries(v)) {
-      if (CONTROL.test(value)) err(column, 'CONTROL_CHARACTER', 'The value contains control characters.');
+      if (CONTROL_CHARACTERS.test(value)) err(column, 'CONTROL_CHARACTER', 'The value contains control characters.');
     }
     const text = (column: string, max: number, required = false): string | null => {
       const value = v[column] ?? '';
@@ -168,7 +159,7 @@ export async function prepareCsvImport(em: EntityManager, catalog: ReferenceCata
     const date = (column: string): string | null => {
       const value = v[column] ?? '';
       if (!value) return null;
-      if (!validDate(value)) return err(column, 'INVALID_DATE', `${column} must be a date YYYY-MM-DD; got "${value}".`), null;
+      if (!isCalendarDate(value)) return err(column, 'INVALID_DATE', `${column} must be a date YYYY-MM-DD; got "${value}".`), null;
       return value;
     };
 
@@ -197,9 +188,9 @@ export async function prepareCsvImport(em: EntityManager, catalog: ReferenceCata
       if (url && url.protocol !== 'http:' && url.protocol !== 'https:') err('website', 'UNSAFE_URL', `website must start with http:// or https://; got "${url.protocol}".`);
     }
     const email = text('email', 254);
-    if (email && !EMAIL.test(email)) err('email', 'INVALID_EMAIL', `email is not a valid address: "${email}".`);
+    if (email && !normaliseEmail(email)) err('email', 'INVALID_EMAIL', `email is not a valid address: "${email}".`);
     const phone = text('phone', 30);
-    if (phone && !PHONE.test(phone)) err('phone', 'INVALID_PHONE', `phone may hold digits, spaces and + - ( ) / only; got "${phone}".`);
+    if (phone && !isPhoneNumber(phone)) err('phone', 'INVALID_PHONE', `phone may hold digits, spaces and + ( ) - . / only, with 6 to 15 digits; got "${phone}".`);
     const yearFounded = whole('year_founded', 1900, thisYear);
     const staffCount = whole('staff_count', 0, 100_000);
     const volunteerCount = whole('volunteer_count', 0, 100_000);

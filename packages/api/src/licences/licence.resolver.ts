@@ -7,6 +7,7 @@ import { Verification } from '../organizations/organization.types';
 import { ServiceCategory } from '../taxonomy/service-category.entity';
 import { Licence } from './licence.entity';
 import type { LicencesContext } from './licence.loaders';
+import { isCalendarDate } from '../core/validation';
 
 export function isLicenceValidOn(licence: Pick<Licence, 'validFrom' | 'validUntil'>, date: string): boolean {
   return licence.validFrom <= date && (!licence.validUntil || licence.validUntil >= date);
@@ -27,7 +28,7 @@ export class LicenceResolver {
 
   @FieldResolver(() => Boolean, { description: 'Valid on the given date.' })
   validOn(@Root() licence: Licence, @Arg('date', () => DateScalar) date: string): boolean {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UserInputError('date must be YYYY-MM-DD.', 'date');
+    if (!isCalendarDate(date)) throw new UserInputError('date must be YYYY-MM-DD.', 'date');
     return isLicenceValidOn(licence, date);
   }
 

@@ -9,9 +9,9 @@ import type { ReferenceCatalog } from '../reference/reference-catalog';
 import { Organization } from './organization.entity';
 import { type BBoxInput, type NearInput, OrganizationFilter, OrganizationOrder } from './organization.inputs';
 import { join, pgArray, type Sql, sql } from '../core/sql';
+import { isCalendarDate } from '../core/validation';
 
 /** A fragment of SQL with its positional (?) parameters. */
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
@@ -154,7 +154,7 @@ export class OrganizationSearch {
 
     if (f.licensedFor) {
       const [category] = this.categoryIds([f.licensedFor.category], 'filter.licensedFor.category');
-      const on = validDate(f.licensedFor.on, 'filter.licensedFor.on');
+      const on = dateOrToday(f.licensedFor.on, 'filter.licensedFor.on');
       const covering = unique([
         ...this.catalog.categoryAndAncestors(category).map((c) => c.id),
         ...this.catalog.categoryAndDescendants(category).map((c) => c.id),
@@ -291,7 +291,7 @@ export class OrganizationSearch {
    */
   private contractable(categoryCode: string, onValue: string | null | undefined, serves: Sql, field: string): Sql[] {
     const [category] = this.categoryIds([categoryCode], `${field}.category`);
-    const on = validDate(onValue, `${field}.on`);
+    const on = dateOrToday(onValue, `${field}.on`);
     const offered = pgArray(this.catalog.categoryAndDescendants(category).map((c) => c.id));
     return [
       sql(`o.status = 'ACTIVE' and o.verification_status = 'VERIFIED'`),
@@ -369,8 +369,8 @@ function validBox(box: BBoxInput): BBoxInput {
   return box;
 }
 
-function validDate(value: string | null | undefined, field: string): string {
+function dateOrToday(value: string | null | undefined, field: string): string {
   if (value === null || value === undefined) return todayInKosovo();
-  if (!DATE.test(value)) throw new UserInputError(`${field} must be a date YYYY-MM-DD; got "${value}".`, field);
+  if (!isCalendarDate(value)) throw new UserInputError(`${field} must be a date YYYY-MM-DD; got "${value}".`, field);
   return value;
 }
