@@ -3,6 +3,7 @@ import { fail, UserErrorCode } from '../core/user-errors';
 import { MembershipRole, UserRole } from '../users/user.enums';
 import { Membership } from './membership.entity';
 import type { User } from '../users/user.entity';
+import { DeniedError } from '../core/errors';
 
 /** The signed-in user with the roles the rules need: their platform role and their role in each organization. */
 export interface Actor {
@@ -94,15 +95,31 @@ export function can(actor: Actor | null, action: Action, organizationId?: string
   return Boolean(actor && actor.user.active && RULES[action](actor, organizationId));
 }
 
+const SIGN_IN_FIRST = 'Sign in first: this operation needs an account.';
+
+/** Why the policy refuses an action, in the policy's words; null when it is allowed. */
+export function denialOf(actor: Actor | null, action: Action, organizationId?: string): { code: 'UNAUTHENTICATED' | 'FORBIDDEN'; message: string } | null {
+  if (!actor) return { code: 'UNAUTHENTICATED', message: SIGN_IN_FIRST };
+  return can(actor, action, organizationId) ? null : { code: 'FORBIDDEN', message: DENIED[action] };
+}
+
+/** Allowed, or the query or route fails with a DeniedError (UNAUTHENTICATED or FORBIDDEN) in the policy's words. */
+export function requireAllowed(actor: Actor | null, action: Action, organizationId?: string): Actor {
+  const denial = denialOf(actor, action, organizationId);
+  if (denial) throw new DeniedError(denial.code, denial.message);
+  return actor!;
+}
+
 /** Signed in, or the write fails with UNAUTHENTICATED. */
 export function requireSignedIn(actor: Actor | null): Actor {
-  if (!actor) fail(UserErrorCode.UNAUTHENTICATED, 'Sign in first: this operation needs an account.');
+  if (!actor) fail(UserErrorCode.UNAUTHENTICATED, SIGN_IN_FIRST);
   return actor;
 }
 
 /** Allowed, or the write fails with UNAUTHENTICATED (signed out) or FORBIDDEN (signed in without the right). */
 export function authorize(actor: Actor | null, action: Action, organizationId?: string): Actor {
   const signedIn = requireSignedIn(actor);
-  if (!can(signedIn, action, organizationId)) fail(UserErrorCode.FORBIDDEN, DENIED[action]);
+  const denial = denialOf(signedIn, action, organizationId);
+  if (denial) fail(UserErrorCode.FORBIDDEN, denial.message);
   return signedIn;
 }

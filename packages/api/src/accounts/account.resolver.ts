@@ -1,5 +1,4 @@
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { GraphQLError } from 'graphql';
 import { CountedConnectionType, EdgeType, edgesOf, keysetPage } from '../core/connection';
 import { decodeCursor, pageSize } from '../core/pagination';
 import { claimView } from './membership.resolver';
@@ -7,7 +6,7 @@ import { ClaimView } from './account.types';
 import { OrganizationClaim } from './organization-claim.entity';
 import { User } from '../users/user.entity';
 import { PublicAuthority } from '../authorities/public-authority.entity';
-import { can } from '../access/policy';
+import { can, requireAllowed } from '../access/policy';
 import { Organization } from '../organizations/organization.entity';
 import { UserRole } from '../users/user.enums';
 import { type AccountContext, changePassword, register, requestPasswordReset, resetPassword, setUserRole, signIn, signOut } from './account.service';
@@ -64,9 +63,7 @@ export class AccountResolver {
     @Arg('after', () => String, { nullable: true }) after?: string,
     @Arg('search', () => String, { nullable: true }) search?: string,
   ): Promise<UserConnection> {
-    const actor = await ctx.actor();
-    if (!actor) throw new GraphQLError('Sign in as an administrator.', { extensions: { code: 'UNAUTHENTICATED' } });
-    if (!can(actor, 'user.setRole')) throw new GraphQLError('Only administrators manage users.', { extensions: { code: 'FORBIDDEN' } });
+    requireAllowed(await ctx.actor(), 'user.setRole');
     const size = pageSize(first);
     const where: Record<string, unknown> = {};
     const text = search?.trim().slice(0, 100);

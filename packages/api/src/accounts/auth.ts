@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Request, Response } from 'express';
+import { DeniedError } from '../core/errors';
 import { tokenHash } from './credentials';
 import { loadActor, type Actor } from '../access/policy';
 import { Session } from './session.entity';
@@ -12,6 +13,15 @@ export const SESSION_COOKIE = 'civimap_session';
  */
 export const CSRF_HEADER = 'x-civimap-csrf';
 export const SESSION_DAYS = 30;
+
+/**
+ * The one CSRF rule, for GraphQL mutations (csrf-plugin.ts) and the upload routes alike: a write
+ * authenticated by the session cookie must carry CSRF_HEADER. Bearer tokens and anonymous writes need not.
+ */
+export function csrfDenial(credentials: Pick<RequestCredentials, 'via' | 'csrfHeader'>): DeniedError | null {
+  if (credentials.via !== 'cookie' || credentials.csrfHeader) return null;
+  return new DeniedError('FORBIDDEN', `Cookie-authenticated writes must send the header "${CSRF_HEADER}: 1".`, { reason: 'CSRF', http: { status: 403 } });
+}
 /** lastSeenAt is refreshed at most this often, so reads do not each cost a write. */
 const LAST_SEEN_RESOLUTION_MS = 5 * 60_000;
 

@@ -1,6 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError } from 'graphql';
-import { CSRF_HEADER } from './auth';
+import { csrfDenial } from './auth';
 import type { SessionContext } from './session-context';
 
 /**
@@ -15,12 +14,8 @@ export function csrfPlugin(): ApolloServerPlugin<SessionContext> {
       return {
         async didResolveOperation({ operation, contextValue }) {
           if (operation?.operation !== 'mutation') return;
-          const { via, csrfHeader } = contextValue.credentials;
-          if (via === 'cookie' && !csrfHeader) {
-            throw new GraphQLError(`Cookie-authenticated mutations must send the header "${CSRF_HEADER}: 1".`, {
-              extensions: { code: 'FORBIDDEN', reason: 'CSRF', http: { status: 403 } },
-            });
-          }
+          const denial = csrfDenial(contextValue.credentials);
+          if (denial) throw denial;
         },
       };
     },

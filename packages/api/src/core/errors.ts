@@ -12,3 +12,22 @@ export class NotFoundError extends GraphQLError {
     super(message, { extensions: { code: 'NOT_FOUND' } });
   }
 }
+
+/**
+ * A query or route refused by the policy (access/policy.ts): UNAUTHENTICATED when signed out, FORBIDDEN
+ * when signed in without the right. Mutations report the same denials as typed userErrors instead.
+ */
+export class DeniedError extends GraphQLError {
+  constructor(
+    readonly denial: 'UNAUTHENTICATED' | 'FORBIDDEN',
+    message: string,
+    extensions: Record<string, unknown> = {},
+  ) {
+    super(message, { extensions: { code: denial, ...extensions } });
+  }
+
+  /** The HTTP status a plain route answers with. */
+  get httpStatus(): number {
+    return this.denial === 'UNAUTHENTICATED' ? 401 : 403;
+  }
+}

@@ -21,7 +21,7 @@ import {
 import { ExportRequestError, parseContractFilterParameter, parseFilterParameter } from './export-filter';
 import { ExportService } from './export.service';
 import { credentialsFromRequest, resolveViewer } from '../accounts/auth';
-import { can } from '../access/policy';
+import { denialOf } from '../access/policy';
 import { loadOwnShortlist } from '../shortlists/shortlist.service';
 import { UserErrorsException } from '../core/user-errors';
 import { todayInKosovo } from '../geography/geo';
@@ -146,8 +146,8 @@ export function exportRouter(deps: { orm: MikroORM; reference: ReferenceCache; c
   router.get('/shortlists/:id.csv', async (req, res) => {
     const em = deps.orm.em.fork();
     const viewer = await resolveViewer(em, credentialsFromRequest(req, res, { secureCookies: deps.config.nodeEnv === 'production' }));
-    if (!viewer.actor) return void res.status(401).json({ error: 'Sign in to download your shortlists.' });
-    if (!can(viewer.actor, 'shortlist.write')) return void res.status(403).json({ error: 'Only authority officers and administrators keep shortlists.' });
+    const denial = denialOf(viewer.actor, 'shortlist.write');
+    if (denial || !viewer.actor) return void res.status(denial?.code === 'FORBIDDEN' ? 403 : 401).json({ error: denial?.message });
     let list;
     try {
       list = await loadOwnShortlist(em, viewer.actor, String(req.params.id));

@@ -1,8 +1,8 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type Request, type Response, type Router } from 'express';
 import type { Logger } from 'pino';
-import { credentialsFromRequest, resolveViewer } from '../accounts/auth';
-import { type Actor, can } from '../access/policy';
+import { credentialsFromRequest, csrfDenial, resolveViewer } from '../accounts/auth';
+import { type Actor, denialOf } from '../access/policy';
 import type { AppConfig } from '../core/config';
 import { isUuid } from '../core/ids';
 import { csvTemplate } from './csv-columns';
@@ -28,17 +28,15 @@ export function importRouter(deps: { orm: MikroORM; config: AppConfig; logger: L
 
   async function operator(req: Request, res: Response, write: boolean): Promise<Actor | null> {
     const credentials = credentialsFromRequest(req, res, { secureCookies: deps.config.nodeEnv === 'production' });
-    if (write && credentials.via === 'cookie' && !credentials.csrfHeader) {
-      res.status(403).json({ error: 'Cookie-authenticated uploads must send the x-civimap-csrf header.' });
+    const csrf = write ? csrfDenial(credentials) : null;
+    if (csrf) {
+      res.status(csrf.httpStatus).json({ error: csrf.message });
       return null;
     }
     const viewer = await resolveViewer(deps.orm.em.fork(), credentials);
-    if (!viewer.actor) {
-      res.status(401).json({ error: 'Sign in as a moderator or administrator to import.' });
-      return null;
-    }
-    if (!can(viewer.actor, 'import.run')) {
-      res.status(403).json({ error: 'Only moderators and administrators import files.' });
+    const denial = denialOf(viewer.actor, 'import.run');
+    if (denial) {
+      res.status(denial.code === 'UNAUTHENTICATED' ? 401 : 403).json({ error: denial.message });
       return null;
     }
     return viewer.actor;

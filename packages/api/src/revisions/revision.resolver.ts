@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { UserView, userView } from '../users/user.types';
-import { UserInputError } from '../core/errors';
+import { DeniedError, UserInputError } from '../core/errors';
 import { requireUuid } from '../core/ids';
 import { CountedConnectionType, EdgeType, edgesOf, keysetPage } from '../core/connection';
 import { decodeCursor, pageSize } from '../core/pagination';
@@ -10,8 +10,7 @@ import { editContext } from './edit-context';
 import { Revision, RevisionAction } from './revision.entity';
 import { revertRevision } from './revert.service';
 import { registerEnumType } from 'type-graphql';
-import { GraphQLError } from 'graphql';
-import { can } from '../access/policy';
+import { can, requireAllowed } from '../access/policy';
 import type { ActorContext } from '../access/actor-context';
 
 registerEnumType(RevisionAction, { name: 'RevisionAction' });
@@ -106,7 +105,7 @@ export class RevisionResolver {
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<RevisionConnection> {
     if (!(await mayReadHistoryOf(ctx, entityType))) {
-      throw new GraphQLError(`The history of ${entityType} records is not public.`, { extensions: { code: 'FORBIDDEN' } });
+      throw new DeniedError('FORBIDDEN', `The history of ${entityType} records is not public.`);
     }
     return revisionPage(ctx, { entityType, entityId: requireUuid(entityId, 'entityId') }, first, after);
   }
@@ -128,9 +127,7 @@ export class RevisionResolver {
     @Arg('after', () => String, { nullable: true }) after?: string,
     @Arg('entityType', () => String, { nullable: true }) entityType?: string,
   ): Promise<RevisionConnection> {
-    const actor = await ctx.actor();
-    if (!actor) throw new GraphQLError('Sign in as a moderator to read the audit log.', { extensions: { code: 'UNAUTHENTICATED' } });
-    if (!can(actor, 'auditLog.read')) throw new GraphQLError('Only moderators and administrators read the audit log.', { extensions: { code: 'FORBIDDEN' } });
+    const actor = requireAllowed(await ctx.actor(), 'auditLog.read');
     const hidden = actor.role === 'ADMIN' ? [] : ADMIN_ONLY_TYPES;
     const where: Record<string, unknown> = {};
     if (entityType) where.entityType = hidden.includes(entityType) ? { $in: [] } : entityType;

@@ -2,9 +2,8 @@ import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, registerEnumType
 import { ClaimView } from '../accounts/account.types';
 import { OrganizationClaim } from '../accounts/organization-claim.entity';
 import { claimView } from '../accounts/membership.resolver';
-import { can } from '../access/policy';
+import { can, requireAllowed } from '../access/policy';
 import { OrganizationPayload } from '../revisions/editing.payloads';
-import { GraphQLError } from 'graphql';
 import { CountedConnectionType, EdgeType, edgesOf } from '../core/connection';
 import { pageSize } from '../core/pagination';
 import { editContext } from '../revisions/edit-context';
@@ -51,9 +50,7 @@ export class VerificationResolver {
     @Arg('after', () => String, { nullable: true }) after?: string,
     @Arg('kinds', () => [QueueItemKind], { nullable: true, description: 'Only these kinds of work (default all).' }) kinds?: QueueItemKind[],
   ): Promise<VerificationQueueConnection> {
-    const actor = await ctx.actor();
-    if (!actor) throw new GraphQLError('Sign in as a moderator to see the verification queue.', { extensions: { code: 'UNAUTHENTICATED' } });
-    if (!can(actor, 'verificationQueue.read')) throw new GraphQLError('Only moderators and administrators see the verification queue.', { extensions: { code: 'FORBIDDEN' } });
+    requireAllowed(await ctx.actor(), 'verificationQueue.read');
     const size = pageSize(first);
     const [page, totalCount] = await Promise.all([verificationQueuePage(ctx.em, size, after, kinds), verificationQueueCount(ctx.em, kinds)]);
     const claimIds = page.rows.filter((r) => r.kind === QueueItemKind.PENDING_CLAIM).map((r) => r.itemId);
