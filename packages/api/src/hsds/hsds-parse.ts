@@ -17,7 +17,7 @@ import {
   SYSTEM_AUTHOR,
   DEMO_NOTE,
   type ResourceType,
-} from './hsds-mapping';
+} from './hsds-metadata';
 import type { LocationRecord, OrganizationBundle, OrganizationRecord, RevisionRecord, ServiceAtLocationRecord, ServiceRecord, Texts } from './hsds-records';
 import type { HsdsVocabulary } from './hsds-vocabulary';
 

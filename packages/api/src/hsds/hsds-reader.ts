@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ReferenceCatalog } from '../reference/reference-catalog';
-import { HsdsMapper, revisionsByEntity } from './hsds-mapping';
+import { HsdsMapper } from './hsds-mapping';
+import { revisionsByEntity } from './hsds-metadata';
 import type { HsdsObject } from './hsds-records';
 import { type HsdsFilter, type HsdsListKind, HsdsStore } from './hsds-store';
 import { HsdsVocabulary } from './hsds-vocabulary';

@@ -3,7 +3,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../core/config';
 import type { ReferenceCache } from '../reference/reference-catalog';
-import { DEMO_NOTE } from './hsds-mapping';
+import { DEMO_NOTE } from './hsds-metadata';
 import { HsdsParameterError, type HsdsQuery, MAX_PER_PAGE, parseHsdsQuery } from './hsds-params';
 import { HsdsReader, type HsdsShape } from './hsds-reader';
 import type { HsdsObject } from './hsds-records';

@@ -4,7 +4,7 @@ import type { User } from '../users/user.entity';
 import { localizedText } from '../core/localized-text';
 import { foldName } from '../geography/boundaries-import';
 import { Municipality } from '../geography/municipality.entity';
-import { IMPORTED_AUTHOR_PREFIX } from '../hsds/hsds-mapping';
+import { IMPORTED_AUTHOR_PREFIX } from '../hsds/hsds-metadata';
 import { type HsdsIssue, HsdsOrganizationParser, type ParsedHsdsOrganization } from '../hsds/hsds-parse';
 import type { OrganizationBundle } from '../hsds/hsds-records';
 import { HsdsVocabulary } from '../hsds/hsds-vocabulary';

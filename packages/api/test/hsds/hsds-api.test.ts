@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { categoryTermId, targetGroupTermId, TAXONOMIES } from '../../src/hsds/hsds-vocabulary';
-import { DEMO_NOTE } from '../../src/hsds/hsds-mapping';
+import { DEMO_NOTE } from '../../src/hsds/hsds-metadata';
 import { HsdsReader } from '../../src/hsds/hsds-reader';
 import { loadReferenceCatalog } from '../../src/reference/reference-catalog';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HsdsMapper, metadataEntries, DEMO_NOTE, SYSTEM_AUTHOR } from '../../src/hsds/hsds-mapping';
+import { HsdsMapper } from '../../src/hsds/hsds-mapping';
+import { DEMO_NOTE, metadataEntries, SYSTEM_AUTHOR } from '../../src/hsds/hsds-metadata';
 import { derivedId, uuidV5 } from '../../src/hsds/hsds-ids';
 import { changeValue, HsdsOrganizationParser } from '../../src/hsds/hsds-parse';
 import { parseDateTime, parseHsdsQuery } from '../../src/hsds/hsds-params';
