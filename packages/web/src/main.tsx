@@ -1,9 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import 'leaflet/dist/leaflet.css';
-import './styles.css';
-import { setupI18n } from './lib/i18n';
-import { App } from './App';
+import './app/styles.css';
+import { setupI18n } from './shared/i18n/i18n';
+import { App } from './app/App';
 
 setupI18n();
 

@@ -45,16 +45,6 @@ type Documents = {
     "\n  mutation VerifyOrganization($id: ID!, $version: Int!, $approve: Boolean!, $reason: String) {\n    verifyOrganization(id: $id, version: $version, approve: $approve, reason: $reason) {\n      organization {\n        id\n        version\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.VerifyOrganizationDocument,
     "\n  mutation RemoveMember($organizationId: ID!, $userId: ID!) {\n    removeMember(organizationId: $organizationId, userId: $userId) {\n      removedMembershipId\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.RemoveMemberDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      ok\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.ChangePasswordDocument,
-    "\n  fragment ShortlistFields on Shortlist {\n    id\n    name\n    notes\n    version\n    csvUrl\n    updatedAt\n    entries {\n      id\n      position\n      note\n      organization {\n        id\n        name(lang: $lang)\n      }\n    }\n  }\n": typeof types.ShortlistFieldsFragmentDoc,
-    "\n  query OfficerViewer($lang: Language!) {\n    me {\n      id\n      displayName\n      role\n      authority {\n        code\n        name(lang: $lang)\n      }\n    }\n  }\n": typeof types.OfficerViewerDocument,
-    "\n  query ContractableProviders($filter: OrganizationFilter!, $first: Int!, $on: Date!, $lang: Language!, $orderBy: OrganizationOrder) {\n    organizations(filter: $filter, first: $first, orderBy: $orderBy, lang: $lang) {\n      totalCount\n      edges {\n        distanceKm\n        node {\n          id\n          name(lang: $lang)\n          acronym\n          isDemo\n          status\n          verification {\n            status\n            verifiedAt\n          }\n          services {\n            id\n            name(lang: $lang)\n            status\n            capacity\n            residentialPlaces\n            categories {\n              code\n            }\n            serviceArea {\n              code\n              name(lang: $lang)\n            }\n          }\n          licences {\n            id\n            number\n            authority\n            validFrom\n            validUntil\n            validOn(date: $on)\n            categories {\n              code\n            }\n          }\n          locations {\n            id\n            municipality {\n              code\n              name(lang: $lang)\n            }\n          }\n          contracts {\n            id\n            amount\n          }\n        }\n      }\n    }\n  }\n": typeof types.ContractableProvidersDocument,
-    "\n  query MyShortlists($lang: Language!) {\n    myShortlists {\n      ...ShortlistFields\n    }\n  }\n": typeof types.MyShortlistsDocument,
-    "\n  mutation CreateShortlist($input: CreateShortlistInput!, $lang: Language!) {\n    createShortlist(input: $input) {\n      shortlist {\n        ...ShortlistFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.CreateShortlistDocument,
-    "\n  mutation UpdateShortlist($input: UpdateShortlistInput!, $lang: Language!) {\n    updateShortlist(input: $input) {\n      shortlist {\n        ...ShortlistFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.UpdateShortlistDocument,
-    "\n  query ProviderSearch($filter: OrganizationFilter!, $lang: Language!) {\n    organizations(filter: $filter, first: 20, lang: $lang) {\n      edges {\n        node {\n          id\n          name(lang: $lang)\n        }\n      }\n    }\n  }\n": typeof types.ProviderSearchDocument,
-    "\n  query ProviderName($id: ID!, $lang: Language!) {\n    organization(id: $id) {\n      id\n      name(lang: $lang)\n    }\n  }\n": typeof types.ProviderNameDocument,
-    "\n  query Authorities($lang: Language!) {\n    publicAuthorities {\n      code\n      kind\n      name(lang: $lang)\n    }\n  }\n": typeof types.AuthoritiesDocument,
-    "\n  mutation RecordContract($input: RecordContractInput!) {\n    recordContract(input: $input) {\n      contract {\n        id\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.RecordContractDocument,
     "\n  query ReferenceData($lang: Language!) {\n    regions {\n      code\n      name(lang: $lang)\n    }\n    municipalities {\n      code\n      name(lang: $lang)\n      region {\n        code\n      }\n      population\n      seat {\n        lat\n        lng\n      }\n    }\n    serviceCategories {\n      code\n      name(lang: $lang)\n      parent {\n        code\n      }\n    }\n    targetGroups {\n      code\n      name(lang: $lang)\n    }\n  }\n": typeof types.ReferenceDataDocument,
     "\n  query MunicipalityBoundaries {\n    municipalities {\n      code\n      boundary\n    }\n  }\n": typeof types.MunicipalityBoundariesDocument,
     "\n  query MapPoints($filter: OrganizationFilter, $lang: Language!) {\n    mapPoints(filter: $filter, lang: $lang) {\n      locationId\n      organizationId\n      name\n      lat\n      lng\n      categoryCodes\n      verified\n      isDemo\n    }\n  }\n": typeof types.MapPointsDocument,
@@ -66,6 +56,16 @@ type Documents = {
     "\n  query ContractTotals($by: ContractTotalDimension!, $filter: ContractFilter, $lang: Language!) {\n    contractTotals(by: $by, filter: $filter, lang: $lang) {\n      key\n      label\n      contracts\n      amount\n    }\n  }\n": typeof types.ContractTotalsDocument,
     "\n  query PublicAuthorities($lang: Language!) {\n    publicAuthorities {\n      code\n      kind\n      name(lang: $lang)\n    }\n  }\n": typeof types.PublicAuthoritiesDocument,
     "\n  query OrganizationContracts($id: ID!, $lang: Language!) {\n    organization(id: $id) {\n      id\n      contracts {\n        id\n        reference\n        title\n        amount\n        currency\n        modality\n        status\n        awardDate\n        startDate\n        endDate\n        authority {\n          code\n          name(lang: $lang)\n        }\n        categories {\n          code\n          name(lang: $lang)\n        }\n      }\n    }\n  }\n": typeof types.OrganizationContractsDocument,
+    "\n  fragment ShortlistFields on Shortlist {\n    id\n    name\n    notes\n    version\n    csvUrl\n    updatedAt\n    entries {\n      id\n      position\n      note\n      organization {\n        id\n        name(lang: $lang)\n      }\n    }\n  }\n": typeof types.ShortlistFieldsFragmentDoc,
+    "\n  query OfficerViewer($lang: Language!) {\n    me {\n      id\n      displayName\n      role\n      authority {\n        code\n        name(lang: $lang)\n      }\n    }\n  }\n": typeof types.OfficerViewerDocument,
+    "\n  query ContractableProviders($filter: OrganizationFilter!, $first: Int!, $on: Date!, $lang: Language!, $orderBy: OrganizationOrder) {\n    organizations(filter: $filter, first: $first, orderBy: $orderBy, lang: $lang) {\n      totalCount\n      edges {\n        distanceKm\n        node {\n          id\n          name(lang: $lang)\n          acronym\n          isDemo\n          status\n          verification {\n            status\n            verifiedAt\n          }\n          services {\n            id\n            name(lang: $lang)\n            status\n            capacity\n            residentialPlaces\n            categories {\n              code\n            }\n            serviceArea {\n              code\n              name(lang: $lang)\n            }\n          }\n          licences {\n            id\n            number\n            authority\n            validFrom\n            validUntil\n            validOn(date: $on)\n            categories {\n              code\n            }\n          }\n          locations {\n            id\n            municipality {\n              code\n              name(lang: $lang)\n            }\n          }\n          contracts {\n            id\n            amount\n          }\n        }\n      }\n    }\n  }\n": typeof types.ContractableProvidersDocument,
+    "\n  query MyShortlists($lang: Language!) {\n    myShortlists {\n      ...ShortlistFields\n    }\n  }\n": typeof types.MyShortlistsDocument,
+    "\n  mutation CreateShortlist($input: CreateShortlistInput!, $lang: Language!) {\n    createShortlist(input: $input) {\n      shortlist {\n        ...ShortlistFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.CreateShortlistDocument,
+    "\n  mutation UpdateShortlist($input: UpdateShortlistInput!, $lang: Language!) {\n    updateShortlist(input: $input) {\n      shortlist {\n        ...ShortlistFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.UpdateShortlistDocument,
+    "\n  query ProviderSearch($filter: OrganizationFilter!, $lang: Language!) {\n    organizations(filter: $filter, first: 20, lang: $lang) {\n      edges {\n        node {\n          id\n          name(lang: $lang)\n        }\n      }\n    }\n  }\n": typeof types.ProviderSearchDocument,
+    "\n  query ProviderName($id: ID!, $lang: Language!) {\n    organization(id: $id) {\n      id\n      name(lang: $lang)\n    }\n  }\n": typeof types.ProviderNameDocument,
+    "\n  query Authorities($lang: Language!) {\n    publicAuthorities {\n      code\n      kind\n      name(lang: $lang)\n    }\n  }\n": typeof types.AuthoritiesDocument,
+    "\n  mutation RecordContract($input: RecordContractInput!) {\n    recordContract(input: $input) {\n      contract {\n        id\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.RecordContractDocument,
     "\n  fragment UserErrorFields on UserError {\n    field\n    message\n    code\n  }\n": typeof types.UserErrorFieldsFragmentDoc,
 };
 const documents: Documents = {
@@ -99,16 +99,6 @@ const documents: Documents = {
     "\n  mutation VerifyOrganization($id: ID!, $version: Int!, $approve: Boolean!, $reason: String) {\n    verifyOrganization(id: $id, version: $version, approve: $approve, reason: $reason) {\n      organization {\n        id\n        version\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.VerifyOrganizationDocument,
     "\n  mutation RemoveMember($organizationId: ID!, $userId: ID!) {\n    removeMember(organizationId: $organizationId, userId: $userId) {\n      removedMembershipId\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.RemoveMemberDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      ok\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.ChangePasswordDocument,
-    "\n  fragment ShortlistFields on Shortlist {\n    id\n    name\n    notes\n    version\n    csvUrl\n    updatedAt\n    entries {\n      id\n      position\n      note\n      organization {\n        id\n        name(lang: $lang)\n      }\n    }\n  }\n": types.ShortlistFieldsFragmentDoc,
-    "\n  query OfficerViewer($lang: Language!) {\n    me {\n      id\n      displayName\n      role\n      authority {\n        code\n        name(lang: $lang)\n      }\n    }\n  }\n": types.OfficerViewerDocument,
-    "\n  query ContractableProviders($filter: OrganizationFilter!, $first: Int!, $on: Date!, $lang: Language!, $orderBy: OrganizationOrder) {\n    organizations(filter: $filter, first: $first, orderBy: $orderBy, lang: $lang) {\n      totalCount\n      edges {\n        distanceKm\n        node {\n          id\n          name(lang: $lang)\n          acronym\n          isDemo\n          status\n          verification {\n            status\n            verifiedAt\n          }\n          services {\n            id\n            name(lang: $lang)\n            status\n            capacity\n            residentialPlaces\n            categories {\n              code\n            }\n            serviceArea {\n              code\n              name(lang: $lang)\n            }\n          }\n          licences {\n            id\n            number\n            authority\n            validFrom\n            validUntil\n            validOn(date: $on)\n            categories {\n              code\n            }\n          }\n          locations {\n            id\n            municipality {\n              code\n              name(lang: $lang)\n            }\n          }\n          contracts {\n            id\n            amount\n          }\n        }\n      }\n    }\n  }\n": types.ContractableProvidersDocument,
-    "\n  query MyShortlists($lang: Language!) {\n    myShortlists {\n      ...ShortlistFields\n    }\n  }\n": types.MyShortlistsDocument,
-    "\n  mutation CreateShortlist($input: CreateShortlistInput!, $lang: Language!) {\n    createShortlist(input: $input) {\n      shortlist {\n        ...ShortlistFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.CreateShortlistDocument,
-    "\n  mutation UpdateShortlist($input: UpdateShortlistInput!, $lang: Language!) {\n    updateShortlist(input: $input) {\n      shortlist {\n        ...ShortlistFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.UpdateShortlistDocument,
-    "\n  query ProviderSearch($filter: OrganizationFilter!, $lang: Language!) {\n    organizations(filter: $filter, first: 20, lang: $lang) {\n      edges {\n        node {\n          id\n          name(lang: $lang)\n        }\n      }\n    }\n  }\n": types.ProviderSearchDocument,
-    "\n  query ProviderName($id: ID!, $lang: Language!) {\n    organization(id: $id) {\n      id\n      name(lang: $lang)\n    }\n  }\n": types.ProviderNameDocument,
-    "\n  query Authorities($lang: Language!) {\n    publicAuthorities {\n      code\n      kind\n      name(lang: $lang)\n    }\n  }\n": types.AuthoritiesDocument,
-    "\n  mutation RecordContract($input: RecordContractInput!) {\n    recordContract(input: $input) {\n      contract {\n        id\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.RecordContractDocument,
     "\n  query ReferenceData($lang: Language!) {\n    regions {\n      code\n      name(lang: $lang)\n    }\n    municipalities {\n      code\n      name(lang: $lang)\n      region {\n        code\n      }\n      population\n      seat {\n        lat\n        lng\n      }\n    }\n    serviceCategories {\n      code\n      name(lang: $lang)\n      parent {\n        code\n      }\n    }\n    targetGroups {\n      code\n      name(lang: $lang)\n    }\n  }\n": types.ReferenceDataDocument,
     "\n  query MunicipalityBoundaries {\n    municipalities {\n      code\n      boundary\n    }\n  }\n": types.MunicipalityBoundariesDocument,
     "\n  query MapPoints($filter: OrganizationFilter, $lang: Language!) {\n    mapPoints(filter: $filter, lang: $lang) {\n      locationId\n      organizationId\n      name\n      lat\n      lng\n      categoryCodes\n      verified\n      isDemo\n    }\n  }\n": types.MapPointsDocument,
@@ -120,6 +110,16 @@ const documents: Documents = {
     "\n  query ContractTotals($by: ContractTotalDimension!, $filter: ContractFilter, $lang: Language!) {\n    contractTotals(by: $by, filter: $filter, lang: $lang) {\n      key\n      label\n      contracts\n      amount\n    }\n  }\n": types.ContractTotalsDocument,
     "\n  query PublicAuthorities($lang: Language!) {\n    publicAuthorities {\n      code\n      kind\n      name(lang: $lang)\n    }\n  }\n": types.PublicAuthoritiesDocument,
     "\n  query OrganizationContracts($id: ID!, $lang: Language!) {\n    organization(id: $id) {\n      id\n      contracts {\n        id\n        reference\n        title\n        amount\n        currency\n        modality\n        status\n        awardDate\n        startDate\n        endDate\n        authority {\n          code\n          name(lang: $lang)\n        }\n        categories {\n          code\n          name(lang: $lang)\n        }\n      }\n    }\n  }\n": types.OrganizationContractsDocument,
+    "\n  fragment ShortlistFields on Shortlist {\n    id\n    name\n    notes\n    version\n    csvUrl\n    updatedAt\n    entries {\n      id\n      position\n      note\n      organization {\n        id\n        name(lang: $lang)\n      }\n    }\n  }\n": types.ShortlistFieldsFragmentDoc,
+    "\n  query OfficerViewer($lang: Language!) {\n    me {\n      id\n      displayName\n      role\n      authority {\n        code\n        name(lang: $lang)\n      }\n    }\n  }\n": types.OfficerViewerDocument,
+    "\n  query ContractableProviders($filter: OrganizationFilter!, $first: Int!, $on: Date!, $lang: Language!, $orderBy: OrganizationOrder) {\n    organizations(filter: $filter, first: $first, orderBy: $orderBy, lang: $lang) {\n      totalCount\n      edges {\n        distanceKm\n        node {\n          id\n          name(lang: $lang)\n          acronym\n          isDemo\n          status\n          verification {\n            status\n            verifiedAt\n          }\n          services {\n            id\n            name(lang: $lang)\n            status\n            capacity\n            residentialPlaces\n            categories {\n              code\n            }\n            serviceArea {\n              code\n              name(lang: $lang)\n            }\n          }\n          licences {\n            id\n            number\n            authority\n            validFrom\n            validUntil\n            validOn(date: $on)\n            categories {\n              code\n            }\n          }\n          locations {\n            id\n            municipality {\n              code\n              name(lang: $lang)\n            }\n          }\n          contracts {\n            id\n            amount\n          }\n        }\n      }\n    }\n  }\n": types.ContractableProvidersDocument,
+    "\n  query MyShortlists($lang: Language!) {\n    myShortlists {\n      ...ShortlistFields\n    }\n  }\n": types.MyShortlistsDocument,
+    "\n  mutation CreateShortlist($input: CreateShortlistInput!, $lang: Language!) {\n    createShortlist(input: $input) {\n      shortlist {\n        ...ShortlistFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.CreateShortlistDocument,
+    "\n  mutation UpdateShortlist($input: UpdateShortlistInput!, $lang: Language!) {\n    updateShortlist(input: $input) {\n      shortlist {\n        ...ShortlistFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.UpdateShortlistDocument,
+    "\n  query ProviderSearch($filter: OrganizationFilter!, $lang: Language!) {\n    organizations(filter: $filter, first: 20, lang: $lang) {\n      edges {\n        node {\n          id\n          name(lang: $lang)\n        }\n      }\n    }\n  }\n": types.ProviderSearchDocument,
+    "\n  query ProviderName($id: ID!, $lang: Language!) {\n    organization(id: $id) {\n      id\n      name(lang: $lang)\n    }\n  }\n": types.ProviderNameDocument,
+    "\n  query Authorities($lang: Language!) {\n    publicAuthorities {\n      code\n      kind\n      name(lang: $lang)\n    }\n  }\n": types.AuthoritiesDocument,
+    "\n  mutation RecordContract($input: RecordContractInput!) {\n    recordContract(input: $input) {\n      contract {\n        id\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.RecordContractDocument,
     "\n  fragment UserErrorFields on UserError {\n    field\n    message\n    code\n  }\n": types.UserErrorFieldsFragmentDoc,
 };
 
@@ -246,46 +246,6 @@ export function graphql(source: "\n  mutation ChangePassword($currentPassword: S
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ShortlistFields on Shortlist {\n    id\n    name\n    notes\n    version\n    csvUrl\n    updatedAt\n    entries {\n      id\n      position\n      note\n      organization {\n        id\n        name(lang: $lang)\n      }\n    }\n  }\n"): typeof import('./graphql').ShortlistFieldsFragmentDoc;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query OfficerViewer($lang: Language!) {\n    me {\n      id\n      displayName\n      role\n      authority {\n        code\n        name(lang: $lang)\n      }\n    }\n  }\n"): typeof import('./graphql').OfficerViewerDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query ContractableProviders($filter: OrganizationFilter!, $first: Int!, $on: Date!, $lang: Language!, $orderBy: OrganizationOrder) {\n    organizations(filter: $filter, first: $first, orderBy: $orderBy, lang: $lang) {\n      totalCount\n      edges {\n        distanceKm\n        node {\n          id\n          name(lang: $lang)\n          acronym\n          isDemo\n          status\n          verification {\n            status\n            verifiedAt\n          }\n          services {\n            id\n            name(lang: $lang)\n            status\n            capacity\n            residentialPlaces\n            categories {\n              code\n            }\n            serviceArea {\n              code\n              name(lang: $lang)\n            }\n          }\n          licences {\n            id\n            number\n            authority\n            validFrom\n            validUntil\n            validOn(date: $on)\n            categories {\n              code\n            }\n          }\n          locations {\n            id\n            municipality {\n              code\n              name(lang: $lang)\n            }\n          }\n          contracts {\n            id\n            amount\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').ContractableProvidersDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query MyShortlists($lang: Language!) {\n    myShortlists {\n      ...ShortlistFields\n    }\n  }\n"): typeof import('./graphql').MyShortlistsDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation CreateShortlist($input: CreateShortlistInput!, $lang: Language!) {\n    createShortlist(input: $input) {\n      shortlist {\n        ...ShortlistFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"): typeof import('./graphql').CreateShortlistDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation UpdateShortlist($input: UpdateShortlistInput!, $lang: Language!) {\n    updateShortlist(input: $input) {\n      shortlist {\n        ...ShortlistFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"): typeof import('./graphql').UpdateShortlistDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query ProviderSearch($filter: OrganizationFilter!, $lang: Language!) {\n    organizations(filter: $filter, first: 20, lang: $lang) {\n      edges {\n        node {\n          id\n          name(lang: $lang)\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').ProviderSearchDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query ProviderName($id: ID!, $lang: Language!) {\n    organization(id: $id) {\n      id\n      name(lang: $lang)\n    }\n  }\n"): typeof import('./graphql').ProviderNameDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query Authorities($lang: Language!) {\n    publicAuthorities {\n      code\n      kind\n      name(lang: $lang)\n    }\n  }\n"): typeof import('./graphql').AuthoritiesDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation RecordContract($input: RecordContractInput!) {\n    recordContract(input: $input) {\n      contract {\n        id\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"): typeof import('./graphql').RecordContractDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  query ReferenceData($lang: Language!) {\n    regions {\n      code\n      name(lang: $lang)\n    }\n    municipalities {\n      code\n      name(lang: $lang)\n      region {\n        code\n      }\n      population\n      seat {\n        lat\n        lng\n      }\n    }\n    serviceCategories {\n      code\n      name(lang: $lang)\n      parent {\n        code\n      }\n    }\n    targetGroups {\n      code\n      name(lang: $lang)\n    }\n  }\n"): typeof import('./graphql').ReferenceDataDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -327,6 +287,46 @@ export function graphql(source: "\n  query PublicAuthorities($lang: Language!) {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query OrganizationContracts($id: ID!, $lang: Language!) {\n    organization(id: $id) {\n      id\n      contracts {\n        id\n        reference\n        title\n        amount\n        currency\n        modality\n        status\n        awardDate\n        startDate\n        endDate\n        authority {\n          code\n          name(lang: $lang)\n        }\n        categories {\n          code\n          name(lang: $lang)\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').OrganizationContractsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ShortlistFields on Shortlist {\n    id\n    name\n    notes\n    version\n    csvUrl\n    updatedAt\n    entries {\n      id\n      position\n      note\n      organization {\n        id\n        name(lang: $lang)\n      }\n    }\n  }\n"): typeof import('./graphql').ShortlistFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OfficerViewer($lang: Language!) {\n    me {\n      id\n      displayName\n      role\n      authority {\n        code\n        name(lang: $lang)\n      }\n    }\n  }\n"): typeof import('./graphql').OfficerViewerDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ContractableProviders($filter: OrganizationFilter!, $first: Int!, $on: Date!, $lang: Language!, $orderBy: OrganizationOrder) {\n    organizations(filter: $filter, first: $first, orderBy: $orderBy, lang: $lang) {\n      totalCount\n      edges {\n        distanceKm\n        node {\n          id\n          name(lang: $lang)\n          acronym\n          isDemo\n          status\n          verification {\n            status\n            verifiedAt\n          }\n          services {\n            id\n            name(lang: $lang)\n            status\n            capacity\n            residentialPlaces\n            categories {\n              code\n            }\n            serviceArea {\n              code\n              name(lang: $lang)\n            }\n          }\n          licences {\n            id\n            number\n            authority\n            validFrom\n            validUntil\n            validOn(date: $on)\n            categories {\n              code\n            }\n          }\n          locations {\n            id\n            municipality {\n              code\n              name(lang: $lang)\n            }\n          }\n          contracts {\n            id\n            amount\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').ContractableProvidersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyShortlists($lang: Language!) {\n    myShortlists {\n      ...ShortlistFields\n    }\n  }\n"): typeof import('./graphql').MyShortlistsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateShortlist($input: CreateShortlistInput!, $lang: Language!) {\n    createShortlist(input: $input) {\n      shortlist {\n        ...ShortlistFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"): typeof import('./graphql').CreateShortlistDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateShortlist($input: UpdateShortlistInput!, $lang: Language!) {\n    updateShortlist(input: $input) {\n      shortlist {\n        ...ShortlistFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"): typeof import('./graphql').UpdateShortlistDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProviderSearch($filter: OrganizationFilter!, $lang: Language!) {\n    organizations(filter: $filter, first: 20, lang: $lang) {\n      edges {\n        node {\n          id\n          name(lang: $lang)\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').ProviderSearchDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProviderName($id: ID!, $lang: Language!) {\n    organization(id: $id) {\n      id\n      name(lang: $lang)\n    }\n  }\n"): typeof import('./graphql').ProviderNameDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Authorities($lang: Language!) {\n    publicAuthorities {\n      code\n      kind\n      name(lang: $lang)\n    }\n  }\n"): typeof import('./graphql').AuthoritiesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordContract($input: RecordContractInput!) {\n    recordContract(input: $input) {\n      contract {\n        id\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"): typeof import('./graphql').RecordContractDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

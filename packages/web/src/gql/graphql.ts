@@ -673,79 +673,6 @@ export type ChangePasswordMutationVariables = Exact<{
 
 export type ChangePasswordMutation = { changePassword: { ok: boolean, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
 
-export type ShortlistFieldsFragment = { id: string, name: string, notes: string | null, version: number, csvUrl: string, updatedAt: string, entries: Array<{ id: string, position: number, note: string | null, organization: { id: string, name: string } }> };
-
-export type OfficerViewerQueryVariables = Exact<{
-  lang: Language;
-}>;
-
-
-export type OfficerViewerQuery = { me: { id: string, displayName: string, role: UserRole, authority: { code: string, name: string } | null } | null };
-
-export type ContractableProvidersQueryVariables = Exact<{
-  filter: OrganizationFilter;
-  first: number;
-  on: string;
-  lang: Language;
-  orderBy?: OrganizationOrder | null | undefined;
-}>;
-
-
-export type ContractableProvidersQuery = { organizations: { totalCount: number, edges: Array<{ distanceKm: number | null, node: { id: string, name: string, acronym: string | null, isDemo: boolean, status: OrganizationStatus, verification: { status: VerificationStatus, verifiedAt: string | null }, services: Array<{ id: string, name: string, status: ServiceStatus, capacity: number | null, residentialPlaces: number | null, categories: Array<{ code: string }>, serviceArea: Array<{ code: string, name: string }> }>, licences: Array<{ id: string, number: string, authority: string, validFrom: string, validUntil: string | null, validOn: boolean, categories: Array<{ code: string }> }>, locations: Array<{ id: string, municipality: { code: string, name: string } }>, contracts: Array<{ id: string, amount: number | null }> } }> } };
-
-export type MyShortlistsQueryVariables = Exact<{
-  lang: Language;
-}>;
-
-
-export type MyShortlistsQuery = { myShortlists: Array<{ id: string, name: string, notes: string | null, version: number, csvUrl: string, updatedAt: string, entries: Array<{ id: string, position: number, note: string | null, organization: { id: string, name: string } }> }> };
-
-export type CreateShortlistMutationVariables = Exact<{
-  input: CreateShortlistInput;
-  lang: Language;
-}>;
-
-
-export type CreateShortlistMutation = { createShortlist: { shortlist: { id: string, name: string, notes: string | null, version: number, csvUrl: string, updatedAt: string, entries: Array<{ id: string, position: number, note: string | null, organization: { id: string, name: string } }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
-
-export type UpdateShortlistMutationVariables = Exact<{
-  input: UpdateShortlistInput;
-  lang: Language;
-}>;
-
-
-export type UpdateShortlistMutation = { updateShortlist: { shortlist: { id: string, name: string, notes: string | null, version: number, csvUrl: string, updatedAt: string, entries: Array<{ id: string, position: number, note: string | null, organization: { id: string, name: string } }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
-
-export type ProviderSearchQueryVariables = Exact<{
-  filter: OrganizationFilter;
-  lang: Language;
-}>;
-
-
-export type ProviderSearchQuery = { organizations: { edges: Array<{ node: { id: string, name: string } }> } };
-
-export type ProviderNameQueryVariables = Exact<{
-  id: string;
-  lang: Language;
-}>;
-
-
-export type ProviderNameQuery = { organization: { id: string, name: string } | null };
-
-export type AuthoritiesQueryVariables = Exact<{
-  lang: Language;
-}>;
-
-
-export type AuthoritiesQuery = { publicAuthorities: Array<{ code: string, kind: AuthorityKind, name: string }> };
-
-export type RecordContractMutationVariables = Exact<{
-  input: RecordContractInput;
-}>;
-
-
-export type RecordContractMutation = { recordContract: { contract: { id: string } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
-
 export type ReferenceDataQueryVariables = Exact<{
   lang: Language;
 }>;
@@ -833,6 +760,79 @@ export type OrganizationContractsQueryVariables = Exact<{
 
 
 export type OrganizationContractsQuery = { organization: { id: string, contracts: Array<{ id: string, reference: string | null, title: string | null, amount: number | null, currency: string, modality: ContractModality, status: ContractStatus, awardDate: string | null, startDate: string | null, endDate: string | null, authority: { code: string, name: string }, categories: Array<{ code: string, name: string }> }> } | null };
+
+export type ShortlistFieldsFragment = { id: string, name: string, notes: string | null, version: number, csvUrl: string, updatedAt: string, entries: Array<{ id: string, position: number, note: string | null, organization: { id: string, name: string } }> };
+
+export type OfficerViewerQueryVariables = Exact<{
+  lang: Language;
+}>;
+
+
+export type OfficerViewerQuery = { me: { id: string, displayName: string, role: UserRole, authority: { code: string, name: string } | null } | null };
+
+export type ContractableProvidersQueryVariables = Exact<{
+  filter: OrganizationFilter;
+  first: number;
+  on: string;
+  lang: Language;
+  orderBy?: OrganizationOrder | null | undefined;
+}>;
+
+
+export type ContractableProvidersQuery = { organizations: { totalCount: number, edges: Array<{ distanceKm: number | null, node: { id: string, name: string, acronym: string | null, isDemo: boolean, status: OrganizationStatus, verification: { status: VerificationStatus, verifiedAt: string | null }, services: Array<{ id: string, name: string, status: ServiceStatus, capacity: number | null, residentialPlaces: number | null, categories: Array<{ code: string }>, serviceArea: Array<{ code: string, name: string }> }>, licences: Array<{ id: string, number: string, authority: string, validFrom: string, validUntil: string | null, validOn: boolean, categories: Array<{ code: string }> }>, locations: Array<{ id: string, municipality: { code: string, name: string } }>, contracts: Array<{ id: string, amount: number | null }> } }> } };
+
+export type MyShortlistsQueryVariables = Exact<{
+  lang: Language;
+}>;
+
+
+export type MyShortlistsQuery = { myShortlists: Array<{ id: string, name: string, notes: string | null, version: number, csvUrl: string, updatedAt: string, entries: Array<{ id: string, position: number, note: string | null, organization: { id: string, name: string } }> }> };
+
+export type CreateShortlistMutationVariables = Exact<{
+  input: CreateShortlistInput;
+  lang: Language;
+}>;
+
+
+export type CreateShortlistMutation = { createShortlist: { shortlist: { id: string, name: string, notes: string | null, version: number, csvUrl: string, updatedAt: string, entries: Array<{ id: string, position: number, note: string | null, organization: { id: string, name: string } }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
+
+export type UpdateShortlistMutationVariables = Exact<{
+  input: UpdateShortlistInput;
+  lang: Language;
+}>;
+
+
+export type UpdateShortlistMutation = { updateShortlist: { shortlist: { id: string, name: string, notes: string | null, version: number, csvUrl: string, updatedAt: string, entries: Array<{ id: string, position: number, note: string | null, organization: { id: string, name: string } }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
+
+export type ProviderSearchQueryVariables = Exact<{
+  filter: OrganizationFilter;
+  lang: Language;
+}>;
+
+
+export type ProviderSearchQuery = { organizations: { edges: Array<{ node: { id: string, name: string } }> } };
+
+export type ProviderNameQueryVariables = Exact<{
+  id: string;
+  lang: Language;
+}>;
+
+
+export type ProviderNameQuery = { organization: { id: string, name: string } | null };
+
+export type AuthoritiesQueryVariables = Exact<{
+  lang: Language;
+}>;
+
+
+export type AuthoritiesQuery = { publicAuthorities: Array<{ code: string, kind: AuthorityKind, name: string }> };
+
+export type RecordContractMutationVariables = Exact<{
+  input: RecordContractInput;
+}>;
+
+
+export type RecordContractMutation = { recordContract: { contract: { id: string } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
 
 export type UserErrorFieldsFragment = { field: Array<string> | null, message: string, code: UserErrorCode };
 
@@ -1536,210 +1536,6 @@ export const ChangePasswordDocument = new TypedDocumentString(`
   message
   code
 }`) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
-export const OfficerViewerDocument = new TypedDocumentString(`
-    query OfficerViewer($lang: Language!) {
-  me {
-    id
-    displayName
-    role
-    authority {
-      code
-      name(lang: $lang)
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<OfficerViewerQuery, OfficerViewerQueryVariables>;
-export const ContractableProvidersDocument = new TypedDocumentString(`
-    query ContractableProviders($filter: OrganizationFilter!, $first: Int!, $on: Date!, $lang: Language!, $orderBy: OrganizationOrder) {
-  organizations(filter: $filter, first: $first, orderBy: $orderBy, lang: $lang) {
-    totalCount
-    edges {
-      distanceKm
-      node {
-        id
-        name(lang: $lang)
-        acronym
-        isDemo
-        status
-        verification {
-          status
-          verifiedAt
-        }
-        services {
-          id
-          name(lang: $lang)
-          status
-          capacity
-          residentialPlaces
-          categories {
-            code
-          }
-          serviceArea {
-            code
-            name(lang: $lang)
-          }
-        }
-        licences {
-          id
-          number
-          authority
-          validFrom
-          validUntil
-          validOn(date: $on)
-          categories {
-            code
-          }
-        }
-        locations {
-          id
-          municipality {
-            code
-            name(lang: $lang)
-          }
-        }
-        contracts {
-          id
-          amount
-        }
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<ContractableProvidersQuery, ContractableProvidersQueryVariables>;
-export const MyShortlistsDocument = new TypedDocumentString(`
-    query MyShortlists($lang: Language!) {
-  myShortlists {
-    ...ShortlistFields
-  }
-}
-    fragment ShortlistFields on Shortlist {
-  id
-  name
-  notes
-  version
-  csvUrl
-  updatedAt
-  entries {
-    id
-    position
-    note
-    organization {
-      id
-      name(lang: $lang)
-    }
-  }
-}`) as unknown as TypedDocumentString<MyShortlistsQuery, MyShortlistsQueryVariables>;
-export const CreateShortlistDocument = new TypedDocumentString(`
-    mutation CreateShortlist($input: CreateShortlistInput!, $lang: Language!) {
-  createShortlist(input: $input) {
-    shortlist {
-      ...ShortlistFields
-    }
-    userErrors {
-      ...UserErrorFields
-    }
-  }
-}
-    fragment ShortlistFields on Shortlist {
-  id
-  name
-  notes
-  version
-  csvUrl
-  updatedAt
-  entries {
-    id
-    position
-    note
-    organization {
-      id
-      name(lang: $lang)
-    }
-  }
-}
-fragment UserErrorFields on UserError {
-  field
-  message
-  code
-}`) as unknown as TypedDocumentString<CreateShortlistMutation, CreateShortlistMutationVariables>;
-export const UpdateShortlistDocument = new TypedDocumentString(`
-    mutation UpdateShortlist($input: UpdateShortlistInput!, $lang: Language!) {
-  updateShortlist(input: $input) {
-    shortlist {
-      ...ShortlistFields
-    }
-    userErrors {
-      ...UserErrorFields
-    }
-  }
-}
-    fragment ShortlistFields on Shortlist {
-  id
-  name
-  notes
-  version
-  csvUrl
-  updatedAt
-  entries {
-    id
-    position
-    note
-    organization {
-      id
-      name(lang: $lang)
-    }
-  }
-}
-fragment UserErrorFields on UserError {
-  field
-  message
-  code
-}`) as unknown as TypedDocumentString<UpdateShortlistMutation, UpdateShortlistMutationVariables>;
-export const ProviderSearchDocument = new TypedDocumentString(`
-    query ProviderSearch($filter: OrganizationFilter!, $lang: Language!) {
-  organizations(filter: $filter, first: 20, lang: $lang) {
-    edges {
-      node {
-        id
-        name(lang: $lang)
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<ProviderSearchQuery, ProviderSearchQueryVariables>;
-export const ProviderNameDocument = new TypedDocumentString(`
-    query ProviderName($id: ID!, $lang: Language!) {
-  organization(id: $id) {
-    id
-    name(lang: $lang)
-  }
-}
-    `) as unknown as TypedDocumentString<ProviderNameQuery, ProviderNameQueryVariables>;
-export const AuthoritiesDocument = new TypedDocumentString(`
-    query Authorities($lang: Language!) {
-  publicAuthorities {
-    code
-    kind
-    name(lang: $lang)
-  }
-}
-    `) as unknown as TypedDocumentString<AuthoritiesQuery, AuthoritiesQueryVariables>;
-export const RecordContractDocument = new TypedDocumentString(`
-    mutation RecordContract($input: RecordContractInput!) {
-  recordContract(input: $input) {
-    contract {
-      id
-    }
-    userErrors {
-      ...UserErrorFields
-    }
-  }
-}
-    fragment UserErrorFields on UserError {
-  field
-  message
-  code
-}`) as unknown as TypedDocumentString<RecordContractMutation, RecordContractMutationVariables>;
 export const ReferenceDataDocument = new TypedDocumentString(`
     query ReferenceData($lang: Language!) {
   regions {
@@ -2045,3 +1841,207 @@ export const OrganizationContractsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<OrganizationContractsQuery, OrganizationContractsQueryVariables>;
+export const OfficerViewerDocument = new TypedDocumentString(`
+    query OfficerViewer($lang: Language!) {
+  me {
+    id
+    displayName
+    role
+    authority {
+      code
+      name(lang: $lang)
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OfficerViewerQuery, OfficerViewerQueryVariables>;
+export const ContractableProvidersDocument = new TypedDocumentString(`
+    query ContractableProviders($filter: OrganizationFilter!, $first: Int!, $on: Date!, $lang: Language!, $orderBy: OrganizationOrder) {
+  organizations(filter: $filter, first: $first, orderBy: $orderBy, lang: $lang) {
+    totalCount
+    edges {
+      distanceKm
+      node {
+        id
+        name(lang: $lang)
+        acronym
+        isDemo
+        status
+        verification {
+          status
+          verifiedAt
+        }
+        services {
+          id
+          name(lang: $lang)
+          status
+          capacity
+          residentialPlaces
+          categories {
+            code
+          }
+          serviceArea {
+            code
+            name(lang: $lang)
+          }
+        }
+        licences {
+          id
+          number
+          authority
+          validFrom
+          validUntil
+          validOn(date: $on)
+          categories {
+            code
+          }
+        }
+        locations {
+          id
+          municipality {
+            code
+            name(lang: $lang)
+          }
+        }
+        contracts {
+          id
+          amount
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ContractableProvidersQuery, ContractableProvidersQueryVariables>;
+export const MyShortlistsDocument = new TypedDocumentString(`
+    query MyShortlists($lang: Language!) {
+  myShortlists {
+    ...ShortlistFields
+  }
+}
+    fragment ShortlistFields on Shortlist {
+  id
+  name
+  notes
+  version
+  csvUrl
+  updatedAt
+  entries {
+    id
+    position
+    note
+    organization {
+      id
+      name(lang: $lang)
+    }
+  }
+}`) as unknown as TypedDocumentString<MyShortlistsQuery, MyShortlistsQueryVariables>;
+export const CreateShortlistDocument = new TypedDocumentString(`
+    mutation CreateShortlist($input: CreateShortlistInput!, $lang: Language!) {
+  createShortlist(input: $input) {
+    shortlist {
+      ...ShortlistFields
+    }
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment ShortlistFields on Shortlist {
+  id
+  name
+  notes
+  version
+  csvUrl
+  updatedAt
+  entries {
+    id
+    position
+    note
+    organization {
+      id
+      name(lang: $lang)
+    }
+  }
+}
+fragment UserErrorFields on UserError {
+  field
+  message
+  code
+}`) as unknown as TypedDocumentString<CreateShortlistMutation, CreateShortlistMutationVariables>;
+export const UpdateShortlistDocument = new TypedDocumentString(`
+    mutation UpdateShortlist($input: UpdateShortlistInput!, $lang: Language!) {
+  updateShortlist(input: $input) {
+    shortlist {
+      ...ShortlistFields
+    }
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment ShortlistFields on Shortlist {
+  id
+  name
+  notes
+  version
+  csvUrl
+  updatedAt
+  entries {
+    id
+    position
+    note
+    organization {
+      id
+      name(lang: $lang)
+    }
+  }
+}
+fragment UserErrorFields on UserError {
+  field
+  message
+  code
+}`) as unknown as TypedDocumentString<UpdateShortlistMutation, UpdateShortlistMutationVariables>;
+export const ProviderSearchDocument = new TypedDocumentString(`
+    query ProviderSearch($filter: OrganizationFilter!, $lang: Language!) {
+  organizations(filter: $filter, first: 20, lang: $lang) {
+    edges {
+      node {
+        id
+        name(lang: $lang)
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ProviderSearchQuery, ProviderSearchQueryVariables>;
+export const ProviderNameDocument = new TypedDocumentString(`
+    query ProviderName($id: ID!, $lang: Language!) {
+  organization(id: $id) {
+    id
+    name(lang: $lang)
+  }
+}
+    `) as unknown as TypedDocumentString<ProviderNameQuery, ProviderNameQueryVariables>;
+export const AuthoritiesDocument = new TypedDocumentString(`
+    query Authorities($lang: Language!) {
+  publicAuthorities {
+    code
+    kind
+    name(lang: $lang)
+  }
+}
+    `) as unknown as TypedDocumentString<AuthoritiesQuery, AuthoritiesQueryVariables>;
+export const RecordContractDocument = new TypedDocumentString(`
+    mutation RecordContract($input: RecordContractInput!) {
+  recordContract(input: $input) {
+    contract {
+      id
+    }
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment UserErrorFields on UserError {
+  field
+  message
+  code
+}`) as unknown as TypedDocumentString<RecordContractMutation, RecordContractMutationVariables>;

@@ -1,0 +1,206 @@
+import { useEffect, useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { contractsHref, parseContractsQuery, toContractFilter, MODALITIES, TOTAL_DIMENSIONS, type ContractsState } from './contracts';
+import { formatNumber } from '../shared/format/format';
+import { useQuery } from '../shared/api/query';
+import { apiLang, type Lang } from '../shared/i18n/lang';
+import { formatMoney } from '../shared/format/numbers';
+import { ContractTotalsQuery, ContractsQuery, PublicAuthoritiesQuery } from '../map/operations';
+import { useRefData } from '../shared/refdata';
+import { navigate } from '../shared/router/router';
+import { ContractTable } from './ContractTable';
+import { DemoBanner } from '../shared/ui/DemoBanner';
+import { ExportLinks } from '../shared/ui/ExportLinks';
+
+export const CONTRACTS_PAGE_SIZE = 25;
+
+export function ContractsPage({ search, lang }: { search: string; lang: Lang }) {
+  const { t } = useTranslation();
+  const state = useMemo(() => parseContractsQuery(search), [search]);
+  const filter = useMemo(() => toContractFilter(state), [state]);
+  const filterKey = JSON.stringify(filter);
+  // cursor pagination: the cursors of the pages seen so far (the first page has none)
+  const [pages, setPages] = useState<{ key: string; cursors: (string | null)[] }>({ key: filterKey, cursors: [null] });
+  const cursors = pages.key === filterKey ? pages.cursors : [null];
+  const pageIndex = cursors.length - 1;
+  useEffect(() => setPages((p) => (p.key === filterKey ? p : { key: filterKey, cursors: [null] })), [filterKey]);
+
+  const list = useQuery(ContractsQuery, { first: CONTRACTS_PAGE_SIZE, after: cursors[pageIndex] ?? null, filter, lang: apiLang(lang) });
+  const totals = useQuery(ContractTotalsQuery, { by: state.by, filter, lang: apiLang(lang) });
+  const headingId = useId();
+  const set = (patch: Partial<ContractsState>) => navigate(contractsHref({ ...parseContractsQuery(location.search), ...patch }));
+
+  const conn = list.data?.contracts;
+  const first = pageIndex * CONTRACTS_PAGE_SIZE + 1;
+  return (
+    <main id="main" className="contracts-page" aria-labelledby={headingId}>
+      <DemoBanner show={Boolean(conn?.edges.some((e) => e.node.isDemo))} />
+      <div className="page-wide">
+        <h1 id={headingId}>{t('contracts.title')}</h1>
+        <p className="lead">{t('contracts.intro')}</p>
+        <ContractFilters state={state} lang={lang} onChange={set} />
+        {list.error && (
+          <p className="error" role="alert">
+            {t('app.loadError', { message: list.error.message })}{' '}
+            <button type="button" onClick={list.retry}>
+              {t('app.retry')}
+            </button>
+          </p>
+        )}
+        <p className="contracts-summary" aria-live="polite" data-testid="contracts-summary" data-count={conn?.totalCount ?? ''} data-amount={conn?.totalAmount ?? ''}>
+          {conn
+            ? t('contracts.summary', { count: conn.totalCount, formatted: formatNumber(conn.totalCount), amount: formatMoney(conn.totalAmount, 'EUR', lang) })
+            : t('contracts.loading')}
+        </p>
+
+        <section aria-labelledby={`${headingId}-list`}>
+          <h2 id={`${headingId}-list`}>{t('contracts.listTitle')}</h2>
+          <ContractTable contracts={conn?.edges.map((e) => e.node) ?? []} lang={lang} showProvider testId="contracts-table" busy={list.loading} />
+          {conn && conn.totalCount > 0 && (
+            <nav className="pager" aria-label={t('contracts.pages')}>
+              <button type="button" disabled={pageIndex === 0 || list.loading} onClick={() => setPages({ key: filterKey, cursors: cursors.slice(0, -1) })}>
+                {t('contracts.previous')}
+              </button>
+              <span data-testid="contracts-page">
+                {t('contracts.range', {
+                  from: formatNumber(first),
+                  to: formatNumber(first + conn.edges.length - 1),
+                  total: formatNumber(conn.totalCount),
+                })}
+              </span>
+              <button
+                type="button"
+                disabled={!conn.pageInfo.hasNextPage || list.loading}
+                onClick={() => conn.pageInfo.endCursor && setPages({ key: filterKey, cursors: [...cursors, conn.pageInfo.endCursor] })}
+              >
+                {t('contracts.next')}
+              </button>
+            </nav>
+          )}
+        </section>
+
+        <section aria-labelledby={`${headingId}-totals`} className="contract-totals">
+          <h2 id={`${headingId}-totals`}>{t('contracts.totalsTitle')}</h2>
+          <div className="field field-inline">
+            <label htmlFor={`${headingId}-by`}>{t('contracts.by')}</label>
+            <select id={`${headingId}-by`} name="by" value={state.by} onChange={(e) => set({ by: e.target.value as ContractsState['by'] })}>
+              {TOTAL_DIMENSIONS.map((d) => (
+                <option key={d} value={d}>
+                  {t(`contracts.dimension.${d}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          {state.by === 'CATEGORY' && <p className="hint">{t('contracts.categoryNote')}</p>}
+          {totals.error && (
+            <p className="error" role="alert">
+              {t('app.loadError', { message: totals.error.message })}
+            </p>
+          )}
+          <div className="table-scroll">
+            <table className="data-table" data-testid="totals-table" aria-busy={totals.loading}>
+              <thead>
+                <tr>
+                  <th scope="col">{t(`contracts.dimension.${state.by}`)}</th>
+                  <th scope="col" className="num">
+                    {t('contracts.col.count')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('contracts.col.amount')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {totals.data?.contractTotals.map((row) => (
+                  <tr key={row.key} data-key={row.key}>
+                    <th scope="row">{row.label}</th>
+                    <td className="num" data-value={row.contracts}>
+                      {formatNumber(row.contracts)}
+                    </td>
+                    <td className="num" data-value={row.amount}>
+                      {formatMoney(row.amount, 'EUR', lang)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+
+        {/* the OCDS export takes an OrganizationFilter (the providers), not a ContractFilter: it holds every contract */}
+        <ExportLinks
+          filter={{}}
+          kinds={['contracts.ocds.json']}
+          title={t('contracts.exportTitle')}
+          note={Object.keys(filter).length ? t('contracts.exportAllNote') : undefined}
+        />
+      </div>
+    </main>
+  );
+}
+
+function ContractFilters({ state, lang, onChange }: { state: ContractsState; lang: Lang; onChange: (patch: Partial<ContractsState>) => void }) {
+  const { t } = useTranslation();
+  const { data: ref } = useRefData();
+  const authorities = useQuery(PublicAuthoritiesQuery, { lang: apiLang(lang) });
+  const years = useQuery(ContractTotalsQuery, { by: 'YEAR', filter: {}, lang: apiLang(lang) });
+  const id = useId();
+  const yearList = [...(years.data?.contractTotals.map((y) => Number(y.key)).filter(Number.isFinite) ?? [])].sort((a, b) => b - a);
+  const sortedAuthorities = [...(authorities.data?.publicAuthorities ?? [])].sort(
+    (a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name, lang) : a.kind === 'MINISTRY' ? -1 : b.kind === 'MINISTRY' ? 1 : a.kind.localeCompare(b.kind)),
+  );
+  return (
+    <form className="contract-filters" aria-label={t('contracts.filters')} onSubmit={(e) => e.preventDefault()}>
+      <div className="field">
+        <label htmlFor={`${id}-auth`}>{t('contracts.authority')}</label>
+        <select id={`${id}-auth`} name="authority" value={state.authority ?? ''} onChange={(e) => onChange({ authority: e.target.value || null })}>
+          <option value="">{t('filters.any')}</option>
+          {sortedAuthorities.map((a) => (
+            <option key={a.code} value={a.code}>
+              {a.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-cat`}>{t('contracts.category')}</label>
+        <select id={`${id}-cat`} name="category" value={state.category ?? ''} onChange={(e) => onChange({ category: e.target.value || null })}>
+          <option value="">{t('filters.any')}</option>
+          {ref?.categoryTree.map((root) => (
+            <optgroup key={root.code} label={root.name}>
+              <option value={root.code}>{root.name}</option>
+              {root.children.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {'\u2003'}
+                  {c.name}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-year`}>{t('contracts.year')}</label>
+        <select id={`${id}-year`} name="year" value={state.year ?? ''} onChange={(e) => onChange({ year: e.target.value ? Number(e.target.value) : null })}>
+          <option value="">{t('filters.any')}</option>
+          {yearList.map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-mod`}>{t('contracts.modality')}</label>
+        <select id={`${id}-mod`} name="modality" value={state.modality ?? ''} onChange={(e) => onChange({ modality: (e.target.value || null) as ContractsState['modality'] })}>
+          <option value="">{t('filters.any')}</option>
+          {MODALITIES.map((m) => (
+            <option key={m} value={m}>
+              {t(`enum.modality.${m}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+    </form>
+  );
+}

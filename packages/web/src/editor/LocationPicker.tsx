@@ -1,0 +1,78 @@
+import i18next from 'i18next';
+import L from 'leaflet';
+import { useEffect, useRef } from 'react';
+import { loadConfig } from '../shared/api/query';
+
+export interface LatLng {
+  lat: number;
+  lng: number;
+}
+
+/**
+ * Picks a site's point: click the map, or drag the marker (the latitude and longitude fields
+ * next to it are the keyboard's way, and follow every move).
+ */
+export function LocationPicker({ point, fallback, onPick, label, describedBy }: { point: LatLng | null; fallback: LatLng; onPick: (p: LatLng) => void; label: string; describedBy?: string }) {
+  const container = useRef<HTMLDivElement>(null);
+  const map = useRef<L.Map | null>(null);
+  const marker = useRef<L.Marker | null>(null);
+  const pick = useRef(onPick);
+  pick.current = onPick;
+
+  useEffect(() => {
+    const start = point ?? fallback;
+    const m = L.map(container.current!, { scrollWheelZoom: false, zoomControl: false }).setView([start.lat, start.lng], 14);
+    L.control.zoom({ zoomInTitle: i18next.t('map.zoomIn'), zoomOutTitle: i18next.t('map.zoomOut') }).addTo(m);
+    m.attributionControl.setPrefix(false);
+    const mk = L.marker([start.lat, start.lng], {
+      draggable: true,
+      icon: L.divIcon({ className: 'cm-point cm-site cm-picker', html: '<span></span>', iconSize: [22, 22] }),
+      title: label,
+      alt: label,
+      keyboard: false,
+    });
+    mk.on('dragend', () => {
+      const p = mk.getLatLng();
+      pick.current({ lat: p.lat, lng: p.lng });
+    });
+    m.on('click', (e: L.LeafletMouseEvent) => {
+      mk.setLatLng(e.latlng);
+      pick.current({ lat: e.latlng.lat, lng: e.latlng.lng });
+    });
+    if (point) mk.addTo(m);
+    map.current = m;
+    marker.current = mk;
+    // the box may change size (a panel opening, the window): Leaflet must know, or clicks land elsewhere
+    const resize = typeof ResizeObserver === 'function' ? new ResizeObserver(() => m.invalidateSize({ pan: false })) : null;
+    resize?.observe(container.current!);
+    let live = true;
+    void loadConfig().then((c) => {
+      if (live && c.tileUrl) L.tileLayer(c.tileUrl, { attribution: c.tileAttribution, maxZoom: 19 }).addTo(m);
+    });
+    return () => {
+      live = false;
+      resize?.disconnect();
+      m.remove();
+      map.current = null;
+      marker.current = null;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the map is made once; the point follows below
+  }, []);
+
+  // typed coordinates (or a reload) move the marker
+  useEffect(() => {
+    const m = map.current;
+    const mk = marker.current;
+    if (!m || !mk) return;
+    if (!point) {
+      mk.remove();
+      return;
+    }
+    const cur = mk.getLatLng();
+    if (cur.lat !== point.lat || cur.lng !== point.lng) mk.setLatLng([point.lat, point.lng]);
+    if (!m.hasLayer(mk)) mk.addTo(m);
+    if (!m.getBounds().contains([point.lat, point.lng])) m.panTo([point.lat, point.lng], { animate: false });
+  }, [point?.lat, point?.lng]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  return <div ref={container} className="picker-map" role="region" aria-label={label} aria-describedby={describedBy} data-testid="location-picker" />;
+}

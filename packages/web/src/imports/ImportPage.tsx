@@ -1,0 +1,215 @@
+// Imports for moderators and administrators: the template, upload (CSV or HSDS NDJSON), the
+// validation report, "commit N valid rows", then a progress bar fed by polling the job.
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  TEMPLATE_URL,
+  commitImport,
+  committableRows,
+  fetchImportJob,
+  groupReport,
+  isFinished,
+  kindOfFile,
+  progressPercent,
+  uploadImport,
+  type ImportJob,
+  type ImportKind,
+} from './imports';
+import { formatNumber } from '../shared/format/format';
+
+const POLL_MS = 400;
+
+export function ImportPage() {
+  const { t } = useTranslation();
+  const id = useId();
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [kind, setKind] = useState<ImportKind>('csv');
+  const [job, setJob] = useState<ImportJob | null>(null);
+  const [phase, setPhase] = useState<'idle' | 'uploading' | 'validated' | 'committing' | 'done'>('idle');
+  const [error, setError] = useState('');
+
+  // follow the commit until it is committed or failed
+  useEffect(() => {
+    if (phase !== 'committing' || !job) return;
+    const ctrl = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const poll = async () => {
+      try {
+        const next = await fetchImportJob(job.id, fetch, ctrl.signal);
+        setJob(next);
+        if (isFinished(next)) {
+          setPhase('done');
+          return;
+        }
+      } catch (e) {
+        if (ctrl.signal.aborted) return;
+        setError(e instanceof Error ? e.message : String(e));
+      }
+      timer = setTimeout(poll, POLL_MS);
+    };
+    timer = setTimeout(poll, POLL_MS);
+    return () => {
+      ctrl.abort();
+      clearTimeout(timer);
+    };
+  }, [phase, job?.id]); // eslint-disable-line react-hooks/exhaustive-deps -- one loop per job
+
+  async function upload(e: FormEvent) {
+    e.preventDefault();
+    if (!file) return;
+    setError('');
+    setJob(null);
+    setPhase('uploading');
+    try {
+      setJob(await uploadImport(kind, file, file.name));
+      setPhase('validated');
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+      setPhase('idle');
+    }
+  }
+
+  async function commit() {
+    if (!job) return;
+    setError('');
+    try {
+      const next = await commitImport(job.id);
+      setJob({ ...job, ...next, report: next.report ?? job.report });
+      setPhase('committing');
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  }
+
+  const grouped = job?.report ? groupReport(job.report) : null;
+  const valid = job ? committableRows(job) : 0;
+  const percent = job ? progressPercent(job) : 0;
+  return (
+    <main id="main" className="officer-page" aria-labelledby={`${id}-h`}>
+      <h1 id={`${id}-h`}>{t('officer.title.import')}</h1>
+      <p className="lead">{t('imports.intro')}</p>
+      <p>
+        <a href={TEMPLATE_URL} download data-testid="import-template">
+          {t('imports.template')}
+        </a>
+      </p>
+      <form onSubmit={upload} className="inline-form" data-testid="import-form">
+        <div className="field">
+          <label htmlFor={`${id}-file`}>{t('imports.file')}</label>
+          <input
+            ref={fileRef}
+            id={`${id}-file`}
+            type="file"
+            accept=".csv,text/csv,.ndjson,.jsonl,.json,application/x-ndjson"
+            onChange={(e) => {
+              const f = e.target.files?.[0] ?? null;
+              setFile(f);
+              if (f) setKind(kindOfFile(f.name, f.type));
+            }}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-kind`}>{t('imports.kind')}</label>
+          <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as ImportKind)}>
+            <option value="csv">{t('imports.kindCsv')}</option>
+            <option value="hsds">{t('imports.kindHsds')}</option>
+          </select>
+        </div>
+        <div className="field">
+          <button type="submit" disabled={!file || phase === 'uploading' || phase === 'committing'}>
+            {t('imports.upload')}
+          </button>
+        </div>
+      </form>
+      {phase === 'uploading' && <p aria-live="polite">{t('imports.validating')}</p>}
+      {error && (
+        <p className="error" role="alert" data-testid="import-error">
+          {error}
+        </p>
+      )}
+
+      {job && grouped && (
+        <section aria-labelledby={`${id}-report`} data-testid="import-report" data-job-id={job.id} data-status={job.status}>
+          <h2 id={`${id}-report`}>{t('imports.report')}</h2>
+          <ul className="report-summary" data-testid="import-summary">
+            <li data-key="total" data-value={grouped.summary.total}>
+              {t('imports.summaryTotal', { formatted: formatNumber(grouped.summary.total) })}
+            </li>
+            <li data-key="valid" data-value={grouped.summary.valid}>
+              {t('imports.summaryValid', { formatted: formatNumber(grouped.summary.valid) })}
+            </li>
+            <li data-key="invalid" data-value={grouped.summary.invalid}>
+              {t('imports.summaryInvalid', { formatted: formatNumber(grouped.summary.invalid) })}
+            </li>
+            <li data-key="duplicates" data-value={grouped.summary.duplicates}>
+              {t('imports.summaryDuplicates', { formatted: formatNumber(grouped.summary.duplicates) })}
+            </li>
+          </ul>
+          {job.error && <p className="error">{job.error}</p>}
+          {grouped.lines.length ? (
+            <div className="table-scroll">
+              <table className="data-table" data-testid="import-problems">
+                <caption>{t('imports.problemsCaption', { n: grouped.lines.length, rows: grouped.rowsWithProblems })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('imports.col.line')}</th>
+                    <th scope="col">{t('imports.col.column')}</th>
+                    <th scope="col">{t('imports.col.message')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {grouped.lines.map((l, i) => (
+                    <tr key={i} data-line={l.line ?? 'file'} data-column={l.column ?? ''} data-code={l.code}>
+                      {l.first && (
+                        <th scope="rowgroup" rowSpan={l.span}>
+                          {l.line == null ? t('imports.wholeFile') : formatNumber(l.line)}
+                        </th>
+                      )}
+                      <td>{l.column ?? '—'}</td>
+                      <td>{l.message}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : (
+            <p>{t('imports.noProblems')}</p>
+          )}
+          {phase === 'validated' && job.status === 'VALIDATED' && (
+            <p>
+              <button type="button" disabled={valid === 0} onClick={commit} data-testid="import-commit">
+                {t('imports.commit', { count: valid, formatted: formatNumber(valid) })}
+              </button>{' '}
+              <span className="hint">{t('imports.commitHint')}</span>
+            </p>
+          )}
+          {(phase === 'committing' || phase === 'done') && (
+            <div className="field">
+              <label htmlFor={`${id}-progress`}>{t('imports.progress')}</label>
+              <progress
+                id={`${id}-progress`}
+                className="import-progress"
+                max={100}
+                value={percent}
+                aria-valuemin={0}
+                aria-valuemax={100}
+                aria-valuenow={percent}
+                aria-valuetext={t('imports.progressText', { processed: formatNumber(job.processed), total: formatNumber(job.total), percent })}
+                data-testid="import-progress"
+              />{' '}
+              <span aria-live="polite">{t('imports.progressText', { processed: formatNumber(job.processed), total: formatNumber(job.total), percent })}</span>
+            </div>
+          )}
+          {phase === 'done' && (
+            <p role="status" className={job.status === 'COMMITTED' ? 'notice-ok' : 'error'} data-testid="import-outcome" data-status={job.status}>
+              {job.status === 'COMMITTED'
+                ? t('imports.committed', { formatted: formatNumber(job.written?.organizations ?? job.processed) })
+                : t('imports.failed', { message: job.error ?? '' })}
+            </p>
+          )}
+        </section>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,282 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { checkState, toggleCategory, type CategoryNode } from '../shared/categories';
+import { activeCriteria, emptyFilter, type Filter } from './filter';
+import { useRefData } from '../shared/refdata';
+
+const TEXT_DELAY_MS = 400;
+
+export function FilterPanel({ filter, onChange }: { filter: Filter; onChange: (f: Filter) => void }) {
+  const { t } = useTranslation();
+  const { data: ref } = useRefData();
+  const [text, setText] = useState(filter.text);
+  const id = useId();
+
+  // the URL changed (back/forward, clear): show its text
+  useEffect(() => setText(filter.text), [filter.text]);
+
+  // apply typed text after a pause
+  useEffect(() => {
+    if (text.trim() === filter.text) return;
+    const timer = setTimeout(() => onChange({ ...filter, text: text.trim() }), TEXT_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [text, filter, onChange]);
+
+  const set = (patch: Partial<Filter>) => onChange({ ...filter, text: text.trim(), ...patch });
+  const active = activeCriteria(filter);
+  const municipalities = ref?.municipalities.filter((m) => !filter.regions.length || filter.regions.includes(m.region.code)) ?? [];
+
+  return (
+    <form
+      role="search"
+      className="filters"
+      aria-labelledby={`${id}-title`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        set({});
+      }}
+    >
+      <div className="filters-head">
+        <h2 id={`${id}-title`}>{t('filters.title')}</h2>
+        {active > 0 && (
+          <button type="button" className="link-button" onClick={() => onChange(emptyFilter)}>
+            {t('filters.clear')}
+          </button>
+        )}
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-text`}>{t('filters.text')}</label>
+        <div className="search-row">
+          <input
+            id={`${id}-text`}
+            type="search"
+            name="q"
+            value={text}
+            placeholder={t('filters.textPlaceholder')}
+            onChange={(e) => setText(e.target.value)}
+            autoComplete="off"
+          />
+          <button type="submit">{t('filters.submit')}</button>
+        </div>
+      </div>
+
+      {filter.bbox && (
+        <p className="area-note">
+          {t('filters.area')}{' '}
+          <button type="button" className="link-button" onClick={() => set({ bbox: null })}>
+            {t('filters.clearArea')}
+          </button>
+        </p>
+      )}
+
+      <details className="field" open={filter.categories.length > 0 || undefined}>
+        <summary>
+          {t('filters.categories')}
+          {filter.categories.length > 0 && <span className="count-badge">{filter.categories.length}</span>}
+        </summary>
+        {ref && (
+          <CategoryTree
+            legend={t('filters.categories')}
+            roots={ref.categoryTree}
+            selected={filter.categories}
+            onToggle={(code) => set({ categories: toggleCategory(filter.categories, code, ref.categoryIndex) })}
+          />
+        )}
+      </details>
+
+      <details className="field" open={filter.targetGroups.length > 0 || undefined}>
+        <summary>
+          {t('filters.targetGroups')}
+          {filter.targetGroups.length > 0 && <span className="count-badge">{filter.targetGroups.length}</span>}
+        </summary>
+        <fieldset className="checklist">
+          <legend className="visually-hidden">{t('filters.targetGroups')}</legend>
+          {ref?.targetGroups.map((g) => (
+            <label key={g.code} className="check">
+              <input
+                type="checkbox"
+                name="tg"
+                value={g.code}
+                checked={filter.targetGroups.includes(g.code)}
+                onChange={(e) =>
+                  set({
+                    targetGroups: e.target.checked ? [...filter.targetGroups, g.code] : filter.targetGroups.filter((c) => c !== g.code),
+                  })
+                }
+              />
+              <span>{g.name}</span>
+            </label>
+          ))}
+        </fieldset>
+      </details>
+
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor={`${id}-region`}>{t('filters.region')}</label>
+          <select
+            id={`${id}-region`}
+            value={filter.regions[0] ?? ''}
+            onChange={(e) => {
+              const regions = e.target.value ? [e.target.value] : [];
+              const keep = filter.municipalities.filter((m) => !regions.length || ref?.municipalityByCode.get(m)?.region.code === regions[0]);
+              set({ regions, municipalities: keep });
+            }}
+          >
+            <option value="">{t('filters.any')}</option>
+            {ref?.regions.map((r) => (
+              <option key={r.code} value={r.code}>
+                {r.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-mun`}>{t('filters.municipality')}</label>
+          <select
+            id={`${id}-mun`}
+            value={filter.municipalities[0] ?? ''}
+            onChange={(e) => set({ municipalities: e.target.value ? [e.target.value] : [] })}
+          >
+            <option value="">{t('filters.any')}</option>
+            {municipalities.map((m) => (
+              <option key={m.code} value={m.code}>
+                {m.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+
+      <label className="check">
+        <input type="checkbox" name="verified" checked={filter.verified} onChange={(e) => set({ verified: e.target.checked })} />
+        <span>{t('filters.verified')}</span>
+      </label>
+
+      <div className="field-row field-row-licence">
+        <div className="field">
+          <label htmlFor={`${id}-lic`}>{t('filters.licensedFor')}</label>
+          <select
+            id={`${id}-lic`}
+            value={filter.licensedFor?.category ?? ''}
+            onChange={(e) =>
+              set({ licensedFor: e.target.value ? { category: e.target.value, on: filter.licensedFor?.on ?? null } : null })
+            }
+          >
+            <option value="">{t('filters.licensedAny')}</option>
+            {ref?.categoryTree.map((root) => (
+              <optgroup key={root.code} label={root.name}>
+                <option value={root.code}>{root.name}</option>
+                {root.children.map((c) => (
+                  <option key={c.code} value={c.code}>
+                    {c.name}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+        </div>
+        {filter.licensedFor && (
+          <div className="field field-date">
+            <label htmlFor={`${id}-licon`}>{t('filters.licensedOn')}</label>
+            <input
+              id={`${id}-licon`}
+              type="date"
+              value={filter.licensedFor.on ?? ''}
+              onChange={(e) => set({ licensedFor: { category: filter.licensedFor!.category, on: e.target.value || null } })}
+            />
+          </div>
+        )}
+      </div>
+      {active > 0 && (
+        <p className="active-count" aria-live="polite">
+          {t('filters.active', { count: active })}
+        </p>
+      )}
+    </form>
+  );
+}
+
+function CategoryTree({
+  legend,
+  roots,
+  selected,
+  onToggle,
+}: {
+  legend: string;
+  roots: CategoryNode[];
+  selected: string[];
+  onToggle: (code: string) => void;
+}) {
+  const { data: ref } = useRefData();
+  if (!ref) return null;
+  return (
+    <fieldset className="category-tree">
+      <legend className="visually-hidden">{legend}</legend>
+      <ul>
+        {roots.map((root) => (
+          <CategoryItem key={root.code} node={root} selected={selected} index={ref.categoryIndex} onToggle={onToggle} />
+        ))}
+      </ul>
+    </fieldset>
+  );
+}
+
+function CategoryItem({
+  node,
+  selected,
+  index,
+  onToggle,
+}: {
+  node: CategoryNode;
+  selected: string[];
+  index: Map<string, CategoryNode>;
+  onToggle: (code: string) => void;
+}) {
+  const { t } = useTranslation();
+  const state = checkState(node.code, selected, index);
+  const hasChildren = node.children.length > 0;
+  const [open, setOpen] = useState(() => state === 'mixed');
+  const box = useRef<HTMLInputElement>(null);
+  const listId = useId();
+  useEffect(() => {
+    if (box.current) box.current.indeterminate = state === 'mixed';
+    if (state === 'mixed') setOpen(true);
+  }, [state]);
+  return (
+    <li>
+      <div className="tree-row">
+        <label className="check">
+          <input
+            ref={box}
+            type="checkbox"
+            name="cat"
+            value={node.code}
+            checked={state === 'checked'}
+            aria-checked={state === 'mixed' ? 'mixed' : state === 'checked'}
+            onChange={() => onToggle(node.code)}
+          />
+          <span>{node.name}</span>
+        </label>
+        {hasChildren && (
+          <button
+            type="button"
+            className="tree-toggle"
+            aria-expanded={open}
+            aria-controls={listId}
+            aria-label={t('filters.showChildren', { name: node.name })}
+            onClick={() => setOpen((o) => !o)}
+          >
+            <span aria-hidden="true">{open ? '▾' : '▸'}</span>
+          </button>
+        )}
+      </div>
+      {hasChildren && (
+        <ul id={listId} hidden={!open}>
+          {node.children.map((c) => (
+            <CategoryItem key={c.code} node={c} selected={selected} index={index} onToggle={onToggle} />
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,175 @@
+// The moderators' queue, oldest first: new organizations, pending claims and changed licences.
+// Each is approved or rejected; a rejection needs a reason, which stays in the revision.
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { VerificationQueueQuery as QueueResult } from '../gql/graphql';
+import { DecideClaimMutation, VerificationQueueQuery, VerifyOrganizationMutation } from '../account/operations';
+import { paths } from '../shared/router/account-routes';
+import { formatDate } from '../shared/format/format';
+import { request } from '../shared/api/graphql';
+import { clearQueryCache, useQuery } from '../shared/api/query';
+import { apiLang, type Lang } from '../shared/i18n/lang';
+import { orgPath } from '../shared/router/router';
+import { errorId, networkError, sortErrors, type SortedErrors } from '../shared/user-errors';
+import { FormErrors } from '../shared/ui/Forms';
+import { Link } from '../shared/ui/Link';
+
+type Item = QueueResult['verificationQueue']['edges'][number]['node'];
+
+const NO_ERRORS: SortedErrors = { byField: {}, general: [], stale: false };
+
+export function ModerationPage({ lang }: { lang: Lang }) {
+  const { t } = useTranslation();
+  const [after, setAfter] = useState<string | null>(null);
+  const [pageNo, setPageNo] = useState(1);
+  const q = useQuery(VerificationQueueQuery, { first: 100, after, lang: apiLang(lang) }, { cache: false });
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  const conn = q.data?.verificationQueue;
+  const reload = () => {
+    clearQueryCache();
+    q.retry();
+  };
+  return (
+    <section className="moderation">
+      <h1 ref={heading} tabIndex={-1}>
+        {t('moderation.title')}
+      </h1>
+      {q.error && (
+        <p role="alert" className="error">
+          {t('app.loadError', { message: q.error.message })}{' '}
+          <button type="button" onClick={q.retry}>
+            {t('app.retry')}
+          </button>
+        </p>
+      )}
+      {conn && (
+        <p data-testid="queue-count" data-count={conn.totalCount}>
+          {t('moderation.count', { count: conn.totalCount })}
+        </p>
+      )}
+      {conn && (
+        <ol className="queue" data-testid="queue" data-page={pageNo}>
+          {conn.edges.map((e) => (
+            <QueueItem key={itemKey(e.node)} item={e.node} lang={lang} onDone={reload} />
+          ))}
+        </ol>
+      )}
+      {q.loading && <p aria-live="polite">{t('nav.loading')}</p>}
+      {conn?.pageInfo.hasNextPage && (
+        <button
+          type="button"
+          onClick={() => {
+            setAfter(conn.pageInfo.endCursor ?? null);
+            setPageNo((n) => n + 1);
+          }}
+        >
+          {t('moderation.next')}
+        </button>
+      )}
+      {after && (
+        <button
+          type="button"
+          onClick={() => {
+            setAfter(null);
+            setPageNo(1);
+          }}
+        >
+          {t('moderation.first')}
+        </button>
+      )}
+    </section>
+  );
+}
+
+function itemKey(item: Item): string {
+  return `${item.kind}:${item.claim?.id ?? item.licence?.id ?? item.organization.id}`;
+}
+
+function QueueItem({ item, lang, onDone }: { item: Item; lang: Lang; onDone: () => void }) {
+  const { t } = useTranslation();
+  const formId = useId();
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<SortedErrors>(NO_ERRORS);
+  const [busy, setBusy] = useState(false);
+  const reasonError = errors.byField.reason;
+
+  async function decide(approve: boolean) {
+    if (!approve && !reason.trim()) {
+      setErrors({ ...NO_ERRORS, byField: { reason: [t('moderation.reasonRequired')] } });
+      document.getElementById(`${formId}-reason`)?.focus();
+      return;
+    }
+    setBusy(true);
+    try {
+      const r = item.claim
+        ? (await request(DecideClaimMutation, { claimId: item.claim.id, approve, reason: reason.trim() || null })).decideClaim
+        : (await request(VerifyOrganizationMutation, { id: item.organization.id, version: item.organization.version, approve, reason: reason.trim() || null }))
+            .verifyOrganization;
+      const sorted = sortErrors(r.userErrors, ['reason']);
+      setErrors(sorted);
+      if (!r.userErrors.length || sorted.stale) onDone();
+    } catch (err) {
+      setErrors({ ...NO_ERRORS, general: [networkError(err)] });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <li className="card queue-item" data-kind={item.kind} data-org-id={item.organization.id} data-claim-id={item.claim?.id}>
+      <h2 className="card-title">
+        {t(`moderation.kind.${item.kind}`, { defaultValue: item.kind })}: <Link href={orgPath(item.organization.id)}>{item.organization.name}</Link>
+      </h2>
+      <p className="muted">
+        {t('moderation.since', { date: formatDate(item.since, lang) })}
+        {item.organization.registrationNumber ? ` · ${t('editor.registrationNumber')}: ${item.organization.registrationNumber}` : ''} ·{' '}
+        <Link href={paths.history(item.organization.id)}>{t('history.link')}</Link>
+      </p>
+      {item.claim && (
+        <blockquote className="claim-message">
+          <p>
+            <strong>{item.claim.claimant.displayName}</strong>: {item.claim.message}
+          </p>
+        </blockquote>
+      )}
+      {item.licence && (
+        <p>
+          {t('profile.licenceNumber', { number: item.licence.number })} · {item.licence.authority} ·{' '}
+          {item.licence.validUntil
+            ? t('profile.validFromUntil', { from: formatDate(item.licence.validFrom, lang), until: formatDate(item.licence.validUntil, lang) })
+            : t('profile.validFromOpen', { from: formatDate(item.licence.validFrom, lang) })}
+        </p>
+      )}
+      <FormErrors errors={errors.general} />
+      {errors.stale && <p role="alert">{t('moderation.stale')}</p>}
+      <div className="field">
+        <label htmlFor={`${formId}-reason`}>{t('moderation.reason')}</label>
+        <textarea
+          id={`${formId}-reason`}
+          rows={2}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          aria-invalid={reasonError ? true : undefined}
+          aria-describedby={reasonError ? errorId(formId, 'reason') : `${formId}-reason-hint`}
+        />
+        <p className="hint" id={`${formId}-reason-hint`}>
+          {t('moderation.reasonHint')}
+        </p>
+        {reasonError && (
+          <p className="field-error error" id={errorId(formId, 'reason')}>
+            {reasonError.join(' ')}
+          </p>
+        )}
+      </div>
+      <div className="save-row">
+        <button type="button" onClick={() => decide(true)} disabled={busy}>
+          {t('moderation.approve')}
+        </button>
+        <button type="button" className="danger" onClick={() => decide(false)} disabled={busy}>
+          {t('moderation.reject')}
+        </button>
+      </div>
+    </li>
+  );
+}

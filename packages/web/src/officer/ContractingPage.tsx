@@ -1,0 +1,336 @@
+// "Find contractable providers" (issue 5): category + municipality (the API's contractableFor) or
+// a point + radius, on a date → a ranked list; compare up to four side by side; named shortlists.
+import { useEffect, useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ContractableProvidersQuery as ProvidersResult } from '../gql/graphql';
+import type { CategoryNode } from '../shared/categories';
+import {
+  MAX_COMPARE,
+  buildCompareTable,
+  contractingHref,
+  isComplete,
+  mergeResults,
+  parseContractingQuery,
+  searchFilters,
+  todayInKosovo,
+  toggleCompare,
+  type CompareCell,
+  type ContractingState,
+  type RankedProvider,
+} from './contracting';
+import { formatDate, formatNumber } from '../shared/format/format';
+import { useQuery } from '../shared/api/query';
+import { apiLang, type Lang } from '../shared/i18n/lang';
+import { formatDecimal, formatMoney } from '../shared/format/numbers';
+import { ContractableProvidersQuery } from './operations';
+import { officerPaths } from '../shared/router/officer-routes';
+import { useRefData } from '../shared/refdata';
+import { navigate, orgPath } from '../shared/router/router';
+import { DemoBanner } from '../shared/ui/DemoBanner';
+import { Link } from '../shared/ui/Link';
+import type { OfficerViewer } from './OfficerPages';
+import { PointPicker } from './PointPicker';
+import { ShortlistPanel } from './ShortlistPanel';
+
+export const SEARCH_PAGE = 50;
+
+type Org = ProvidersResult['organizations']['edges'][number]['node'];
+
+export function categoryOptions(tree: readonly CategoryNode[]): { value: string; label: string }[] {
+  const out: { value: string; label: string }[] = [];
+  const walk = (n: CategoryNode, depth: number) => {
+    out.push({ value: n.code, label: `${'\u2003'.repeat(depth)}${n.name}` });
+    n.children.forEach((c) => walk(c, depth + 1));
+  };
+  tree.forEach((n) => walk(n, 0));
+  return out;
+}
+
+export function ContractingPage({ viewer, search, lang }: { viewer: OfficerViewer; search: string; lang: Lang }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const ref = useRefData().data;
+  const state = useMemo(() => parseContractingQuery(search), [search]);
+  const on = state.on || todayInKosovo();
+  const complete = isComplete(state);
+  const filters = useMemo(() => searchFilters(state, on), [state, on]);
+  const pointMode = state.mode === 'point';
+  const set = (patch: Partial<ContractingState>) => navigate(contractingHref({ ...parseContractingQuery(location.search), ...patch }));
+
+  const candidates = useQuery(
+    ContractableProvidersQuery,
+    { filter: filters.candidates, first: SEARCH_PAGE, on, lang: apiLang(lang), orderBy: pointMode ? 'DISTANCE' : 'NAME' },
+    { skip: !complete },
+  );
+  const contractable = useQuery(
+    ContractableProvidersQuery,
+    { filter: filters.contractable ?? {}, first: SEARCH_PAGE, on, lang: apiLang(lang), orderBy: 'NAME' },
+    { skip: !complete || !filters.contractable },
+  );
+  const loading = complete && (candidates.loading || (filters.contractable != null && contractable.loading));
+  const error = candidates.error ?? (filters.contractable ? contractable.error : undefined);
+
+  const ranked = useMemo<RankedProvider<Org>[]>(() => {
+    if (!complete || !ref || !candidates.data || (filters.contractable && !contractable.data)) return [];
+    return mergeResults(candidates.data.organizations.edges, filters.contractable ? contractable.data!.organizations.edges : null, state.cat, ref.categoryIndex, lang);
+  }, [complete, ref, candidates.data, contractable.data, filters.contractable, state.cat, lang]);
+  const contractableCount = ranked.filter((r) => r.contractable).length;
+
+  const [compare, setCompare] = useState<string[]>([]);
+  const [compareNote, setCompareNote] = useState('');
+  // a new search keeps the providers still listed
+  useEffect(() => {
+    if (!ranked.length) return;
+    setCompare((c) => {
+      const next = c.filter((x) => ranked.some((r) => r.provider.id === x));
+      return next.length === c.length ? c : next;
+    });
+  }, [ranked]);
+  const compared = compare.map((x) => ranked.find((r) => r.provider.id === x)).filter((r): r is RankedProvider<Org> => Boolean(r));
+
+  const onToggle = (orgId: string) => {
+    const next = toggleCompare(compare, orgId);
+    setCompareNote(next.length === compare.length && !compare.includes(orgId) ? t('contracting.compareFull', { max: MAX_COMPARE }) : '');
+    setCompare(next);
+  };
+
+  const truncated = Boolean(
+    candidates.data && candidates.data.organizations.totalCount > SEARCH_PAGE || (contractable.data && contractable.data.organizations.totalCount > SEARCH_PAGE),
+  );
+
+  return (
+    <main id="main" className="officer-page" aria-labelledby={`${id}-h`}>
+      <DemoBanner show={ranked.some((r) => r.provider.isDemo)} />
+      <h1 id={`${id}-h`}>{t('officer.title.contracting')}</h1>
+      <p className="lead">{t('contracting.intro')}</p>
+      <p>
+        <Link href={officerPaths.recordContract()}>{t('recordContract.link')}</Link>
+        {viewer.authority && <span className="hint"> · {t('recordContract.forAuthority', { name: viewer.authority.name })}</span>}
+      </p>
+
+      <form className="contracting-form" aria-label={t('contracting.formLabel')} onSubmit={(e) => e.preventDefault()} data-testid="contracting-form">
+        <div className="field">
+          <label htmlFor={`${id}-cat`}>{t('contracting.category')}</label>
+          <select id={`${id}-cat`} name="cat" value={state.cat} onChange={(e) => set({ cat: e.target.value })}>
+            <option value="">{t('contracting.chooseCategory')}</option>
+            {categoryOptions(ref?.categoryTree ?? []).map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <fieldset className="field">
+          <legend>{t('contracting.where')}</legend>
+          <div className="mode-choice">
+            <label>
+              <input type="radio" name="mode" value="municipality" checked={!pointMode} onChange={() => set({ mode: 'municipality' })} /> {t('contracting.modeMunicipality')}
+            </label>
+            <label>
+              <input type="radio" name="mode" value="point" checked={pointMode} onChange={() => set({ mode: 'point' })} /> {t('contracting.modePoint')}
+            </label>
+          </div>
+          {!pointMode && (
+            <div className="field">
+              <label htmlFor={`${id}-mun`}>{t('contracting.municipality')}</label>
+              <select id={`${id}-mun`} name="mun" value={state.mun} onChange={(e) => set({ mun: e.target.value })}>
+                <option value="">{t('contracting.chooseMunicipality')}</option>
+                {(ref?.municipalities ?? []).map((m) => (
+                  <option key={m.code} value={m.code}>
+                    {m.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+        </fieldset>
+        <div className="field">
+          <label htmlFor={`${id}-on`}>{t('contracting.date')}</label>
+          <input id={`${id}-on`} type="date" name="on" value={on} required onChange={(e) => set({ on: e.target.value === todayInKosovo() ? '' : e.target.value })} />
+        </div>
+        {pointMode && (
+          <div className="field" style={{ gridColumn: '1 / -1' }}>
+            <PointPicker lat={state.lat} lng={state.lng} radiusKm={state.radiusKm} label={t('contracting.pickPoint')} onPick={(lat, lng) => set({ lat, lng })} />
+            <p className="hint">{t('contracting.pickPointHint')}</p>
+            <div className="form-grid">
+              <NumberInput id={`${id}-lat`} label={t('contracting.lat')} value={state.lat} step="0.00001" onCommit={(lat) => set({ lat })} />
+              <NumberInput id={`${id}-lng`} label={t('contracting.lng')} value={state.lng} step="0.00001" onCommit={(lng) => set({ lng })} />
+              <NumberInput id={`${id}-r`} label={t('contracting.radius')} value={state.radiusKm} step="1" min="1" max="200" onCommit={(r) => r != null && r > 0 && set({ radiusKm: r })} />
+            </div>
+          </div>
+        )}
+      </form>
+
+      <div className="contracting-layout">
+        <section aria-labelledby={`${id}-results`}>
+          <h2 id={`${id}-results`}>{t('contracting.results')}</h2>
+          {!complete && <p>{t(pointMode ? 'contracting.needPoint' : 'contracting.needInput')}</p>}
+          {error && (
+            <p className="error" role="alert">
+              {t('app.loadError', { message: error.message })}{' '}
+              <button
+                type="button"
+                onClick={() => {
+                  candidates.retry();
+                  contractable.retry();
+                }}
+              >
+                {t('app.retry')}
+              </button>
+            </p>
+          )}
+          {complete && (
+            <p aria-live="polite" data-testid="contracting-summary" data-count={loading ? '' : ranked.length} data-contractable={loading ? '' : contractableCount}>
+              {loading ? t('contracting.loading') : t('contracting.summary', { count: ranked.length, contractable: contractableCount, date: formatDate(on, lang) })}
+            </p>
+          )}
+          {truncated && <p className="hint">{t('contracting.truncated', { count: SEARCH_PAGE })}</p>}
+          {pointMode && complete && <p className="hint">{t('contracting.pointNote')}</p>}
+          <ol className="provider-list" data-testid="provider-list" aria-busy={loading}>
+            {ranked.map((r) => (
+              <ProviderItem key={r.provider.id} item={r} lang={lang} on={on} checked={compare.includes(r.provider.id)} disabled={!compare.includes(r.provider.id) && compare.length >= MAX_COMPARE} onToggle={onToggle} />
+            ))}
+          </ol>
+          <p className="hint" aria-live="polite" data-testid="compare-note">
+            {compareNote || (ranked.length ? t('contracting.compareHint', { max: MAX_COMPARE, n: compare.length }) : '')}
+          </p>
+          {compared.length > 0 && <CompareView items={compared} withDistance={pointMode} lang={lang} />}
+        </section>
+        <ShortlistPanel selected={compared.map((r) => ({ id: r.provider.id, name: r.provider.name }))} lang={lang} />
+      </div>
+    </main>
+  );
+}
+
+function NumberInput({ id, label, value, onCommit, step, min, max }: { id: string; label: string; value: number | null; onCommit: (v: number | null) => void; step: string; min?: string; max?: string }) {
+  const [text, setText] = useState(value == null ? '' : String(value));
+  useEffect(() => setText(value == null ? '' : String(value)), [value]);
+  const commit = () => {
+    const n = text.trim() === '' ? null : Number(text);
+    if (n === null || Number.isFinite(n)) onCommit(n);
+  };
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="number"
+        inputMode="decimal"
+        step={step}
+        min={min}
+        max={max}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            commit();
+          }
+        }}
+      />
+    </div>
+  );
+}
+
+function ProviderItem({ item, lang, on, checked, disabled, onToggle }: { item: RankedProvider<Org>; lang: Lang; on: string; checked: boolean; disabled: boolean; onToggle: (id: string) => void }) {
+  const { t } = useTranslation();
+  const p = item.provider;
+  const boxId = `compare-${p.id}`;
+  const valid = item.licences.filter((l) => l.validOn);
+  return (
+    <li className="provider-item" data-testid="provider-row" data-org-id={p.id} data-contractable={item.contractable}>
+      <div>
+        <h3>
+          <Link href={orgPath(p.id)}>{p.name}</Link>
+          {p.acronym ? <span className="acronym"> ({p.acronym})</span> : null}
+        </h3>
+        <ul className="provider-facts">
+          <li>
+            <span className={`badge ${item.contractable ? 'badge-contractable' : 'badge-not-contractable'}`}>
+              {item.contractable ? t('contracting.contractable') : t('contracting.notContractable')}
+            </span>
+          </li>
+          <li>
+            {item.verified ? (
+              <span className="badge badge-verified">{t('contracting.verifiedOn', { date: formatDate(p.verification.verifiedAt, lang) })}</span>
+            ) : (
+              <span className="badge badge-unverified">{t('contracting.unverified')}</span>
+            )}
+          </li>
+          {item.distanceKm != null && <li data-testid="distance">{t('contracting.distance', { km: formatDecimal(item.distanceKm, 1, lang) })}</li>}
+          <li data-testid="capacity" data-value={item.capacity ?? ''}>
+            {item.capacity == null ? t('contracting.capacityUnknown') : t('contracting.capacity', { formatted: formatNumber(item.capacity) })}
+            {item.residentialPlaces != null && ` · ${t('contracting.places', { formatted: formatNumber(item.residentialPlaces) })}`}
+          </li>
+          <li data-testid="licence">
+            {valid.length
+              ? t('contracting.licenceValid', { date: formatDate(on, lang), numbers: valid.map((l) => l.number).join(', ') })
+              : t('contracting.licenceNone', { date: formatDate(on, lang) })}
+          </li>
+        </ul>
+      </div>
+      <div>
+        <input type="checkbox" id={boxId} checked={checked} disabled={disabled} onChange={() => onToggle(p.id)} />{' '}
+        <label htmlFor={boxId}>{t('contracting.compareThis', { name: p.name })}</label>
+      </div>
+    </li>
+  );
+}
+
+function CompareView({ items, withDistance, lang }: { items: RankedProvider<Org>[]; withDistance: boolean; lang: Lang }) {
+  const { t } = useTranslation();
+  const table = buildCompareTable(items, { withDistance, lang });
+  const cell = (c: CompareCell) => {
+    switch (c.kind) {
+      case 'bool':
+        return c.value ? t('contracting.yes') : t('contracting.no');
+      case 'number':
+        return c.value == null ? '—' : formatDecimal(c.value, Number.isInteger(c.value) ? 0 : 1, lang);
+      case 'list':
+        return c.value.length ? (
+          <ul>
+            {c.value.map((v) => (
+              <li key={v}>{v}</li>
+            ))}
+          </ul>
+        ) : (
+          '—'
+        );
+      case 'verification':
+        return c.verified ? t('contracting.verifiedOn', { date: formatDate(c.verifiedAt, lang) }) : t('contracting.unverified');
+      case 'contracts':
+        return t('contracting.contractsSoFar', { count: c.count, amount: formatMoney(c.amount, 'EUR', lang) });
+    }
+  };
+  return (
+    <section aria-labelledby="compare-h">
+      <h2 id="compare-h">{t('contracting.compareTitle')}</h2>
+      <div className="table-scroll">
+        <table className="data-table compare-table" data-testid="compare-table">
+          <caption className="visually-hidden">{t('contracting.compareCaption')}</caption>
+          <thead>
+            <tr>
+              <td />
+              {table.columns.map((c) => (
+                <th key={c.id} scope="col" data-org-id={c.id}>
+                  {c.name}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {table.rows.map((row) => (
+              <tr key={row.key} data-row={row.key}>
+                <th scope="row">{t(`contracting.row.${row.key}`)}</th>
+                {row.cells.map((c, i) => (
+                  <td key={table.columns[i]!.id}>{cell(c)}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

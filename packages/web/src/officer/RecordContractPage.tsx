@@ -1,0 +1,209 @@
+// "Record a contract" for officers (their own authority, preset) and administrators (any): the
+// API's userErrors sit next to the fields they concern.
+import { useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ContractModality } from '../gql/graphql';
+import { MODALITIES } from '../contracts/contracts';
+import { errorsByField, type FieldError } from './contracting';
+import { request } from '../shared/api/graphql';
+import { useQuery } from '../shared/api/query';
+import { apiLang, type Lang } from '../shared/i18n/lang';
+import { AuthoritiesQuery, ProviderNameQuery, ProviderSearchQuery, RecordContractMutation } from './operations';
+import { officerPaths } from '../shared/router/officer-routes';
+import { useRefData } from '../shared/refdata';
+import { categoryOptions } from './ContractingPage';
+import { Link } from '../shared/ui/Link';
+import type { OfficerViewer } from './OfficerPages';
+
+const FIELDS = ['authority', 'provider', 'categories', 'modality', 'amount', 'startDate', 'endDate', 'awardDate', 'reference', 'title', 'url', 'status'] as const;
+
+export function RecordContractPage({ viewer, search, lang }: { viewer: OfficerViewer; search: string; lang: Lang }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const ref = useRefData().data;
+  const presetProvider = useMemo(() => new URLSearchParams(search).get('provider') ?? '', [search]);
+  const isOfficer = viewer.role === 'AUTHORITY_OFFICER';
+  const authorities = useQuery(AuthoritiesQuery, { lang: apiLang(lang) });
+  const [form, setForm] = useState({
+    authority: viewer.authority?.code ?? '',
+    provider: presetProvider,
+    categories: [] as string[],
+    modality: 'SOCIAL_SERVICES_CONTRACT' as ContractModality,
+    amount: '',
+    startDate: '',
+    endDate: '',
+    awardDate: '',
+    reference: '',
+    title: '',
+    url: '',
+  });
+  const [providerText, setProviderText] = useState('');
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+  const preset = useQuery(ProviderNameQuery, { id: presetProvider, lang: apiLang(lang) }, { skip: !presetProvider });
+  const found = useQuery(ProviderSearchQuery, { filter: { text: providerText.trim() }, lang: apiLang(lang) }, { skip: providerText.trim().length < 2 });
+  const providerOptions = useMemo(() => {
+    const out = new Map<string, string>();
+    if (preset.data?.organization) out.set(preset.data.organization.id, preset.data.organization.name);
+    for (const e of found.data?.organizations.edges ?? []) out.set(e.node.id, e.node.name);
+    return [...out.entries()];
+  }, [preset.data, found.data]);
+  const { byField, general } = errorsByField(errors, FIELDS);
+  const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setErrors([]);
+    setDone(null);
+    const amount = form.amount.trim() === '' ? null : Number(form.amount.replace(',', '.'));
+    try {
+      const res = await request(RecordContractMutation, {
+        input: {
+          authority: form.authority,
+          provider: form.provider,
+          categories: form.categories,
+          modality: form.modality,
+          amount: amount != null && Number.isFinite(amount) ? amount : null,
+          startDate: form.startDate || null,
+          endDate: form.endDate || null,
+          awardDate: form.awardDate || null,
+          reference: form.reference.trim() || null,
+          title: form.title.trim() || null,
+          url: form.url.trim() || null,
+        },
+      });
+      const p = res.recordContract;
+      if (p.userErrors.length || !p.contract) setErrors(p.userErrors);
+      else setDone(p.contract.id);
+    } catch (err) {
+      setErrors([{ code: 'NETWORK', message: err instanceof Error ? err.message : String(err) }]);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const field = (name: (typeof FIELDS)[number], label: string, control: (props: { id: string; 'aria-invalid'?: boolean; 'aria-describedby'?: string }) => ReactNode, required = false) => {
+    const errs = byField[name];
+    const controlId = `${id}-${name}`;
+    return (
+      <div className="field">
+        <label htmlFor={controlId}>
+          {label}
+          {required && <span aria-hidden="true"> *</span>}
+        </label>
+        {control({ id: controlId, 'aria-invalid': errs?.length ? true : undefined, 'aria-describedby': errs?.length ? `${controlId}-error` : undefined })}
+        {errs?.length ? (
+          <p className="field-error error" id={`${controlId}-error`} data-field-error={name}>
+            {errs.join(' ')}
+          </p>
+        ) : null}
+      </div>
+    );
+  };
+
+  return (
+    <main id="main" className="officer-page" aria-labelledby={`${id}-h`}>
+      <h1 id={`${id}-h`}>{t('officer.title.recordContract')}</h1>
+      <p>
+        <Link href={officerPaths.contracting}>{t('recordContract.back')}</Link>
+      </p>
+      {done && (
+        <p role="status" className="notice-ok" data-testid="contract-recorded" data-contract-id={done}>
+          {t('recordContract.done')} {/* a full load: the app's cached query results predate the new contract */}
+          <a href="/contracts">{t('recordContract.seeContracts')}</a>
+        </p>
+      )}
+      {general.length > 0 && (
+        <div role="alert" className="error" data-testid="form-errors">
+          <ul>
+            {general.map((e, i) => (
+              <li key={i} data-code={e.code}>
+                {e.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <form onSubmit={submit} noValidate data-testid="record-contract-form">
+        <div className="form-grid">
+          {field(
+            'authority',
+            t('recordContract.authority'),
+            (p) => (
+              <select {...p} value={form.authority} required disabled={isOfficer && Boolean(viewer.authority)} onChange={(e) => set({ authority: e.target.value })}>
+                <option value="">{t('recordContract.chooseAuthority')}</option>
+                {(authorities.data?.publicAuthorities ?? []).map((a) => (
+                  <option key={a.code} value={a.code}>
+                    {a.name}
+                  </option>
+                ))}
+              </select>
+            ),
+            true,
+          )}
+          <div>
+            <div className="field">
+              <label htmlFor={`${id}-providerSearch`}>{t('recordContract.findProvider')}</label>
+              <input id={`${id}-providerSearch`} type="search" value={providerText} onChange={(e) => setProviderText(e.target.value)} />
+            </div>
+            {field(
+              'provider',
+              t('recordContract.provider'),
+              (p) => (
+                <select {...p} value={form.provider} required onChange={(e) => set({ provider: e.target.value })}>
+                  <option value="">{t('recordContract.chooseProvider')}</option>
+                  {providerOptions.map(([value, name]) => (
+                    <option key={value} value={value}>
+                      {name}
+                    </option>
+                  ))}
+                </select>
+              ),
+              true,
+            )}
+          </div>
+          {field(
+            'categories',
+            t('recordContract.categories'),
+            (p) => (
+              <select {...p} multiple size={6} value={form.categories} onChange={(e) => set({ categories: [...e.target.selectedOptions].map((o) => o.value) })}>
+                {categoryOptions(ref?.categoryTree ?? []).map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
+              </select>
+            ),
+            true,
+          )}
+          {field(
+            'modality',
+            t('recordContract.modality'),
+            (p) => (
+              <select {...p} value={form.modality} onChange={(e) => set({ modality: e.target.value as ContractModality })}>
+                {MODALITIES.map((m) => (
+                  <option key={m} value={m}>
+                    {t(`enum.modality.${m}`)}
+                  </option>
+                ))}
+              </select>
+            ),
+            true,
+          )}
+          {field('amount', t('recordContract.amount'), (p) => <input {...p} type="text" inputMode="decimal" value={form.amount} onChange={(e) => set({ amount: e.target.value })} />)}
+          {field('awardDate', t('recordContract.awardDate'), (p) => <input {...p} type="date" value={form.awardDate} onChange={(e) => set({ awardDate: e.target.value })} />)}
+          {field('startDate', t('recordContract.startDate'), (p) => <input {...p} type="date" value={form.startDate} onChange={(e) => set({ startDate: e.target.value })} />)}
+          {field('endDate', t('recordContract.endDate'), (p) => <input {...p} type="date" value={form.endDate} onChange={(e) => set({ endDate: e.target.value })} />)}
+          {field('title', t('recordContract.titleField'), (p) => <input {...p} type="text" value={form.title} onChange={(e) => set({ title: e.target.value })} />)}
+          {field('reference', t('recordContract.reference'), (p) => <input {...p} type="text" value={form.reference} onChange={(e) => set({ reference: e.target.value })} />)}
+          {field('url', t('recordContract.url'), (p) => <input {...p} type="url" value={form.url} onChange={(e) => set({ url: e.target.value })} />)}
+        </div>
+        <button type="submit" disabled={busy}>
+          {t('recordContract.submit')}
+        </button>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,236 @@
+// Named shortlists: save the providers being compared as a new list, or open one of yours to
+// rename it, annotate, reorder or remove its entries, add the compared providers, and export CSV.
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MyShortlistsQuery as MyShortlistsResult } from '../gql/graphql';
+import { addEntries, entriesInput, moveEntry, type EntryDraft, type FieldError } from './contracting';
+import { request } from '../shared/api/graphql';
+import { useQuery } from '../shared/api/query';
+import { apiLang, type Lang } from '../shared/i18n/lang';
+import { CreateShortlistMutation, MyShortlistsQuery, UpdateShortlistMutation } from './operations';
+
+type Shortlist = MyShortlistsResult['myShortlists'][number];
+
+interface Draft {
+  id: string;
+  version: number;
+  name: string;
+  notes: string;
+  entries: EntryDraft[];
+  csvUrl: string;
+}
+
+function draftOf(s: Shortlist): Draft {
+  return {
+    id: s.id,
+    version: s.version,
+    name: s.name,
+    notes: s.notes ?? '',
+    csvUrl: s.csvUrl,
+    entries: [...s.entries].sort((a, b) => a.position - b.position).map((e) => ({ organization: e.organization.id, name: e.organization.name, note: e.note ?? '' })),
+  };
+}
+
+export function ShortlistPanel({ selected, lang }: { selected: { id: string; name: string }[]; lang: Lang }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const lists = useQuery(MyShortlistsQuery, { lang: apiLang(lang) }, { cache: false });
+  const [openId, setOpenId] = useState('');
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [dirty, setDirty] = useState(false);
+  const [newName, setNewName] = useState('');
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [status, setStatus] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [created, setCreated] = useState<Shortlist[]>([]);
+
+  const all: Shortlist[] = [...created.filter((c) => !lists.data?.myShortlists.some((l) => l.id === c.id)), ...(lists.data?.myShortlists ?? [])];
+
+  useEffect(() => {
+    if (!openId || (draft && draft.id === openId)) return;
+    const s = all.find((l) => l.id === openId);
+    if (s) {
+      setDraft(draftOf(s));
+      setDirty(false);
+    }
+  }, [openId, lists.data]); // eslint-disable-line react-hooks/exhaustive-deps -- `all` follows lists.data
+
+  const edit = (patch: Partial<Draft>) => {
+    setDraft((d) => (d ? { ...d, ...patch } : d));
+    setDirty(true);
+    setStatus('');
+  };
+
+  async function saveNew() {
+    setBusy(true);
+    setErrors([]);
+    setStatus('');
+    try {
+      const res = await request(CreateShortlistMutation, {
+        input: { name: newName.trim(), entries: entriesInput(selected.map((s) => ({ organization: s.id, name: s.name, note: '' }))) },
+        lang: apiLang(lang),
+      });
+      const p = res.createShortlist;
+      if (p.userErrors.length || !p.shortlist) setErrors(p.userErrors);
+      else {
+        setCreated((c) => [p.shortlist!, ...c]);
+        setDraft(draftOf(p.shortlist));
+        setOpenId(p.shortlist.id);
+        setDirty(false);
+        setNewName('');
+        setStatus(t('shortlist.created', { name: p.shortlist.name }));
+        lists.retry();
+      }
+    } catch (e) {
+      setErrors([{ code: 'NETWORK', message: e instanceof Error ? e.message : String(e) }]);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function saveChanges() {
+    if (!draft) return;
+    setBusy(true);
+    setErrors([]);
+    setStatus('');
+    try {
+      const res = await request(UpdateShortlistMutation, {
+        input: { id: draft.id, version: draft.version, name: draft.name.trim(), notes: draft.notes.trim() || null, entries: entriesInput(draft.entries) },
+        lang: apiLang(lang),
+      });
+      const p = res.updateShortlist;
+      if (p.userErrors.length || !p.shortlist) setErrors(p.userErrors);
+      else {
+        setCreated((c) => [p.shortlist!, ...c.filter((x) => x.id !== p.shortlist!.id)]);
+        setDraft(draftOf(p.shortlist));
+        setDirty(false);
+        setStatus(t('shortlist.saved'));
+        lists.retry();
+      }
+    } catch (e) {
+      setErrors([{ code: 'NETWORK', message: e instanceof Error ? e.message : String(e) }]);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function reload() {
+    setDraft(null);
+    setCreated([]);
+    setErrors([]);
+    // the effect above opens the list again when the fresh answer arrives
+    lists.retry();
+  }
+
+  const stale = errors.some((e) => e.code === 'STALE_VERSION');
+  return (
+    <aside className="shortlist-panel" aria-labelledby={`${id}-h`} data-testid="shortlist-panel">
+      <h2 id={`${id}-h`}>{t('shortlist.title')}</h2>
+      <div className="field">
+        <label htmlFor={`${id}-new`}>{t('shortlist.newName')}</label>
+        <div className="inline-form">
+          <input id={`${id}-new`} type="text" value={newName} maxLength={300} onChange={(e) => setNewName(e.target.value)} />
+          <button type="button" disabled={busy || !newName.trim() || !selected.length} onClick={saveNew}>
+            {t('shortlist.saveSelection', { n: selected.length })}
+          </button>
+        </div>
+        <p className="hint">{t('shortlist.saveHint')}</p>
+      </div>
+
+      <div className="field">
+        <label htmlFor={`${id}-open`}>{t('shortlist.open')}</label>
+        <select id={`${id}-open`} value={openId} onChange={(e) => {
+          setDraft(null);
+          setErrors([]);
+          setStatus('');
+          setOpenId(e.target.value);
+        }}>
+          <option value="">{all.length ? t('shortlist.chooseList') : t('shortlist.noLists')}</option>
+          {all.map((l) => (
+            <option key={l.id} value={l.id}>
+              {l.name} ({l.entries.length})
+            </option>
+          ))}
+        </select>
+      </div>
+
+      {errors.length > 0 && (
+        <div role="alert" className="error" data-testid="shortlist-errors">
+          <ul>
+            {errors.map((e, i) => (
+              <li key={i} data-code={e.code}>
+                {e.code === 'STALE_VERSION' ? t('shortlist.stale') : e.message}
+              </li>
+            ))}
+          </ul>
+          {stale && (
+            <button type="button" onClick={reload}>
+              {t('shortlist.reload')}
+            </button>
+          )}
+        </div>
+      )}
+      <p aria-live="polite" className="notice-ok" data-testid="shortlist-status">
+        {status}
+      </p>
+
+      {draft && (
+        <section aria-label={t('shortlist.editing', { name: draft.name })} data-testid="shortlist-editor" data-shortlist-id={draft.id}>
+          <div className="field">
+            <label htmlFor={`${id}-name`}>{t('shortlist.name')}</label>
+            <input id={`${id}-name`} type="text" value={draft.name} maxLength={300} onChange={(e) => edit({ name: e.target.value })} />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-notes`}>{t('shortlist.notes')}</label>
+            <textarea id={`${id}-notes`} rows={3} value={draft.notes} onChange={(e) => edit({ notes: e.target.value })} />
+          </div>
+          <h3>{t('shortlist.entries', { n: draft.entries.length })}</h3>
+          <ol className="shortlist-entries" data-testid="shortlist-entries">
+            {draft.entries.map((e, i) => (
+              <li key={e.organization} data-org-id={e.organization}>
+                <span>{e.name}</span>
+                <div className="field">
+                  <label htmlFor={`${id}-note-${i}`} className="visually-hidden">
+                    {t('shortlist.noteFor', { name: e.name })}
+                  </label>
+                  <input
+                    id={`${id}-note-${i}`}
+                    type="text"
+                    placeholder={t('shortlist.notePlaceholder')}
+                    value={e.note}
+                    onChange={(ev) => edit({ entries: draft.entries.map((x, j) => (j === i ? { ...x, note: ev.target.value } : x)) })}
+                  />
+                </div>
+                <div className="entry-actions">
+                  <button type="button" disabled={i === 0} aria-label={t('shortlist.moveUp', { name: e.name })} onClick={() => edit({ entries: moveEntry(draft.entries, i, -1) })}>
+                    ↑
+                  </button>
+                  <button type="button" disabled={i === draft.entries.length - 1} aria-label={t('shortlist.moveDown', { name: e.name })} onClick={() => edit({ entries: moveEntry(draft.entries, i, 1) })}>
+                    ↓
+                  </button>
+                  <button type="button" aria-label={t('shortlist.remove', { name: e.name })} onClick={() => edit({ entries: draft.entries.filter((_, j) => j !== i) })}>
+                    {t('shortlist.removeShort')}
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ol>
+          <div className="inline-form">
+            <button type="button" disabled={!selected.length} onClick={() => edit({ entries: addEntries(draft.entries, selected) })}>
+              {t('shortlist.addSelected', { n: selected.length })}
+            </button>
+            <button type="button" disabled={busy || !dirty || !draft.name.trim()} onClick={saveChanges}>
+              {t('shortlist.save')}
+            </button>
+          </div>
+          <p>
+            <a href={draft.csvUrl} download data-testid="shortlist-csv">
+              {t('shortlist.exportCsv')}
+            </a>
+            {dirty && <span className="hint"> {t('shortlist.exportUnsaved')}</span>}
+          </p>
+        </section>
+      )}
+    </aside>
+  );
+}

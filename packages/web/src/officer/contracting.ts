@@ -1,0 +1,337 @@
+// The officer's "Find contractable providers" page (issue 5): its URL state, the ranking of the
+// providers, the side-by-side comparison and the shortlist's entries. Pure functions, unit-tested.
+import { expandSelection, type CategoryNode } from '../shared/categories';
+
+export const MAX_COMPARE = 4;
+export const DEFAULT_RADIUS_KM = 10;
+
+export interface ContractingState {
+  /** Service category code. */
+  cat: string;
+  /** 'municipality': category + municipality (the API's contractableFor); 'point': a point and a radius. */
+  mode: 'municipality' | 'point';
+  mun: string;
+  lat: number | null;
+  lng: number | null;
+  radiusKm: number;
+  /** YYYY-MM-DD; empty means today. */
+  on: string;
+}
+
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Today in Kosovo as YYYY-MM-DD (the API's validToday uses the same zone). */
+export function todayInKosovo(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Belgrade', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+function num(v: string | null): number | null {
+  if (v == null || v.trim() === '') return null;
+  const n = Number(v);
+  return Number.isFinite(n) ? n : null;
+}
+
+export function parseContractingQuery(search: string): ContractingState {
+  const p = new URLSearchParams(search);
+  const lat = num(p.get('lat'));
+  const lng = num(p.get('lng'));
+  const r = num(p.get('r'));
+  const on = p.get('on') ?? '';
+  const point = lat != null && lng != null && Math.abs(lat) <= 90 && Math.abs(lng) <= 180;
+  return {
+    cat: p.get('cat') ?? '',
+    mode: p.get('mode') === 'point' || (point && !p.get('mun')) ? 'point' : 'municipality',
+    mun: p.get('mun') ?? '',
+    lat: point ? lat : null,
+    lng: point ? lng : null,
+    radiusKm: r != null && r > 0 && r <= 200 ? r : DEFAULT_RADIUS_KM,
+    on: DATE_RE.test(on) ? on : '',
+  };
+}
+
+export function contractingHref(s: ContractingState): string {
+  const p = new URLSearchParams();
+  if (s.cat) p.set('cat', s.cat);
+  if (s.mode === 'point') {
+    p.set('mode', 'point');
+    if (s.lat != null && s.lng != null) {
+      p.set('lat', s.lat.toFixed(5));
+      p.set('lng', s.lng.toFixed(5));
+    }
+    if (s.radiusKm !== DEFAULT_RADIUS_KM) p.set('r', String(s.radiusKm));
+  } else if (s.mun) p.set('mun', s.mun);
+  if (s.on) p.set('on', s.on);
+  const q = p.toString();
+  return `/contracting${q ? `?${q}` : ''}`;
+}
+
+/** Whether the search has what it needs to run. */
+export function isComplete(s: ContractingState): boolean {
+  if (!s.cat) return false;
+  return s.mode === 'point' ? s.lat != null && s.lng != null : Boolean(s.mun);
+}
+
+/** The API filters of a search: candidates (offering the category there) and, by municipality, the contractable ones. */
+export function searchFilters(s: ContractingState, on: string) {
+  if (s.mode === 'point' && s.lat != null && s.lng != null) {
+    return { candidates: { categories: [s.cat], near: { lat: s.lat, lng: s.lng, radiusKm: s.radiusKm }, status: ['ACTIVE' as const] }, contractable: null };
+  }
+  return {
+    candidates: { categories: [s.cat], municipalities: [s.mun], status: ['ACTIVE' as const] },
+    contractable: { contractableFor: { category: s.cat, municipality: s.mun, on } },
+  };
+}
+
+// ---- providers ----------------------------------------------------------------------------
+
+export interface ProviderService {
+  id: string;
+  name: string;
+  status: string;
+  capacity?: number | null;
+  residentialPlaces?: number | null;
+  categories: readonly { code: string }[];
+  serviceArea: readonly { code: string; name: string }[];
+}
+export interface ProviderLicence {
+  id: string;
+  number: string;
+  authority: string;
+  validFrom: string;
+  validUntil?: string | null;
+  validOn: boolean;
+  categories: readonly { code: string }[];
+}
+export interface ProviderLocation {
+  id: string;
+  municipality: { code: string; name: string };
+}
+export interface ProviderContract {
+  id: string;
+  amount?: number | null;
+}
+export interface Provider {
+  id: string;
+  name: string;
+  status: string;
+  verification: { status: string; verifiedAt?: string | null };
+  services: readonly ProviderService[];
+  licences: readonly ProviderLicence[];
+  locations: readonly ProviderLocation[];
+  contracts: readonly ProviderContract[];
+}
+
+export interface RankedProvider<P extends Provider = Provider> {
+  provider: P;
+  distanceKm: number | null;
+  contractable: boolean;
+  /** Active services in the category or below it. */
+  services: P['services'][number][];
+  /** Beneficiaries per year over those services; null when none of them states a capacity. */
+  capacity: number | null;
+  residentialPlaces: number | null;
+  /** Licences covering the category (itself, an ancestor or a category below it), with their validity on the date. */
+  licences: P['licences'][number][];
+  licensedOnDate: boolean;
+  verified: boolean;
+}
+
+function ancestorsOf(code: string, index: Map<string, CategoryNode>): string[] {
+  const out: string[] = [];
+  let node = index.get(code);
+  while (node?.parentCode) {
+    out.push(node.parentCode);
+    node = index.get(node.parentCode);
+  }
+  return out;
+}
+
+function sumOrNull(values: (number | null | undefined)[]): number | null {
+  const known = values.filter((v): v is number => typeof v === 'number');
+  return known.length ? known.reduce((a, b) => a + b, 0) : null;
+}
+
+/**
+ * What a provider offers for category `cat`, and whether it is contractable by DESIGN section 2:
+ * active and verified, an active service in some category x at or below `cat`, and a licence valid
+ * on the date whose categories include x or an ancestor of x. (The area is the search's: the API
+ * already limited the candidates to the municipality or the radius.)
+ */
+export function assessProvider<P extends Provider>(provider: P, cat: string, index: Map<string, CategoryNode>, distanceKm: number | null = null): RankedProvider<P> {
+  const below = expandSelection([cat], index);
+  const services = provider.services.filter((s) => s.status === 'ACTIVE' && s.categories.some((c) => below.has(c.code)));
+  const related = new Set([...below, ...ancestorsOf(cat, index)]);
+  const licences = provider.licences.filter((l) => l.categories.some((c) => related.has(c.code)));
+  const verified = provider.verification.status === 'VERIFIED';
+  let contractable = false;
+  if (provider.status === 'ACTIVE' && verified) {
+    contractable = services.some((s) =>
+      s.categories.some((c) => {
+        if (!below.has(c.code)) return false;
+        const covering = new Set([c.code, ...ancestorsOf(c.code, index)]);
+        return provider.licences.some((l) => l.validOn && l.categories.some((lc) => covering.has(lc.code)));
+      }),
+    );
+  }
+  return {
+    provider,
+    distanceKm,
+    contractable,
+    services,
+    capacity: sumOrNull(services.map((s) => s.capacity)),
+    residentialPlaces: sumOrNull(services.map((s) => s.residentialPlaces)),
+    licences,
+    licensedOnDate: licences.some((l) => l.validOn),
+    verified,
+  };
+}
+
+/**
+ * The order of the list: contractable first; then, with a point, the nearest first; then the
+ * largest capacity; then by name (in the UI language) and id, so that the order is stable.
+ */
+export function rankProviders<P extends Provider>(items: RankedProvider<P>[], lang = 'sq'): RankedProvider<P>[] {
+  return [...items].sort((a, b) => {
+    if (a.contractable !== b.contractable) return a.contractable ? -1 : 1;
+    const da = a.distanceKm ?? Infinity;
+    const db = b.distanceKm ?? Infinity;
+    if (da !== db) return da - db;
+    const ca = a.capacity ?? -1;
+    const cb = b.capacity ?? -1;
+    if (ca !== cb) return cb - ca;
+    return a.provider.name.localeCompare(b.provider.name, lang) || a.provider.id.localeCompare(b.provider.id);
+  });
+}
+
+/**
+ * Merges the candidates with the API's contractable set: an organization the API calls
+ * contractable is contractable (and listed even when the candidates' page missed it); by a point,
+ * where the API has no contractable filter, the rule is applied here (assessProvider).
+ */
+export function mergeResults<P extends Provider>(
+  candidates: readonly { node: P; distanceKm?: number | null }[],
+  contractable: readonly { node: P }[] | null,
+  cat: string,
+  index: Map<string, CategoryNode>,
+  lang = 'sq',
+): RankedProvider<P>[] {
+  const out = new Map<string, RankedProvider<P>>();
+  const apiSet = contractable ? new Set(contractable.map((e) => e.node.id)) : null;
+  for (const e of candidates) {
+    const r = assessProvider(e.node, cat, index, e.distanceKm ?? null);
+    if (apiSet) r.contractable = apiSet.has(e.node.id);
+    out.set(e.node.id, r);
+  }
+  for (const e of contractable ?? []) {
+    if (out.has(e.node.id)) continue;
+    const r = assessProvider(e.node, cat, index, null);
+    r.contractable = true;
+    out.set(e.node.id, r);
+  }
+  return rankProviders([...out.values()], lang);
+}
+
+/** Toggles an id in the comparison, keeping at most MAX_COMPARE (a fifth is refused). */
+export function toggleCompare(selected: readonly string[], id: string): string[] {
+  if (selected.includes(id)) return selected.filter((s) => s !== id);
+  if (selected.length >= MAX_COMPARE) return [...selected];
+  return [...selected, id];
+}
+
+// ---- comparison ---------------------------------------------------------------------------
+
+export type CompareRowKey = 'contractable' | 'distance' | 'capacity' | 'residentialPlaces' | 'licences' | 'serviceArea' | 'sites' | 'verification' | 'contracts';
+
+export type CompareCell =
+  | { kind: 'bool'; value: boolean }
+  | { kind: 'number'; value: number | null }
+  | { kind: 'list'; value: string[] }
+  | { kind: 'verification'; verified: boolean; verifiedAt: string | null }
+  | { kind: 'contracts'; count: number; amount: number };
+
+export interface CompareTable {
+  columns: { id: string; name: string }[];
+  rows: { key: CompareRowKey; cells: CompareCell[] }[];
+}
+
+function uniqueSorted(values: string[], lang: string): string[] {
+  return [...new Set(values)].sort((a, b) => a.localeCompare(b, lang));
+}
+
+/** The side-by-side table: one column per provider (in the order chosen), one row per property. */
+export function buildCompareTable<P extends Provider>(items: readonly RankedProvider<P>[], options: { withDistance: boolean; lang?: string }): CompareTable {
+  const lang = options.lang ?? 'sq';
+  const rows: CompareTable['rows'] = [
+    { key: 'contractable', cells: items.map((i) => ({ kind: 'bool', value: i.contractable })) },
+  ];
+  if (options.withDistance) rows.push({ key: 'distance', cells: items.map((i) => ({ kind: 'number', value: i.distanceKm })) });
+  rows.push(
+    { key: 'capacity', cells: items.map((i) => ({ kind: 'number', value: i.capacity })) },
+    { key: 'residentialPlaces', cells: items.map((i) => ({ kind: 'number', value: i.residentialPlaces })) },
+    {
+      key: 'licences',
+      cells: items.map((i) => ({
+        kind: 'list',
+        value: i.licences.map((l) => `${l.number} (${l.validFrom} – ${l.validUntil ?? '…'})${l.validOn ? ' ✓' : ' ✗'}`),
+      })),
+    },
+    { key: 'serviceArea', cells: items.map((i) => ({ kind: 'list', value: uniqueSorted(i.services.flatMap((s) => s.serviceArea.map((m) => m.name)), lang) })) },
+    { key: 'sites', cells: items.map((i) => ({ kind: 'list', value: uniqueSorted(i.provider.locations.map((l) => l.municipality.name), lang) })) },
+    { key: 'verification', cells: items.map((i) => ({ kind: 'verification', verified: i.verified, verifiedAt: i.provider.verification.verifiedAt ?? null })) },
+    {
+      key: 'contracts',
+      cells: items.map((i) => ({ kind: 'contracts', count: i.provider.contracts.length, amount: i.provider.contracts.reduce((s, c) => s + (c.amount ?? 0), 0) })),
+    },
+  );
+  return { columns: items.map((i) => ({ id: i.provider.id, name: i.provider.name })), rows };
+}
+
+// ---- shortlist entries ----------------------------------------------------------------------
+
+export interface EntryDraft {
+  organization: string;
+  name: string;
+  note: string;
+}
+
+/** Moves an entry up (-1) or down (+1); out of range leaves the list as it is. */
+export function moveEntry<T>(entries: readonly T[], index: number, delta: -1 | 1): T[] {
+  const to = index + delta;
+  if (index < 0 || index >= entries.length || to < 0 || to >= entries.length) return [...entries];
+  const out = [...entries];
+  [out[index], out[to]] = [out[to]!, out[index]!];
+  return out;
+}
+
+/** Adds organizations that are not in the list yet, at its end. */
+export function addEntries(entries: readonly EntryDraft[], add: readonly { id: string; name: string }[]): EntryDraft[] {
+  const have = new Set(entries.map((e) => e.organization));
+  return [...entries, ...add.filter((a) => !have.has(a.id)).map((a) => ({ organization: a.id, name: a.name, note: '' }))];
+}
+
+/** The API's entries input: the order is the list's, an empty note is none. */
+export function entriesInput(entries: readonly EntryDraft[]): { organization: string; note: string | null }[] {
+  return entries.map((e) => ({ organization: e.organization, note: e.note.trim() ? e.note.trim() : null }));
+}
+
+// ---- a form's userErrors --------------------------------------------------------------------
+
+export interface FieldError {
+  field?: readonly string[] | null;
+  message: string;
+  code: string;
+}
+
+/** The API's userErrors by form field (["input", "amount"] → "amount"); the rest stay general. */
+export function errorsByField(errors: readonly FieldError[], fields: readonly string[]): { byField: Record<string, string[]>; general: FieldError[] } {
+  const known = new Set(fields);
+  const byField: Record<string, string[]> = {};
+  const general: FieldError[] = [];
+  for (const e of errors) {
+    const path = (e.field ?? []).filter((p) => p !== 'input' && !/^\d+$/.test(p));
+    const key = path[0] ?? '';
+    if (known.has(key)) (byField[key] ??= []).push(e.message);
+    else general.push(e);
+  }
+  return { byField, general };
+}

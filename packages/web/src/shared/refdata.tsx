@@ -1,0 +1,49 @@
+import { createContext, useContext, useMemo, useRef, type ReactNode } from 'react';
+import type { ReferenceDataQuery as ReferenceDataResult } from '../gql/graphql';
+import { buildCategoryTree, indexTree, type CategoryNode } from './categories';
+import { useQuery } from './api/query';
+import { apiLang, type Lang } from './i18n/lang';
+import { ReferenceDataQuery } from '../map/operations';
+
+export interface RefData {
+  regions: ReferenceDataResult['regions'];
+  municipalities: ReferenceDataResult['municipalities'];
+  municipalityByCode: Map<string, ReferenceDataResult['municipalities'][number]>;
+  categoryTree: CategoryNode[];
+  categoryIndex: Map<string, CategoryNode>;
+  targetGroups: ReferenceDataResult['targetGroups'];
+}
+
+interface RefDataState {
+  data: RefData | null;
+  error: Error | undefined;
+  retry: () => void;
+}
+
+const Ctx = createContext<RefDataState>({ data: null, error: undefined, retry: () => {} });
+
+export function RefDataProvider({ lang, children }: { lang: Lang; children: ReactNode }) {
+  const q = useQuery(ReferenceDataQuery, { lang: apiLang(lang) });
+  const data = useMemo<RefData | null>(() => {
+    if (!q.data) return null;
+    const categoryTree = buildCategoryTree(q.data.serviceCategories);
+    return {
+      regions: q.data.regions,
+      municipalities: [...q.data.municipalities].sort((a, b) => a.name.localeCompare(b.name, lang)),
+      municipalityByCode: new Map(q.data.municipalities.map((m) => [m.code, m])),
+      categoryTree,
+      categoryIndex: indexTree(categoryTree),
+      targetGroups: q.data.targetGroups,
+    };
+  }, [q.data, lang]);
+  // while another language loads, keep showing the previous names rather than an empty panel
+  const last = useRef<RefData | null>(null);
+  if (data) last.current = data;
+  const shown = data ?? last.current;
+  const value = useMemo(() => ({ data: shown, error: q.error, retry: q.retry }), [shown, q.error, q.retry]);
+  return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
+}
+
+export function useRefData(): RefDataState {
+  return useContext(Ctx);
+}
