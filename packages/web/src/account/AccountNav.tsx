@@ -4,8 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SignOutMutation } from './operations';
 import './account-nav.css';
-import { paths } from '../shared/router/account-routes';
-import { officerPaths } from '../shared/router/officer-routes';
+import { paths } from '../shared/router/paths';
 import { request } from '../shared/api/graphql';
 import { clearQueryCache } from '../shared/api/query';
 import { navigate } from '../shared/router/router';
@@ -44,12 +43,12 @@ export function AccountNav({ current }: { current: string | null }) {
             </Link>
           )}
           {(user.role === 'AUTHORITY_OFFICER' || user.role === 'ADMIN') && (
-            <Link href={officerPaths.contracting} aria-current={current === 'contracting' ? 'page' : undefined} data-testid="nav-contracting">
+            <Link href={paths.contracting} aria-current={current === 'contracting' ? 'page' : undefined} data-testid="nav-contracting">
               {t('officer.nav.contracting')}
             </Link>
           )}
           {isModerator(user) && (
-            <Link href={officerPaths.import} aria-current={current === 'import' ? 'page' : undefined} data-testid="nav-import">
+            <Link href={paths.import} aria-current={current === 'import' ? 'page' : undefined} data-testid="nav-import">
               {t('officer.nav.import')}
             </Link>
           )}

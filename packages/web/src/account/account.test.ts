@@ -1,24 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseAccountRoute, paths, safeNext } from '../shared/router/account-routes';
+import { paths } from '../shared/router/paths';
+import { safeNext } from './next';
 import { request } from '../shared/api/graphql';
-import { SessionQuery } from './operations';
+import { SessionQuery } from '../shared/session';
 import { errorId, fieldKey, sortErrors } from '../shared/user-errors';
 
-describe('account routes', () => {
-  it('parses the signed-in pages and leaves the others to the public router', () => {
-    expect(parseAccountRoute('/signin')).toEqual({ page: 'signIn' });
-    expect(parseAccountRoute('/register/')).toEqual({ page: 'register' });
-    expect(parseAccountRoute('/reset-password')).toEqual({ page: 'resetPassword' });
-    expect(parseAccountRoute('/invitations/accept')).toEqual({ page: 'acceptInvitation' });
-    expect(parseAccountRoute('/me')).toEqual({ page: 'me' });
-    expect(parseAccountRoute('/moderation')).toEqual({ page: 'moderation' });
-    expect(parseAccountRoute('/org/a%2Fb/edit')).toEqual({ page: 'edit', id: 'a/b' });
-    expect(parseAccountRoute(paths.history('ë ç?#'))).toEqual({ page: 'history', id: 'ë ç?#' });
-    expect(parseAccountRoute('/org/abc')).toBeNull();
-    expect(parseAccountRoute('/')).toBeNull();
-    expect(parseAccountRoute('/org/%E0%A4%A/edit')).toBeNull();
-  });
-
+describe('sign-in', () => {
   it('goes back after sign-in only to a path of this site', () => {
     expect(safeNext('?next=%2Forg%2F1')).toBe('/org/1');
     expect(safeNext('?next=https%3A%2F%2Fevil.example')).toBe('/me');

@@ -1,117 +1,86 @@
-import { Suspense, lazy, useEffect } from 'react';
+import { Suspense, lazy, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AccountNav } from '../account/AccountNav';
-import { Link } from '../shared/ui/Link';
-import { MapPage } from '../map/MapPage';
-import { ProfilePage } from '../profile/ProfilePage';
-import { changeLanguage } from '../shared/i18n/i18n';
-import { DEFAULT_LANG, LANGUAGES, isLang, type Lang } from '../shared/i18n/lang';
+import { DEFAULT_LANG, isLang, type Lang } from '../shared/i18n/lang';
 import { RefDataProvider } from '../shared/refdata';
-import { mapHref, parseRoute, useLocation } from '../shared/router/router';
-import { parseOfficerRoute } from '../shared/router/officer-routes';
-import { parseAccountRoute } from '../shared/router/account-routes';
+import { useLocation } from '../shared/router/router';
+import { Link } from '../shared/ui/Link';
+import { RequireSignIn } from '../shared/ui/RequireSignIn';
+import { Header } from './Header';
+import { matchRoute, type Access, type Match, type PageProps } from './routes';
 
-// the signed-in pages (accounts, editor, history, moderation) load on demand
-const AccountPages = lazy(() => import('../account/AccountPages').then((m) => ({ default: m.AccountPages })));
-
-// the researcher's pages load on demand: they stay out of the initial JavaScript
-const CoveragePage = lazy(() => import('../coverage/CoveragePage').then((m) => ({ default: m.CoveragePage })));
-const ContractsPage = lazy(() => import('../contracts/ContractsPage').then((m) => ({ default: m.ContractsPage })));
-// the officers' and importers' pages (contractable search, shortlists, contracts, imports) too
-const OfficerPages = lazy(() => import('../officer/OfficerPages').then((m) => ({ default: m.OfficerPages })));
+// the role gate (and its stylesheet) loads with the pages it guards, outside the initial JavaScript
+const RoleGate = lazy(() => import('../shared/ui/RoleGate').then((m) => ({ default: m.RoleGate })));
 
 export function App() {
   const { t, i18n } = useTranslation();
   const lang: Lang = isLang(i18n.language) ? i18n.language : DEFAULT_LANG;
   const { pathname, search } = useLocation();
-  const route = parseRoute(pathname);
-  const officerRoute = parseOfficerRoute(pathname);
-  const accountRoute = parseAccountRoute(pathname);
+  const match = matchRoute(pathname);
+  const titleKey = match?.route.titleKey;
 
   useEffect(() => {
-    if (route.page !== 'org' && !accountRoute) document.title = `${t('app.title')} · ${t('app.tagline')}`;
-  }, [route.page, t]); // eslint-disable-line react-hooks/exhaustive-deps -- accountRoute follows the path
+    if (titleKey === 'page') return;
+    document.title = titleKey ? `${t(titleKey)} · ${t('app.title')}` : `${t('app.title')} · ${t('app.tagline')}`;
+  });
 
   return (
     <RefDataProvider lang={lang}>
-      <a className="skip-link" href={route.page === 'map' ? '#results' : '#main'}>
-        {route.page === 'map' ? t('app.skipToResults') : t('app.skipToMain')}
-      </a>
-      <header className="site-header">
-        <Link className="brand" href={route.page === 'map' ? '/' : mapHref()}>
-          <span className="brand-name">{t('app.title')}</span>
-          <span className="brand-tagline">{t('app.tagline')}</span>
-        </Link>
-        <nav className="main-nav" aria-label={t('nav.label')}>
-          <Link href={route.page === 'map' ? '/' : mapHref()} aria-current={route.page === 'map' ? 'page' : undefined}>
-            {t('nav.map')}
-          </Link>
-          <Link href="/coverage" aria-current={route.page === 'coverage' ? 'page' : undefined}>
-            {t('nav.coverage')}
-          </Link>
-          <Link href="/contracts" aria-current={route.page === 'contracts' ? 'page' : undefined}>
-            {t('nav.contracts')}
-          </Link>
-        </nav>
-        <AccountNav current={accountRoute?.page ?? officerRoute?.page ?? null} />
-        <div className="lang-switch" role="group" aria-label={t('app.language')}>
-          {LANGUAGES.map((l) => (
-            <button
-              key={l}
-              type="button"
-              lang={l === 'sr' ? 'sr-Latn' : l}
-              aria-pressed={l === lang}
-              data-lang={l}
-              onClick={() => changeLanguage(l)}
-            >
-              {t(`languageName.${l}`)}
-            </button>
-          ))}
-        </div>
-      </header>
-      {route.page === 'map' && <MapPage search={search} lang={lang} />}
-      {route.page === 'org' && <ProfilePage id={route.id} lang={lang} />}
-      {(route.page === 'coverage' || route.page === 'contracts') && (
-        <Suspense
-          fallback={
-            <main id="main" className="page-narrow">
-              <p aria-live="polite">{t('nav.loading')}</p>
-            </main>
-          }
-        >
-          {route.page === 'coverage' ? <CoveragePage search={search} lang={lang} /> : <ContractsPage search={search} lang={lang} />}
-        </Suspense>
-      )}
-      {accountRoute && (
-        <Suspense
-          fallback={
-            <main id="main" className="page-narrow">
-              <p aria-live="polite">{t('nav.loading')}</p>
-            </main>
-          }
-        >
-          <AccountPages route={accountRoute} search={search} lang={lang} />
-        </Suspense>
-      )}
-      {officerRoute && (
-        <Suspense
-          fallback={
-            <main id="main" className="page-narrow">
-              <p aria-live="polite">{t('nav.loading')}</p>
-            </main>
-          }
-        >
-          <OfficerPages route={officerRoute} search={search} lang={lang} />
-        </Suspense>
-      )}
-      {route.page === 'notFound' && !accountRoute && !officerRoute && (
-        <main id="main" className="page-narrow">
-          <p role="alert">{t('app.pageNotFound')}</p>
-          <p>
-            <Link href="/">{t('profile.back')}</Link>
-          </p>
-        </main>
-      )}
+      <Header current={match?.route.name ?? null} lang={lang} />
+      {match ? <RoutePage match={match} search={search} lang={lang} /> : <NotFound />}
     </RefDataProvider>
+  );
+}
+
+function RoutePage({ match, search, lang }: { match: Match; search: string; lang: Lang }) {
+  const { t } = useTranslation();
+  const { route, params } = match;
+  const Page = route.page;
+  const props: PageProps = { params, search, lang };
+  const page = (
+    <Gate access={route.access} lang={lang}>
+      <Page {...props} />
+    </Gate>
+  );
+  const loading = <p aria-live="polite">{t('nav.loading')}</p>;
+  if (route.frame === 'signedIn') {
+    return (
+      <main id="main" className="page-narrow account-page" tabIndex={-1}>
+        <Suspense fallback={loading}>{page}</Suspense>
+      </main>
+    );
+  }
+  return (
+    <Suspense
+      fallback={
+        <main id="main" className="page-narrow">
+          {loading}
+        </main>
+      }
+    >
+      {page}
+    </Suspense>
+  );
+}
+
+function Gate({ access, lang, children }: { access?: Access; lang: Lang; children: ReactNode }) {
+  if (!access) return <>{children}</>;
+  if (access.kind === 'signedIn') return <RequireSignIn>{children}</RequireSignIn>;
+  if (access.kind === 'moderator') return <RequireSignIn moderator>{children}</RequireSignIn>;
+  return (
+    <RoleGate roles={access.roles} headingKey={access.headingKey} deniedKey={access.deniedKey} lang={lang}>
+      {children}
+    </RoleGate>
+  );
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <main id="main" className="page-narrow">
+      <p role="alert">{t('app.pageNotFound')}</p>
+      <p>
+        <Link href="/">{t('profile.back')}</Link>
+      </p>
+    </main>
   );
 }

@@ -5,7 +5,7 @@ import { formatNumber } from '../shared/format/format';
 import { useQuery } from '../shared/api/query';
 import { apiLang, type Lang } from '../shared/i18n/lang';
 import { formatMoney } from '../shared/format/numbers';
-import { ContractTotalsQuery, ContractsQuery, PublicAuthoritiesQuery } from '../map/operations';
+import { ContractTotalsQuery, ContractsQuery, PublicAuthoritiesQuery } from './operations';
 import { useRefData } from '../shared/refdata';
 import { navigate } from '../shared/router/router';
 import { ContractTable } from './ContractTable';

@@ -3,21 +3,13 @@ import L from 'leaflet';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GAP_STROKE, classOf, colourOf, type ColourScale, type CoverageRow } from './coverage';
-import { loadConfig } from '../shared/api/query';
 import { formatDecimal } from '../shared/format/numbers';
 import { formatNumber } from '../shared/format/format';
 import type { Lang } from '../shared/i18n/lang';
-import { KOSOVO_BOUNDS } from '../map/MapView';
+import { KOSOVO_BOUNDS, createMap, el, escapeHtml, labelPopupClose } from '../shared/map/leaflet';
 
 export interface CoverageMapRow extends CoverageRow {
   seat: { lat: number; lng: number };
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (className) e.className = className;
-  if (text != null) e.textContent = text;
-  return e;
 }
 
 /** What a municipality's tooltip, popup and accessible name say (plain text, never HTML). */
@@ -57,25 +49,14 @@ export function CoverageMap({
   const [tilesOff, setTilesOff] = useState(false);
 
   useEffect(() => {
-    const map = L.map(container.current!, { zoomSnap: 0.25, minZoom: 6, maxZoom: 13, zoomControl: false, scrollWheelZoom: false });
-    map.attributionControl.setPrefix(false);
-    L.control.zoom({ zoomInTitle: i18next.t('map.zoomIn'), zoomOutTitle: i18next.t('map.zoomOut') }).addTo(map);
+    const { map, dispose } = createMap(container.current!, { zoomSnap: 0.25, minZoom: 6, maxZoom: 13, scrollWheelZoom: false }, () => setTilesOff(true));
     map.createPane('coverage').style.zIndex = '350';
     map.fitBounds(KOSOVO_BOUNDS, { animate: false });
-    map.on('popupopen', (ev: L.PopupEvent) => {
-      ev.popup.getElement()?.querySelector('.leaflet-popup-close-button')?.setAttribute('aria-label', i18next.t('map.closePopup'));
-    });
+    labelPopupClose(map);
     const layer = L.layerGroup().addTo(map);
     mapRef.current = { map, layer, fitted: false, credit: null };
-    let live = true;
-    void loadConfig().then((c) => {
-      if (!live) return;
-      if (c.tileUrl) L.tileLayer(c.tileUrl, { attribution: c.tileAttribution, maxZoom: 19 }).addTo(map);
-      else setTilesOff(true);
-    });
     return () => {
-      live = false;
-      map.remove();
+      dispose();
       mapRef.current = null;
     };
   }, []);
@@ -88,7 +69,7 @@ export function CoverageMap({
     m.layer.clearLayers();
     // imported polygons come from geoBoundaries (OpenStreetMap data): credit them, in the UI language
     if (m.credit) m.map.attributionControl.removeAttribution(m.credit);
-    m.credit = hasShapes ? i18next.t('map.boundariesAttribution').replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`) : null;
+    m.credit = hasShapes ? escapeHtml(i18next.t('map.boundariesAttribution')) : null;
     if (m.credit) m.map.attributionControl.addAttribution(m.credit);
     const maxProviders = Math.max(1, ...rows.map((r) => r.providers));
     for (const r of rows) {

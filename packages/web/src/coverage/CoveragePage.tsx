@@ -20,10 +20,12 @@ import {
   type SortKey,
 } from './coverage';
 import { formatDate, formatNumber } from '../shared/format/format';
-import { useConfig, useQuery } from '../shared/api/query';
+import { useConfig } from '../shared/api/config';
+import { useQuery } from '../shared/api/query';
 import { apiLang, localeTag, type Lang } from '../shared/i18n/lang';
 import { formatDecimal } from '../shared/format/numbers';
-import { CoverageQuery, MunicipalityBoundariesQuery } from '../map/operations';
+import { MunicipalityBoundariesQuery } from '../shared/map/boundaries';
+import { CoverageQuery } from './operations';
 import { useRefData } from '../shared/refdata';
 import { navigate } from '../shared/router/router';
 import { CoverageMap, type CoverageMapRow } from './CoverageMap';

@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrganizationHistoryQuery as HistoryResult } from '../gql/graphql';
-import { OrganizationHistoryQuery, RevertRevisionMutation } from '../account/operations';
+import { OrganizationHistoryQuery, RevertRevisionMutation } from './operations';
 import { formatDate } from '../shared/format/format';
 import { request } from '../shared/api/graphql';
 import { clearQueryCache, useQuery } from '../shared/api/query';
@@ -15,6 +15,7 @@ import { orgPath } from '../shared/router/router';
 import { networkError, type UserErrorLike } from '../shared/user-errors';
 import { FormErrors } from '../shared/ui/Forms';
 import { Link } from '../shared/ui/Link';
+import '../shared/ui/signed-in.css';
 
 type Revision = NonNullable<HistoryResult['organizationHistory']>['edges'][number]['node'];
 
@@ -28,7 +29,8 @@ function formatTime(iso: string, lang: Lang): string {
   return `${formatDate(iso, lang)} ${hh}:${mm} UTC`;
 }
 
-export function HistoryPage({ id, lang }: { id: string; lang: Lang }) {
+export function HistoryPage({ params, lang }: { params: { id?: string }; lang: Lang }) {
+  const id = params.id ?? '';
   const { t } = useTranslation();
   const [after, setAfter] = useState<string | null>(null);
   const [older, setOlder] = useState<Revision[]>([]);

@@ -1,7 +1,6 @@
-import i18next from 'i18next';
 import L from 'leaflet';
 import { useEffect, useRef } from 'react';
-import { loadConfig } from '../shared/api/query';
+import { createMap } from '../shared/map/leaflet';
 
 export interface LatLng {
   lat: number;
@@ -21,9 +20,8 @@ export function LocationPicker({ point, fallback, onPick, label, describedBy }: 
 
   useEffect(() => {
     const start = point ?? fallback;
-    const m = L.map(container.current!, { scrollWheelZoom: false, zoomControl: false }).setView([start.lat, start.lng], 14);
-    L.control.zoom({ zoomInTitle: i18next.t('map.zoomIn'), zoomOutTitle: i18next.t('map.zoomOut') }).addTo(m);
-    m.attributionControl.setPrefix(false);
+    const { map: m, dispose } = createMap(container.current!, { scrollWheelZoom: false });
+    m.setView([start.lat, start.lng], 14);
     const mk = L.marker([start.lat, start.lng], {
       draggable: true,
       icon: L.divIcon({ className: 'cm-point cm-site cm-picker', html: '<span></span>', iconSize: [22, 22] }),
@@ -45,14 +43,9 @@ export function LocationPicker({ point, fallback, onPick, label, describedBy }: 
     // the box may change size (a panel opening, the window): Leaflet must know, or clicks land elsewhere
     const resize = typeof ResizeObserver === 'function' ? new ResizeObserver(() => m.invalidateSize({ pan: false })) : null;
     resize?.observe(container.current!);
-    let live = true;
-    void loadConfig().then((c) => {
-      if (live && c.tileUrl) L.tileLayer(c.tileUrl, { attribution: c.tileAttribution, maxZoom: 19 }).addTo(m);
-    });
     return () => {
-      live = false;
       resize?.disconnect();
-      m.remove();
+      dispose();
       map.current = null;
       marker.current = null;
     };

@@ -18,8 +18,8 @@ import {
   UpdateLocationMutation,
   UpdateOrganizationMutation,
   UpdateServiceMutation,
-} from '../account/operations';
-import { paths } from '../shared/router/account-routes';
+} from './operations';
+import { paths } from '../shared/router/paths';
 import type { CategoryNode } from '../shared/categories';
 import {
   LICENCE_FIELDS,
@@ -47,6 +47,7 @@ import { useSession } from '../shared/session';
 import { errorId, networkError, sortErrors, type SortedErrors, type UserErrorLike } from '../shared/user-errors';
 import { FormErrors, MultiSelectField, SelectField, StaleNotice, TextField, setter, type Option } from '../shared/ui/Forms';
 import { Link } from '../shared/ui/Link';
+import '../shared/ui/signed-in.css';
 import { LocationPicker } from './LocationPicker';
 
 type Org = NonNullable<EditorResult['organization']>;
@@ -124,7 +125,9 @@ function useEntityForm(fields: FieldSpec[], initial: FormState | undefined, save
   return { form, setForm, set: setter(setForm), errors, setErrors, busy, saved: saved && !dirty, submit };
 }
 
-export function OrgEditor({ id, lang, created }: { id: string; lang: Lang; created?: boolean }) {
+export function OrgEditor({ params, search, lang }: { params: { id?: string }; search: string; lang: Lang }) {
+  const id = params.id ?? '';
+  const created = new URLSearchParams(search).has('created');
   const { t } = useTranslation();
   const q = useQuery(OrganizationEditorQuery, { id, lang: apiLang(lang) }, { cache: false });
   // while another language's names load, keep the record shown: the forms (keyed by id and

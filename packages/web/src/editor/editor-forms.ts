@@ -3,6 +3,8 @@
 // ["input", "names", "sq"]) land on the right field. An update sends only what changed (the API
 // keeps omitted fields; null clears), a creation everything that is filled in.
 
+import type { FormState, FormValue } from '../shared/ui/Forms';
+
 export type FieldKind = 'text' | 'int' | 'float' | 'enum' | 'codes' | 'list';
 
 export interface FieldSpec {
@@ -10,8 +12,7 @@ export interface FieldSpec {
   kind: FieldKind;
 }
 
-export type FormValue = string | string[];
-export type FormState = Record<string, FormValue>;
+export type { FormState, FormValue } from '../shared/ui/Forms';
 
 const LOCALIZED = (prefix: string): FieldSpec[] => ['sq', 'sr', 'en'].map((l) => ({ key: `${prefix}.${l}`, kind: 'text' }));
 

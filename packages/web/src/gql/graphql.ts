@@ -448,11 +448,6 @@ export type VerificationStatus =
   | 'UNVERIFIED'
   | 'VERIFIED';
 
-export type SessionQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type SessionQuery = { me: { id: string, displayName: string, email: string | null, role: UserRole } | null };
-
 export type MyOrganizationsQueryVariables = Exact<{
   lang: Language;
 }>;
@@ -501,27 +496,54 @@ export type AcceptInvitationMutationVariables = Exact<{
 
 export type AcceptInvitationMutation = { acceptInvitation: { membership: { id: string, organization: { id: string } } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
 
-export type ViewerPermissionsQueryVariables = Exact<{
-  id: string;
-}>;
-
-
-export type ViewerPermissionsQuery = { organization: { id: string, version: number, viewerPermissions: { claim: boolean, edit: boolean, invite: boolean, revert: boolean, verify: boolean, membership: MembershipRole | null } } | null };
-
-export type ClaimOrganizationMutationVariables = Exact<{
-  organizationId: string;
-  message: string;
-}>;
-
-
-export type ClaimOrganizationMutation = { claimOrganization: { claim: { id: string, status: ClaimStatus } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
-
 export type CreateOrganizationMutationVariables = Exact<{
   input: CreateOrganizationInput;
 }>;
 
 
 export type CreateOrganizationMutation = { createOrganization: { organization: { id: string } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
+
+export type ChangePasswordMutationVariables = Exact<{
+  currentPassword: string;
+  newPassword: string;
+}>;
+
+
+export type ChangePasswordMutation = { changePassword: { ok: boolean, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
+
+export type ContractsQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+  filter?: ContractFilter | null | undefined;
+  lang: Language;
+}>;
+
+
+export type ContractsQuery = { contracts: { totalCount: number, totalAmount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, reference: string | null, title: string | null, amount: number | null, currency: string, modality: ContractModality, status: ContractStatus, awardDate: string | null, startDate: string | null, endDate: string | null, isDemo: boolean, authority: { code: string, name: string }, provider: { id: string, name: string }, categories: Array<{ code: string, name: string }> } }> } };
+
+export type ContractTotalsQueryVariables = Exact<{
+  by: ContractTotalDimension;
+  filter?: ContractFilter | null | undefined;
+  lang: Language;
+}>;
+
+
+export type ContractTotalsQuery = { contractTotals: Array<{ key: string, label: string, contracts: number, amount: number }> };
+
+export type PublicAuthoritiesQueryVariables = Exact<{
+  lang: Language;
+}>;
+
+
+export type PublicAuthoritiesQuery = { publicAuthorities: Array<{ code: string, kind: AuthorityKind, name: string }> };
+
+export type CoverageQueryVariables = Exact<{
+  filter?: CoverageFilter | null | undefined;
+  lang: Language;
+}>;
+
+
+export type CoverageQuery = { coverage: { generatedAt: string, cells: Array<{ providers: number, sites: number, providersPer10k: number, nearestSiteKm: number | null, municipality: { code: string, name: string, population: number, region: { code: string, name: string }, seat: { lat: number, lng: number } }, category: { code: string } }>, gaps: Array<{ municipality: { code: string }, category: { code: string } }> } };
 
 export type OrganizationEditorQueryVariables = Exact<{
   id: string;
@@ -629,6 +651,40 @@ export type RevertRevisionMutationVariables = Exact<{
 
 export type RevertRevisionMutation = { revertRevision: { revision: { id: string } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
 
+export type RemoveMemberMutationVariables = Exact<{
+  organizationId: string;
+  userId: string;
+}>;
+
+
+export type RemoveMemberMutation = { removeMember: { removedMembershipId: string | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
+
+export type MapPointsQueryVariables = Exact<{
+  filter?: OrganizationFilter | null | undefined;
+  lang: Language;
+}>;
+
+
+export type MapPointsQuery = { mapPoints: Array<{ locationId: string, organizationId: string, name: string, lat: number, lng: number, categoryCodes: Array<string>, verified: boolean, isDemo: boolean }> };
+
+export type OrganizationListQueryVariables = Exact<{
+  filter?: OrganizationFilter | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+  lang: Language;
+}>;
+
+
+export type OrganizationListQuery = { organizations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, acronym: string | null, isDemo: boolean, verification: { status: VerificationStatus }, locations: Array<{ id: string, municipality: { code: string, name: string }, point: { lat: number, lng: number } }> } }> } };
+
+export type OrganizationPopupQueryVariables = Exact<{
+  id: string;
+  lang: Language;
+}>;
+
+
+export type OrganizationPopupQuery = { organization: { id: string, name: string, isDemo: boolean, services: Array<{ id: string, name: string }> } | null };
+
 export type VerificationQueueQueryVariables = Exact<{
   first: number;
   after?: string | null | undefined;
@@ -657,118 +713,7 @@ export type VerifyOrganizationMutationVariables = Exact<{
 
 export type VerifyOrganizationMutation = { verifyOrganization: { organization: { id: string, version: number } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
 
-export type RemoveMemberMutationVariables = Exact<{
-  organizationId: string;
-  userId: string;
-}>;
-
-
-export type RemoveMemberMutation = { removeMember: { removedMembershipId: string | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
-
-export type ChangePasswordMutationVariables = Exact<{
-  currentPassword: string;
-  newPassword: string;
-}>;
-
-
-export type ChangePasswordMutation = { changePassword: { ok: boolean, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
-
-export type ReferenceDataQueryVariables = Exact<{
-  lang: Language;
-}>;
-
-
-export type ReferenceDataQuery = { regions: Array<{ code: string, name: string }>, municipalities: Array<{ code: string, name: string, population: number, region: { code: string }, seat: { lat: number, lng: number } }>, serviceCategories: Array<{ code: string, name: string, parent: { code: string } | null }>, targetGroups: Array<{ code: string, name: string }> };
-
-export type MunicipalityBoundariesQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type MunicipalityBoundariesQuery = { municipalities: Array<{ code: string, boundary: unknown }> };
-
-export type MapPointsQueryVariables = Exact<{
-  filter?: OrganizationFilter | null | undefined;
-  lang: Language;
-}>;
-
-
-export type MapPointsQuery = { mapPoints: Array<{ locationId: string, organizationId: string, name: string, lat: number, lng: number, categoryCodes: Array<string>, verified: boolean, isDemo: boolean }> };
-
-export type OrganizationListQueryVariables = Exact<{
-  filter?: OrganizationFilter | null | undefined;
-  first: number;
-  after?: string | null | undefined;
-  lang: Language;
-}>;
-
-
-export type OrganizationListQuery = { organizations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, acronym: string | null, isDemo: boolean, verification: { status: VerificationStatus }, locations: Array<{ id: string, municipality: { code: string, name: string }, point: { lat: number, lng: number } }> } }> } };
-
-export type OrganizationPopupQueryVariables = Exact<{
-  id: string;
-  lang: Language;
-}>;
-
-
-export type OrganizationPopupQuery = { organization: { id: string, name: string, isDemo: boolean, services: Array<{ id: string, name: string }> } | null };
-
-export type OrganizationProfileQueryVariables = Exact<{
-  id: string;
-  lang: Language;
-}>;
-
-
-export type OrganizationProfileQuery = { organization: { id: string, name: string, acronym: string | null, description: string | null, legalForm: LegalForm, registrationNumber: string | null, registrationDate: string | null, website: string | null, email: string | null, phone: string | null, yearFounded: number | null, staffCount: number | null, volunteerCount: number | null, status: OrganizationStatus, lastConfirmedAt: string | null, isDemo: boolean, updatedAt: string, names: { sq: string, sr: string | null, en: string | null }, verification: { status: VerificationStatus, verifiedAt: string | null }, services: Array<{ id: string, name: string, description: string | null, status: ServiceStatus, capacity: number | null, residentialPlaces: number | null, fee: ServiceFee | null, languages: Array<string>, eligibility: string | null, categories: Array<{ code: string, name: string }>, targetGroups: Array<{ code: string, name: string }>, serviceArea: Array<{ code: string, name: string }> }>, locations: Array<{ id: string, name: string | null, address: string | null, openingHours: string | null, accessibility: string | null, municipality: { code: string, name: string }, point: { lat: number, lng: number } }>, licences: Array<{ id: string, number: string, authority: string, validFrom: string, validUntil: string | null, validToday: boolean, categories: Array<{ code: string, name: string }> }> } | null };
-
-export type CoverageQueryVariables = Exact<{
-  filter?: CoverageFilter | null | undefined;
-  lang: Language;
-}>;
-
-
-export type CoverageQuery = { coverage: { generatedAt: string, cells: Array<{ providers: number, sites: number, providersPer10k: number, nearestSiteKm: number | null, municipality: { code: string, name: string, population: number, region: { code: string, name: string }, seat: { lat: number, lng: number } }, category: { code: string } }>, gaps: Array<{ municipality: { code: string }, category: { code: string } }> } };
-
-export type ContractsQueryVariables = Exact<{
-  first: number;
-  after?: string | null | undefined;
-  filter?: ContractFilter | null | undefined;
-  lang: Language;
-}>;
-
-
-export type ContractsQuery = { contracts: { totalCount: number, totalAmount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, reference: string | null, title: string | null, amount: number | null, currency: string, modality: ContractModality, status: ContractStatus, awardDate: string | null, startDate: string | null, endDate: string | null, isDemo: boolean, authority: { code: string, name: string }, provider: { id: string, name: string }, categories: Array<{ code: string, name: string }> } }> } };
-
-export type ContractTotalsQueryVariables = Exact<{
-  by: ContractTotalDimension;
-  filter?: ContractFilter | null | undefined;
-  lang: Language;
-}>;
-
-
-export type ContractTotalsQuery = { contractTotals: Array<{ key: string, label: string, contracts: number, amount: number }> };
-
-export type PublicAuthoritiesQueryVariables = Exact<{
-  lang: Language;
-}>;
-
-
-export type PublicAuthoritiesQuery = { publicAuthorities: Array<{ code: string, kind: AuthorityKind, name: string }> };
-
-export type OrganizationContractsQueryVariables = Exact<{
-  id: string;
-  lang: Language;
-}>;
-
-
-export type OrganizationContractsQuery = { organization: { id: string, contracts: Array<{ id: string, reference: string | null, title: string | null, amount: number | null, currency: string, modality: ContractModality, status: ContractStatus, awardDate: string | null, startDate: string | null, endDate: string | null, authority: { code: string, name: string }, categories: Array<{ code: string, name: string }> }> } | null };
-
 export type ShortlistFieldsFragment = { id: string, name: string, notes: string | null, version: number, csvUrl: string, updatedAt: string, entries: Array<{ id: string, position: number, note: string | null, organization: { id: string, name: string } }> };
-
-export type OfficerViewerQueryVariables = Exact<{
-  lang: Language;
-}>;
-
-
-export type OfficerViewerQuery = { me: { id: string, displayName: string, role: UserRole, authority: { code: string, name: string } | null } | null };
 
 export type ContractableProvidersQueryVariables = Exact<{
   filter: OrganizationFilter;
@@ -820,13 +765,6 @@ export type ProviderNameQueryVariables = Exact<{
 
 export type ProviderNameQuery = { organization: { id: string, name: string } | null };
 
-export type AuthoritiesQueryVariables = Exact<{
-  lang: Language;
-}>;
-
-
-export type AuthoritiesQuery = { publicAuthorities: Array<{ code: string, kind: AuthorityKind, name: string }> };
-
 export type RecordContractMutationVariables = Exact<{
   input: RecordContractInput;
 }>;
@@ -834,7 +772,62 @@ export type RecordContractMutationVariables = Exact<{
 
 export type RecordContractMutation = { recordContract: { contract: { id: string } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
 
+export type OrganizationProfileQueryVariables = Exact<{
+  id: string;
+  lang: Language;
+}>;
+
+
+export type OrganizationProfileQuery = { organization: { id: string, name: string, acronym: string | null, description: string | null, legalForm: LegalForm, registrationNumber: string | null, registrationDate: string | null, website: string | null, email: string | null, phone: string | null, yearFounded: number | null, staffCount: number | null, volunteerCount: number | null, status: OrganizationStatus, lastConfirmedAt: string | null, isDemo: boolean, updatedAt: string, names: { sq: string, sr: string | null, en: string | null }, verification: { status: VerificationStatus, verifiedAt: string | null }, services: Array<{ id: string, name: string, description: string | null, status: ServiceStatus, capacity: number | null, residentialPlaces: number | null, fee: ServiceFee | null, languages: Array<string>, eligibility: string | null, categories: Array<{ code: string, name: string }>, targetGroups: Array<{ code: string, name: string }>, serviceArea: Array<{ code: string, name: string }> }>, locations: Array<{ id: string, name: string | null, address: string | null, openingHours: string | null, accessibility: string | null, municipality: { code: string, name: string }, point: { lat: number, lng: number } }>, licences: Array<{ id: string, number: string, authority: string, validFrom: string, validUntil: string | null, validToday: boolean, categories: Array<{ code: string, name: string }> }> } | null };
+
+export type OrganizationContractsQueryVariables = Exact<{
+  id: string;
+  lang: Language;
+}>;
+
+
+export type OrganizationContractsQuery = { organization: { id: string, contracts: Array<{ id: string, reference: string | null, title: string | null, amount: number | null, currency: string, modality: ContractModality, status: ContractStatus, awardDate: string | null, startDate: string | null, endDate: string | null, authority: { code: string, name: string }, categories: Array<{ code: string, name: string }> }> } | null };
+
+export type ViewerPermissionsQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ViewerPermissionsQuery = { organization: { id: string, version: number, viewerPermissions: { claim: boolean, edit: boolean, invite: boolean, revert: boolean, verify: boolean, membership: MembershipRole | null } } | null };
+
+export type ClaimOrganizationMutationVariables = Exact<{
+  organizationId: string;
+  message: string;
+}>;
+
+
+export type ClaimOrganizationMutation = { claimOrganization: { claim: { id: string, status: ClaimStatus } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
+
 export type UserErrorFieldsFragment = { field: Array<string> | null, message: string, code: UserErrorCode };
+
+export type MunicipalityBoundariesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MunicipalityBoundariesQuery = { municipalities: Array<{ code: string, boundary: unknown }> };
+
+export type ReferenceDataQueryVariables = Exact<{
+  lang: Language;
+}>;
+
+
+export type ReferenceDataQuery = { regions: Array<{ code: string, name: string }>, municipalities: Array<{ code: string, name: string, population: number, region: { code: string }, seat: { lat: number, lng: number } }>, serviceCategories: Array<{ code: string, name: string, parent: { code: string } | null }>, targetGroups: Array<{ code: string, name: string }> };
+
+export type SessionQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SessionQuery = { me: { id: string, displayName: string, email: string | null, role: UserRole } | null };
+
+export type OfficerViewerQueryVariables = Exact<{
+  lang: Language;
+}>;
+
+
+export type OfficerViewerQuery = { me: { id: string, displayName: string, role: UserRole, authority: { code: string, name: string } | null } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -880,16 +873,6 @@ export const UserErrorFieldsFragmentDoc = new TypedDocumentString(`
   code
 }
     `, {"fragmentName":"UserErrorFields"}) as unknown as TypedDocumentString<UserErrorFieldsFragment, unknown>;
-export const SessionDocument = new TypedDocumentString(`
-    query Session {
-  me {
-    id
-    displayName
-    email
-    role
-  }
-}
-    `) as unknown as TypedDocumentString<SessionQuery, SessionQueryVariables>;
 export const MyOrganizationsDocument = new TypedDocumentString(`
     query MyOrganizations($lang: Language!) {
   me {
@@ -1019,39 +1002,6 @@ export const AcceptInvitationDocument = new TypedDocumentString(`
   message
   code
 }`) as unknown as TypedDocumentString<AcceptInvitationMutation, AcceptInvitationMutationVariables>;
-export const ViewerPermissionsDocument = new TypedDocumentString(`
-    query ViewerPermissions($id: ID!) {
-  organization(id: $id) {
-    id
-    version
-    viewerPermissions {
-      claim
-      edit
-      invite
-      revert
-      verify
-      membership
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<ViewerPermissionsQuery, ViewerPermissionsQueryVariables>;
-export const ClaimOrganizationDocument = new TypedDocumentString(`
-    mutation ClaimOrganization($organizationId: ID!, $message: String!) {
-  claimOrganization(organizationId: $organizationId, message: $message) {
-    claim {
-      id
-      status
-    }
-    userErrors {
-      ...UserErrorFields
-    }
-  }
-}
-    fragment UserErrorFields on UserError {
-  field
-  message
-  code
-}`) as unknown as TypedDocumentString<ClaimOrganizationMutation, ClaimOrganizationMutationVariables>;
 export const CreateOrganizationDocument = new TypedDocumentString(`
     mutation CreateOrganization($input: CreateOrganizationInput!) {
   createOrganization(input: $input) {
@@ -1068,6 +1018,116 @@ export const CreateOrganizationDocument = new TypedDocumentString(`
   message
   code
 }`) as unknown as TypedDocumentString<CreateOrganizationMutation, CreateOrganizationMutationVariables>;
+export const ChangePasswordDocument = new TypedDocumentString(`
+    mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
+  changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {
+    ok
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment UserErrorFields on UserError {
+  field
+  message
+  code
+}`) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
+export const ContractsDocument = new TypedDocumentString(`
+    query Contracts($first: Int!, $after: String, $filter: ContractFilter, $lang: Language!) {
+  contracts(first: $first, after: $after, filter: $filter) {
+    totalCount
+    totalAmount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        id
+        reference
+        title
+        amount
+        currency
+        modality
+        status
+        awardDate
+        startDate
+        endDate
+        isDemo
+        authority {
+          code
+          name(lang: $lang)
+        }
+        provider {
+          id
+          name(lang: $lang)
+        }
+        categories {
+          code
+          name(lang: $lang)
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ContractsQuery, ContractsQueryVariables>;
+export const ContractTotalsDocument = new TypedDocumentString(`
+    query ContractTotals($by: ContractTotalDimension!, $filter: ContractFilter, $lang: Language!) {
+  contractTotals(by: $by, filter: $filter, lang: $lang) {
+    key
+    label
+    contracts
+    amount
+  }
+}
+    `) as unknown as TypedDocumentString<ContractTotalsQuery, ContractTotalsQueryVariables>;
+export const PublicAuthoritiesDocument = new TypedDocumentString(`
+    query PublicAuthorities($lang: Language!) {
+  publicAuthorities {
+    code
+    kind
+    name(lang: $lang)
+  }
+}
+    `) as unknown as TypedDocumentString<PublicAuthoritiesQuery, PublicAuthoritiesQueryVariables>;
+export const CoverageDocument = new TypedDocumentString(`
+    query Coverage($filter: CoverageFilter, $lang: Language!) {
+  coverage(filter: $filter) {
+    generatedAt
+    cells {
+      municipality {
+        code
+        name(lang: $lang)
+        population
+        region {
+          code
+          name(lang: $lang)
+        }
+        seat {
+          lat
+          lng
+        }
+      }
+      category {
+        code
+      }
+      providers
+      sites
+      providersPer10k
+      nearestSiteKm
+    }
+    gaps {
+      municipality {
+        code
+      }
+      category {
+        code
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CoverageQuery, CoverageQueryVariables>;
 export const OrganizationEditorDocument = new TypedDocumentString(`
     query OrganizationEditor($id: ID!, $lang: Language!) {
   organization(id: $id) {
@@ -1429,6 +1489,81 @@ export const RevertRevisionDocument = new TypedDocumentString(`
   message
   code
 }`) as unknown as TypedDocumentString<RevertRevisionMutation, RevertRevisionMutationVariables>;
+export const RemoveMemberDocument = new TypedDocumentString(`
+    mutation RemoveMember($organizationId: ID!, $userId: ID!) {
+  removeMember(organizationId: $organizationId, userId: $userId) {
+    removedMembershipId
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment UserErrorFields on UserError {
+  field
+  message
+  code
+}`) as unknown as TypedDocumentString<RemoveMemberMutation, RemoveMemberMutationVariables>;
+export const MapPointsDocument = new TypedDocumentString(`
+    query MapPoints($filter: OrganizationFilter, $lang: Language!) {
+  mapPoints(filter: $filter, lang: $lang) {
+    locationId
+    organizationId
+    name
+    lat
+    lng
+    categoryCodes
+    verified
+    isDemo
+  }
+}
+    `) as unknown as TypedDocumentString<MapPointsQuery, MapPointsQueryVariables>;
+export const OrganizationListDocument = new TypedDocumentString(`
+    query OrganizationList($filter: OrganizationFilter, $first: Int!, $after: String, $lang: Language!) {
+  organizations(filter: $filter, first: $first, after: $after, orderBy: NAME) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        id
+        name(lang: $lang)
+        acronym
+        isDemo
+        verification {
+          status
+        }
+        locations {
+          id
+          municipality {
+            code
+            name(lang: $lang)
+          }
+          point {
+            lat
+            lng
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OrganizationListQuery, OrganizationListQueryVariables>;
+export const OrganizationPopupDocument = new TypedDocumentString(`
+    query OrganizationPopup($id: ID!, $lang: Language!) {
+  organization(id: $id) {
+    id
+    name(lang: $lang)
+    isDemo
+    services {
+      id
+      name(lang: $lang)
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OrganizationPopupQuery, OrganizationPopupQueryVariables>;
 export const VerificationQueueDocument = new TypedDocumentString(`
     query VerificationQueue($first: Int!, $after: String, $lang: Language!) {
   verificationQueue(first: $first, after: $after) {
@@ -1508,352 +1643,6 @@ export const VerifyOrganizationDocument = new TypedDocumentString(`
   message
   code
 }`) as unknown as TypedDocumentString<VerifyOrganizationMutation, VerifyOrganizationMutationVariables>;
-export const RemoveMemberDocument = new TypedDocumentString(`
-    mutation RemoveMember($organizationId: ID!, $userId: ID!) {
-  removeMember(organizationId: $organizationId, userId: $userId) {
-    removedMembershipId
-    userErrors {
-      ...UserErrorFields
-    }
-  }
-}
-    fragment UserErrorFields on UserError {
-  field
-  message
-  code
-}`) as unknown as TypedDocumentString<RemoveMemberMutation, RemoveMemberMutationVariables>;
-export const ChangePasswordDocument = new TypedDocumentString(`
-    mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
-  changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {
-    ok
-    userErrors {
-      ...UserErrorFields
-    }
-  }
-}
-    fragment UserErrorFields on UserError {
-  field
-  message
-  code
-}`) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
-export const ReferenceDataDocument = new TypedDocumentString(`
-    query ReferenceData($lang: Language!) {
-  regions {
-    code
-    name(lang: $lang)
-  }
-  municipalities {
-    code
-    name(lang: $lang)
-    region {
-      code
-    }
-    population
-    seat {
-      lat
-      lng
-    }
-  }
-  serviceCategories {
-    code
-    name(lang: $lang)
-    parent {
-      code
-    }
-  }
-  targetGroups {
-    code
-    name(lang: $lang)
-  }
-}
-    `) as unknown as TypedDocumentString<ReferenceDataQuery, ReferenceDataQueryVariables>;
-export const MunicipalityBoundariesDocument = new TypedDocumentString(`
-    query MunicipalityBoundaries {
-  municipalities {
-    code
-    boundary
-  }
-}
-    `) as unknown as TypedDocumentString<MunicipalityBoundariesQuery, MunicipalityBoundariesQueryVariables>;
-export const MapPointsDocument = new TypedDocumentString(`
-    query MapPoints($filter: OrganizationFilter, $lang: Language!) {
-  mapPoints(filter: $filter, lang: $lang) {
-    locationId
-    organizationId
-    name
-    lat
-    lng
-    categoryCodes
-    verified
-    isDemo
-  }
-}
-    `) as unknown as TypedDocumentString<MapPointsQuery, MapPointsQueryVariables>;
-export const OrganizationListDocument = new TypedDocumentString(`
-    query OrganizationList($filter: OrganizationFilter, $first: Int!, $after: String, $lang: Language!) {
-  organizations(filter: $filter, first: $first, after: $after, orderBy: NAME) {
-    totalCount
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
-    edges {
-      cursor
-      node {
-        id
-        name(lang: $lang)
-        acronym
-        isDemo
-        verification {
-          status
-        }
-        locations {
-          id
-          municipality {
-            code
-            name(lang: $lang)
-          }
-          point {
-            lat
-            lng
-          }
-        }
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<OrganizationListQuery, OrganizationListQueryVariables>;
-export const OrganizationPopupDocument = new TypedDocumentString(`
-    query OrganizationPopup($id: ID!, $lang: Language!) {
-  organization(id: $id) {
-    id
-    name(lang: $lang)
-    isDemo
-    services {
-      id
-      name(lang: $lang)
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<OrganizationPopupQuery, OrganizationPopupQueryVariables>;
-export const OrganizationProfileDocument = new TypedDocumentString(`
-    query OrganizationProfile($id: ID!, $lang: Language!) {
-  organization(id: $id) {
-    id
-    name(lang: $lang)
-    names {
-      sq
-      sr
-      en
-    }
-    acronym
-    description(lang: $lang)
-    legalForm
-    registrationNumber
-    registrationDate
-    website
-    email
-    phone
-    yearFounded
-    staffCount
-    volunteerCount
-    status
-    verification {
-      status
-      verifiedAt
-    }
-    lastConfirmedAt
-    isDemo
-    updatedAt
-    services {
-      id
-      name(lang: $lang)
-      description(lang: $lang)
-      status
-      categories {
-        code
-        name(lang: $lang)
-      }
-      targetGroups {
-        code
-        name(lang: $lang)
-      }
-      serviceArea {
-        code
-        name(lang: $lang)
-      }
-      capacity
-      residentialPlaces
-      fee
-      languages
-      eligibility
-    }
-    locations {
-      id
-      name
-      address
-      openingHours
-      accessibility
-      municipality {
-        code
-        name(lang: $lang)
-      }
-      point {
-        lat
-        lng
-      }
-    }
-    licences {
-      id
-      number
-      authority
-      validFrom
-      validUntil
-      validToday
-      categories {
-        code
-        name(lang: $lang)
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<OrganizationProfileQuery, OrganizationProfileQueryVariables>;
-export const CoverageDocument = new TypedDocumentString(`
-    query Coverage($filter: CoverageFilter, $lang: Language!) {
-  coverage(filter: $filter) {
-    generatedAt
-    cells {
-      municipality {
-        code
-        name(lang: $lang)
-        population
-        region {
-          code
-          name(lang: $lang)
-        }
-        seat {
-          lat
-          lng
-        }
-      }
-      category {
-        code
-      }
-      providers
-      sites
-      providersPer10k
-      nearestSiteKm
-    }
-    gaps {
-      municipality {
-        code
-      }
-      category {
-        code
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<CoverageQuery, CoverageQueryVariables>;
-export const ContractsDocument = new TypedDocumentString(`
-    query Contracts($first: Int!, $after: String, $filter: ContractFilter, $lang: Language!) {
-  contracts(first: $first, after: $after, filter: $filter) {
-    totalCount
-    totalAmount
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
-    edges {
-      cursor
-      node {
-        id
-        reference
-        title
-        amount
-        currency
-        modality
-        status
-        awardDate
-        startDate
-        endDate
-        isDemo
-        authority {
-          code
-          name(lang: $lang)
-        }
-        provider {
-          id
-          name(lang: $lang)
-        }
-        categories {
-          code
-          name(lang: $lang)
-        }
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<ContractsQuery, ContractsQueryVariables>;
-export const ContractTotalsDocument = new TypedDocumentString(`
-    query ContractTotals($by: ContractTotalDimension!, $filter: ContractFilter, $lang: Language!) {
-  contractTotals(by: $by, filter: $filter, lang: $lang) {
-    key
-    label
-    contracts
-    amount
-  }
-}
-    `) as unknown as TypedDocumentString<ContractTotalsQuery, ContractTotalsQueryVariables>;
-export const PublicAuthoritiesDocument = new TypedDocumentString(`
-    query PublicAuthorities($lang: Language!) {
-  publicAuthorities {
-    code
-    kind
-    name(lang: $lang)
-  }
-}
-    `) as unknown as TypedDocumentString<PublicAuthoritiesQuery, PublicAuthoritiesQueryVariables>;
-export const OrganizationContractsDocument = new TypedDocumentString(`
-    query OrganizationContracts($id: ID!, $lang: Language!) {
-  organization(id: $id) {
-    id
-    contracts {
-      id
-      reference
-      title
-      amount
-      currency
-      modality
-      status
-      awardDate
-      startDate
-      endDate
-      authority {
-        code
-        name(lang: $lang)
-      }
-      categories {
-        code
-        name(lang: $lang)
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<OrganizationContractsQuery, OrganizationContractsQueryVariables>;
-export const OfficerViewerDocument = new TypedDocumentString(`
-    query OfficerViewer($lang: Language!) {
-  me {
-    id
-    displayName
-    role
-    authority {
-      code
-      name(lang: $lang)
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<OfficerViewerQuery, OfficerViewerQueryVariables>;
 export const ContractableProvidersDocument = new TypedDocumentString(`
     query ContractableProviders($filter: OrganizationFilter!, $first: Int!, $on: Date!, $lang: Language!, $orderBy: OrganizationOrder) {
   organizations(filter: $filter, first: $first, orderBy: $orderBy, lang: $lang) {
@@ -2020,15 +1809,6 @@ export const ProviderNameDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ProviderNameQuery, ProviderNameQueryVariables>;
-export const AuthoritiesDocument = new TypedDocumentString(`
-    query Authorities($lang: Language!) {
-  publicAuthorities {
-    code
-    kind
-    name(lang: $lang)
-  }
-}
-    `) as unknown as TypedDocumentString<AuthoritiesQuery, AuthoritiesQueryVariables>;
 export const RecordContractDocument = new TypedDocumentString(`
     mutation RecordContract($input: RecordContractInput!) {
   recordContract(input: $input) {
@@ -2045,3 +1825,207 @@ export const RecordContractDocument = new TypedDocumentString(`
   message
   code
 }`) as unknown as TypedDocumentString<RecordContractMutation, RecordContractMutationVariables>;
+export const OrganizationProfileDocument = new TypedDocumentString(`
+    query OrganizationProfile($id: ID!, $lang: Language!) {
+  organization(id: $id) {
+    id
+    name(lang: $lang)
+    names {
+      sq
+      sr
+      en
+    }
+    acronym
+    description(lang: $lang)
+    legalForm
+    registrationNumber
+    registrationDate
+    website
+    email
+    phone
+    yearFounded
+    staffCount
+    volunteerCount
+    status
+    verification {
+      status
+      verifiedAt
+    }
+    lastConfirmedAt
+    isDemo
+    updatedAt
+    services {
+      id
+      name(lang: $lang)
+      description(lang: $lang)
+      status
+      categories {
+        code
+        name(lang: $lang)
+      }
+      targetGroups {
+        code
+        name(lang: $lang)
+      }
+      serviceArea {
+        code
+        name(lang: $lang)
+      }
+      capacity
+      residentialPlaces
+      fee
+      languages
+      eligibility
+    }
+    locations {
+      id
+      name
+      address
+      openingHours
+      accessibility
+      municipality {
+        code
+        name(lang: $lang)
+      }
+      point {
+        lat
+        lng
+      }
+    }
+    licences {
+      id
+      number
+      authority
+      validFrom
+      validUntil
+      validToday
+      categories {
+        code
+        name(lang: $lang)
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OrganizationProfileQuery, OrganizationProfileQueryVariables>;
+export const OrganizationContractsDocument = new TypedDocumentString(`
+    query OrganizationContracts($id: ID!, $lang: Language!) {
+  organization(id: $id) {
+    id
+    contracts {
+      id
+      reference
+      title
+      amount
+      currency
+      modality
+      status
+      awardDate
+      startDate
+      endDate
+      authority {
+        code
+        name(lang: $lang)
+      }
+      categories {
+        code
+        name(lang: $lang)
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OrganizationContractsQuery, OrganizationContractsQueryVariables>;
+export const ViewerPermissionsDocument = new TypedDocumentString(`
+    query ViewerPermissions($id: ID!) {
+  organization(id: $id) {
+    id
+    version
+    viewerPermissions {
+      claim
+      edit
+      invite
+      revert
+      verify
+      membership
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ViewerPermissionsQuery, ViewerPermissionsQueryVariables>;
+export const ClaimOrganizationDocument = new TypedDocumentString(`
+    mutation ClaimOrganization($organizationId: ID!, $message: String!) {
+  claimOrganization(organizationId: $organizationId, message: $message) {
+    claim {
+      id
+      status
+    }
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment UserErrorFields on UserError {
+  field
+  message
+  code
+}`) as unknown as TypedDocumentString<ClaimOrganizationMutation, ClaimOrganizationMutationVariables>;
+export const MunicipalityBoundariesDocument = new TypedDocumentString(`
+    query MunicipalityBoundaries {
+  municipalities {
+    code
+    boundary
+  }
+}
+    `) as unknown as TypedDocumentString<MunicipalityBoundariesQuery, MunicipalityBoundariesQueryVariables>;
+export const ReferenceDataDocument = new TypedDocumentString(`
+    query ReferenceData($lang: Language!) {
+  regions {
+    code
+    name(lang: $lang)
+  }
+  municipalities {
+    code
+    name(lang: $lang)
+    region {
+      code
+    }
+    population
+    seat {
+      lat
+      lng
+    }
+  }
+  serviceCategories {
+    code
+    name(lang: $lang)
+    parent {
+      code
+    }
+  }
+  targetGroups {
+    code
+    name(lang: $lang)
+  }
+}
+    `) as unknown as TypedDocumentString<ReferenceDataQuery, ReferenceDataQueryVariables>;
+export const SessionDocument = new TypedDocumentString(`
+    query Session {
+  me {
+    id
+    displayName
+    email
+    role
+  }
+}
+    `) as unknown as TypedDocumentString<SessionQuery, SessionQueryVariables>;
+export const OfficerViewerDocument = new TypedDocumentString(`
+    query OfficerViewer($lang: Language!) {
+  me {
+    id
+    displayName
+    role
+    authority {
+      code
+      name(lang: $lang)
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OfficerViewerQuery, OfficerViewerQueryVariables>;

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { commitImport, committableRows, fetchImportJob, groupReport, isFinished, kindOfFile, progressPercent, uploadImport, type ImportJob, type ImportReport } from './imports';
-import { parseOfficerRoute, officerPaths } from '../shared/router/officer-routes';
 
 const report: ImportReport = {
   fileErrors: [],
@@ -83,17 +82,5 @@ describe('the HTTP calls', () => {
     expect(kindOfFile('orgs.ndjson')).toBe('hsds');
     expect(kindOfFile('export.JSONL')).toBe('hsds');
     expect(kindOfFile('blob', 'application/x-ndjson')).toBe('hsds');
-  });
-});
-
-describe('officer routes', () => {
-  it('parse the three pages and nothing else', () => {
-    expect(parseOfficerRoute('/contracting')).toEqual({ page: 'contracting' });
-    expect(parseOfficerRoute('/contracting/')).toEqual({ page: 'contracting' });
-    expect(parseOfficerRoute('/contracting/record')).toEqual({ page: 'recordContract' });
-    expect(parseOfficerRoute('/import')).toEqual({ page: 'import' });
-    expect(parseOfficerRoute('/contracts')).toBeNull();
-    expect(parseOfficerRoute('/')).toBeNull();
-    expect(officerPaths.recordContract('a b')).toBe('/contracting/record?provider=a%20b');
   });
 });

@@ -6,10 +6,11 @@ import { itemKey, padBox, type ClusterItem, type IndexSummary, type LngLatBox } 
 import type { WorkerRequest, WorkerResponse } from './cluster-protocol';
 import { boundsToBBox, type ApiOrganizationFilter, type BBox, type MapView as View } from './filter';
 import { GRAPHQL_URL, request } from '../shared/api/graphql';
-import { loadConfig, type RuntimeConfig } from '../shared/api/query';
+import { loadConfig, type RuntimeConfig } from '../shared/api/config';
 import { formatNumber } from '../shared/format/format';
 import { apiLang, type Lang } from '../shared/i18n/lang';
-import { MapPointsQuery, MunicipalityBoundariesQuery, OrganizationPopupQuery } from './operations';
+import { MunicipalityBoundariesQuery } from '../shared/map/boundaries';
+import { MapPointsQuery, OrganizationPopupQuery } from './operations';
 import { useRefData, type RefData } from '../shared/refdata';
 import { isPlainClick, navigate, orgPath } from '../shared/router/router';
 

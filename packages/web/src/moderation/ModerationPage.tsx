@@ -3,8 +3,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VerificationQueueQuery as QueueResult } from '../gql/graphql';
-import { DecideClaimMutation, VerificationQueueQuery, VerifyOrganizationMutation } from '../account/operations';
-import { paths } from '../shared/router/account-routes';
+import { DecideClaimMutation, VerificationQueueQuery, VerifyOrganizationMutation } from './operations';
+import { paths } from '../shared/router/paths';
 import { formatDate } from '../shared/format/format';
 import { request } from '../shared/api/graphql';
 import { clearQueryCache, useQuery } from '../shared/api/query';
@@ -13,6 +13,7 @@ import { orgPath } from '../shared/router/router';
 import { errorId, networkError, sortErrors, type SortedErrors } from '../shared/user-errors';
 import { FormErrors } from '../shared/ui/Forms';
 import { Link } from '../shared/ui/Link';
+import '../shared/ui/signed-in.css';
 
 type Item = QueueResult['verificationQueue']['edges'][number]['node'];
 

@@ -3,7 +3,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractableProvidersQuery as ProvidersResult } from '../gql/graphql';
-import type { CategoryNode } from '../shared/categories';
+import { categoryOptions } from '../shared/categories';
 import {
   MAX_COMPARE,
   buildCompareTable,
@@ -23,12 +23,12 @@ import { useQuery } from '../shared/api/query';
 import { apiLang, type Lang } from '../shared/i18n/lang';
 import { formatDecimal, formatMoney } from '../shared/format/numbers';
 import { ContractableProvidersQuery } from './operations';
-import { officerPaths } from '../shared/router/officer-routes';
 import { useRefData } from '../shared/refdata';
-import { navigate, orgPath } from '../shared/router/router';
+import { orgPath, paths } from '../shared/router/paths';
+import { navigate } from '../shared/router/router';
 import { DemoBanner } from '../shared/ui/DemoBanner';
+import { useGateViewer } from '../shared/ui/RoleGate';
 import { Link } from '../shared/ui/Link';
-import type { OfficerViewer } from './OfficerPages';
 import { PointPicker } from './PointPicker';
 import { ShortlistPanel } from './ShortlistPanel';
 
@@ -36,18 +36,9 @@ export const SEARCH_PAGE = 50;
 
 type Org = ProvidersResult['organizations']['edges'][number]['node'];
 
-export function categoryOptions(tree: readonly CategoryNode[]): { value: string; label: string }[] {
-  const out: { value: string; label: string }[] = [];
-  const walk = (n: CategoryNode, depth: number) => {
-    out.push({ value: n.code, label: `${'\u2003'.repeat(depth)}${n.name}` });
-    n.children.forEach((c) => walk(c, depth + 1));
-  };
-  tree.forEach((n) => walk(n, 0));
-  return out;
-}
-
-export function ContractingPage({ viewer, search, lang }: { viewer: OfficerViewer; search: string; lang: Lang }) {
+export function ContractingPage({ search, lang }: { search: string; lang: Lang }) {
   const { t } = useTranslation();
+  const viewer = useGateViewer();
   const id = useId();
   const ref = useRefData().data;
   const state = useMemo(() => parseContractingQuery(search), [search]);
@@ -104,7 +95,7 @@ export function ContractingPage({ viewer, search, lang }: { viewer: OfficerViewe
       <h1 id={`${id}-h`}>{t('officer.title.contracting')}</h1>
       <p className="lead">{t('contracting.intro')}</p>
       <p>
-        <Link href={officerPaths.recordContract()}>{t('recordContract.link')}</Link>
+        <Link href={paths.recordContract()}>{t('recordContract.link')}</Link>
         {viewer.authority && <span className="hint"> · {t('recordContract.forAuthority', { name: viewer.authority.name })}</span>}
       </p>
 

@@ -1,7 +1,6 @@
-import i18next from 'i18next';
 import L from 'leaflet';
 import { useEffect, useRef } from 'react';
-import { loadConfig } from '../shared/api/query';
+import { createMap } from '../shared/map/leaflet';
 
 const KOSOVO_CENTER: [number, number] = [42.6, 20.9];
 
@@ -14,19 +13,13 @@ export function PointPicker({ lat, lng, radiusKm, label, onPick }: { lat: number
   pick.current = onPick;
 
   useEffect(() => {
-    const map = L.map(container.current!, { scrollWheelZoom: false, zoomSnap: 1, zoomControl: false }).setView(KOSOVO_CENTER, 8);
-    L.control.zoom({ zoomInTitle: i18next.t('map.zoomIn'), zoomOutTitle: i18next.t('map.zoomOut') }).addTo(map);
-    map.attributionControl.setPrefix(false);
+    const { map, dispose } = createMap(container.current!, { scrollWheelZoom: false, zoomSnap: 1 });
+    map.setView(KOSOVO_CENTER, 8);
     layer.current = L.layerGroup().addTo(map);
     map.on('click', (e: L.LeafletMouseEvent) => pick.current(Number(e.latlng.lat.toFixed(5)), Number(e.latlng.lng.toFixed(5))));
     mapRef.current = map;
-    let live = true;
-    void loadConfig().then((c) => {
-      if (live && c.tileUrl) L.tileLayer(c.tileUrl, { attribution: c.tileAttribution, maxZoom: 19 }).addTo(map);
-    });
     return () => {
-      live = false;
-      map.remove();
+      dispose();
       mapRef.current = null;
     };
   }, []);

@@ -3,27 +3,28 @@
 import { useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractModality } from '../gql/graphql';
-import { MODALITIES } from '../contracts/contracts';
+import { MODALITIES, PublicAuthoritiesQuery } from '../contracts';
 import { errorsByField, type FieldError } from './contracting';
 import { request } from '../shared/api/graphql';
 import { useQuery } from '../shared/api/query';
 import { apiLang, type Lang } from '../shared/i18n/lang';
-import { AuthoritiesQuery, ProviderNameQuery, ProviderSearchQuery, RecordContractMutation } from './operations';
-import { officerPaths } from '../shared/router/officer-routes';
+import { ProviderNameQuery, ProviderSearchQuery, RecordContractMutation } from './operations';
+import { categoryOptions } from '../shared/categories';
 import { useRefData } from '../shared/refdata';
-import { categoryOptions } from './ContractingPage';
+import { paths } from '../shared/router/paths';
 import { Link } from '../shared/ui/Link';
-import type { OfficerViewer } from './OfficerPages';
+import { useGateViewer } from '../shared/ui/RoleGate';
 
 const FIELDS = ['authority', 'provider', 'categories', 'modality', 'amount', 'startDate', 'endDate', 'awardDate', 'reference', 'title', 'url', 'status'] as const;
 
-export function RecordContractPage({ viewer, search, lang }: { viewer: OfficerViewer; search: string; lang: Lang }) {
+export function RecordContractPage({ search, lang }: { search: string; lang: Lang }) {
   const { t } = useTranslation();
+  const viewer = useGateViewer();
   const id = useId();
   const ref = useRefData().data;
   const presetProvider = useMemo(() => new URLSearchParams(search).get('provider') ?? '', [search]);
   const isOfficer = viewer.role === 'AUTHORITY_OFFICER';
-  const authorities = useQuery(AuthoritiesQuery, { lang: apiLang(lang) });
+  const authorities = useQuery(PublicAuthoritiesQuery, { lang: apiLang(lang) });
   const [form, setForm] = useState({
     authority: viewer.authority?.code ?? '',
     provider: presetProvider,
@@ -107,7 +108,7 @@ export function RecordContractPage({ viewer, search, lang }: { viewer: OfficerVi
     <main id="main" className="officer-page" aria-labelledby={`${id}-h`}>
       <h1 id={`${id}-h`}>{t('officer.title.recordContract')}</h1>
       <p>
-        <Link href={officerPaths.contracting}>{t('recordContract.back')}</Link>
+        <Link href={paths.contracting}>{t('recordContract.back')}</Link>
       </p>
       {done && (
         <p role="status" className="notice-ok" data-testid="contract-recorded" data-contract-id={done}>

@@ -23,20 +23,6 @@ export const ShortlistFieldsFragment = graphql(`
   }
 `);
 
-export const OfficerViewerQuery = graphql(`
-  query OfficerViewer($lang: Language!) {
-    me {
-      id
-      displayName
-      role
-      authority {
-        code
-        name(lang: $lang)
-      }
-    }
-  }
-`);
-
 export const ContractableProvidersQuery = graphql(`
   query ContractableProviders($filter: OrganizationFilter!, $first: Int!, $on: Date!, $lang: Language!, $orderBy: OrganizationOrder) {
     organizations(filter: $filter, first: $first, orderBy: $orderBy, lang: $lang) {
@@ -147,16 +133,6 @@ export const ProviderNameQuery = graphql(`
   query ProviderName($id: ID!, $lang: Language!) {
     organization(id: $id) {
       id
-      name(lang: $lang)
-    }
-  }
-`);
-
-export const AuthoritiesQuery = graphql(`
-  query Authorities($lang: Language!) {
-    publicAuthorities {
-      code
-      kind
       name(lang: $lang)
     }
   }

@@ -3,8 +3,8 @@
 // so only actions that will work are shown.
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ClaimOrganizationMutation, ViewerPermissionsQuery } from '../account/operations';
-import { paths } from '../shared/router/account-routes';
+import { ClaimOrganizationMutation, ViewerPermissionsQuery } from './operations';
+import { paths } from '../shared/router/paths';
 import { request } from '../shared/api/graphql';
 import { useQuery } from '../shared/api/query';
 import { useSession } from '../shared/session';

@@ -2,8 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { useQuery } from '../shared/api/query';
 import { apiLang, type Lang } from '../shared/i18n/lang';
 import { formatMoney } from '../shared/format/numbers';
-import { OrganizationContractsQuery } from '../map/operations';
-import { ContractTable } from '../contracts/ContractTable';
+import { OrganizationContractsQuery } from './operations';
+import { ContractTable } from '../contracts';
 
 /** A provider's contracting history on its profile. */
 export function ProfileContracts({ id, lang }: { id: string; lang: Lang }) {

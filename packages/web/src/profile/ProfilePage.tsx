@@ -4,7 +4,7 @@ import type { OrganizationProfileQuery as ProfileResult } from '../gql/graphql';
 import { useQuery } from '../shared/api/query';
 import { formatDate } from '../shared/format/format';
 import { apiLang, localeTag, otherNames, type Lang } from '../shared/i18n/lang';
-import { OrganizationProfileQuery } from '../map/operations';
+import { OrganizationProfileQuery } from './operations';
 import { mapHref } from '../shared/router/router';
 import { DemoBanner } from '../shared/ui/DemoBanner';
 import { Link } from '../shared/ui/Link';
@@ -23,7 +23,8 @@ function safeUrl(url: string): string | null {
   }
 }
 
-export function ProfilePage({ id, lang }: { id: string; lang: Lang }) {
+export function ProfilePage({ params, lang }: { params: { id?: string }; lang: Lang }) {
+  const id = params.id ?? '';
   const { t } = useTranslation();
   const q = useQuery(OrganizationProfileQuery, { id, lang: apiLang(lang) });
   const org = q.data?.organization;

@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import L from 'leaflet';
 import { useEffect, useRef } from 'react';
-import { loadConfig } from '../shared/api/query';
+import { createMap, el } from '../shared/map/leaflet';
 
 export interface Site {
   id: string;
@@ -16,9 +16,7 @@ export function SitesMap({ sites, label }: { sites: Site[]; label: string }) {
   const key = sites.map((s) => `${s.id}@${s.lat},${s.lng}`).join('|');
   useEffect(() => {
     if (!sites.length) return;
-    const map = L.map(container.current!, { scrollWheelZoom: false, zoomSnap: 1, zoomControl: false });
-    L.control.zoom({ zoomInTitle: i18next.t('map.zoomIn'), zoomOutTitle: i18next.t('map.zoomOut') }).addTo(map);
-    map.attributionControl.setPrefix(false);
+    const { map, dispose } = createMap(container.current!, { scrollWheelZoom: false, zoomSnap: 1 });
     const group = L.featureGroup();
     for (const s of sites) {
       L.marker([s.lat, s.lng], {
@@ -26,27 +24,14 @@ export function SitesMap({ sites, label }: { sites: Site[]; label: string }) {
         title: s.label,
         alt: s.label,
       })
-        .bindTooltip(textNode(s.label)) // an element, not a string: Leaflet would parse a string as HTML
+        .bindTooltip(el('span', undefined, s.label)) // an element, not a string: Leaflet would parse a string as HTML
         .addTo(group);
     }
     group.addTo(map);
     map.fitBounds(group.getBounds(), { maxZoom: 13, padding: [24, 24], animate: false });
-    let live = true;
-    void loadConfig().then((c) => {
-      if (live && c.tileUrl) L.tileLayer(c.tileUrl, { attribution: c.tileAttribution, maxZoom: 19 }).addTo(map);
-    });
-    return () => {
-      live = false;
-      map.remove();
-    };
+    return dispose;
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` is the sites' identity
   }, [key, i18next.language]);
   if (!sites.length) return null;
   return <div ref={container} className="sites-map" role="region" aria-label={label} data-testid="sites-map" />;
-}
-
-function textNode(text: string): HTMLElement {
-  const span = document.createElement('span');
-  span.textContent = text;
-  return span;
 }

@@ -109,3 +109,14 @@ export function expandSelection(selected: readonly string[], index: Map<string, 
   }
   return out;
 }
+
+/** The tree as options of a select, children indented under their parent. */
+export function categoryOptions(tree: readonly CategoryNode[]): { value: string; label: string }[] {
+  const out: { value: string; label: string }[] = [];
+  const walk = (n: CategoryNode, depth: number) => {
+    out.push({ value: n.code, label: `${'\u2003'.repeat(depth)}${n.name}` });
+    n.children.forEach((c) => walk(c, depth + 1));
+  };
+  tree.forEach((n) => walk(n, 0));
+  return out;
+}

@@ -1,9 +1,42 @@
 import { createContext, useContext, useMemo, useRef, type ReactNode } from 'react';
+import { graphql } from '../gql';
 import type { ReferenceDataQuery as ReferenceDataResult } from '../gql/graphql';
 import { buildCategoryTree, indexTree, type CategoryNode } from './categories';
 import { useQuery } from './api/query';
 import { apiLang, type Lang } from './i18n/lang';
-import { ReferenceDataQuery } from '../map/operations';
+
+/** The reference data every page names codes with: regions, municipalities, categories, target groups. */
+export const ReferenceDataQuery = graphql(`
+  query ReferenceData($lang: Language!) {
+    regions {
+      code
+      name(lang: $lang)
+    }
+    municipalities {
+      code
+      name(lang: $lang)
+      region {
+        code
+      }
+      population
+      seat {
+        lat
+        lng
+      }
+    }
+    serviceCategories {
+      code
+      name(lang: $lang)
+      parent {
+        code
+      }
+    }
+    targetGroups {
+      code
+      name(lang: $lang)
+    }
+  }
+`);
 
 export interface RefData {
   regions: ReferenceDataResult['regions'];

@@ -2,9 +2,21 @@
 // again after signing in or out. The session itself is the API's httpOnly cookie.
 import { useSyncExternalStore } from 'react';
 import type { SessionQuery as SessionResult } from '../gql/graphql';
-import { SessionQuery } from '../account/operations';
+import { graphql } from '../gql';
 import { request } from './api/graphql';
 import { clearQueryCache } from './api/query';
+
+/** Who is signed in (null: nobody). */
+export const SessionQuery = graphql(`
+  query Session {
+    me {
+      id
+      displayName
+      email
+      role
+    }
+  }
+`);
 
 export type SessionUser = NonNullable<SessionResult['me']>;
 

@@ -61,36 +61,3 @@ export function useQuery<TResult, TVariables>(
   const current = state.key === key ? state : { data: undefined, error: undefined, loading: !options.skip };
   return { data: current.data, error: current.error, loading: current.loading, retry };
 }
-
-export interface RuntimeConfig {
-  tileUrl: string;
-  tileAttribution: string;
-  demoData: boolean;
-}
-
-const offline: RuntimeConfig = { tileUrl: '', tileAttribution: '', demoData: false };
-let configPromise: Promise<RuntimeConfig> | null = null;
-
-export function loadConfig(): Promise<RuntimeConfig> {
-  configPromise ??= fetch('/config.json', { headers: { accept: 'application/json' } })
-    .then((r) => (r.ok ? r.json() : offline))
-    .then((c: Partial<RuntimeConfig>) => ({
-      tileUrl: typeof c.tileUrl === 'string' ? c.tileUrl : '',
-      tileAttribution: typeof c.tileAttribution === 'string' ? c.tileAttribution : '',
-      demoData: c.demoData === true,
-    }))
-    .catch(() => offline);
-  return configPromise;
-}
-
-export function useConfig(): RuntimeConfig | null {
-  const [config, setConfig] = useState<RuntimeConfig | null>(null);
-  useEffect(() => {
-    let live = true;
-    void loadConfig().then((c) => live && setConfig(c));
-    return () => {
-      live = false;
-    };
-  }, []);
-  return config;
-}

@@ -1,26 +1,34 @@
-// Routing by hand on the History API: two pages (the map at "/", a profile at "/org/:id"), the
-// map page's state in the query string.
+// Navigation by hand on the History API: the current location as a React store, and the matching
+// of a path against a pattern ("/org/:id/edit") for the route table (app/routes.ts).
 import { useSyncExternalStore } from 'react';
 
-export type Route = { page: 'map' } | { page: 'org'; id: string } | { page: 'coverage' } | { page: 'contracts' } | { page: 'notFound' };
+export { orgPath } from './paths';
 
-export function parseRoute(pathname: string): Route {
-  if (pathname === '/' || pathname === '' || pathname === '/index.html') return { page: 'map' };
-  if (/^\/coverage\/?$/.test(pathname)) return { page: 'coverage' };
-  if (/^\/contracts\/?$/.test(pathname)) return { page: 'contracts' };
-  const m = /^\/org\/([^/]+)\/?$/.exec(pathname);
-  if (m) {
+/**
+ * The parameters of `pathname` if it matches `pattern` (literal segments and ":name"), else null.
+ * One trailing slash is ignored; a parameter that is not valid percent-encoding does not match.
+ */
+export function matchPath(pattern: string, pathname: string): Record<string, string> | null {
+  const path = pathname.length > 1 ? pathname.replace(/\/$/, '') : pathname;
+  const want = pattern.split('/');
+  const got = path.split('/');
+  if (want.length !== got.length) return null;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < want.length; i++) {
+    const w = want[i]!;
+    const g = got[i]!;
+    if (!w.startsWith(':')) {
+      if (w !== g) return null;
+      continue;
+    }
+    if (!g) return null;
     try {
-      return { page: 'org', id: decodeURIComponent(m[1]!) };
+      params[w.slice(1)] = decodeURIComponent(g);
     } catch {
-      return { page: 'notFound' };
+      return null;
     }
   }
-  return { page: 'notFound' };
-}
-
-export function orgPath(id: string): string {
-  return `/org/${encodeURIComponent(id)}`;
+  return params;
 }
 
 const NAVIGATE_EVENT = 'civimap:navigate';

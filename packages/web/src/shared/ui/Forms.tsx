@@ -2,10 +2,13 @@
 // userErrors or the browser's own checks) sit next to it, tied to it with aria-describedby.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FormState } from '../../editor/editor-forms';
 import { errorId, networkError, type UserErrorLike } from '../user-errors';
 
 export type FieldErrors = Record<string, string[]>;
+
+/** A form's values by field key: strings, and string lists for multiple choices. */
+export type FormValue = string | string[];
+export type FormState = Record<string, FormValue>;
 
 interface Common {
   formId: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { emptyFilter, toApiFilter } from '../map/filter';
-import { EXPORT_KINDS, exportFileName, exportUrl } from './exports';
+import { emptyFilter, toApiFilter } from './filter';
+import { EXPORT_KINDS, exportFileName, exportUrl } from '../shared/exports';
 
 describe('export links', () => {
   it('pass the OrganizationFilter as URL-encoded JSON that parses back to the same filter', () => {

@@ -1,0 +1,63 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { request } from '../shared/api/graphql';
+import { FormErrors, TextField, setter, useSubmit, type FormState } from '../shared/ui/Forms';
+import { sortErrors, type SortedErrors } from '../shared/user-errors';
+import { ChangePasswordMutation } from './operations';
+
+const NO_ERRORS: SortedErrors = { byField: {}, general: [], stale: false };
+
+export function ChangePasswordForm() {
+  const { t } = useTranslation();
+  const formId = useId();
+  const [form, setForm] = useState<FormState>({ currentPassword: '', newPassword: '' });
+  const [errors, setErrors] = useState<SortedErrors>(NO_ERRORS);
+  const [done, setDone] = useState(false);
+  const set = setter(setForm);
+
+  const { busy, submit } = useSubmit(async () => {
+    setDone(false);
+    const { changePassword } = await request(ChangePasswordMutation, { currentPassword: String(form.currentPassword), newPassword: String(form.newPassword) });
+    setErrors(sortErrors(changePassword.userErrors, ['currentPassword', 'newPassword']));
+    if (!changePassword.userErrors.length && changePassword.ok) {
+      setDone(true);
+      setForm({ currentPassword: '', newPassword: '' });
+    }
+  }, (error) => setErrors({ ...NO_ERRORS, general: [error] }));
+
+  return (
+    <details className="change-password">
+      <summary>{t('account.changePassword')}</summary>
+      <form onSubmit={submit} noValidate aria-busy={busy} className="auth-form">
+        <FormErrors errors={errors.general} />
+        <TextField
+          formId={formId}
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          label={t('account.currentPassword')}
+          required
+          value={String(form.currentPassword)}
+          onChange={set('currentPassword')}
+          errors={errors.byField}
+        />
+        <TextField
+          formId={formId}
+          name="newPassword"
+          type="password"
+          autoComplete="new-password"
+          label={t('account.newPassword')}
+          hint={t('account.passwordRule')}
+          required
+          value={String(form.newPassword)}
+          onChange={set('newPassword')}
+          errors={errors.byField}
+        />
+        <button type="submit" disabled={busy}>
+          {t('account.changePassword')}
+        </button>
+        <p role="status">{done ? t('account.passwordChanged') : ''}</p>
+      </form>
+    </details>
+  );
+}

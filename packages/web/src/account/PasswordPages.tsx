@@ -1,0 +1,99 @@
+// "Forgot password" (a mail with a reset link) and the page that link opens (`?token=`).
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { request } from '../shared/api/graphql';
+import { paths } from '../shared/router/paths';
+import { refreshSession } from '../shared/session';
+import { FormErrors, TextField, useSubmit } from '../shared/ui/Forms';
+import { Link } from '../shared/ui/Link';
+import '../shared/ui/signed-in.css';
+import { sortErrors, type SortedErrors } from '../shared/user-errors';
+import { Heading } from './Heading';
+import { RequestPasswordResetMutation, ResetPasswordMutation } from './operations';
+
+const NO_ERRORS: SortedErrors = { byField: {}, general: [], stale: false };
+
+export function ForgotPasswordPage() {
+  const { t } = useTranslation();
+  const formId = useId();
+  const [email, setEmail] = useState('');
+  const [errors, setErrors] = useState<SortedErrors>(NO_ERRORS);
+  const [sent, setSent] = useState(false);
+
+  const { busy, submit } = useSubmit(async () => {
+    const { requestPasswordReset } = await request(RequestPasswordResetMutation, { email });
+    if (requestPasswordReset.userErrors.length) setErrors(sortErrors(requestPasswordReset.userErrors, ['email']));
+    else setSent(true);
+  }, (error) => setErrors({ ...NO_ERRORS, general: [error] }));
+
+  return (
+    <section className="auth-form">
+      <Heading>{t('account.forgotTitle')}</Heading>
+      {sent ? (
+        <p role="status" data-testid="reset-sent">
+          {t('account.resetSent')}
+        </p>
+      ) : (
+        <form onSubmit={submit} noValidate aria-busy={busy}>
+          <p className="hint">{t('account.forgotHint')}</p>
+          <FormErrors errors={errors.general} />
+          <TextField formId={formId} name="email" type="email" autoComplete="email" label={t('account.email')} required value={email} onChange={setEmail} errors={errors.byField} />
+          <button type="submit" disabled={busy}>
+            {t('account.sendResetLink')}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}
+
+export function ResetPasswordPage({ search }: { search: string }) {
+  const { t } = useTranslation();
+  const formId = useId();
+  const token = new URLSearchParams(search).get('token') ?? '';
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<SortedErrors>(NO_ERRORS);
+  const [done, setDone] = useState(false);
+
+  const { busy, submit } = useSubmit(async () => {
+    const { resetPassword } = await request(ResetPasswordMutation, { token, newPassword: password });
+    if (resetPassword.userErrors.length || !resetPassword.ok) setErrors(sortErrors(resetPassword.userErrors, ['newPassword'], { password: 'newPassword' }));
+    else {
+      setDone(true);
+      await refreshSession();
+    }
+  }, (error) => setErrors({ ...NO_ERRORS, general: [error] }));
+
+  return (
+    <section className="auth-form">
+      <Heading>{t('account.resetTitle')}</Heading>
+      {!token && <p role="alert">{t('account.resetNoToken')}</p>}
+      {done ? (
+        <p role="status" data-testid="reset-done">
+          {t('account.resetDone')} <Link href={paths.signIn()}>{t('account.signIn')}</Link>
+        </p>
+      ) : (
+        token && (
+          <form onSubmit={submit} noValidate aria-busy={busy}>
+            <FormErrors errors={errors.general} />
+            <TextField
+              formId={formId}
+              name="newPassword"
+              type="password"
+              autoComplete="new-password"
+              label={t('account.newPassword')}
+              hint={t('account.passwordRule')}
+              required
+              value={password}
+              onChange={setPassword}
+              errors={errors.byField}
+            />
+            <button type="submit" disabled={busy}>
+              {t('account.setPassword')}
+            </button>
+          </form>
+        )
+      )}
+    </section>
+  );
+}

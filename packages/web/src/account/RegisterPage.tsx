@@ -1,0 +1,65 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { clearQueryCache } from '../shared/api/query';
+import { request } from '../shared/api/graphql';
+import { paths } from '../shared/router/paths';
+import { navigate } from '../shared/router/router';
+import { refreshSession } from '../shared/session';
+import { FormErrors, TextField, setter, useSubmit, type FormState } from '../shared/ui/Forms';
+import { Link } from '../shared/ui/Link';
+import '../shared/ui/signed-in.css';
+import { sortErrors, type SortedErrors } from '../shared/user-errors';
+import { Heading } from './Heading';
+import { safeNext } from './next';
+import { RegisterMutation } from './operations';
+
+const NO_ERRORS: SortedErrors = { byField: {}, general: [], stale: false };
+
+export function RegisterPage({ search }: { search: string }) {
+  const { t } = useTranslation();
+  const formId = useId();
+  const [form, setForm] = useState<FormState>({ displayName: '', email: '', password: '' });
+  const [errors, setErrors] = useState<SortedErrors>(NO_ERRORS);
+  const set = setter(setForm);
+
+  const { busy, submit } = useSubmit(async () => {
+    const input = { displayName: String(form.displayName), email: String(form.email), password: String(form.password) };
+    const { register } = await request(RegisterMutation, { input });
+    if (register.userErrors.length || !register.user) {
+      setErrors(sortErrors(register.userErrors, ['displayName', 'email', 'password']));
+      return;
+    }
+    clearQueryCache();
+    await refreshSession();
+    navigate(safeNext(search));
+  }, (error) => setErrors({ ...NO_ERRORS, general: [error] }));
+
+  return (
+    <section className="auth-form">
+      <Heading>{t('account.registerTitle')}</Heading>
+      <form onSubmit={submit} noValidate aria-busy={busy}>
+        <FormErrors errors={errors.general} />
+        <TextField formId={formId} name="displayName" autoComplete="name" label={t('account.displayName')} required value={String(form.displayName)} onChange={set('displayName')} errors={errors.byField} />
+        <TextField formId={formId} name="email" type="email" autoComplete="email" label={t('account.email')} required value={String(form.email)} onChange={set('email')} errors={errors.byField} />
+        <TextField
+          formId={formId}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          label={t('account.password')}
+          hint={t('account.passwordRule')}
+          required
+          value={String(form.password)}
+          onChange={set('password')}
+          errors={errors.byField}
+        />
+        <button type="submit" disabled={busy}>
+          {t('account.register')}
+        </button>
+      </form>
+      <p>
+        {t('account.haveAccount')} <Link href={paths.signIn()}>{t('account.signIn')}</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+// Sign-in: back to where the user came from (`?next=`, a path of this site only) when it succeeds.
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { clearQueryCache } from '../shared/api/query';
+import { request } from '../shared/api/graphql';
+import { paths } from '../shared/router/paths';
+import { navigate } from '../shared/router/router';
+import { refreshSession } from '../shared/session';
+import { FormErrors, TextField, setter, useSubmit, type FormState } from '../shared/ui/Forms';
+import { Link } from '../shared/ui/Link';
+import '../shared/ui/signed-in.css';
+import { sortErrors, type SortedErrors } from '../shared/user-errors';
+import { Heading } from './Heading';
+import { safeNext } from './next';
+import { SignInMutation } from './operations';
+
+const NO_ERRORS: SortedErrors = { byField: {}, general: [], stale: false };
+
+export function SignInPage({ search }: { search: string }) {
+  const { t } = useTranslation();
+  const formId = useId();
+  const [form, setForm] = useState<FormState>({ email: '', password: '' });
+  const [errors, setErrors] = useState<SortedErrors>(NO_ERRORS);
+  const set = setter(setForm);
+
+  const { busy, submit } = useSubmit(async () => {
+    const { signIn } = await request(SignInMutation, { input: { email: String(form.email), password: String(form.password) } });
+    if (signIn.userErrors.length || !signIn.user) {
+      setErrors(sortErrors(signIn.userErrors, ['email', 'password']));
+      return;
+    }
+    clearQueryCache();
+    await refreshSession();
+    navigate(safeNext(search));
+  }, (error) => setErrors({ ...NO_ERRORS, general: [error] }));
+
+  return (
+    <section className="auth-form">
+      <Heading>{t('account.signInTitle')}</Heading>
+      <form onSubmit={submit} noValidate aria-busy={busy}>
+        <FormErrors errors={errors.general} />
+        <TextField formId={formId} name="email" type="email" autoComplete="username" label={t('account.email')} required value={String(form.email)} onChange={set('email')} errors={errors.byField} />
+        <TextField
+          formId={formId}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          label={t('account.password')}
+          required
+          value={String(form.password)}
+          onChange={set('password')}
+          errors={errors.byField}
+        />
+        <button type="submit" disabled={busy}>
+          {t('account.signIn')}
+        </button>
+      </form>
+      <p>
+        <Link href={paths.forgotPassword}>{t('account.forgotLink')}</Link>
+      </p>
+      <p>
+        {t('account.noAccount')} <Link href={paths.register(new URLSearchParams(search).get('next') ?? undefined)}>{t('account.register')}</Link>
+      </p>
+    </section>
+  );
+}

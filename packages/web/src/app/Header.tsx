@@ -1,0 +1,48 @@
+import { useTranslation } from 'react-i18next';
+import { AccountNav } from '../account/AccountNav';
+import { changeLanguage } from '../shared/i18n/i18n';
+import { LANGUAGES, type Lang } from '../shared/i18n/lang';
+import { paths } from '../shared/router/paths';
+import { mapHref } from '../shared/router/router';
+import { Link } from '../shared/ui/Link';
+
+/** The skip link and the site's header: brand, main navigation, account links, language switch. */
+export function Header({ current, lang }: { current: string | null; lang: Lang }) {
+  const { t } = useTranslation();
+  const onMap = current === 'map';
+  // on the map, "/" clears the filter; elsewhere the map link restores the last map view
+  const mapLink = onMap ? '/' : mapHref();
+  const here = (name: string) => (current === name ? 'page' : undefined);
+  return (
+    <>
+      <a className="skip-link" href={onMap ? '#results' : '#main'}>
+        {onMap ? t('app.skipToResults') : t('app.skipToMain')}
+      </a>
+      <header className="site-header">
+        <Link className="brand" href={mapLink}>
+          <span className="brand-name">{t('app.title')}</span>
+          <span className="brand-tagline">{t('app.tagline')}</span>
+        </Link>
+        <nav className="main-nav" aria-label={t('nav.label')}>
+          <Link href={mapLink} aria-current={here('map')}>
+            {t('nav.map')}
+          </Link>
+          <Link href={paths.coverage} aria-current={here('coverage')}>
+            {t('nav.coverage')}
+          </Link>
+          <Link href={paths.contracts} aria-current={here('contracts')}>
+            {t('nav.contracts')}
+          </Link>
+        </nav>
+        <AccountNav current={current} />
+        <div className="lang-switch" role="group" aria-label={t('app.language')}>
+          {LANGUAGES.map((l) => (
+            <button key={l} type="button" lang={l === 'sr' ? 'sr-Latn' : l} aria-pressed={l === lang} data-lang={l} onClick={() => changeLanguage(l)}>
+              {t(`languageName.${l}`)}
+            </button>
+          ))}
+        </div>
+      </header>
+    </>
+  );
+}

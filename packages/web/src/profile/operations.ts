@@ -1,0 +1,144 @@
+// The GraphQL operations of the public profile: the record, its contracts, and what the viewer may do with it.
+import { graphql } from '../gql';
+
+export const OrganizationProfileQuery = graphql(`
+  query OrganizationProfile($id: ID!, $lang: Language!) {
+    organization(id: $id) {
+      id
+      name(lang: $lang)
+      names {
+        sq
+        sr
+        en
+      }
+      acronym
+      description(lang: $lang)
+      legalForm
+      registrationNumber
+      registrationDate
+      website
+      email
+      phone
+      yearFounded
+      staffCount
+      volunteerCount
+      status
+      verification {
+        status
+        verifiedAt
+      }
+      lastConfirmedAt
+      isDemo
+      updatedAt
+      services {
+        id
+        name(lang: $lang)
+        description(lang: $lang)
+        status
+        categories {
+          code
+          name(lang: $lang)
+        }
+        targetGroups {
+          code
+          name(lang: $lang)
+        }
+        serviceArea {
+          code
+          name(lang: $lang)
+        }
+        capacity
+        residentialPlaces
+        fee
+        languages
+        eligibility
+      }
+      locations {
+        id
+        name
+        address
+        openingHours
+        accessibility
+        municipality {
+          code
+          name(lang: $lang)
+        }
+        point {
+          lat
+          lng
+        }
+      }
+      licences {
+        id
+        number
+        authority
+        validFrom
+        validUntil
+        validToday
+        categories {
+          code
+          name(lang: $lang)
+        }
+      }
+    }
+  }
+`);
+
+export const OrganizationContractsQuery = graphql(`
+  query OrganizationContracts($id: ID!, $lang: Language!) {
+    organization(id: $id) {
+      id
+      contracts {
+        id
+        reference
+        title
+        amount
+        currency
+        modality
+        status
+        awardDate
+        startDate
+        endDate
+        authority {
+          code
+          name(lang: $lang)
+        }
+        categories {
+          code
+          name(lang: $lang)
+        }
+      }
+    }
+  }
+`);
+
+export const ViewerPermissionsQuery = graphql(`
+  query ViewerPermissions($id: ID!) {
+    organization(id: $id) {
+      id
+      version
+      viewerPermissions {
+        claim
+        edit
+        invite
+        revert
+        verify
+        membership
+      }
+    }
+  }
+`);
+
+export const ClaimOrganizationMutation = graphql(`
+  mutation ClaimOrganization($organizationId: ID!, $message: String!) {
+    claimOrganization(organizationId: $organizationId, message: $message) {
+      claim {
+        id
+        status
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);

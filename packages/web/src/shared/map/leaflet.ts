@@ -1,0 +1,61 @@
+// What every Leaflet map of the app does alike: Kosovo's bounds, zoom buttons labelled in the UI
+// language, the configured tiles (none when tiles are off), and DOM nodes for popups and tooltips
+// built as text (Leaflet parses strings as HTML).
+import i18next from 'i18next';
+import L from 'leaflet';
+import { loadConfig } from '../api/config';
+
+/** Kosovo's bounding box (south-west, north-east). */
+export const KOSOVO_BOUNDS: L.LatLngBoundsExpression = [
+  [41.85, 20.01],
+  [43.27, 21.79],
+];
+
+/** An element with a class and text content (never HTML). */
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  if (text != null) e.textContent = text;
+  return e;
+}
+
+/** Zoom buttons titled in the UI language (Leaflet's own speak English). */
+export function zoomControl(): L.Control.Zoom {
+  return L.control.zoom({ zoomInTitle: i18next.t('map.zoomIn'), zoomOutTitle: i18next.t('map.zoomOut') });
+}
+
+/**
+ * A map without Leaflet's prefix in the attribution and with labelled zoom buttons; its tiles
+ * come from the runtime configuration (`onTilesOff` is told when there are none).
+ * Returns the map and a cleanup that stops a pending tile set-up and removes the map.
+ */
+export function createMap(container: HTMLElement, options: L.MapOptions, onTilesOff?: () => void): { map: L.Map; dispose: () => void } {
+  const map = L.map(container, { ...options, zoomControl: false });
+  zoomControl().addTo(map);
+  map.attributionControl.setPrefix(false);
+  let live = true;
+  void loadConfig().then((c) => {
+    if (!live) return;
+    if (c.tileUrl) L.tileLayer(c.tileUrl, { attribution: c.tileAttribution, maxZoom: 19 }).addTo(map);
+    else onTilesOff?.();
+  });
+  return {
+    map,
+    dispose: () => {
+      live = false;
+      map.remove();
+    },
+  };
+}
+
+/** Names a popup's close button in the UI language when it opens. */
+export function labelPopupClose(map: L.Map): void {
+  map.on('popupopen', (ev: L.PopupEvent) => {
+    ev.popup.getElement()?.querySelector('.leaflet-popup-close-button')?.setAttribute('aria-label', i18next.t('map.closePopup'));
+  });
+}
+
+/** Text for Leaflet's attribution control, which takes HTML. */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
