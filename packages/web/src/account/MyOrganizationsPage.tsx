@@ -1,6 +1,6 @@
 // "My organizations": the user's memberships and claims, and the change of password.
 import { useTranslation } from 'react-i18next';
-import { useQuery } from '../shared/api/query';
+import { useGqlQuery } from '../shared/api/query';
 import { formatDate } from '../shared/format/format';
 import { apiLang, type Lang } from '../shared/i18n/lang';
 import { orgPath, paths } from '../shared/router/paths';
@@ -12,16 +12,16 @@ import { MyOrganizationsQuery } from './operations';
 
 export function MyOrganizationsPage({ lang }: { lang: Lang }) {
   const { t } = useTranslation();
-  const q = useQuery(MyOrganizationsQuery, { lang: apiLang(lang) }, { cache: false });
+  const q = useGqlQuery(MyOrganizationsQuery, { lang: apiLang(lang) }, { fresh: true });
   const me = q.data?.me;
   return (
     <section>
       <Heading>{t('account.myOrganizations')}</Heading>
-      {q.loading && !me && <p aria-live="polite">{t('nav.loading')}</p>}
+      {q.isFetching && !me && <p aria-live="polite">{t('nav.loading')}</p>}
       {q.error && (
         <p role="alert" className="error">
           {t('app.loadError', { message: q.error.message })}{' '}
-          <button type="button" onClick={q.retry}>
+          <button type="button" onClick={() => void q.refetch()}>
             {t('app.retry')}
           </button>
         </p>

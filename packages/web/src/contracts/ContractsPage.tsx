@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contractsHref, parseContractsQuery, toContractFilter, MODALITIES, TOTAL_DIMENSIONS, type ContractsState } from './contracts';
 import { formatNumber } from '../shared/format/format';
-import { useQuery } from '../shared/api/query';
+import { useGqlQuery } from '../shared/api/query';
 import { apiLang, type Lang } from '../shared/i18n/lang';
 import { formatMoney } from '../shared/format/numbers';
 import { ContractTotalsQuery, ContractsQuery, PublicAuthoritiesQuery } from './operations';
@@ -25,8 +25,8 @@ export function ContractsPage({ search, lang }: { search: string; lang: Lang }) 
   const pageIndex = cursors.length - 1;
   useEffect(() => setPages((p) => (p.key === filterKey ? p : { key: filterKey, cursors: [null] })), [filterKey]);
 
-  const list = useQuery(ContractsQuery, { first: CONTRACTS_PAGE_SIZE, after: cursors[pageIndex] ?? null, filter, lang: apiLang(lang) });
-  const totals = useQuery(ContractTotalsQuery, { by: state.by, filter, lang: apiLang(lang) });
+  const list = useGqlQuery(ContractsQuery, { first: CONTRACTS_PAGE_SIZE, after: cursors[pageIndex] ?? null, filter, lang: apiLang(lang) });
+  const totals = useGqlQuery(ContractTotalsQuery, { by: state.by, filter, lang: apiLang(lang) });
   const headingId = useId();
   const set = (patch: Partial<ContractsState>) => navigate(contractsHref({ ...parseContractsQuery(location.search), ...patch }));
 
@@ -42,7 +42,7 @@ export function ContractsPage({ search, lang }: { search: string; lang: Lang }) 
         {list.error && (
           <p className="error" role="alert">
             {t('app.loadError', { message: list.error.message })}{' '}
-            <button type="button" onClick={list.retry}>
+            <button type="button" onClick={() => void list.refetch()}>
               {t('app.retry')}
             </button>
           </p>
@@ -55,10 +55,10 @@ export function ContractsPage({ search, lang }: { search: string; lang: Lang }) 
 
         <section aria-labelledby={`${headingId}-list`}>
           <h2 id={`${headingId}-list`}>{t('contracts.listTitle')}</h2>
-          <ContractTable contracts={conn?.edges.map((e) => e.node) ?? []} lang={lang} showProvider testId="contracts-table" busy={list.loading} />
+          <ContractTable contracts={conn?.edges.map((e) => e.node) ?? []} lang={lang} showProvider testId="contracts-table" busy={list.isFetching} />
           {conn && conn.totalCount > 0 && (
             <nav className="pager" aria-label={t('contracts.pages')}>
-              <button type="button" disabled={pageIndex === 0 || list.loading} onClick={() => setPages({ key: filterKey, cursors: cursors.slice(0, -1) })}>
+              <button type="button" disabled={pageIndex === 0 || list.isFetching} onClick={() => setPages({ key: filterKey, cursors: cursors.slice(0, -1) })}>
                 {t('contracts.previous')}
               </button>
               <span data-testid="contracts-page">
@@ -70,7 +70,7 @@ export function ContractsPage({ search, lang }: { search: string; lang: Lang }) 
               </span>
               <button
                 type="button"
-                disabled={!conn.pageInfo.hasNextPage || list.loading}
+                disabled={!conn.pageInfo.hasNextPage || list.isFetching}
                 onClick={() => conn.pageInfo.endCursor && setPages({ key: filterKey, cursors: [...cursors, conn.pageInfo.endCursor] })}
               >
                 {t('contracts.next')}
@@ -98,7 +98,7 @@ export function ContractsPage({ search, lang }: { search: string; lang: Lang }) 
             </p>
           )}
           <div className="table-scroll">
-            <table className="data-table" data-testid="totals-table" aria-busy={totals.loading}>
+            <table className="data-table" data-testid="totals-table" aria-busy={totals.isFetching}>
               <thead>
                 <tr>
                   <th scope="col">{t(`contracts.dimension.${state.by}`)}</th>
@@ -142,8 +142,8 @@ export function ContractsPage({ search, lang }: { search: string; lang: Lang }) 
 function ContractFilters({ state, lang, onChange }: { state: ContractsState; lang: Lang; onChange: (patch: Partial<ContractsState>) => void }) {
   const { t } = useTranslation();
   const { data: ref } = useRefData();
-  const authorities = useQuery(PublicAuthoritiesQuery, { lang: apiLang(lang) });
-  const years = useQuery(ContractTotalsQuery, { by: 'YEAR', filter: {}, lang: apiLang(lang) });
+  const authorities = useGqlQuery(PublicAuthoritiesQuery, { lang: apiLang(lang) });
+  const years = useGqlQuery(ContractTotalsQuery, { by: 'YEAR', filter: {}, lang: apiLang(lang) });
   const id = useId();
   const yearList = [...(years.data?.contractTotals.map((y) => Number(y.key)).filter(Number.isFinite) ?? [])].sort((a, b) => b - a);
   const sortedAuthorities = [...(authorities.data?.publicAuthorities ?? [])].sort(

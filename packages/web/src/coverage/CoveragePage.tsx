@@ -21,7 +21,7 @@ import {
 } from './coverage';
 import { formatDate, formatNumber } from '../shared/format/format';
 import { useConfig } from '../shared/api/config';
-import { useQuery } from '../shared/api/query';
+import { useGqlQuery } from '../shared/api/query';
 import { apiLang, localeTag, type Lang } from '../shared/i18n/lang';
 import { formatDecimal } from '../shared/format/numbers';
 import { MunicipalityBoundariesQuery } from '../shared/map/boundaries';
@@ -38,9 +38,9 @@ export function CoveragePage({ search, lang }: { search: string; lang: Lang }) {
   const state = useMemo(() => parseCoverageQuery(search), [search]);
   const category = state.category ?? ref?.categoryTree[0]?.code ?? null;
   const filter = category ? toCoverageFilter(state, category) : null;
-  const q = useQuery(CoverageQuery, { filter, lang: apiLang(lang) }, { skip: !filter });
+  const q = useGqlQuery(CoverageQuery, { filter, lang: apiLang(lang) }, { enabled: Boolean(filter) });
   const headingId = useId();
-  const boundaries = useQuery(MunicipalityBoundariesQuery, {});
+  const boundaries = useGqlQuery(MunicipalityBoundariesQuery, {});
   const shapes = useMemo(
     () =>
       boundaries.data
@@ -96,16 +96,16 @@ export function CoveragePage({ search, lang }: { search: string; lang: Lang }) {
         {q.error && (
           <p className="error" role="alert">
             {t('app.loadError', { message: q.error.message })}{' '}
-            <button type="button" onClick={q.retry}>
+            <button type="button" onClick={() => void q.refetch()}>
               {t('app.retry')}
             </button>
           </p>
         )}
-        <p className="coverage-status" aria-live="polite" data-testid="coverage-status" data-loading={q.loading ? 'true' : 'false'} data-category={category ?? ''}>
-          {q.loading || !q.data
+        <p className="coverage-status" aria-live="polite" data-testid="coverage-status" data-loading={q.isFetching ? 'true' : 'false'} data-category={category ?? ''}>
+          {q.isFetching || !q.data
             ? t('coverage.loading')
             : t('coverage.summary', { category: categoryName, count: gapCount, municipalities: rows.length })}
-          {q.data && !q.loading && <span className="muted"> · {t('coverage.generatedAt', { date: formatDate(q.data.coverage.generatedAt, lang) })}</span>}
+          {q.data && !q.isFetching && <span className="muted"> · {t('coverage.generatedAt', { date: formatDate(q.data.coverage.generatedAt, lang) })}</span>}
         </p>
 
         <div className="coverage-grid">

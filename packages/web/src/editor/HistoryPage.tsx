@@ -7,7 +7,7 @@ import type { OrganizationHistoryQuery as HistoryResult } from '../gql/graphql';
 import { OrganizationHistoryQuery, RevertRevisionMutation } from './operations';
 import { formatDate } from '../shared/format/format';
 import { request } from '../shared/api/graphql';
-import { clearQueryCache, useQuery } from '../shared/api/query';
+import { clearQueryCache, useGqlQuery } from '../shared/api/query';
 import { apiLang, type Lang } from '../shared/i18n/lang';
 import { useRefData } from '../shared/refdata';
 import { diffRows, isRevertible, type Namer } from './revision-diff';
@@ -34,7 +34,7 @@ export function HistoryPage({ params, lang }: { params: { id?: string }; lang: L
   const { t } = useTranslation();
   const [after, setAfter] = useState<string | null>(null);
   const [older, setOlder] = useState<Revision[]>([]);
-  const q = useQuery(OrganizationHistoryQuery, { id, first: PAGE, after, lang: apiLang(lang) }, { cache: false });
+  const q = useGqlQuery(OrganizationHistoryQuery, { id, first: PAGE, after, lang: apiLang(lang) }, { fresh: true });
   const heading = useRef<HTMLHeadingElement>(null);
   const org = q.data?.organization;
   const conn = q.data?.organizationHistory;
@@ -62,7 +62,7 @@ export function HistoryPage({ params, lang }: { params: { id?: string }; lang: L
   function reload() {
     clearQueryCache();
     setOlder([]);
-    if (after === null) q.retry();
+    if (after === null) void q.refetch();
     else setAfter(null);
   }
 
@@ -77,7 +77,7 @@ export function HistoryPage({ params, lang }: { params: { id?: string }; lang: L
       {q.error && (
         <p role="alert" className="error">
           {t('app.loadError', { message: q.error.message })}{' '}
-          <button type="button" onClick={q.retry}>
+          <button type="button" onClick={() => void q.refetch()}>
             {t('app.retry')}
           </button>
         </p>
@@ -93,8 +93,8 @@ export function HistoryPage({ params, lang }: { params: { id?: string }; lang: L
           <RevisionItem key={r.id} revision={r} entityName={r.entityType === 'Organization' ? undefined : names.get(r.entityId)} lang={lang} namer={namer} canRevert={Boolean(org?.viewerPermissions.revert)} onReverted={reload} />
         ))}
       </ol>
-      {q.loading && <p aria-live="polite">{t('nav.loading')}</p>}
-      {conn?.pageInfo.hasNextPage && !q.loading && (
+      {q.isFetching && <p aria-live="polite">{t('nav.loading')}</p>}
+      {conn?.pageInfo.hasNextPage && !q.isFetching && (
         <button type="button" onClick={more}>
           {t('history.more')}
         </button>

@@ -39,7 +39,7 @@ import {
 } from './editor-forms';
 import { formatDate } from '../shared/format/format';
 import { request } from '../shared/api/graphql';
-import { clearQueryCache, useQuery } from '../shared/api/query';
+import { clearQueryCache, useGqlQuery } from '../shared/api/query';
 import { apiLang, type Lang } from '../shared/i18n/lang';
 import { useRefData } from '../shared/refdata';
 import { navigate, orgPath } from '../shared/router/router';
@@ -129,12 +129,11 @@ export function OrgEditor({ params, search, lang }: { params: { id?: string }; s
   const id = params.id ?? '';
   const created = new URLSearchParams(search).has('created');
   const { t } = useTranslation();
-  const q = useQuery(OrganizationEditorQuery, { id, lang: apiLang(lang) }, { cache: false });
   // while another language's names load, keep the record shown: the forms (keyed by id and
-  // version) keep what the user has typed
-  const last = useRef<{ id: string; org: Org } | null>(null);
-  if (q.data?.organization) last.current = { id, org: q.data.organization };
-  const org = q.data ? q.data.organization : last.current?.id === id ? last.current.org : undefined;
+  // version) keep what the user has typed; another organization's record is never shown
+  const q = useGqlQuery(OrganizationEditorQuery, { id, lang: apiLang(lang) }, { fresh: true, keepPrevious: true });
+  const shown = q.isPlaceholderData && q.data?.organization?.id !== id ? undefined : q.data;
+  const org = shown?.organization;
   const heading = useRef<HTMLHeadingElement>(null);
   const [saves, setSaves] = useState(0);
   useEffect(() => {
@@ -145,21 +144,21 @@ export function OrgEditor({ params, search, lang }: { params: { id?: string }; s
     return (
       <p role="alert" className="error">
         {t('app.loadError', { message: q.error.message })}{' '}
-        <button type="button" onClick={q.retry}>
+        <button type="button" onClick={() => void q.refetch()}>
           {t('app.retry')}
         </button>
       </p>
     );
-  if (!org) return q.data ? <p role="alert">{t('profile.notFound')}</p> : <p aria-live="polite">{t('nav.loading')}</p>;
+  if (!org) return shown ? <p role="alert">{t('profile.notFound')}</p> : <p aria-live="polite">{t('nav.loading')}</p>;
   if (!org.viewerPermissions.edit) return <p role="alert">{t('editor.notAllowed')}</p>;
-  const reload = q.retry;
+  const reload = () => void q.refetch();
   const saved = () => {
     setSaves((n) => n + 1);
     reload();
   };
 
   return (
-    <article className="editor" data-org-id={org.id} aria-busy={q.loading}>
+    <article className="editor" data-org-id={org.id} aria-busy={q.isFetching}>
       <p className="back">
         <Link href={paths.me}>← {t('account.myOrganizations')}</Link>
       </p>

@@ -1,26 +1,32 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OrganizationListQuery as ListResult } from '../gql/graphql';
-import type { ApiOrganizationFilter } from './filter';
+import type { OrganizationFilter } from '../gql/graphql';
 import { request } from '../shared/api/graphql';
+import { operationName } from '../shared/api/query';
 import { formatNumber } from '../shared/format/format';
 import { apiLang, type Lang } from '../shared/i18n/lang';
-import { OrganizationListQuery } from './operations';
-import { orgPath } from '../shared/router/router';
+import { orgPath } from '../shared/router/paths';
 import { Link } from '../shared/ui/Link';
+import { LoadError } from '../shared/ui/LoadError';
+import { OrganizationListQuery } from './operations';
 
 export const PAGE_SIZE = 25;
 
-type Edge = ListResult['organizations']['edges'][number];
-
-interface ListState {
-  key: string;
-  edges: Edge[];
-  totalCount: number | null;
-  endCursor: string | null;
-  hasNextPage: boolean;
-  loading: boolean;
-  error: string | null;
+/**
+ * The list's pages, 25 organizations at a time by cursor ("show more"). Asked again whenever the
+ * map page shows it (as the map's own sites are), never kept once the page is left.
+ */
+function useOrganizationPages(filter: OrganizationFilter, filterKey: string, lang: Lang) {
+  return useInfiniteQuery({
+    queryKey: [operationName(OrganizationListQuery), filterKey, lang],
+    queryFn: ({ pageParam, signal }) => request(OrganizationListQuery, { filter, first: PAGE_SIZE, after: pageParam, lang: apiLang(lang) }, { signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => (last.organizations.pageInfo.hasNextPage ? (last.organizations.pageInfo.endCursor ?? null) : undefined),
+    staleTime: 0,
+    gcTime: 0,
+    refetchOnMount: 'always',
+  });
 }
 
 export function ResultList({
@@ -30,71 +36,29 @@ export function ResultList({
   onDemo,
   onHighlight,
 }: {
-  filter: ApiOrganizationFilter;
+  filter: OrganizationFilter;
   filterKey: string;
   lang: Lang;
   onDemo: (demo: boolean) => void;
   onHighlight: (points: { lat: number; lng: number }[]) => void;
 }) {
   const { t } = useTranslation();
-  const key = `${lang}|${filterKey}`;
-  const [state, setState] = useState<ListState>({ key, edges: [], totalCount: null, endCursor: null, hasNextPage: false, loading: true, error: null });
-  const [attempt, setAttempt] = useState(0);
+  const q = useOrganizationPages(filter, filterKey, lang);
   const listRef = useRef<HTMLOListElement>(null);
   const focusIndex = useRef<number | null>(null);
   const headingId = useId();
+  const pages = q.data?.pages ?? [];
+  const edges = pages.flatMap((p) => p.organizations.edges);
+  const count = pages.length ? pages[pages.length - 1]!.organizations.totalCount : null;
+  const loading = q.isFetching;
 
-  const load = (after: string | null, signal?: AbortSignal) =>
-    request(OrganizationListQuery, { filter, first: PAGE_SIZE, after, lang: apiLang(lang) }, { signal });
-
-  // first page whenever the filter or the language changes
-  useEffect(() => {
-    const ctrl = new AbortController();
-    setState({ key, edges: [], totalCount: null, endCursor: null, hasNextPage: false, loading: true, error: null });
-    load(null, ctrl.signal).then(
-      (d) =>
-        setState({
-          key,
-          edges: d.organizations.edges,
-          totalCount: d.organizations.totalCount,
-          endCursor: d.organizations.pageInfo.endCursor ?? null,
-          hasNextPage: d.organizations.pageInfo.hasNextPage,
-          loading: false,
-          error: null,
-        }),
-      (e: unknown) => {
-        if (!ctrl.signal.aborted) setState((s) => ({ ...s, loading: false, error: e instanceof Error ? e.message : String(e) }));
-      },
-    );
-    return () => ctrl.abort();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` is the filter's and language's identity
-  }, [key, attempt]);
-
-  const hasDemo = state.edges.some((e) => e.node.isDemo);
+  const hasDemo = edges.some((e) => e.node.isDemo);
   useEffect(() => onDemo(hasDemo), [hasDemo, onDemo]);
 
   const more = () => {
-    if (state.loading || !state.hasNextPage) return;
-    const from = state.edges.length;
-    setState((s) => ({ ...s, loading: true }));
-    load(state.endCursor).then(
-      (d) => {
-        focusIndex.current = from;
-        setState((s) =>
-          s.key !== key
-            ? s
-            : {
-                ...s,
-                edges: [...s.edges, ...d.organizations.edges],
-                totalCount: d.organizations.totalCount,
-                endCursor: d.organizations.pageInfo.endCursor ?? null,
-                hasNextPage: d.organizations.pageInfo.hasNextPage,
-                loading: false,
-              },
-        );
-      },
-      (e: unknown) => setState((s) => ({ ...s, loading: false, error: e instanceof Error ? e.message : String(e) })),
-    );
+    if (q.isFetching || !q.hasNextPage) return;
+    focusIndex.current = edges.length;
+    void q.fetchNextPage();
   };
 
   // after "show more", move the focus to the first new organization
@@ -103,7 +67,7 @@ export function ResultList({
     const links = listRef.current?.querySelectorAll<HTMLAnchorElement>('a.result-link');
     links?.[focusIndex.current]?.focus();
     focusIndex.current = null;
-  }, [state.edges.length]);
+  }, [edges.length]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLOListElement>) => {
     const links = Array.from(listRef.current?.querySelectorAll<HTMLAnchorElement>('a.result-link') ?? []);
@@ -118,7 +82,6 @@ export function ResultList({
     links[next]?.focus();
   };
 
-  const count = state.totalCount;
   return (
     <section className="results" id="results" aria-labelledby={headingId} tabIndex={-1}>
       <div className="results-head">
@@ -127,20 +90,13 @@ export function ResultList({
           {count == null ? t('results.loading') : t('results.count', { count, formatted: formatNumber(count) })}
         </p>
       </div>
-      {state.error && (
-        <p className="error" role="alert">
-          {t('app.loadError', { message: state.error })}{' '}
-          <button type="button" onClick={() => setAttempt((a) => a + 1)}>
-            {t('app.retry')}
-          </button>
-        </p>
-      )}
-      {count === 0 && !state.loading && <p>{t('results.none')}</p>}
-      {state.edges.length > 0 && (
+      <LoadError error={q.error} onRetry={q.refetch} />
+      {count === 0 && !loading && <p>{t('results.none')}</p>}
+      {edges.length > 0 && (
         <>
           <p className="visually-hidden">{t('results.keyboardHint')}</p>
-          <ol className="result-list" ref={listRef} onKeyDown={onKeyDown} aria-labelledby={headingId} aria-busy={state.loading}>
-            {state.edges.map(({ node }) => {
+          <ol className="result-list" ref={listRef} onKeyDown={onKeyDown} aria-labelledby={headingId} aria-busy={loading}>
+            {edges.map(({ node }) => {
               const places = [...new Set(node.locations.map((l) => l.municipality.name))];
               return (
                 <li
@@ -167,10 +123,10 @@ export function ResultList({
             })}
           </ol>
           <div className="results-foot">
-            <span>{t('results.shown', { shown: formatNumber(state.edges.length), total: formatNumber(count ?? 0) })}</span>
-            {state.hasNextPage && (
-              <button type="button" onClick={more} disabled={state.loading}>
-                {state.loading ? t('results.loading') : t('results.more')}
+            <span>{t('results.shown', { shown: formatNumber(edges.length), total: formatNumber(count ?? 0) })}</span>
+            {q.hasNextPage && (
+              <button type="button" onClick={more} disabled={loading}>
+                {loading ? t('results.loading') : t('results.more')}
               </button>
             )}
           </div>

@@ -8,7 +8,6 @@ function point(i: number, lat: number, lng: number, extra: Partial<MapPoint> = {
     name: `Org ${i}`,
     lat,
     lng,
-    municipalityCode: 'prishtine',
     categoryCodes: ['counselling.legal-aid'],
     verified: i % 2 === 0,
     isDemo: false,

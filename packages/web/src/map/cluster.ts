@@ -1,19 +1,10 @@
 // Clustering of map sites with supercluster. Pure functions: the Web Worker (cluster.worker.ts)
 // runs them off the main thread, and the unit tests run them in node.
 import Supercluster from 'supercluster';
+import type { MapPointsQuery } from '../gql/graphql';
 
 /** One site as the API's `mapPoints` returns it. */
-export interface MapPoint {
-  locationId: string;
-  organizationId: string;
-  name: string;
-  lat: number;
-  lng: number;
-  municipalityCode?: string;
-  categoryCodes: string[];
-  verified: boolean;
-  isDemo: boolean;
-}
+export type MapPoint = MapPointsQuery['mapPoints'][number];
 
 export interface PointProps {
   l: string; // locationId

@@ -4,12 +4,10 @@
 // shared and back/forward work. Lists use repeated keys (`cat=a&cat=b`), which survives any
 // character in a value; URLSearchParams does the percent-encoding.
 
-export interface BBox {
-  minLat: number;
-  minLng: number;
-  maxLat: number;
-  maxLng: number;
-}
+import type { BBoxInput, OrganizationFilter } from '../gql/graphql';
+
+/** "Search this area": a box in degrees, as the API's `bbox` filter takes it. */
+export type BBox = BBoxInput;
 
 export interface LicensedFor {
   category: string;
@@ -182,19 +180,8 @@ export function isEmptyFilter(f: Filter): boolean {
 }
 
 /** The GraphQL `OrganizationFilter` for a filter; empty parts are left out so the API's defaults apply. */
-export interface ApiOrganizationFilter {
-  text?: string;
-  categories?: string[];
-  targetGroups?: string[];
-  regions?: string[];
-  municipalities?: string[];
-  verified?: boolean;
-  licensedFor?: { category: string; on?: string };
-  bbox?: BBox;
-}
-
-export function toApiFilter(f: Filter): ApiOrganizationFilter {
-  const out: ApiOrganizationFilter = {};
+export function toApiFilter(f: Filter): OrganizationFilter {
+  const out: OrganizationFilter = {};
   const text = f.text.trim();
   if (text) out.text = text;
   const lists = ['categories', 'targetGroups', 'regions', 'municipalities'] as const;
@@ -204,8 +191,7 @@ export function toApiFilter(f: Filter): ApiOrganizationFilter {
   }
   if (f.verified) out.verified = true;
   if (f.licensedFor && f.licensedFor.category.trim()) {
-    out.licensedFor = { category: f.licensedFor.category.trim() };
-    if (f.licensedFor.on) out.licensedFor.on = f.licensedFor.on;
+    out.licensedFor = f.licensedFor.on ? { category: f.licensedFor.category.trim(), on: f.licensedFor.on } : { category: f.licensedFor.category.trim() };
   }
   if (f.bbox && isValidBBox(f.bbox)) out.bbox = normalizeBBox(f.bbox);
   return out;

@@ -7,7 +7,7 @@ import { DecideClaimMutation, VerificationQueueQuery, VerifyOrganizationMutation
 import { paths } from '../shared/router/paths';
 import { formatDate } from '../shared/format/format';
 import { request } from '../shared/api/graphql';
-import { clearQueryCache, useQuery } from '../shared/api/query';
+import { clearQueryCache, useGqlQuery } from '../shared/api/query';
 import { apiLang, type Lang } from '../shared/i18n/lang';
 import { orgPath } from '../shared/router/router';
 import { errorId, networkError, sortErrors, type SortedErrors } from '../shared/user-errors';
@@ -23,13 +23,13 @@ export function ModerationPage({ lang }: { lang: Lang }) {
   const { t } = useTranslation();
   const [after, setAfter] = useState<string | null>(null);
   const [pageNo, setPageNo] = useState(1);
-  const q = useQuery(VerificationQueueQuery, { first: 100, after, lang: apiLang(lang) }, { cache: false });
+  const q = useGqlQuery(VerificationQueueQuery, { first: 100, after, lang: apiLang(lang) }, { fresh: true });
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const conn = q.data?.verificationQueue;
   const reload = () => {
     clearQueryCache();
-    q.retry();
+    void q.refetch();
   };
   return (
     <section className="moderation">
@@ -39,7 +39,7 @@ export function ModerationPage({ lang }: { lang: Lang }) {
       {q.error && (
         <p role="alert" className="error">
           {t('app.loadError', { message: q.error.message })}{' '}
-          <button type="button" onClick={q.retry}>
+          <button type="button" onClick={() => void q.refetch()}>
             {t('app.retry')}
           </button>
         </p>
@@ -56,7 +56,7 @@ export function ModerationPage({ lang }: { lang: Lang }) {
           ))}
         </ol>
       )}
-      {q.loading && <p aria-live="polite">{t('nav.loading')}</p>}
+      {q.isFetching && <p aria-live="polite">{t('nav.loading')}</p>}
       {conn?.pageInfo.hasNextPage && (
         <button
           type="button"

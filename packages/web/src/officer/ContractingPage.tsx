@@ -19,7 +19,7 @@ import {
   type RankedProvider,
 } from './contracting';
 import { formatDate, formatNumber } from '../shared/format/format';
-import { useQuery } from '../shared/api/query';
+import { useGqlQuery } from '../shared/api/query';
 import { apiLang, type Lang } from '../shared/i18n/lang';
 import { formatDecimal, formatMoney } from '../shared/format/numbers';
 import { ContractableProvidersQuery } from './operations';
@@ -48,17 +48,17 @@ export function ContractingPage({ search, lang }: { search: string; lang: Lang }
   const pointMode = state.mode === 'point';
   const set = (patch: Partial<ContractingState>) => navigate(contractingHref({ ...parseContractingQuery(location.search), ...patch }));
 
-  const candidates = useQuery(
+  const candidates = useGqlQuery(
     ContractableProvidersQuery,
     { filter: filters.candidates, first: SEARCH_PAGE, on, lang: apiLang(lang), orderBy: pointMode ? 'DISTANCE' : 'NAME' },
-    { skip: !complete },
+    { enabled: Boolean(complete) },
   );
-  const contractable = useQuery(
+  const contractable = useGqlQuery(
     ContractableProvidersQuery,
     { filter: filters.contractable ?? {}, first: SEARCH_PAGE, on, lang: apiLang(lang), orderBy: 'NAME' },
-    { skip: !complete || !filters.contractable },
+    { enabled: !(!complete || !filters.contractable) },
   );
-  const loading = complete && (candidates.loading || (filters.contractable != null && contractable.loading));
+  const loading = complete && (candidates.isFetching || (filters.contractable != null && contractable.isFetching));
   const error = candidates.error ?? (filters.contractable ? contractable.error : undefined);
 
   const ranked = useMemo<RankedProvider<Org>[]>(() => {
@@ -162,8 +162,8 @@ export function ContractingPage({ search, lang }: { search: string; lang: Lang }
               <button
                 type="button"
                 onClick={() => {
-                  candidates.retry();
-                  contractable.retry();
+                  void candidates.refetch();
+                  void contractable.refetch();
                 }}
               >
                 {t('app.retry')}

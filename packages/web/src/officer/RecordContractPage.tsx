@@ -6,7 +6,7 @@ import type { ContractModality } from '../gql/graphql';
 import { MODALITIES, PublicAuthoritiesQuery } from '../contracts';
 import { errorsByField, type FieldError } from './contracting';
 import { request } from '../shared/api/graphql';
-import { useQuery } from '../shared/api/query';
+import { useGqlQuery } from '../shared/api/query';
 import { apiLang, type Lang } from '../shared/i18n/lang';
 import { ProviderNameQuery, ProviderSearchQuery, RecordContractMutation } from './operations';
 import { categoryOptions } from '../shared/categories';
@@ -24,7 +24,7 @@ export function RecordContractPage({ search, lang }: { search: string; lang: Lan
   const ref = useRefData().data;
   const presetProvider = useMemo(() => new URLSearchParams(search).get('provider') ?? '', [search]);
   const isOfficer = viewer.role === 'AUTHORITY_OFFICER';
-  const authorities = useQuery(PublicAuthoritiesQuery, { lang: apiLang(lang) });
+  const authorities = useGqlQuery(PublicAuthoritiesQuery, { lang: apiLang(lang) });
   const [form, setForm] = useState({
     authority: viewer.authority?.code ?? '',
     provider: presetProvider,
@@ -42,8 +42,8 @@ export function RecordContractPage({ search, lang }: { search: string; lang: Lan
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
-  const preset = useQuery(ProviderNameQuery, { id: presetProvider, lang: apiLang(lang) }, { skip: !presetProvider });
-  const found = useQuery(ProviderSearchQuery, { filter: { text: providerText.trim() }, lang: apiLang(lang) }, { skip: providerText.trim().length < 2 });
+  const preset = useGqlQuery(ProviderNameQuery, { id: presetProvider, lang: apiLang(lang) }, { enabled: Boolean(presetProvider) });
+  const found = useGqlQuery(ProviderSearchQuery, { filter: { text: providerText.trim() }, lang: apiLang(lang) }, { enabled: !(providerText.trim().length < 2) });
   const providerOptions = useMemo(() => {
     const out = new Map<string, string>();
     if (preset.data?.organization) out.set(preset.data.organization.id, preset.data.organization.name);

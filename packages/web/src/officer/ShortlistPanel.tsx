@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { MyShortlistsQuery as MyShortlistsResult } from '../gql/graphql';
 import { addEntries, entriesInput, moveEntry, type EntryDraft, type FieldError } from './contracting';
 import { request } from '../shared/api/graphql';
-import { useQuery } from '../shared/api/query';
+import { useGqlQuery } from '../shared/api/query';
 import { apiLang, type Lang } from '../shared/i18n/lang';
 import { CreateShortlistMutation, MyShortlistsQuery, UpdateShortlistMutation } from './operations';
 
@@ -34,7 +34,7 @@ function draftOf(s: Shortlist): Draft {
 export function ShortlistPanel({ selected, lang }: { selected: { id: string; name: string }[]; lang: Lang }) {
   const { t } = useTranslation();
   const id = useId();
-  const lists = useQuery(MyShortlistsQuery, { lang: apiLang(lang) }, { cache: false });
+  const lists = useGqlQuery(MyShortlistsQuery, { lang: apiLang(lang) }, { fresh: true });
   const [openId, setOpenId] = useState('');
   const [draft, setDraft] = useState<Draft | null>(null);
   const [dirty, setDirty] = useState(false);
@@ -79,7 +79,7 @@ export function ShortlistPanel({ selected, lang }: { selected: { id: string; nam
         setDirty(false);
         setNewName('');
         setStatus(t('shortlist.created', { name: p.shortlist.name }));
-        lists.retry();
+        void lists.refetch();
       }
     } catch (e) {
       setErrors([{ code: 'NETWORK', message: e instanceof Error ? e.message : String(e) }]);
@@ -105,7 +105,7 @@ export function ShortlistPanel({ selected, lang }: { selected: { id: string; nam
         setDraft(draftOf(p.shortlist));
         setDirty(false);
         setStatus(t('shortlist.saved'));
-        lists.retry();
+        void lists.refetch();
       }
     } catch (e) {
       setErrors([{ code: 'NETWORK', message: e instanceof Error ? e.message : String(e) }]);
@@ -119,7 +119,7 @@ export function ShortlistPanel({ selected, lang }: { selected: { id: string; nam
     setCreated([]);
     setErrors([]);
     // the effect above opens the list again when the fresh answer arrives
-    lists.retry();
+    void lists.refetch();
   }
 
   const stale = errors.some((e) => e.code === 'STALE_VERSION');

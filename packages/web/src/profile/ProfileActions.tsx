@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ClaimOrganizationMutation, ViewerPermissionsQuery } from './operations';
 import { paths } from '../shared/router/paths';
 import { request } from '../shared/api/graphql';
-import { useQuery } from '../shared/api/query';
+import { useGqlQuery } from '../shared/api/query';
 import { useSession } from '../shared/session';
 import { networkError, sortErrors, type SortedErrors } from '../shared/user-errors';
 import { Link } from '../shared/ui/Link';
@@ -16,7 +16,7 @@ const NO_ERRORS: SortedErrors = { byField: {}, general: [], stale: false };
 export function ProfileActions({ id }: { id: string }) {
   const { t } = useTranslation();
   const { user } = useSession();
-  const q = useQuery(ViewerPermissionsQuery, { id }, { skip: !user, cache: false });
+  const q = useGqlQuery(ViewerPermissionsQuery, { id }, { enabled: Boolean(user), fresh: true });
   const perms = user ? q.data?.organization?.viewerPermissions : undefined;
   return (
     <div className="profile-actions" data-testid="profile-actions">

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useQuery } from '../shared/api/query';
+import { useGqlQuery } from '../shared/api/query';
 import { apiLang, type Lang } from '../shared/i18n/lang';
 import { formatMoney } from '../shared/format/numbers';
 import { OrganizationContractsQuery } from './operations';
@@ -8,7 +8,7 @@ import { ContractTable } from '../contracts';
 /** A provider's contracting history on its profile. */
 export function ProfileContracts({ id, lang }: { id: string; lang: Lang }) {
   const { t } = useTranslation();
-  const q = useQuery(OrganizationContractsQuery, { id, lang: apiLang(lang) });
+  const q = useGqlQuery(OrganizationContractsQuery, { id, lang: apiLang(lang) });
   const contracts = [...(q.data?.organization?.contracts ?? [])].sort((a, b) => (b.awardDate ?? '').localeCompare(a.awardDate ?? ''));
   const total = contracts.reduce((s, c) => s + (c.currency === 'EUR' && c.amount != null ? c.amount : 0), 0);
   return (
@@ -19,7 +19,7 @@ export function ProfileContracts({ id, lang }: { id: string; lang: Lang }) {
           {t('app.loadError', { message: q.error.message })}
         </p>
       )}
-      {q.loading && <p>{t('contracts.loading')}</p>}
+      {q.isFetching && <p>{t('contracts.loading')}</p>}
       {q.data && contracts.length > 0 && (
         <p>{t('profile.contractsSummary', { count: contracts.length, amount: formatMoney(total, 'EUR', lang) })}</p>
       )}

@@ -1,7 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrganizationProfileQuery as ProfileResult } from '../gql/graphql';
-import { useQuery } from '../shared/api/query';
+import { useGqlQuery } from '../shared/api/query';
 import { formatDate } from '../shared/format/format';
 import { apiLang, localeTag, otherNames, type Lang } from '../shared/i18n/lang';
 import { OrganizationProfileQuery } from './operations';
@@ -26,7 +26,7 @@ function safeUrl(url: string): string | null {
 export function ProfilePage({ params, lang }: { params: { id?: string }; lang: Lang }) {
   const id = params.id ?? '';
   const { t } = useTranslation();
-  const q = useQuery(OrganizationProfileQuery, { id, lang: apiLang(lang) });
+  const q = useGqlQuery(OrganizationProfileQuery, { id, lang: apiLang(lang) });
   const org = q.data?.organization;
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -43,11 +43,11 @@ export function ProfilePage({ params, lang }: { params: { id?: string }; lang: L
       <p className="back">
         <Link href={mapHref()}>← {t('profile.back')}</Link>
       </p>
-      {q.loading && !org && <p aria-live="polite">{t('profile.loading')}</p>}
+      {q.isFetching && !org && <p aria-live="polite">{t('profile.loading')}</p>}
       {q.error && (
         <p role="alert" className="error">
           {t('app.loadError', { message: q.error.message })}{' '}
-          <button type="button" onClick={q.retry}>
+          <button type="button" onClick={() => void q.refetch()}>
             {t('app.retry')}
           </button>
         </p>

@@ -1,8 +1,8 @@
-import { createContext, useContext, useMemo, useRef, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { graphql } from '../gql';
 import type { ReferenceDataQuery as ReferenceDataResult } from '../gql/graphql';
 import { buildCategoryTree, indexTree, type CategoryNode } from './categories';
-import { useQuery } from './api/query';
+import { useGqlQuery } from './api/query';
 import { apiLang, type Lang } from './i18n/lang';
 
 /** The reference data every page names codes with: regions, municipalities, categories, target groups. */
@@ -56,7 +56,8 @@ interface RefDataState {
 const Ctx = createContext<RefDataState>({ data: null, error: undefined, retry: () => {} });
 
 export function RefDataProvider({ lang, children }: { lang: Lang; children: ReactNode }) {
-  const q = useQuery(ReferenceDataQuery, { lang: apiLang(lang) });
+  // while another language loads, keep showing the previous names rather than an empty panel
+  const q = useGqlQuery(ReferenceDataQuery, { lang: apiLang(lang) }, { keepPrevious: true });
   const data = useMemo<RefData | null>(() => {
     if (!q.data) return null;
     const categoryTree = buildCategoryTree(q.data.serviceCategories);
@@ -69,11 +70,8 @@ export function RefDataProvider({ lang, children }: { lang: Lang; children: Reac
       targetGroups: q.data.targetGroups,
     };
   }, [q.data, lang]);
-  // while another language loads, keep showing the previous names rather than an empty panel
-  const last = useRef<RefData | null>(null);
-  if (data) last.current = data;
-  const shown = data ?? last.current;
-  const value = useMemo(() => ({ data: shown, error: q.error, retry: q.retry }), [shown, q.error, q.retry]);
+  const { error, refetch } = q;
+  const value = useMemo(() => ({ data, error: error ?? undefined, retry: () => void refetch() }), [data, error, refetch]);
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
 

@@ -1,63 +1,71 @@
-import { useCallback, useEffect, useState } from 'react';
+// The GraphQL data layer: TanStack Query's cache and request state around the typed documents
+// (src/gql) sent by request() (graphql.ts). A result is cached by (operation, variables) and kept
+// until a write or a change of viewer clears the cache; `fresh` queries (what a viewer may do,
+// their own records) are asked again every time a page shows them and never kept.
+import { QueryClient, keepPreviousData, queryOptions, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import type { TypedDocumentString } from '../../gql/graphql';
 import { request } from './graphql';
 
-export interface QueryState<T> {
-  data: T | undefined;
-  error: Error | undefined;
-  loading: boolean;
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // a failed request shows its error and a retry button at once, as the pages always did
+      retry: false,
+      // results change only by writes, which clear the cache: never refetch behind the user's back
+      staleTime: Infinity,
+      refetchOnWindowFocus: false,
+      refetchOnReconnect: false,
+    },
+  },
+});
+
+/** The operation's name ("OrganizationProfile"), the first part of its cache key. */
+export function operationName(document: { toString(): string }): string {
+  return /\b(?:query|mutation)\s+(\w+)/.exec(document.toString())?.[1] ?? document.toString();
 }
 
-const cache = new Map<string, unknown>();
-const CACHE_LIMIT = 50;
-
-/** Forgets every cached result: after a write, or when the signed-in user changes. */
-export function clearQueryCache(): void {
-  cache.clear();
+/** The cache key and fetch of one operation with its variables (for useQuery, fetchQuery, prefetching). */
+export function gqlQuery<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, variables: TVariables) {
+  return queryOptions({
+    queryKey: [operationName(document), variables] as const,
+    queryFn: ({ signal }) => request(document, variables, { signal }),
+  });
 }
 
-/** Runs a query when its variables change; results are cached by (document, variables). */
-export function useQuery<TResult, TVariables>(
+export interface GqlQueryOptions {
+  /** false: do not ask (yet), e.g. while a form misses what the query needs. */
+  enabled?: boolean;
+  /** Ask again whenever a page shows it and keep nothing: the viewer's own records and permissions. */
+  fresh?: boolean;
+  /** While new variables load (another language, another page), go on showing the last result. */
+  keepPrevious?: boolean;
+}
+
+/** Runs a typed GraphQL query whenever its variables change. */
+export function useGqlQuery<TResult, TVariables>(
   document: TypedDocumentString<TResult, TVariables>,
   variables: TVariables,
-  options: { skip?: boolean; cache?: boolean } = {},
-): QueryState<TResult> & { retry: () => void } {
-  const key = document.toString() + '\n' + JSON.stringify(variables);
-  const useCache = options.cache !== false;
-  const [attempt, setAttempt] = useState(0);
-  const [state, setState] = useState<QueryState<TResult> & { key: string }>(() => ({
-    key,
-    data: useCache ? (cache.get(key) as TResult | undefined) : undefined,
-    error: undefined,
-    loading: !(useCache && cache.has(key)),
-  }));
+  options: GqlQueryOptions = {},
+): UseQueryResult<TResult, Error> {
+  return useQuery({
+    ...gqlQuery(document, variables),
+    enabled: options.enabled ?? true,
+    placeholderData: options.keepPrevious ? keepPreviousData : undefined,
+    ...(options.fresh ? { staleTime: 0, gcTime: 0, refetchOnMount: 'always' as const } : {}),
+  });
+}
 
-  useEffect(() => {
-    if (options.skip) return;
-    if (useCache && cache.has(key)) {
-      setState({ key, data: cache.get(key) as TResult, error: undefined, loading: false });
-      return;
-    }
-    const ctrl = new AbortController();
-    setState((s) => ({ key, data: s.key === key ? s.data : undefined, error: undefined, loading: true }));
-    request(document, variables, { signal: ctrl.signal }).then(
-      (data) => {
-        if (useCache) {
-          if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-          cache.set(key, data);
-        }
-        setState({ key, data, error: undefined, loading: false });
-      },
-      (error: unknown) => {
-        if (ctrl.signal.aborted) return;
-        setState({ key, data: undefined, error: error instanceof Error ? error : new Error(String(error)), loading: false });
-      },
-    );
-    return () => ctrl.abort();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` covers document and variables
-  }, [key, options.skip, attempt]);
+/** Runs a query once outside React (a map popup), through the same cache. */
+export function fetchGql<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, variables: TVariables): Promise<TResult> {
+  return queryClient.fetchQuery(gqlQuery(document, variables));
+}
 
-  const retry = useCallback(() => setAttempt((a) => a + 1), []);
-  const current = state.key === key ? state : { data: undefined, error: undefined, loading: !options.skip };
-  return { data: current.data, error: current.error, loading: current.loading, retry };
+/**
+ * Forgets the cached results: after a write, and when the signed-in user changes. Results no page
+ * shows are dropped, so they are never shown again; those on screen stay until their page asks
+ * again (its reload after a save) and are asked anew by the next page that shows them.
+ */
+export function clearQueryCache(): void {
+  queryClient.removeQueries({ type: 'inactive' });
+  void queryClient.invalidateQueries({ type: 'active', refetchType: 'none' });
 }

@@ -25,13 +25,19 @@ export function zoomControl(): L.Control.Zoom {
 }
 
 /**
- * A map without Leaflet's prefix in the attribution and with labelled zoom buttons; its tiles
- * come from the runtime configuration (`onTilesOff` is told when there are none).
- * Returns the map and a cleanup that stops a pending tile set-up and removes the map.
+ * A map without Leaflet's prefix in the attribution and with zoom buttons labelled in the UI
+ * language (again after a switch); its tiles come from the runtime configuration (`onTilesOff` is
+ * told when there are none). Returns the map and a cleanup that stops a pending tile set-up,
+ * the relabelling and the map.
  */
 export function createMap(container: HTMLElement, options: L.MapOptions, onTilesOff?: () => void): { map: L.Map; dispose: () => void } {
   const map = L.map(container, { ...options, zoomControl: false });
-  zoomControl().addTo(map);
+  let zoom = zoomControl().addTo(map);
+  const relabel = () => {
+    zoom.remove();
+    zoom = zoomControl().addTo(map);
+  };
+  i18next.on('languageChanged', relabel);
   map.attributionControl.setPrefix(false);
   let live = true;
   void loadConfig().then((c) => {
@@ -43,6 +49,7 @@ export function createMap(container: HTMLElement, options: L.MapOptions, onTiles
     map,
     dispose: () => {
       live = false;
+      i18next.off('languageChanged', relabel);
       map.remove();
     },
   };

@@ -1,8 +1,8 @@
 // The gate of the role-gated pages (officers', importers'): who may see a page is checked here, and
 // the API checks it again on every request. The page reads the viewer with useGateViewer().
-import { createContext, useContext, useRef, type ReactNode } from 'react';
+import { createContext, useContext, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useQuery } from '../api/query';
+import { useGqlQuery } from '../api/query';
 import { apiLang, type Lang } from '../i18n/lang';
 import { paths } from '../router/paths';
 import { OfficerViewerQuery, type Viewer } from '../viewer';
@@ -31,12 +31,10 @@ export interface RoleGateProps {
 export function RoleGate({ roles, headingKey, deniedKey, lang, children }: RoleGateProps) {
   const { t } = useTranslation();
   // not cached: signing in or out in another page must show here at once
-  const me = useQuery(OfficerViewerQuery, { lang: apiLang(lang) }, { cache: false });
   // while the viewer is asked again in another language, keep the page (and its state) mounted
-  const last = useRef<typeof me.data>(undefined);
-  if (me.data) last.current = me.data;
-  const data = me.data ?? (me.loading ? last.current : undefined);
-  if (!data && me.loading) {
+  const me = useGqlQuery(OfficerViewerQuery, { lang: apiLang(lang) }, { fresh: true, keepPrevious: true });
+  const data = me.data;
+  if (!data && me.isFetching) {
     return (
       <main id="main" className="officer-page">
         <p aria-live="polite">{t('nav.loading')}</p>
@@ -48,7 +46,7 @@ export function RoleGate({ roles, headingKey, deniedKey, lang, children }: RoleG
       <main id="main" className="officer-page">
         <p className="error" role="alert">
           {t('app.loadError', { message: me.error.message })}{' '}
-          <button type="button" onClick={me.retry}>
+          <button type="button" onClick={() => void me.refetch()}>
             {t('app.retry')}
           </button>
         </p>

@@ -1,0 +1,169 @@
+// The map's sites: the clustering worker fetches and indexes them, and this layer asks it for the
+// clusters of the view after every move and diffs the markers by key (never one React component
+// per marker). Replies to an older view or an older filter are dropped by their sequence number.
+import i18next from 'i18next';
+import L from 'leaflet';
+import type { OrganizationFilter } from '../gql/graphql';
+import { GRAPHQL_URL } from '../shared/api/graphql';
+import { apiLang, type Lang } from '../shared/i18n/lang';
+import { itemKey, padBox, type ClusterItem, type IndexSummary, type LngLatBox } from './cluster';
+import type { WorkerRequest, WorkerResponse } from './cluster-protocol';
+import { MapPointsQuery } from './operations';
+import { leavesPopup, pointPopup, type PointItem } from './popups';
+import type { CategoryNode } from '../shared/categories';
+
+export interface ClusterLayerEvents {
+  onLoaded: (summary: IndexSummary) => void;
+  onError: (message: string) => void;
+  /** The UI language and category names a site's popup is written with. */
+  context: () => { lang: Lang; categories: Map<string, CategoryNode> | undefined };
+}
+
+type ExpandReply = Extract<WorkerResponse, { type: 'expand' }>;
+
+function clusterSize(count: number): 's' | 'm' | 'l' {
+  return count < 10 ? 's' : count < 100 ? 'm' : 'l';
+}
+
+function sameSpot(leaves: { lat: number; lng: number }[]): boolean {
+  return leaves.every((l) => Math.abs(l.lat - leaves[0]!.lat) < 1e-6 && Math.abs(l.lng - leaves[0]!.lng) < 1e-6);
+}
+
+export class ClusterLayer {
+  private readonly worker = new Worker(new URL('./cluster.worker.ts', import.meta.url), { type: 'module' });
+  private readonly markers: L.LayerGroup;
+  private readonly live = new Map<string, L.Marker>();
+  private readonly expandWaiters = new Map<number, (r: ExpandReply) => void>();
+  private seq = 0;
+  private latestClusterSeq = 0;
+  private loadSeq = 0;
+  private shownLoadSeq = -1;
+  private readonly onMoveEnd = () => this.requestClusters();
+
+  constructor(
+    private readonly map: L.Map,
+    private readonly events: ClusterLayerEvents,
+  ) {
+    this.markers = L.layerGroup().addTo(map);
+    this.worker.onmessage = (ev: MessageEvent<WorkerResponse>) => this.receive(ev.data);
+    map.on('moveend', this.onMoveEnd);
+  }
+
+  /** Fetches (in the worker) the sites of a filter in a language. */
+  load(filter: OrganizationFilter, lang: Lang): void {
+    const seq = ++this.seq;
+    this.loadSeq = seq;
+    const query = MapPointsQuery.toString();
+    this.post({ type: 'load', seq, url: new URL(GRAPHQL_URL, location.href).href, query, variables: { filter, lang: apiLang(lang) } });
+  }
+
+  dispose(): void {
+    this.map.off('moveend', this.onMoveEnd);
+    this.worker.terminate();
+  }
+
+  private post(msg: WorkerRequest): void {
+    this.worker.postMessage(msg);
+  }
+
+  private receive(msg: WorkerResponse): void {
+    if (msg.type === 'loaded') {
+      if (msg.seq !== this.loadSeq) return;
+      this.events.onLoaded(msg.summary);
+      this.requestClusters();
+    } else if (msg.type === 'clusters') {
+      if (msg.seq !== this.latestClusterSeq) return; // a newer view is on its way
+      this.render(msg.items, msg.loadSeq);
+    } else if (msg.type === 'expand') {
+      this.expandWaiters.get(msg.seq)?.(msg);
+      this.expandWaiters.delete(msg.seq);
+    } else if (msg.type === 'error') {
+      if (msg.seq === this.loadSeq) this.events.onError(msg.message);
+    }
+  }
+
+  private requestClusters(): void {
+    const b = this.map.getBounds();
+    const box: LngLatBox = padBox([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], 0.5);
+    const seq = ++this.seq;
+    this.latestClusterSeq = seq;
+    this.post({ type: 'clusters', seq, box, zoom: this.map.getZoom() });
+  }
+
+  private render(items: ClusterItem[], loadSeq: number): void {
+    if (loadSeq !== this.shownLoadSeq) {
+      // new data (filter or language): start from a clean layer
+      this.markers.clearLayers();
+      this.live.clear();
+      this.shownLoadSeq = loadSeq;
+    }
+    const wanted = new Map(items.map((i) => [itemKey(i), i]));
+    for (const [key, marker] of this.live) {
+      if (wanted.has(key)) continue;
+      this.markers.removeLayer(marker);
+      this.live.delete(key);
+    }
+    for (const [key, item] of wanted) {
+      if (this.live.has(key)) continue;
+      const marker = item.kind === 'cluster' ? this.clusterMarker(item) : this.pointMarker(item);
+      this.live.set(key, marker);
+      this.markers.addLayer(marker);
+    }
+  }
+
+  private clusterMarker(item: Extract<ClusterItem, { kind: 'cluster' }>): L.Marker {
+    const size = clusterSize(item.count);
+    const label = i18next.t('map.cluster', { count: item.count });
+    const marker = L.marker([item.lat, item.lng], {
+      icon: L.divIcon({ className: `cm-cluster cm-cluster-${size}`, html: `<span>${item.count}</span>`, iconSize: size === 's' ? [30, 30] : size === 'm' ? [38, 38] : [46, 46] }),
+      title: label,
+      alt: label,
+      keyboard: true,
+      riseOnHover: true,
+    });
+    marker.on('add', () => {
+      const node = marker.getElement();
+      node?.setAttribute('data-count', String(item.count));
+      node?.setAttribute('aria-label', label);
+    });
+    marker.on('click', () => this.expand(marker, item));
+    return marker;
+  }
+
+  /** Zooms into a cluster, or lists its sites when they share one spot (or the zoom is at its end). */
+  private expand(marker: L.Marker, item: Extract<ClusterItem, { kind: 'cluster' }>): void {
+    const seq = ++this.seq;
+    this.expandWaiters.set(seq, (r) => {
+      if (r.expansionZoom <= this.map.getMaxZoom() && r.expansionZoom > this.map.getZoom() && !sameSpot(r.leaves)) {
+        this.map.setView([item.lat, item.lng], r.expansionZoom);
+      } else {
+        marker.bindPopup(leavesPopup(r.leaves, r.total), { maxWidth: 320 }).openPopup();
+      }
+    });
+    this.post({ type: 'expand', seq, clusterId: item.id });
+  }
+
+  private pointMarker(item: PointItem): L.Marker {
+    const marker = L.marker([item.lat, item.lng], {
+      icon: L.divIcon({ className: `cm-point${item.verified ? ' cm-verified' : ''}`, html: '<span></span>', iconSize: [18, 18] }),
+      title: item.name,
+      alt: item.name,
+      keyboard: true,
+      riseOnHover: true,
+    });
+    marker.on('add', () => {
+      const node = marker.getElement();
+      node?.setAttribute('data-org-id', item.organizationId);
+      node?.setAttribute('data-location-id', item.locationId);
+      node?.setAttribute('aria-label', item.name);
+    });
+    marker.bindPopup(
+      () => {
+        const { lang, categories } = this.events.context();
+        return pointPopup(item, lang, categories);
+      },
+      { maxWidth: 320, minWidth: 200 },
+    );
+    return marker;
+  }
+}
