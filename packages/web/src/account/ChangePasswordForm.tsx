@@ -2,10 +2,8 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { request } from '../shared/api/graphql';
 import { FormErrors, TextField, setter, useSubmit, type FormState } from '../shared/ui/Forms';
-import { sortErrors, type SortedErrors } from '../shared/user-errors';
+import { NO_ERRORS, sortErrors, type SortedErrors } from '../shared/user-errors';
 import { ChangePasswordMutation } from './operations';
-
-const NO_ERRORS: SortedErrors = { byField: {}, general: [], stale: false };
 
 export function ChangePasswordForm() {
   const { t } = useTranslation();

@@ -8,6 +8,7 @@ import { Link } from '../shared/ui/Link';
 import '../shared/ui/signed-in.css';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { Heading } from './Heading';
+import { LoadError } from '../shared/ui/LoadError';
 import { MyOrganizationsQuery } from './operations';
 
 export function MyOrganizationsPage({ lang }: { lang: Lang }) {
@@ -18,14 +19,7 @@ export function MyOrganizationsPage({ lang }: { lang: Lang }) {
     <section>
       <Heading>{t('account.myOrganizations')}</Heading>
       {q.isFetching && !me && <p aria-live="polite">{t('nav.loading')}</p>}
-      {q.error && (
-        <p role="alert" className="error">
-          {t('app.loadError', { message: q.error.message })}{' '}
-          <button type="button" onClick={() => void q.refetch()}>
-            {t('app.retry')}
-          </button>
-        </p>
-      )}
+      <LoadError error={q.error} onRetry={q.refetch} />
       {me && (
         <>
           <p>{t('account.signedInAs', { name: me.displayName, email: me.email ?? '' })}</p>

@@ -8,11 +8,9 @@ import { paths } from '../shared/router/paths';
 import { navigate } from '../shared/router/router';
 import { FormErrors, SelectField, TextField, setter, useSubmit, type FormState } from '../shared/ui/Forms';
 import '../shared/ui/signed-in.css';
-import { sortErrors, type SortedErrors } from '../shared/user-errors';
+import { NO_ERRORS, sortErrors, type SortedErrors } from '../shared/user-errors';
 import { Heading } from './Heading';
 import { CreateOrganizationMutation } from './operations';
-
-const NO_ERRORS: SortedErrors = { byField: {}, general: [], stale: false };
 
 const NEW_ORG_FIELDS = ORGANIZATION_FIELDS.filter((f) => ['names.sq', 'names.sr', 'names.en', 'legalForm', 'registrationNumber', 'registrationDate', 'website', 'email', 'phone'].includes(f.key));
 

@@ -7,11 +7,9 @@ import { refreshSession } from '../shared/session';
 import { FormErrors, TextField, useSubmit } from '../shared/ui/Forms';
 import { Link } from '../shared/ui/Link';
 import '../shared/ui/signed-in.css';
-import { sortErrors, type SortedErrors } from '../shared/user-errors';
+import { NO_ERRORS, sortErrors, type SortedErrors } from '../shared/user-errors';
 import { Heading } from './Heading';
 import { RequestPasswordResetMutation, ResetPasswordMutation } from './operations';
-
-const NO_ERRORS: SortedErrors = { byField: {}, general: [], stale: false };
 
 export function ForgotPasswordPage() {
   const { t } = useTranslation();

@@ -8,12 +8,10 @@ import { refreshSession } from '../shared/session';
 import { FormErrors, TextField, setter, useSubmit, type FormState } from '../shared/ui/Forms';
 import { Link } from '../shared/ui/Link';
 import '../shared/ui/signed-in.css';
-import { sortErrors, type SortedErrors } from '../shared/user-errors';
+import { NO_ERRORS, sortErrors, type SortedErrors } from '../shared/user-errors';
 import { Heading } from './Heading';
 import { safeNext } from './next';
 import { RegisterMutation } from './operations';
-
-const NO_ERRORS: SortedErrors = { byField: {}, general: [], stale: false };
 
 export function RegisterPage({ search }: { search: string }) {
   const { t } = useTranslation();

@@ -10,6 +10,7 @@ import { useRefData } from '../shared/refdata';
 import { navigate } from '../shared/router/router';
 import { ContractTable } from './ContractTable';
 import { DemoBanner } from '../shared/ui/DemoBanner';
+import { LoadError } from '../shared/ui/LoadError';
 import { ExportLinks } from '../shared/ui/ExportLinks';
 
 export const CONTRACTS_PAGE_SIZE = 25;
@@ -39,14 +40,7 @@ export function ContractsPage({ search, lang }: { search: string; lang: Lang }) 
         <h1 id={headingId}>{t('contracts.title')}</h1>
         <p className="lead">{t('contracts.intro')}</p>
         <ContractFilters state={state} lang={lang} onChange={set} />
-        {list.error && (
-          <p className="error" role="alert">
-            {t('app.loadError', { message: list.error.message })}{' '}
-            <button type="button" onClick={() => void list.refetch()}>
-              {t('app.retry')}
-            </button>
-          </p>
-        )}
+        <LoadError error={list.error} onRetry={list.refetch} />
         <p className="contracts-summary" aria-live="polite" data-testid="contracts-summary" data-count={conn?.totalCount ?? ''} data-amount={conn?.totalAmount ?? ''}>
           {conn
             ? t('contracts.summary', { count: conn.totalCount, formatted: formatNumber(conn.totalCount), amount: formatMoney(conn.totalAmount, 'EUR', lang) })
@@ -92,11 +86,7 @@ export function ContractsPage({ search, lang }: { search: string; lang: Lang }) 
             </select>
           </div>
           {state.by === 'CATEGORY' && <p className="hint">{t('contracts.categoryNote')}</p>}
-          {totals.error && (
-            <p className="error" role="alert">
-              {t('app.loadError', { message: totals.error.message })}
-            </p>
-          )}
+          <LoadError error={totals.error} />
           <div className="table-scroll">
             <table className="data-table" data-testid="totals-table" aria-busy={totals.isFetching}>
               <thead>

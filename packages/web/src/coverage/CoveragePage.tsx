@@ -30,6 +30,7 @@ import { useRefData } from '../shared/refdata';
 import { navigate } from '../shared/router/router';
 import { CoverageMap, type CoverageMapRow } from './CoverageMap';
 import { DemoBanner } from '../shared/ui/DemoBanner';
+import { LoadError } from '../shared/ui/LoadError';
 import { ExportLinks } from '../shared/ui/ExportLinks';
 
 export function CoveragePage({ search, lang }: { search: string; lang: Lang }) {
@@ -84,23 +85,9 @@ export function CoveragePage({ search, lang }: { search: string; lang: Lang }) {
       <div className="page-wide">
         <h1 id={headingId}>{t('coverage.title')}</h1>
         <p className="lead">{t('coverage.intro')}</p>
-        {refError && (
-          <p className="error" role="alert">
-            {t('app.loadError', { message: refError.message })}{' '}
-            <button type="button" onClick={refRetry}>
-              {t('app.retry')}
-            </button>
-          </p>
-        )}
+        <LoadError error={refError} onRetry={refRetry} />
         {ref && <CoverageFilters state={state} category={category} onChange={set} />}
-        {q.error && (
-          <p className="error" role="alert">
-            {t('app.loadError', { message: q.error.message })}{' '}
-            <button type="button" onClick={() => void q.refetch()}>
-              {t('app.retry')}
-            </button>
-          </p>
-        )}
+        <LoadError error={q.error} onRetry={q.refetch} />
         <p className="coverage-status" aria-live="polite" data-testid="coverage-status" data-loading={q.isFetching ? 'true' : 'false'} data-category={category ?? ''}>
           {q.isFetching || !q.data
             ? t('coverage.loading')

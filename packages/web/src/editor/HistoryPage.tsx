@@ -15,6 +15,7 @@ import { orgPath } from '../shared/router/router';
 import { networkError, type UserErrorLike } from '../shared/user-errors';
 import { FormErrors } from '../shared/ui/Forms';
 import { Link } from '../shared/ui/Link';
+import { LoadError } from '../shared/ui/LoadError';
 import '../shared/ui/signed-in.css';
 
 type Revision = NonNullable<HistoryResult['organizationHistory']>['edges'][number]['node'];
@@ -74,14 +75,7 @@ export function HistoryPage({ params, lang }: { params: { id?: string }; lang: L
       <h1 ref={heading} tabIndex={-1}>
         {org ? t('history.heading', { name: org.name }) : t('history.title')}
       </h1>
-      {q.error && (
-        <p role="alert" className="error">
-          {t('app.loadError', { message: q.error.message })}{' '}
-          <button type="button" onClick={() => void q.refetch()}>
-            {t('app.retry')}
-          </button>
-        </p>
-      )}
+      <LoadError error={q.error} onRetry={q.refetch} />
       {q.data && !org && <p role="alert">{t('profile.notFound')}</p>}
       {conn && (
         <p data-testid="history-count" data-count={conn.totalCount}>

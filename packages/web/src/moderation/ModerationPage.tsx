@@ -10,14 +10,13 @@ import { request } from '../shared/api/graphql';
 import { clearQueryCache, useGqlQuery } from '../shared/api/query';
 import { apiLang, type Lang } from '../shared/i18n/lang';
 import { orgPath } from '../shared/router/router';
-import { errorId, networkError, sortErrors, type SortedErrors } from '../shared/user-errors';
+import { NO_ERRORS, errorId, networkError, sortErrors, type SortedErrors } from '../shared/user-errors';
 import { FormErrors } from '../shared/ui/Forms';
 import { Link } from '../shared/ui/Link';
+import { LoadError } from '../shared/ui/LoadError';
 import '../shared/ui/signed-in.css';
 
 type Item = QueueResult['verificationQueue']['edges'][number]['node'];
-
-const NO_ERRORS: SortedErrors = { byField: {}, general: [], stale: false };
 
 export function ModerationPage({ lang }: { lang: Lang }) {
   const { t } = useTranslation();
@@ -36,14 +35,7 @@ export function ModerationPage({ lang }: { lang: Lang }) {
       <h1 ref={heading} tabIndex={-1}>
         {t('moderation.title')}
       </h1>
-      {q.error && (
-        <p role="alert" className="error">
-          {t('app.loadError', { message: q.error.message })}{' '}
-          <button type="button" onClick={() => void q.refetch()}>
-            {t('app.retry')}
-          </button>
-        </p>
-      )}
+      <LoadError error={q.error} onRetry={q.refetch} />
       {conn && (
         <p data-testid="queue-count" data-count={conn.totalCount}>
           {t('moderation.count', { count: conn.totalCount })}

@@ -30,6 +30,7 @@ import { DemoBanner } from '../shared/ui/DemoBanner';
 import { useGateViewer } from '../shared/ui/RoleGate';
 import { Link } from '../shared/ui/Link';
 import { PointPicker } from './PointPicker';
+import { LoadError } from '../shared/ui/LoadError';
 import { ShortlistPanel } from './ShortlistPanel';
 
 export const SEARCH_PAGE = 50;
@@ -156,20 +157,7 @@ export function ContractingPage({ search, lang }: { search: string; lang: Lang }
         <section aria-labelledby={`${id}-results`}>
           <h2 id={`${id}-results`}>{t('contracting.results')}</h2>
           {!complete && <p>{t(pointMode ? 'contracting.needPoint' : 'contracting.needInput')}</p>}
-          {error && (
-            <p className="error" role="alert">
-              {t('app.loadError', { message: error.message })}{' '}
-              <button
-                type="button"
-                onClick={() => {
-                  void candidates.refetch();
-                  void contractable.refetch();
-                }}
-              >
-                {t('app.retry')}
-              </button>
-            </p>
-          )}
+          <LoadError error={error} onRetry={() => Promise.all([candidates.refetch(), contractable.refetch()])} />
           {complete && (
             <p aria-live="polite" data-testid="contracting-summary" data-count={loading ? '' : ranked.length} data-contractable={loading ? '' : contractableCount}>
               {loading ? t('contracting.loading') : t('contracting.summary', { count: ranked.length, contractable: contractableCount, date: formatDate(on, lang) })}

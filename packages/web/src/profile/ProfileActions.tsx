@@ -8,10 +8,8 @@ import { paths } from '../shared/router/paths';
 import { request } from '../shared/api/graphql';
 import { useGqlQuery } from '../shared/api/query';
 import { useSession } from '../shared/session';
-import { networkError, sortErrors, type SortedErrors } from '../shared/user-errors';
+import { NO_ERRORS, networkError, sortErrors, type SortedErrors } from '../shared/user-errors';
 import { Link } from '../shared/ui/Link';
-
-const NO_ERRORS: SortedErrors = { byField: {}, general: [], stale: false };
 
 export function ProfileActions({ id }: { id: string }) {
   const { t } = useTranslation();

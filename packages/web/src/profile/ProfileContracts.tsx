@@ -3,6 +3,7 @@ import { useGqlQuery } from '../shared/api/query';
 import { apiLang, type Lang } from '../shared/i18n/lang';
 import { formatMoney } from '../shared/format/numbers';
 import { OrganizationContractsQuery } from './operations';
+import { LoadError } from '../shared/ui/LoadError';
 import { ContractTable } from '../contracts';
 
 /** A provider's contracting history on its profile. */
@@ -14,11 +15,7 @@ export function ProfileContracts({ id, lang }: { id: string; lang: Lang }) {
   return (
     <section aria-labelledby="contracts" data-testid="profile-contracts" data-count={q.data ? contracts.length : ''}>
       <h2 id="contracts">{t('profile.contracts')}</h2>
-      {q.error && (
-        <p className="error" role="alert">
-          {t('app.loadError', { message: q.error.message })}
-        </p>
-      )}
+      <LoadError error={q.error} />
       {q.isFetching && <p>{t('contracts.loading')}</p>}
       {q.data && contracts.length > 0 && (
         <p>{t('profile.contractsSummary', { count: contracts.length, amount: formatMoney(total, 'EUR', lang) })}</p>

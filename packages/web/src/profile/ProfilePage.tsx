@@ -10,6 +10,7 @@ import { DemoBanner } from '../shared/ui/DemoBanner';
 import { Link } from '../shared/ui/Link';
 import { ProfileActions } from './ProfileActions';
 import { ProfileContracts } from './ProfileContracts';
+import { LoadError } from '../shared/ui/LoadError';
 import { SitesMap } from './SitesMap';
 
 type Org = NonNullable<ProfileResult['organization']>;
@@ -44,14 +45,7 @@ export function ProfilePage({ params, lang }: { params: { id?: string }; lang: L
         <Link href={mapHref()}>← {t('profile.back')}</Link>
       </p>
       {q.isFetching && !org && <p aria-live="polite">{t('profile.loading')}</p>}
-      {q.error && (
-        <p role="alert" className="error">
-          {t('app.loadError', { message: q.error.message })}{' '}
-          <button type="button" onClick={() => void q.refetch()}>
-            {t('app.retry')}
-          </button>
-        </p>
-      )}
+      <LoadError error={q.error} onRetry={q.refetch} />
       {q.data && !org && <p role="alert">{t('profile.notFound')}</p>}
       {org && <Profile org={org} lang={lang} headingRef={heading} />}
     </main>

@@ -23,6 +23,9 @@ export interface SortedErrors {
   stale: boolean;
 }
 
+/** No errors (a form before its first save, or after a good one). */
+export const NO_ERRORS: SortedErrors = Object.freeze({ byField: {}, general: [], stale: false }) as SortedErrors;
+
 export function sortErrors(errors: readonly UserErrorLike[], formFields: Iterable<string>, aliases: Record<string, string> = {}): SortedErrors {
   const known = new Set(formFields);
   const out: SortedErrors = { byField: {}, general: [], stale: false };

@@ -7,6 +7,7 @@ import { apiLang, type Lang } from '../i18n/lang';
 import { paths } from '../router/paths';
 import { OfficerViewerQuery, type Viewer } from '../viewer';
 import { Link } from './Link';
+import { LoadError } from './LoadError';
 import './officer-layout.css';
 
 const ViewerContext = createContext<Viewer | null>(null);
@@ -44,12 +45,7 @@ export function RoleGate({ roles, headingKey, deniedKey, lang, children }: RoleG
   if (me.error && !data) {
     return (
       <main id="main" className="officer-page">
-        <p className="error" role="alert">
-          {t('app.loadError', { message: me.error.message })}{' '}
-          <button type="button" onClick={() => void me.refetch()}>
-            {t('app.retry')}
-          </button>
-        </p>
+        <LoadError error={me.error} onRetry={me.refetch} />
       </main>
     );
   }

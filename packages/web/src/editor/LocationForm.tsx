@@ -1,0 +1,65 @@
+import { useId, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { request } from '../shared/api/graphql';
+import { FormErrors, StaleNotice } from '../shared/ui/Forms';
+import { errorId } from '../shared/user-errors';
+import { LOCATION_FIELDS, formPoint, locationToForm, roundCoord } from './editor-forms';
+import { fieldsOf, useEntityForm } from './entity-form';
+import { LocationPicker } from './LocationPicker';
+import { CreateLocationMutation, UpdateLocationMutation } from './operations';
+import { useOptions } from './options';
+import { DeleteButton, SaveRow } from './parts';
+import type { Loc, Org } from './types';
+
+const KOSOVO = { lat: 42.6, lng: 20.9 };
+
+/** A site (new without `location`), its point picked on the map or typed. */
+export function LocationForm({ org, location, onSaved, onReload }: { org: Org; location?: Loc; onSaved: () => void; onReload: () => void }) {
+  const { t } = useTranslation();
+  const formId = useId();
+  const o = useOptions();
+  const initial = useMemo(() => (location ? locationToForm(location) : undefined), [location]);
+  const f = useEntityForm(
+    LOCATION_FIELDS,
+    initial,
+    async (input) =>
+      location
+        ? (await request(UpdateLocationMutation, { input: { ...input, id: location.id, version: location.version } })).updateLocation
+        : (await request(CreateLocationMutation, { input: { ...input, organizationId: org.id } })).createLocation,
+    onSaved,
+  );
+  const { text, select } = fieldsOf(formId, f);
+  const point = formPoint(f.form);
+  const fallback = o.seat(String(f.form.municipality ?? '')) ?? KOSOVO;
+  const pointErrors = [...(f.errors.byField.lat ?? []), ...(f.errors.byField.lng ?? []), ...(f.errors.byField.municipality ?? [])];
+  return (
+    <form onSubmit={f.submit} noValidate className="editor-form" data-testid="location-form">
+      {f.errors.stale && <StaleNotice onReload={onReload} />}
+      <FormErrors errors={f.errors.general} />
+      {text('name', t('editor.siteName'))}
+      {text('address', t('editor.address'))}
+      {select('municipality', t('filters.municipality'), o.municipalities, location ? undefined : '—')}
+      <div className="field">
+        <p className="hint" id={`${formId}-picker-hint`}>
+          {t('editor.pickerHint')}
+        </p>
+        <LocationPicker
+          point={point}
+          fallback={fallback}
+          label={t('editor.picker')}
+          describedBy={[`${formId}-picker-hint`, pointErrors.length ? errorId(formId, 'lat') : ''].filter(Boolean).join(' ')}
+          onPick={(p) => f.setForm((s) => ({ ...s, lat: roundCoord(p.lat), lng: roundCoord(p.lng) }))}
+        />
+      </div>
+      <div className="field-row">
+        {text('lat', t('editor.lat'), { inputMode: 'decimal' })}
+        {text('lng', t('editor.lng'), { inputMode: 'decimal' })}
+      </div>
+      {text('openingHours', t('profile.openingHours'))}
+      {text('accessibility', t('profile.accessibility'))}
+      <SaveRow busy={f.busy} saved={f.saved} label={location ? t('editor.save') : t('editor.create')}>
+        {location && <DeleteButton kind="location" id={location.id} version={location.version} onDeleted={onSaved} onErrors={f.setErrors} />}
+      </SaveRow>
+    </form>
+  );
+}
