@@ -1,7 +1,8 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
-// The API's committed SDL is the contract; the generated output (src/gql/) is committed too, so
-// that building the web app never needs the API.
+// The API's committed SDL is the contract. The output (src/gql/) is generated, not committed:
+// build, typecheck and test:unit run `npm run codegen` first, from the SDL alone (no running API).
+// Committed, its documents would repeat every operation (and every fragment it uses) verbatim.
 const schema = '../api/schema.graphql';
 
 const config: CodegenConfig = {

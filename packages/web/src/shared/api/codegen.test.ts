@@ -6,6 +6,9 @@ import config from '../../../codegen';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 
+// src/gql is generated, not committed: `npm run codegen` (run by build, typecheck and test:unit)
+// writes it from the API's committed SDL. This test catches a stale copy (vitest run on its own
+// after the SDL or an operation changed) and an operation the SDL does not allow (generate throws).
 describe('generated GraphQL types', () => {
   it('match the API\'s committed SDL and the operations (run "npm run codegen" when this fails)', async () => {
     const cwd = process.cwd();
