@@ -1,9 +1,10 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { request } from '../shared/api/graphql';
-import { FormErrors, TextField, setter, useSubmit, type FormState } from '../shared/ui/Forms';
+import { FormErrors, setter, useSubmit, type FormState } from '../shared/ui/Forms';
 import { NO_ERRORS, sortErrors, type SortedErrors } from '../shared/user-errors';
 import { ChangePasswordMutation } from './operations';
+import { PasswordField } from './PasswordField';
 
 export function ChangePasswordForm() {
   const { t } = useTranslation();
@@ -28,29 +29,8 @@ export function ChangePasswordForm() {
       <summary>{t('account.changePassword')}</summary>
       <form onSubmit={submit} noValidate aria-busy={busy} className="auth-form">
         <FormErrors errors={errors.general} />
-        <TextField
-          formId={formId}
-          name="currentPassword"
-          type="password"
-          autoComplete="current-password"
-          label={t('account.currentPassword')}
-          required
-          value={String(form.currentPassword)}
-          onChange={set('currentPassword')}
-          errors={errors.byField}
-        />
-        <TextField
-          formId={formId}
-          name="newPassword"
-          type="password"
-          autoComplete="new-password"
-          label={t('account.newPassword')}
-          hint={t('account.passwordRule')}
-          required
-          value={String(form.newPassword)}
-          onChange={set('newPassword')}
-          errors={errors.byField}
-        />
+        <PasswordField formId={formId} name="currentPassword" label={t('account.currentPassword')} value={String(form.currentPassword)} onChange={set('currentPassword')} errors={errors.byField} />
+        <PasswordField formId={formId} name="newPassword" label={t('account.newPassword')} isNew value={String(form.newPassword)} onChange={set('newPassword')} errors={errors.byField} />
         <button type="submit" disabled={busy}>
           {t('account.changePassword')}
         </button>

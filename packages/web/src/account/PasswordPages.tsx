@@ -9,6 +9,7 @@ import { Link } from '../shared/ui/Link';
 import '../shared/ui/signed-in.css';
 import { NO_ERRORS, sortErrors, type SortedErrors } from '../shared/user-errors';
 import { Heading } from './Heading';
+import { PasswordField } from './PasswordField';
 import { RequestPasswordResetMutation, ResetPasswordMutation } from './operations';
 
 export function ForgotPasswordPage() {
@@ -74,18 +75,7 @@ export function ResetPasswordPage({ search }: { search: string }) {
         token && (
           <form onSubmit={submit} noValidate aria-busy={busy}>
             <FormErrors errors={errors.general} />
-            <TextField
-              formId={formId}
-              name="newPassword"
-              type="password"
-              autoComplete="new-password"
-              label={t('account.newPassword')}
-              hint={t('account.passwordRule')}
-              required
-              value={password}
-              onChange={setPassword}
-              errors={errors.byField}
-            />
+            <PasswordField formId={formId} name="newPassword" label={t('account.newPassword')} isNew value={password} onChange={setPassword} errors={errors.byField} />
             <button type="submit" disabled={busy}>
               {t('account.setPassword')}
             </button>

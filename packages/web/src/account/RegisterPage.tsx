@@ -1,16 +1,14 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { clearQueryCache } from '../shared/api/query';
 import { request } from '../shared/api/graphql';
 import { paths } from '../shared/router/paths';
-import { navigate } from '../shared/router/router';
-import { refreshSession } from '../shared/session';
 import { FormErrors, TextField, setter, useSubmit, type FormState } from '../shared/ui/Forms';
 import { Link } from '../shared/ui/Link';
 import '../shared/ui/signed-in.css';
 import { NO_ERRORS, sortErrors, type SortedErrors } from '../shared/user-errors';
 import { Heading } from './Heading';
-import { safeNext } from './next';
+import { PasswordField } from './PasswordField';
+import { afterSignIn } from './next';
 import { RegisterMutation } from './operations';
 
 export function RegisterPage({ search }: { search: string }) {
@@ -27,9 +25,7 @@ export function RegisterPage({ search }: { search: string }) {
       setErrors(sortErrors(register.userErrors, ['displayName', 'email', 'password']));
       return;
     }
-    clearQueryCache();
-    await refreshSession();
-    navigate(safeNext(search));
+    await afterSignIn(search);
   }, (error) => setErrors({ ...NO_ERRORS, general: [error] }));
 
   return (
@@ -39,18 +35,7 @@ export function RegisterPage({ search }: { search: string }) {
         <FormErrors errors={errors.general} />
         <TextField formId={formId} name="displayName" autoComplete="name" label={t('account.displayName')} required value={String(form.displayName)} onChange={set('displayName')} errors={errors.byField} />
         <TextField formId={formId} name="email" type="email" autoComplete="email" label={t('account.email')} required value={String(form.email)} onChange={set('email')} errors={errors.byField} />
-        <TextField
-          formId={formId}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          label={t('account.password')}
-          hint={t('account.passwordRule')}
-          required
-          value={String(form.password)}
-          onChange={set('password')}
-          errors={errors.byField}
-        />
+        <PasswordField formId={formId} name="password" label={t('account.password')} isNew value={String(form.password)} onChange={set('password')} errors={errors.byField} />
         <button type="submit" disabled={busy}>
           {t('account.register')}
         </button>

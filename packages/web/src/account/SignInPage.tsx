@@ -1,17 +1,15 @@
 // Sign-in: back to where the user came from (`?next=`, a path of this site only) when it succeeds.
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { clearQueryCache } from '../shared/api/query';
 import { request } from '../shared/api/graphql';
 import { paths } from '../shared/router/paths';
-import { navigate } from '../shared/router/router';
-import { refreshSession } from '../shared/session';
 import { FormErrors, TextField, setter, useSubmit, type FormState } from '../shared/ui/Forms';
 import { Link } from '../shared/ui/Link';
 import '../shared/ui/signed-in.css';
 import { NO_ERRORS, sortErrors, type SortedErrors } from '../shared/user-errors';
 import { Heading } from './Heading';
-import { safeNext } from './next';
+import { PasswordField } from './PasswordField';
+import { afterSignIn } from './next';
 import { SignInMutation } from './operations';
 
 export function SignInPage({ search }: { search: string }) {
@@ -27,9 +25,7 @@ export function SignInPage({ search }: { search: string }) {
       setErrors(sortErrors(signIn.userErrors, ['email', 'password']));
       return;
     }
-    clearQueryCache();
-    await refreshSession();
-    navigate(safeNext(search));
+    await afterSignIn(search);
   }, (error) => setErrors({ ...NO_ERRORS, general: [error] }));
 
   return (
@@ -38,17 +34,7 @@ export function SignInPage({ search }: { search: string }) {
       <form onSubmit={submit} noValidate aria-busy={busy}>
         <FormErrors errors={errors.general} />
         <TextField formId={formId} name="email" type="email" autoComplete="username" label={t('account.email')} required value={String(form.email)} onChange={set('email')} errors={errors.byField} />
-        <TextField
-          formId={formId}
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          label={t('account.password')}
-          required
-          value={String(form.password)}
-          onChange={set('password')}
-          errors={errors.byField}
-        />
+        <PasswordField formId={formId} name="password" label={t('account.password')} value={String(form.password)} onChange={set('password')} errors={errors.byField} />
         <button type="submit" disabled={busy}>
           {t('account.signIn')}
         </button>

@@ -1,25 +1,13 @@
 import { useTranslation } from 'react-i18next';
+import type { ContractRowFieldsFragment } from '../gql/graphql';
 import { formatDate } from '../shared/format/format';
 import type { Lang } from '../shared/i18n/lang';
 import { formatMoney } from '../shared/format/numbers';
 import { orgPath } from '../shared/router/router';
 import { Link } from '../shared/ui/Link';
 
-export interface ContractRow {
-  id: string;
-  reference?: string | null;
-  title?: string | null;
-  amount?: number | null;
-  currency: string;
-  modality: string;
-  status: string;
-  awardDate?: string | null;
-  startDate?: string | null;
-  endDate?: string | null;
-  authority: { code: string; name: string };
-  provider?: { id: string; name: string };
-  categories: { code: string; name: string }[];
-}
+/** A contract row (the ContractRowFields fragment), with its provider where the table names it. */
+export type ContractRow = ContractRowFieldsFragment & { provider?: { id: string; name: string } };
 
 /** Contracts as a table; used by the contracts page and a provider's profile. */
 export function ContractTable({ contracts, lang, showProvider, testId, busy }: { contracts: ContractRow[]; lang: Lang; showProvider: boolean; testId: string; busy?: boolean }) {

@@ -11,6 +11,7 @@ import { navigate } from '../shared/router/router';
 import { ContractTable } from './ContractTable';
 import { DemoBanner } from '../shared/ui/DemoBanner';
 import { LoadError } from '../shared/ui/LoadError';
+import { CategoryOptgroups, CodeOptions } from '../shared/ui/RefOptions';
 import { ExportLinks } from '../shared/ui/ExportLinks';
 
 export const CONTRACTS_PAGE_SIZE = 25;
@@ -145,28 +146,14 @@ function ContractFilters({ state, lang, onChange }: { state: ContractsState; lan
         <label htmlFor={`${id}-auth`}>{t('contracts.authority')}</label>
         <select id={`${id}-auth`} name="authority" value={state.authority ?? ''} onChange={(e) => onChange({ authority: e.target.value || null })}>
           <option value="">{t('filters.any')}</option>
-          {sortedAuthorities.map((a) => (
-            <option key={a.code} value={a.code}>
-              {a.name}
-            </option>
-          ))}
+          <CodeOptions items={sortedAuthorities} />
         </select>
       </div>
       <div className="field">
         <label htmlFor={`${id}-cat`}>{t('contracts.category')}</label>
         <select id={`${id}-cat`} name="category" value={state.category ?? ''} onChange={(e) => onChange({ category: e.target.value || null })}>
           <option value="">{t('filters.any')}</option>
-          {ref?.categoryTree.map((root) => (
-            <optgroup key={root.code} label={root.name}>
-              <option value={root.code}>{root.name}</option>
-              {root.children.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {'\u2003'}
-                  {c.name}
-                </option>
-              ))}
-            </optgroup>
-          ))}
+          <CategoryOptgroups tree={ref?.categoryTree ?? []} />
         </select>
       </div>
       <div className="field">

@@ -1,5 +1,30 @@
-// The GraphQL operations of the contracts page.
+// The GraphQL operations of the contracts page, and the contract fields a provider's profile
+// shows with the same table.
 import { graphql } from '../gql';
+
+/** A contract as ContractTable shows it, on the contracts page and on a provider's profile. */
+export const ContractRowFieldsFragment = graphql(`
+  fragment ContractRowFields on Contract {
+    id
+    reference
+    title
+    amount
+    currency
+    modality
+    status
+    awardDate
+    startDate
+    endDate
+    authority {
+      code
+      name(lang: $lang)
+    }
+    categories {
+      code
+      name(lang: $lang)
+    }
+  }
+`);
 
 export const ContractsQuery = graphql(`
   query Contracts($first: Int!, $after: String, $filter: ContractFilter, $lang: Language!) {
@@ -13,27 +38,10 @@ export const ContractsQuery = graphql(`
       edges {
         cursor
         node {
-          id
-          reference
-          title
-          amount
-          currency
-          modality
-          status
-          awardDate
-          startDate
-          endDate
+          ...ContractRowFields
           isDemo
-          authority {
-            code
-            name(lang: $lang)
-          }
           provider {
             id
-            name(lang: $lang)
-          }
-          categories {
-            code
             name(lang: $lang)
           }
         }

@@ -31,6 +31,7 @@ import { navigate } from '../shared/router/router';
 import { CoverageMap, type CoverageMapRow } from './CoverageMap';
 import { DemoBanner } from '../shared/ui/DemoBanner';
 import { LoadError } from '../shared/ui/LoadError';
+import { CategoryOptgroups, CodeOptions } from '../shared/ui/RefOptions';
 import { ExportLinks } from '../shared/ui/ExportLinks';
 
 export function CoveragePage({ search, lang }: { search: string; lang: Lang }) {
@@ -129,28 +130,14 @@ function CoverageFilters({ state, category, onChange }: { state: CoverageState; 
       <div className="field">
         <label htmlFor={`${id}-cat`}>{t('coverage.category')}</label>
         <select id={`${id}-cat`} name="category" value={category ?? ''} onChange={(e) => onChange({ category: e.target.value || null })}>
-          {ref.categoryTree.map((root) => (
-            <optgroup key={root.code} label={root.name}>
-              <option value={root.code}>{root.name}</option>
-              {root.children.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {'\u2003'}
-                  {c.name}
-                </option>
-              ))}
-            </optgroup>
-          ))}
+          <CategoryOptgroups tree={ref.categoryTree} />
         </select>
       </div>
       <div className="field">
         <label htmlFor={`${id}-region`}>{t('filters.region')}</label>
         <select id={`${id}-region`} name="region" value={state.regions[0] ?? ''} onChange={(e) => onChange({ regions: e.target.value ? [e.target.value] : [] })}>
           <option value="">{t('filters.any')}</option>
-          {ref.regions.map((r) => (
-            <option key={r.code} value={r.code}>
-              {r.name}
-            </option>
-          ))}
+          <CodeOptions items={ref.regions} />
         </select>
       </div>
       <details className="field" open={state.targetGroups.length > 0 || undefined}>

@@ -1,6 +1,8 @@
 // The coverage page's logic, kept out of the components so that it can be tested: its state in the
 // query string, the colour scale of the choropleth and its legend, and the table's sorting.
 
+import { cleanList } from '../shared/router/params';
+
 export const SORT_KEYS = ['municipality', 'region', 'providers', 'sites', 'per10k', 'nearestKm'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export type SortDir = 'asc' | 'desc';
@@ -23,15 +25,6 @@ export const defaultCoverageState: CoverageState = Object.freeze({
   sort: 'municipality',
   dir: 'asc',
 }) as CoverageState;
-
-function cleanList(values: string[]): string[] {
-  const out: string[] = [];
-  for (const v of values) {
-    const s = v.trim();
-    if (s && !out.includes(s)) out.push(s);
-  }
-  return out;
-}
 
 export function isSortKey(v: unknown): v is SortKey {
   return typeof v === 'string' && (SORT_KEYS as readonly string[]).includes(v);

@@ -1,13 +1,9 @@
-import { useId, useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
 import { request } from '../shared/api/graphql';
-import { FormErrors, StaleNotice } from '../shared/ui/Forms';
 import { errorId } from '../shared/user-errors';
 import { LOCATION_FIELDS, formPoint, locationToForm, roundCoord } from './editor-forms';
-import { fieldsOf, useEntityForm } from './entity-form';
+import { EditorForm, useEditorForm } from './entity-form';
 import { LocationPicker } from './LocationPicker';
 import { CreateLocationMutation, UpdateLocationMutation } from './operations';
-import { useOptions } from './options';
 import { DeleteButton, SaveRow } from './parts';
 import type { Loc, Org } from './types';
 
@@ -15,27 +11,22 @@ const KOSOVO = { lat: 42.6, lng: 20.9 };
 
 /** A site (new without `location`), its point picked on the map or typed. */
 export function LocationForm({ org, location, onSaved, onReload }: { org: Org; location?: Loc; onSaved: () => void; onReload: () => void }) {
-  const { t } = useTranslation();
-  const formId = useId();
-  const o = useOptions();
-  const initial = useMemo(() => (location ? locationToForm(location) : undefined), [location]);
-  const f = useEntityForm(
+  const f = useEditorForm(
     LOCATION_FIELDS,
-    initial,
+    location,
+    locationToForm,
     async (input) =>
       location
         ? (await request(UpdateLocationMutation, { input: { ...input, id: location.id, version: location.version } })).updateLocation
         : (await request(CreateLocationMutation, { input: { ...input, organizationId: org.id } })).createLocation,
     onSaved,
   );
-  const { text, select } = fieldsOf(formId, f);
+  const { t, o, text, select, formId } = f;
   const point = formPoint(f.form);
   const fallback = o.seat(String(f.form.municipality ?? '')) ?? KOSOVO;
   const pointErrors = [...(f.errors.byField.lat ?? []), ...(f.errors.byField.lng ?? []), ...(f.errors.byField.municipality ?? [])];
   return (
-    <form onSubmit={f.submit} noValidate className="editor-form" data-testid="location-form">
-      {f.errors.stale && <StaleNotice onReload={onReload} />}
-      <FormErrors errors={f.errors.general} />
+    <EditorForm f={f} testId="location-form" onReload={onReload}>
       {text('name', t('editor.siteName'))}
       {text('address', t('editor.address'))}
       {select('municipality', t('filters.municipality'), o.municipalities, location ? undefined : '—')}
@@ -60,6 +51,6 @@ export function LocationForm({ org, location, onSaved, onReload }: { org: Org; l
       <SaveRow busy={f.busy} saved={f.saved} label={location ? t('editor.save') : t('editor.create')}>
         {location && <DeleteButton kind="location" id={location.id} version={location.version} onDeleted={onSaved} onErrors={f.setErrors} />}
       </SaveRow>
-    </form>
+    </EditorForm>
   );
 }

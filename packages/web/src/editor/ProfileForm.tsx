@@ -1,43 +1,30 @@
-import { useId, useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
 import { request } from '../shared/api/graphql';
-import { FormErrors, StaleNotice } from '../shared/ui/Forms';
 import { ORGANIZATION_FIELDS, organizationToForm } from './editor-forms';
-import { fieldsOf, useEntityForm } from './entity-form';
+import { EditorForm, useEditorForm } from './entity-form';
 import { UpdateOrganizationMutation } from './operations';
-import { useOptions } from './options';
 import { SaveRow } from './parts';
 import type { Org } from './types';
 
 /** The organization's own fields: names, descriptions, registration, contacts. */
 export function ProfileForm({ org, onSaved, onReload }: { org: Org; onSaved: () => void; onReload: () => void }) {
-  const { t } = useTranslation();
-  const formId = useId();
-  const o = useOptions();
-  const initial = useMemo(() => organizationToForm(org), [org]);
-  const f = useEntityForm(
+  const f = useEditorForm(
     ORGANIZATION_FIELDS,
-    initial,
+    org,
+    organizationToForm,
     async (input) => (await request(UpdateOrganizationMutation, { input: { ...input, id: org.id, version: org.version } })).updateOrganization,
     onSaved,
   );
-  const { text, select } = fieldsOf(formId, f);
+  const { t, o, text, select, localized } = f;
   return (
-    <form onSubmit={f.submit} noValidate className="editor-form" data-testid="profile-form">
-      {f.errors.stale && <StaleNotice onReload={onReload} />}
-      <FormErrors errors={f.errors.general} />
+    <EditorForm f={f} testId="profile-form" onReload={onReload}>
       <fieldset>
         <legend>{t('editor.names')}</legend>
-        {text('names.sq', t('editor.nameSq'), { required: true })}
-        {text('names.sr', t('editor.nameSr'))}
-        {text('names.en', t('editor.nameEn'))}
+        {localized('names')}
         {text('acronym', t('editor.acronym'))}
       </fieldset>
       <fieldset>
         <legend>{t('editor.descriptions')}</legend>
-        {text('descriptions.sq', t('editor.descriptionSq'), { multiline: true })}
-        {text('descriptions.sr', t('editor.descriptionSr'), { multiline: true })}
-        {text('descriptions.en', t('editor.descriptionEn'), { multiline: true })}
+        {localized('descriptions')}
       </fieldset>
       <fieldset>
         <legend>{t('editor.registration')}</legend>
@@ -56,6 +43,6 @@ export function ProfileForm({ org, onSaved, onReload }: { org: Org; onSaved: () 
         {text('volunteerCount', t('profile.volunteers'), { inputMode: 'numeric' })}
       </fieldset>
       <SaveRow busy={f.busy} saved={f.saved} label={t('editor.save')} />
-    </form>
+    </EditorForm>
   );
 }

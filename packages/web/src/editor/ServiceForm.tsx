@@ -1,41 +1,28 @@
-import { useId, useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
 import { request } from '../shared/api/graphql';
-import { FormErrors, StaleNotice } from '../shared/ui/Forms';
 import { SERVICE_FIELDS, serviceToForm } from './editor-forms';
-import { fieldsOf, useEntityForm } from './entity-form';
+import { EditorForm, useEditorForm } from './entity-form';
 import { CreateServiceMutation, UpdateServiceMutation } from './operations';
-import { useOptions } from './options';
 import { DeleteButton, SaveRow } from './parts';
 import type { Org, Svc } from './types';
 
 /** A service (new without `service`): what, for whom, where, how many, at what fee. */
 export function ServiceForm({ org, service, onSaved, onReload }: { org: Org; service?: Svc; onSaved: () => void; onReload: () => void }) {
-  const { t } = useTranslation();
-  const formId = useId();
-  const o = useOptions();
-  const initial = useMemo(() => (service ? serviceToForm(service) : undefined), [service]);
-  const f = useEntityForm(
+  const f = useEditorForm(
     SERVICE_FIELDS,
-    initial,
+    service,
+    serviceToForm,
     async (input) =>
       service
         ? (await request(UpdateServiceMutation, { input: { ...input, id: service.id, version: service.version } })).updateService
         : (await request(CreateServiceMutation, { input: { ...input, organizationId: org.id } })).createService,
     onSaved,
   );
-  const { text, select, multi } = fieldsOf(formId, f);
+  const { t, o, text, select, multi, localized } = f;
   const sites = org.locations.map((l) => ({ value: l.id, label: l.name || l.address || l.municipality.name }));
   return (
-    <form onSubmit={f.submit} noValidate className="editor-form" data-testid="service-form">
-      {f.errors.stale && <StaleNotice onReload={onReload} />}
-      <FormErrors errors={f.errors.general} />
-      {text('names.sq', t('editor.nameSq'), { required: true })}
-      {text('names.sr', t('editor.nameSr'))}
-      {text('names.en', t('editor.nameEn'))}
-      {text('descriptions.sq', t('editor.descriptionSq'), { multiline: true })}
-      {text('descriptions.sr', t('editor.descriptionSr'), { multiline: true })}
-      {text('descriptions.en', t('editor.descriptionEn'), { multiline: true })}
+    <EditorForm f={f} testId="service-form" onReload={onReload}>
+      {localized('names')}
+      {localized('descriptions')}
       {select('status', t('profile.status'), o.serviceStatus, service ? undefined : '—')}
       {multi('categories', t('profile.categories'), o.categories)}
       {multi('targetGroups', t('profile.targetGroups'), o.targetGroups)}
@@ -49,6 +36,6 @@ export function ServiceForm({ org, service, onSaved, onReload }: { org: Org; ser
       <SaveRow busy={f.busy} saved={f.saved} label={service ? t('editor.save') : t('editor.create')}>
         {service && <DeleteButton kind="service" id={service.id} version={service.version} onDeleted={onSaved} onErrors={f.setErrors} />}
       </SaveRow>
-    </form>
+    </EditorForm>
   );
 }

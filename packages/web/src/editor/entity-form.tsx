@@ -1,11 +1,12 @@
 // The state of one entity's form in the editor (values, the API's verdict, the save) and the
 // controls bound to it.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { clearQueryCache } from '../shared/api/query';
-import { MultiSelectField, SelectField, TextField, setter, type FormState, type Option } from '../shared/ui/Forms';
+import { FormErrors, MultiSelectField, SelectField, StaleNotice, TextField, setter, type FormState, type Option } from '../shared/ui/Forms';
 import { NO_ERRORS, sortErrors, type SortedErrors, type UserErrorLike, networkError } from '../shared/user-errors';
 import { emptyForm, formToInput, type FieldSpec } from './editor-forms';
+import { useOptions } from './options';
 
 interface SaveResult {
   userErrors: readonly UserErrorLike[];
@@ -87,4 +88,47 @@ export function fieldsOf(formId: string, f: ReturnType<typeof useEntityForm>) {
     <MultiSelectField formId={formId} name={key} label={label} value={(f.form[key] as string[]) ?? []} onChange={f.set(key)} errors={f.errors.byField} options={options} hint={hint} />
   );
   return { text, select, multi };
+}
+
+const LANGS = ['sq', 'sr', 'en'] as const;
+const LABEL_SUFFIX = { sq: 'Sq', sr: 'Sr', en: 'En' } as const;
+
+/**
+ * An editor form over `entity` (a new one without it): its state and save (useEntityForm), its id,
+ * its controls (text, select, multi, the three languages of names or descriptions) and the
+ * choices of its selects (`o`).
+ */
+export function useEditorForm<E>(fields: FieldSpec[], entity: E | undefined, toForm: (e: E) => FormState, save: (input: Record<string, unknown>) => Promise<SaveResult>, onSaved: () => void) {
+  const { t } = useTranslation();
+  const formId = useId();
+  const initial = useMemo(() => (entity ? toForm(entity) : undefined), [entity]); // eslint-disable-line react-hooks/exhaustive-deps -- toForm is a module function
+  const f = useEntityForm(fields, initial, save, onSaved);
+  const o = useOptions();
+  const controls = fieldsOf(formId, f);
+  const localized = (group: 'names' | 'descriptions') =>
+    LANGS.map((l) => (
+      <TextField
+        key={l}
+        formId={formId}
+        name={`${group}.${l}`}
+        label={t(`editor.${group === 'names' ? 'name' : 'description'}${LABEL_SUFFIX[l]}`)}
+        required={group === 'names' && l === 'sq'}
+        multiline={group === 'descriptions'}
+        value={String(f.form[`${group}.${l}`] ?? '')}
+        onChange={f.set(`${group}.${l}`)}
+        errors={f.errors.byField}
+      />
+    ));
+  return { ...f, t, o, formId, ...controls, localized };
+}
+
+/** An editor form's element: a stale-version notice and the general errors above its fields. */
+export function EditorForm({ f, testId, onReload, children }: { f: ReturnType<typeof useEntityForm>; testId: string; onReload: () => void; children: ReactNode }) {
+  return (
+    <form onSubmit={f.submit} noValidate className="editor-form" data-testid={testId}>
+      {f.errors.stale && <StaleNotice onReload={onReload} />}
+      <FormErrors errors={f.errors.general} />
+      {children}
+    </form>
+  );
 }

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkState, toggleCategory, type CategoryNode } from '../shared/categories';
 import { activeCriteria, emptyFilter, type Filter } from './filter';
+import { CategoryOptgroups, CodeOptions } from '../shared/ui/RefOptions';
 import { useRefData } from '../shared/refdata';
 
 const TEXT_DELAY_MS = 400;
@@ -123,11 +124,7 @@ export function FilterPanel({ filter, onChange }: { filter: Filter; onChange: (f
             }}
           >
             <option value="">{t('filters.any')}</option>
-            {ref?.regions.map((r) => (
-              <option key={r.code} value={r.code}>
-                {r.name}
-              </option>
-            ))}
+            <CodeOptions items={ref?.regions ?? []} />
           </select>
         </div>
         <div className="field">
@@ -138,11 +135,7 @@ export function FilterPanel({ filter, onChange }: { filter: Filter; onChange: (f
             onChange={(e) => set({ municipalities: e.target.value ? [e.target.value] : [] })}
           >
             <option value="">{t('filters.any')}</option>
-            {municipalities.map((m) => (
-              <option key={m.code} value={m.code}>
-                {m.name}
-              </option>
-            ))}
+            <CodeOptions items={municipalities} />
           </select>
         </div>
       </div>
@@ -163,16 +156,7 @@ export function FilterPanel({ filter, onChange }: { filter: Filter; onChange: (f
             }
           >
             <option value="">{t('filters.licensedAny')}</option>
-            {ref?.categoryTree.map((root) => (
-              <optgroup key={root.code} label={root.name}>
-                <option value={root.code}>{root.name}</option>
-                {root.children.map((c) => (
-                  <option key={c.code} value={c.code}>
-                    {c.name}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
+            <CategoryOptgroups tree={ref?.categoryTree ?? []} flat />
           </select>
         </div>
         {filter.licensedFor && (

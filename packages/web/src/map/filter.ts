@@ -4,6 +4,7 @@
 // shared and back/forward work. Lists use repeated keys (`cat=a&cat=b`), which survives any
 // character in a value; URLSearchParams does the percent-encoding.
 
+import { cleanList } from '../shared/router/params';
 import type { BBoxInput, OrganizationFilter } from '../gql/graphql';
 
 /** "Search this area": a box in degrees, as the API's `bbox` filter takes it. */
@@ -67,15 +68,6 @@ const COORD_DECIMALS = 5;
 function round(n: number, decimals: number): number {
   const f = 10 ** decimals;
   return Math.round(n * f) / f;
-}
-
-function cleanList(values: string[]): string[] {
-  const out: string[] = [];
-  for (const v of values) {
-    const s = v.trim();
-    if (s && !out.includes(s)) out.push(s);
-  }
-  return out;
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

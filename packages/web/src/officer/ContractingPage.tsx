@@ -31,6 +31,7 @@ import { useGateViewer } from '../shared/ui/RoleGate';
 import { Link } from '../shared/ui/Link';
 import { PointPicker } from './PointPicker';
 import { LoadError } from '../shared/ui/LoadError';
+import { CodeOptions } from '../shared/ui/RefOptions';
 import { ShortlistPanel } from './ShortlistPanel';
 
 export const SEARCH_PAGE = 50;
@@ -127,11 +128,7 @@ export function ContractingPage({ search, lang }: { search: string; lang: Lang }
               <label htmlFor={`${id}-mun`}>{t('contracting.municipality')}</label>
               <select id={`${id}-mun`} name="mun" value={state.mun} onChange={(e) => set({ mun: e.target.value })}>
                 <option value="">{t('contracting.chooseMunicipality')}</option>
-                {(ref?.municipalities ?? []).map((m) => (
-                  <option key={m.code} value={m.code}>
-                    {m.name}
-                  </option>
-                ))}
+                <CodeOptions items={ref?.municipalities ?? []} />
               </select>
             </div>
           )}

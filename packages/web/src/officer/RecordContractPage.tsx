@@ -12,7 +12,9 @@ import { ProviderNameQuery, ProviderSearchQuery, RecordContractMutation } from '
 import { categoryOptions } from '../shared/categories';
 import { useRefData } from '../shared/refdata';
 import { paths } from '../shared/router/paths';
+import { Field, type ControlAttrs } from '../shared/ui/Forms';
 import { Link } from '../shared/ui/Link';
+import { CodeOptions } from '../shared/ui/RefOptions';
 import { useGateViewer } from '../shared/ui/RoleGate';
 
 const FIELDS = ['authority', 'provider', 'categories', 'modality', 'amount', 'startDate', 'endDate', 'awardDate', 'reference', 'title', 'url', 'status'] as const;
@@ -85,24 +87,9 @@ export function RecordContractPage({ search, lang }: { search: string; lang: Lan
     }
   }
 
-  const field = (name: (typeof FIELDS)[number], label: string, control: (props: { id: string; 'aria-invalid'?: boolean; 'aria-describedby'?: string }) => ReactNode, required = false) => {
-    const errs = byField[name];
-    const controlId = `${id}-${name}`;
-    return (
-      <div className="field">
-        <label htmlFor={controlId}>
-          {label}
-          {required && <span aria-hidden="true"> *</span>}
-        </label>
-        {control({ id: controlId, 'aria-invalid': errs?.length ? true : undefined, 'aria-describedby': errs?.length ? `${controlId}-error` : undefined })}
-        {errs?.length ? (
-          <p className="field-error error" id={`${controlId}-error`} data-field-error={name}>
-            {errs.join(' ')}
-          </p>
-        ) : null}
-      </div>
-    );
-  };
+  const field = (name: (typeof FIELDS)[number], label: string, control: (attrs: ControlAttrs) => ReactNode, required = false) => (
+    <Field formId={id} name={name} label={label} required={required} errors={byField} control={control} />
+  );
 
   return (
     <main id="main" className="officer-page" aria-labelledby={`${id}-h`}>
@@ -135,11 +122,7 @@ export function RecordContractPage({ search, lang }: { search: string; lang: Lan
             (p) => (
               <select {...p} value={form.authority} required disabled={isOfficer && Boolean(viewer.authority)} onChange={(e) => set({ authority: e.target.value })}>
                 <option value="">{t('recordContract.chooseAuthority')}</option>
-                {(authorities.data?.publicAuthorities ?? []).map((a) => (
-                  <option key={a.code} value={a.code}>
-                    {a.name}
-                  </option>
-                ))}
+                <CodeOptions items={authorities.data?.publicAuthorities ?? []} />
               </select>
             ),
             true,

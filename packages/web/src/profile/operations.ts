@@ -89,24 +89,7 @@ export const OrganizationContractsQuery = graphql(`
     organization(id: $id) {
       id
       contracts {
-        id
-        reference
-        title
-        amount
-        currency
-        modality
-        status
-        awardDate
-        startDate
-        endDate
-        authority {
-          code
-          name(lang: $lang)
-        }
-        categories {
-          code
-          name(lang: $lang)
-        }
+        ...ContractRowFields
       }
     }
   }

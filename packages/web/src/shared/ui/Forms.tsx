@@ -1,6 +1,6 @@
 // Form primitives of the signed-in pages: every control has a label, and its errors (the API's
 // userErrors or the browser's own checks) sit next to it, tied to it with aria-describedby.
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorId, networkError, type UserErrorLike } from '../user-errors';
 
@@ -45,19 +45,46 @@ function Messages({ formId, name, errors, hint }: { formId: string; name: string
   );
 }
 
+/** What a control needs to be tied to its label, hint and errors. */
+export interface ControlAttrs {
+  id: string;
+  name: string;
+  required?: boolean;
+  'aria-invalid'?: true;
+  'aria-describedby'?: string;
+}
+
+/** A labelled control with its hint and errors; `control` gets the attributes that tie them together. */
+export function Field({ formId, name, label, errors, hint, required, control }: Common & { control: (attrs: ControlAttrs) => ReactNode }) {
+  const id = controlId(formId, name);
+  const errs = errors?.[name];
+  const attrs: ControlAttrs = {
+    id,
+    name,
+    required,
+    'aria-invalid': errs?.length ? true : undefined,
+    'aria-describedby': describedBy(formId, name, Boolean(errs?.length), Boolean(hint)),
+  };
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        {label}
+        {required && <span aria-hidden="true"> *</span>}
+      </label>
+      {control(attrs)}
+      <Messages formId={formId} name={name} errors={errs} hint={hint} />
+    </div>
+  );
+}
+
 export function TextField({
-  formId,
-  name,
-  label,
-  errors,
-  hint,
-  required,
   value,
   onChange,
   type = 'text',
   multiline,
   autoComplete,
   inputMode,
+  ...common
 }: Common & {
   value: string;
   onChange: (v: string) => void;
@@ -66,29 +93,17 @@ export function TextField({
   autoComplete?: string;
   inputMode?: 'numeric' | 'decimal' | 'email' | 'url' | 'tel' | 'text';
 }) {
-  const id = controlId(formId, name);
-  const errs = errors?.[name];
-  const props = {
-    id,
-    name,
-    value,
-    required,
-    'aria-invalid': errs?.length ? true : undefined,
-    'aria-describedby': describedBy(formId, name, Boolean(errs?.length), Boolean(hint)),
-  } as const;
   return (
-    <div className="field">
-      <label htmlFor={id}>
-        {label}
-        {required && <span aria-hidden="true"> *</span>}
-      </label>
-      {multiline ? (
-        <textarea {...props} rows={4} onChange={(e) => onChange(e.target.value)} />
-      ) : (
-        <input {...props} type={type} autoComplete={autoComplete} inputMode={inputMode} onChange={(e) => onChange(e.target.value)} />
-      )}
-      <Messages formId={formId} name={name} errors={errs} hint={hint} />
-    </div>
+    <Field
+      {...common}
+      control={(attrs) =>
+        multiline ? (
+          <textarea {...attrs} value={value} rows={4} onChange={(e) => onChange(e.target.value)} />
+        ) : (
+          <input {...attrs} value={value} type={type} autoComplete={autoComplete} inputMode={inputMode} onChange={(e) => onChange(e.target.value)} />
+        )
+      }
+    />
   );
 }
 
@@ -97,87 +112,43 @@ export interface Option {
   label: string;
 }
 
-export function SelectField({
-  formId,
-  name,
-  label,
-  errors,
-  hint,
-  required,
-  value,
-  onChange,
-  options,
-  empty,
-}: Common & { value: string; onChange: (v: string) => void; options: Option[]; empty?: string }) {
-  const id = controlId(formId, name);
-  const errs = errors?.[name];
+function OptionList({ options }: { options: Option[] }) {
+  return options.map((o) => (
+    <option key={o.value} value={o.value}>
+      {o.label}
+    </option>
+  ));
+}
+
+export function SelectField({ value, onChange, options, empty, ...common }: Common & { value: string; onChange: (v: string) => void; options: Option[]; empty?: string }) {
   return (
-    <div className="field">
-      <label htmlFor={id}>
-        {label}
-        {required && <span aria-hidden="true"> *</span>}
-      </label>
-      <select
-        id={id}
-        name={name}
-        value={value}
-        required={required}
-        aria-invalid={errs?.length ? true : undefined}
-        aria-describedby={describedBy(formId, name, Boolean(errs?.length), Boolean(hint))}
-        onChange={(e) => onChange(e.target.value)}
-      >
-        {empty !== undefined && <option value="">{empty}</option>}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <Messages formId={formId} name={name} errors={errs} hint={hint} />
-    </div>
+    <Field
+      {...common}
+      control={(attrs) => (
+        <select {...attrs} value={value} onChange={(e) => onChange(e.target.value)}>
+          {empty !== undefined && <option value="">{empty}</option>}
+          <OptionList options={options} />
+        </select>
+      )}
+    />
   );
 }
 
 /** A native multiple select: keyboard operable everywhere (Ctrl/Shift + arrows, or Space). */
-export function MultiSelectField({
-  formId,
-  name,
-  label,
-  errors,
-  hint,
-  required,
-  value,
-  onChange,
-  options,
-}: Common & { value: string[]; onChange: (v: string[]) => void; options: Option[] }) {
+export function MultiSelectField({ value, onChange, options, hint, required, ...common }: Common & { value: string[]; onChange: (v: string[]) => void; options: Option[] }) {
   const { t } = useTranslation();
-  const id = controlId(formId, name);
-  const errs = errors?.[name];
-  const hintText = [hint, t('forms.multiHint')].filter(Boolean).join(' ');
   return (
-    <div className="field">
-      <label htmlFor={id}>
-        {label}
-        {required && <span aria-hidden="true"> *</span>}
-      </label>
-      <select
-        id={id}
-        name={name}
-        multiple
-        size={Math.min(8, Math.max(3, options.length))}
-        value={value}
-        aria-invalid={errs?.length ? true : undefined}
-        aria-describedby={describedBy(formId, name, Boolean(errs?.length), true)}
-        onChange={(e) => onChange([...e.target.selectedOptions].map((o) => o.value))}
-      >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <Messages formId={formId} name={name} errors={errs} hint={hintText} />
-    </div>
+    <Field
+      {...common}
+      required={required}
+      hint={[hint, t('forms.multiHint')].filter(Boolean).join(' ')}
+      // the browser's own check of a multiple select is not wanted: the API says what is missing
+      control={({ required: _required, ...attrs }) => (
+        <select {...attrs} multiple size={Math.min(8, Math.max(3, options.length))} value={value} onChange={(e) => onChange([...e.target.selectedOptions].map((o) => o.value))}>
+          <OptionList options={options} />
+        </select>
+      )}
+    />
   );
 }
 
