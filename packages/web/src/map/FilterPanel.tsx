@@ -9,7 +9,6 @@ const TEXT_DELAY_MS = 400;
 
 export function FilterPanel({ filter, onChange }: { filter: Filter; onChange: (f: Filter) => void }) {
   const { t } = useTranslation();
-  const { data: ref } = useRefData();
   const [text, setText] = useState(filter.text);
   const id = useId();
 
@@ -25,7 +24,6 @@ export function FilterPanel({ filter, onChange }: { filter: Filter; onChange: (f
 
   const set = (patch: Partial<Filter>) => onChange({ ...filter, text: text.trim(), ...patch });
   const active = activeCriteria(filter);
-  const municipalities = ref?.municipalities.filter((m) => !filter.regions.length || filter.regions.includes(m.region.code)) ?? [];
 
   return (
     <form
@@ -70,107 +68,16 @@ export function FilterPanel({ filter, onChange }: { filter: Filter; onChange: (f
         </p>
       )}
 
-      <details className="field" open={filter.categories.length > 0 || undefined}>
-        <summary>
-          {t('filters.categories')}
-          {filter.categories.length > 0 && <span className="count-badge">{filter.categories.length}</span>}
-        </summary>
-        {ref && (
-          <CategoryTree
-            legend={t('filters.categories')}
-            roots={ref.categoryTree}
-            selected={filter.categories}
-            onToggle={(code) => set({ categories: toggleCategory(filter.categories, code, ref.categoryIndex) })}
-          />
-        )}
-      </details>
+      <ChoiceFilters filter={filter} set={set} />
 
-      <details className="field" open={filter.targetGroups.length > 0 || undefined}>
-        <summary>
-          {t('filters.targetGroups')}
-          {filter.targetGroups.length > 0 && <span className="count-badge">{filter.targetGroups.length}</span>}
-        </summary>
-        <fieldset className="checklist">
-          <legend className="visually-hidden">{t('filters.targetGroups')}</legend>
-          {ref?.targetGroups.map((g) => (
-            <label key={g.code} className="check">
-              <input
-                type="checkbox"
-                name="tg"
-                value={g.code}
-                checked={filter.targetGroups.includes(g.code)}
-                onChange={(e) =>
-                  set({
-                    targetGroups: e.target.checked ? [...filter.targetGroups, g.code] : filter.targetGroups.filter((c) => c !== g.code),
-                  })
-                }
-              />
-              <span>{g.name}</span>
-            </label>
-          ))}
-        </fieldset>
-      </details>
-
-      <div className="field-row">
-        <div className="field">
-          <label htmlFor={`${id}-region`}>{t('filters.region')}</label>
-          <select
-            id={`${id}-region`}
-            value={filter.regions[0] ?? ''}
-            onChange={(e) => {
-              const regions = e.target.value ? [e.target.value] : [];
-              const keep = filter.municipalities.filter((m) => !regions.length || ref?.municipalityByCode.get(m)?.region.code === regions[0]);
-              set({ regions, municipalities: keep });
-            }}
-          >
-            <option value="">{t('filters.any')}</option>
-            <CodeOptions items={ref?.regions ?? []} />
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-mun`}>{t('filters.municipality')}</label>
-          <select
-            id={`${id}-mun`}
-            value={filter.municipalities[0] ?? ''}
-            onChange={(e) => set({ municipalities: e.target.value ? [e.target.value] : [] })}
-          >
-            <option value="">{t('filters.any')}</option>
-            <CodeOptions items={municipalities} />
-          </select>
-        </div>
-      </div>
+      <PlaceFilters id={id} filter={filter} set={set} />
 
       <label className="check">
         <input type="checkbox" name="verified" checked={filter.verified} onChange={(e) => set({ verified: e.target.checked })} />
         <span>{t('filters.verified')}</span>
       </label>
 
-      <div className="field-row field-row-licence">
-        <div className="field">
-          <label htmlFor={`${id}-lic`}>{t('filters.licensedFor')}</label>
-          <select
-            id={`${id}-lic`}
-            value={filter.licensedFor?.category ?? ''}
-            onChange={(e) =>
-              set({ licensedFor: e.target.value ? { category: e.target.value, on: filter.licensedFor?.on ?? null } : null })
-            }
-          >
-            <option value="">{t('filters.licensedAny')}</option>
-            <CategoryOptgroups tree={ref?.categoryTree ?? []} flat />
-          </select>
-        </div>
-        {filter.licensedFor && (
-          <div className="field field-date">
-            <label htmlFor={`${id}-licon`}>{t('filters.licensedOn')}</label>
-            <input
-              id={`${id}-licon`}
-              type="date"
-              value={filter.licensedFor.on ?? ''}
-              onChange={(e) => set({ licensedFor: { category: filter.licensedFor!.category, on: e.target.value || null } })}
-            />
-          </div>
-        )}
-      </div>
+      <LicenceFilter id={id} filter={filter} set={set} />
       {active > 0 && (
         <p className="active-count" aria-live="polite">
           {t('filters.active', { count: active })}
@@ -262,5 +169,130 @@ function CategoryItem({
         </ul>
       )}
     </li>
+  );
+}
+
+/** Service categories (a tree) and target groups, each in a disclosure that opens when it has a choice. */
+function ChoiceFilters({ filter, set }: { filter: Filter; set: (patch: Partial<Filter>) => void }) {
+  const { t } = useTranslation();
+  const { data: ref } = useRefData();
+  return (
+    <>
+      <details className="field" open={filter.categories.length > 0 || undefined}>
+        <summary>
+          {t('filters.categories')}
+          {filter.categories.length > 0 && <span className="count-badge">{filter.categories.length}</span>}
+        </summary>
+        {ref && (
+          <CategoryTree
+            legend={t('filters.categories')}
+            roots={ref.categoryTree}
+            selected={filter.categories}
+            onToggle={(code) => set({ categories: toggleCategory(filter.categories, code, ref.categoryIndex) })}
+          />
+        )}
+      </details>
+
+      <details className="field" open={filter.targetGroups.length > 0 || undefined}>
+        <summary>
+          {t('filters.targetGroups')}
+          {filter.targetGroups.length > 0 && <span className="count-badge">{filter.targetGroups.length}</span>}
+        </summary>
+        <fieldset className="checklist">
+          <legend className="visually-hidden">{t('filters.targetGroups')}</legend>
+          {ref?.targetGroups.map((g) => (
+            <label key={g.code} className="check">
+              <input
+                type="checkbox"
+                name="tg"
+                value={g.code}
+                checked={filter.targetGroups.includes(g.code)}
+                onChange={(e) =>
+                  set({
+                    targetGroups: e.target.checked ? [...filter.targetGroups, g.code] : filter.targetGroups.filter((c) => c !== g.code),
+                  })
+                }
+              />
+              <span>{g.name}</span>
+            </label>
+          ))}
+        </fieldset>
+      </details>
+    </>
+  );
+}
+
+/** Region and municipality; the municipalities offered are those of the chosen region. */
+function PlaceFilters({ id, filter, set }: { id: string; filter: Filter; set: (patch: Partial<Filter>) => void }) {
+  const { t } = useTranslation();
+  const { data: ref } = useRefData();
+  const municipalities = ref?.municipalities.filter((m) => !filter.regions.length || filter.regions.includes(m.region.code)) ?? [];
+  return (
+    <>
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor={`${id}-region`}>{t('filters.region')}</label>
+          <select
+            id={`${id}-region`}
+            value={filter.regions[0] ?? ''}
+            onChange={(e) => {
+              const regions = e.target.value ? [e.target.value] : [];
+              const keep = filter.municipalities.filter((m) => !regions.length || ref?.municipalityByCode.get(m)?.region.code === regions[0]);
+              set({ regions, municipalities: keep });
+            }}
+          >
+            <option value="">{t('filters.any')}</option>
+            <CodeOptions items={ref?.regions ?? []} />
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-mun`}>{t('filters.municipality')}</label>
+          <select
+            id={`${id}-mun`}
+            value={filter.municipalities[0] ?? ''}
+            onChange={(e) => set({ municipalities: e.target.value ? [e.target.value] : [] })}
+          >
+            <option value="">{t('filters.any')}</option>
+            <CodeOptions items={municipalities} />
+          </select>
+        </div>
+      </div>
+    </>
+  );
+}
+
+/** Licensed for a category, on a date (today when none is given). */
+function LicenceFilter({ id, filter, set }: { id: string; filter: Filter; set: (patch: Partial<Filter>) => void }) {
+  const { t } = useTranslation();
+  const { data: ref } = useRefData();
+  return (
+    <>
+      <div className="field-row field-row-licence">
+        <div className="field">
+          <label htmlFor={`${id}-lic`}>{t('filters.licensedFor')}</label>
+          <select
+            id={`${id}-lic`}
+            value={filter.licensedFor?.category ?? ''}
+            onChange={(e) =>
+              set({ licensedFor: e.target.value ? { category: e.target.value, on: filter.licensedFor?.on ?? null } : null })
+            }
+          >
+            <option value="">{t('filters.licensedAny')}</option>
+            <CategoryOptgroups tree={ref?.categoryTree ?? []} flat />
+          </select>
+        </div>
+        {filter.licensedFor && (
+          <div className="field field-date">
+            <label htmlFor={`${id}-licon`}>{t('filters.licensedOn')}</label>
+            <input
+              id={`${id}-licon`}
+              type="date"
+              value={filter.licensedFor.on ?? ''}
+              onChange={(e) => set({ licensedFor: { category: filter.licensedFor!.category, on: e.target.value || null } })}
+            />
+          </div>
+        )}
+      </div>
+    </>
   );
 }
