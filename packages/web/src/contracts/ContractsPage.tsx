@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ContractFilter } from '../gql/graphql';
 import { contractsHref, parseContractsQuery, toContractFilter, MODALITIES, TOTAL_DIMENSIONS, type ContractsState } from './contracts';
 import { formatNumber } from '../shared/format/format';
 import { useGqlQuery } from '../shared/api/query';
@@ -15,7 +16,6 @@ import { CategoryOptgroups, CodeOptions } from '../shared/ui/RefOptions';
 import { ExportLinks } from '../shared/ui/ExportLinks';
 
 export const CONTRACTS_PAGE_SIZE = 25;
-
 export function ContractsPage({ search, lang }: { search: string; lang: Lang }) {
   const { t } = useTranslation();
   const state = useMemo(() => parseContractsQuery(search), [search]);
@@ -28,7 +28,6 @@ export function ContractsPage({ search, lang }: { search: string; lang: Lang }) 
   useEffect(() => setPages((p) => (p.key === filterKey ? p : { key: filterKey, cursors: [null] })), [filterKey]);
 
   const list = useGqlQuery(ContractsQuery, { first: CONTRACTS_PAGE_SIZE, after: cursors[pageIndex] ?? null, filter, lang: apiLang(lang) });
-  const totals = useGqlQuery(ContractTotalsQuery, { by: state.by, filter, lang: apiLang(lang) });
   const headingId = useId();
   const set = (patch: Partial<ContractsState>) => navigate(contractsHref({ ...parseContractsQuery(location.search), ...patch }));
 
@@ -74,49 +73,8 @@ export function ContractsPage({ search, lang }: { search: string; lang: Lang }) 
           )}
         </section>
 
-        <section aria-labelledby={`${headingId}-totals`} className="contract-totals">
-          <h2 id={`${headingId}-totals`}>{t('contracts.totalsTitle')}</h2>
-          <div className="field field-inline">
-            <label htmlFor={`${headingId}-by`}>{t('contracts.by')}</label>
-            <select id={`${headingId}-by`} name="by" value={state.by} onChange={(e) => set({ by: e.target.value as ContractsState['by'] })}>
-              {TOTAL_DIMENSIONS.map((d) => (
-                <option key={d} value={d}>
-                  {t(`contracts.dimension.${d}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          {state.by === 'CATEGORY' && <p className="hint">{t('contracts.categoryNote')}</p>}
-          <LoadError error={totals.error} />
-          <div className="table-scroll">
-            <table className="data-table" data-testid="totals-table" aria-busy={totals.isFetching}>
-              <thead>
-                <tr>
-                  <th scope="col">{t(`contracts.dimension.${state.by}`)}</th>
-                  <th scope="col" className="num">
-                    {t('contracts.col.count')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('contracts.col.amount')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {totals.data?.contractTotals.map((row) => (
-                  <tr key={row.key} data-key={row.key}>
-                    <th scope="row">{row.label}</th>
-                    <td className="num" data-value={row.contracts}>
-                      {formatNumber(row.contracts)}
-                    </td>
-                    <td className="num" data-value={row.amount}>
-                      {formatMoney(row.amount, 'EUR', lang)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </section>
+
+        <TotalsSection headingId={headingId} state={state} filter={filter} lang={lang} onChange={set} />
 
         {/* the OCDS export takes an OrganizationFilter (the providers), not a ContractFilter: it holds every contract */}
         <ExportLinks
@@ -127,6 +85,57 @@ export function ContractsPage({ search, lang }: { search: string; lang: Lang }) 
         />
       </div>
     </main>
+  );
+}
+
+/** Totals of the filtered contracts by authority, category, municipality or year. */
+function TotalsSection({ headingId, state, filter, lang, onChange }: { headingId: string; state: ContractsState; filter: ContractFilter; lang: Lang; onChange: (patch: Partial<ContractsState>) => void }) {
+  const { t } = useTranslation();
+  const totals = useGqlQuery(ContractTotalsQuery, { by: state.by, filter, lang: apiLang(lang) });
+  return (
+    <section aria-labelledby={`${headingId}-totals`} className="contract-totals">
+      <h2 id={`${headingId}-totals`}>{t('contracts.totalsTitle')}</h2>
+      <div className="field field-inline">
+        <label htmlFor={`${headingId}-by`}>{t('contracts.by')}</label>
+        <select id={`${headingId}-by`} name="by" value={state.by} onChange={(e) => onChange({ by: e.target.value as ContractsState['by'] })}>
+          {TOTAL_DIMENSIONS.map((d) => (
+            <option key={d} value={d}>
+              {t(`contracts.dimension.${d}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {state.by === 'CATEGORY' && <p className="hint">{t('contracts.categoryNote')}</p>}
+      <LoadError error={totals.error} />
+      <div className="table-scroll">
+        <table className="data-table" data-testid="totals-table" aria-busy={totals.isFetching}>
+          <thead>
+            <tr>
+              <th scope="col">{t(`contracts.dimension.${state.by}`)}</th>
+              <th scope="col" className="num">
+                {t('contracts.col.count')}
+              </th>
+              <th scope="col" className="num">
+                {t('contracts.col.amount')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {totals.data?.contractTotals.map((row) => (
+              <tr key={row.key} data-key={row.key}>
+                <th scope="row">{row.label}</th>
+                <td className="num" data-value={row.contracts}>
+                  {formatNumber(row.contracts)}
+                </td>
+                <td className="num" data-value={row.amount}>
+                  {formatMoney(row.amount, 'EUR', lang)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
   );
 }
 

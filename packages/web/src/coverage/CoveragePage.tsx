@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CoverageQuery as CoverageResult } from '../gql/graphql';
 import {
   buildScale,
   byRegion,
@@ -24,7 +25,7 @@ import { useConfig } from '../shared/api/config';
 import { useGqlQuery } from '../shared/api/query';
 import { apiLang, localeTag, type Lang } from '../shared/i18n/lang';
 import { formatDecimal } from '../shared/format/numbers';
-import { MunicipalityBoundariesQuery } from '../shared/map/boundaries';
+import { useBoundaryShapes } from '../shared/map/boundaries';
 import { CoverageQuery } from './operations';
 import { useRefData } from '../shared/refdata';
 import { navigate } from '../shared/router/router';
@@ -34,6 +35,26 @@ import { LoadError } from '../shared/ui/LoadError';
 import { CategoryOptgroups, CodeOptions } from '../shared/ui/RefOptions';
 import { ExportLinks } from '../shared/ui/ExportLinks';
 
+/** The report's rows for one category: a gap is a municipality the API lists as one, or without providers. */
+function coverageRows(data: CoverageResult, category: string): CoverageMapRow[] {
+  const gaps = new Set(data.coverage.gaps.filter((g) => g.category.code === category).map((g) => g.municipality.code));
+  return data.coverage.cells
+    .filter((c) => c.category.code === category)
+    .map((c) => ({
+      code: c.municipality.code,
+      name: c.municipality.name,
+      regionCode: c.municipality.region.code,
+      regionName: c.municipality.region.name,
+      population: c.municipality.population,
+      providers: c.providers,
+      sites: c.sites,
+      per10k: c.providersPer10k,
+      nearestKm: c.nearestSiteKm ?? null,
+      gap: gaps.has(c.municipality.code) || c.providers === 0,
+      seat: c.municipality.seat,
+    }));
+}
+
 export function CoveragePage({ search, lang }: { search: string; lang: Lang }) {
   const { t } = useTranslation();
   const { data: ref, error: refError, retry: refRetry } = useRefData();
@@ -42,40 +63,14 @@ export function CoveragePage({ search, lang }: { search: string; lang: Lang }) {
   const filter = category ? toCoverageFilter(state, category) : null;
   const q = useGqlQuery(CoverageQuery, { filter, lang: apiLang(lang) }, { enabled: Boolean(filter) });
   const headingId = useId();
-  const boundaries = useGqlQuery(MunicipalityBoundariesQuery, {});
-  const shapes = useMemo(
-    () =>
-      boundaries.data
-        ? new Map(boundaries.data.municipalities.filter((m) => m.boundary != null).map((m) => [m.code, m.boundary as unknown]))
-        : boundaries.error
-          ? new Map<string, unknown>()
-          : null,
-    [boundaries.data, boundaries.error],
-  );
+  const shapes = useBoundaryShapes();
   // the coverage report counts demo records (the API's default): say so when the product serves them
   const config = useConfig();
 
   const set = (patch: Partial<CoverageState>, replace = false) => navigate(coverageHref({ ...parseCoverageQuery(location.search), ...patch }), { replace });
 
-  const rows = useMemo<CoverageMapRow[]>(() => {
-    if (!q.data || !category) return [];
-    const gaps = new Set(q.data.coverage.gaps.filter((g) => g.category.code === category).map((g) => g.municipality.code));
-    return q.data.coverage.cells
-      .filter((c) => c.category.code === category)
-      .map((c) => ({
-        code: c.municipality.code,
-        name: c.municipality.name,
-        regionCode: c.municipality.region.code,
-        regionName: c.municipality.region.name,
-        population: c.municipality.population,
-        providers: c.providers,
-        sites: c.sites,
-        per10k: c.providersPer10k,
-        nearestKm: c.nearestSiteKm ?? null,
-        gap: gaps.has(c.municipality.code) || c.providers === 0,
-        seat: c.municipality.seat,
-      }));
-  }, [q.data, category]);
+  const rows = useMemo(() => (q.data && category ? coverageRows(q.data, category) : []), [q.data, category]);
+
   const scale = useMemo(() => buildScale(rows.map((r) => r.per10k)), [rows]);
   const categoryName = category ? (ref?.categoryIndex.get(category)?.name ?? category) : '';
   const gapCount = rows.filter((r) => r.gap).length;

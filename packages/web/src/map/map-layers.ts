@@ -4,10 +4,9 @@
 // panes 'municipalities' and 'highlight').
 import i18next from 'i18next';
 import L from 'leaflet';
-import { useEffect, useMemo, type RefObject } from 'react';
-import { useGqlQuery } from '../shared/api/query';
+import { useEffect, type RefObject } from 'react';
 import { formatNumber } from '../shared/format/format';
-import { MunicipalityBoundariesQuery } from '../shared/map/boundaries';
+import { useBoundaryShapes } from '../shared/map/boundaries';
 import { el, escapeHtml } from '../shared/map/leaflet';
 import type { RefData } from '../shared/refdata';
 import type { BBox } from './filter';
@@ -45,11 +44,7 @@ function municipalityShape(map: L.Map, m: Municipality, geometry: unknown, selec
 
 /** The municipalities, the selected ones emphasised; a popup's button filters by one. */
 export function useMunicipalityLayer(map: RefObject<L.Map | null>, ref: RefData | null, selected: string[], lang: string, onPick: RefObject<(code: string) => void>) {
-  const boundaries = useGqlQuery(MunicipalityBoundariesQuery, {});
-  const shapes = useMemo(() => {
-    if (boundaries.data) return new Map(boundaries.data.municipalities.filter((m) => m.boundary != null).map((m) => [m.code, m.boundary as unknown]));
-    return boundaries.error ? new Map<string, unknown>() : null;
-  }, [boundaries.data, boundaries.error]);
+  const shapes = useBoundaryShapes();
   const selectedKey = selected.join(',');
   useEffect(() => {
     const m = map.current;

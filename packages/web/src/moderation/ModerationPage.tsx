@@ -111,29 +111,7 @@ function QueueItem({ item, lang, onDone }: { item: Item; lang: Lang; onDone: () 
 
   return (
     <li className="card queue-item" data-kind={item.kind} data-org-id={item.organization.id} data-claim-id={item.claim?.id}>
-      <h2 className="card-title">
-        {t(`moderation.kind.${item.kind}`, { defaultValue: item.kind })}: <Link href={orgPath(item.organization.id)}>{item.organization.name}</Link>
-      </h2>
-      <p className="muted">
-        {t('moderation.since', { date: formatDate(item.since, lang) })}
-        {item.organization.registrationNumber ? ` · ${t('editor.registrationNumber')}: ${item.organization.registrationNumber}` : ''} ·{' '}
-        <Link href={paths.history(item.organization.id)}>{t('history.link')}</Link>
-      </p>
-      {item.claim && (
-        <blockquote className="claim-message">
-          <p>
-            <strong>{item.claim.claimant.displayName}</strong>: {item.claim.message}
-          </p>
-        </blockquote>
-      )}
-      {item.licence && (
-        <p>
-          {t('profile.licenceNumber', { number: item.licence.number })} · {item.licence.authority} ·{' '}
-          {item.licence.validUntil
-            ? t('profile.validFromUntil', { from: formatDate(item.licence.validFrom, lang), until: formatDate(item.licence.validUntil, lang) })
-            : t('profile.validFromOpen', { from: formatDate(item.licence.validFrom, lang) })}
-        </p>
-      )}
+      <QueueItemFacts item={item} lang={lang} />
       <FormErrors errors={errors.general} />
       {errors.stale && <p role="alert">{t('moderation.stale')}</p>}
       <div className="field">
@@ -164,5 +142,37 @@ function QueueItem({ item, lang, onDone }: { item: Item; lang: Lang; onDone: () 
         </button>
       </div>
     </li>
+  );
+}
+
+/** What the item is about: the organization, since when, and the claim's message or the licence. */
+function QueueItemFacts({ item, lang }: { item: Item; lang: Lang }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <h2 className="card-title">
+        {t(`moderation.kind.${item.kind}`, { defaultValue: item.kind })}: <Link href={orgPath(item.organization.id)}>{item.organization.name}</Link>
+      </h2>
+      <p className="muted">
+        {t('moderation.since', { date: formatDate(item.since, lang) })}
+        {item.organization.registrationNumber ? ` · ${t('editor.registrationNumber')}: ${item.organization.registrationNumber}` : ''} ·{' '}
+        <Link href={paths.history(item.organization.id)}>{t('history.link')}</Link>
+      </p>
+      {item.claim && (
+        <blockquote className="claim-message">
+          <p>
+            <strong>{item.claim.claimant.displayName}</strong>: {item.claim.message}
+          </p>
+        </blockquote>
+      )}
+      {item.licence && (
+        <p>
+          {t('profile.licenceNumber', { number: item.licence.number })} · {item.licence.authority} ·{' '}
+          {item.licence.validUntil
+            ? t('profile.validFromUntil', { from: formatDate(item.licence.validFrom, lang), until: formatDate(item.licence.validUntil, lang) })
+            : t('profile.validFromOpen', { from: formatDate(item.licence.validFrom, lang) })}
+        </p>
+      )}
+    </>
   );
 }

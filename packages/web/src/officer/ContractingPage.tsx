@@ -37,28 +37,21 @@ import { ShortlistPanel } from './ShortlistPanel';
 export const SEARCH_PAGE = 50;
 
 type Org = ProvidersResult['organizations']['edges'][number]['node'];
-
-export function ContractingPage({ search, lang }: { search: string; lang: Lang }) {
-  const { t } = useTranslation();
-  const viewer = useGateViewer();
-  const id = useId();
+/** The search the URL describes: candidates and (by municipality) the API's contractable set, ranked. */
+function useProviderSearch(state: ContractingState, on: string, lang: Lang) {
   const ref = useRefData().data;
-  const state = useMemo(() => parseContractingQuery(search), [search]);
-  const on = state.on || todayInKosovo();
   const complete = isComplete(state);
   const filters = useMemo(() => searchFilters(state, on), [state, on]);
   const pointMode = state.mode === 'point';
-  const set = (patch: Partial<ContractingState>) => navigate(contractingHref({ ...parseContractingQuery(location.search), ...patch }));
-
   const candidates = useGqlQuery(
     ContractableProvidersQuery,
     { filter: filters.candidates, first: SEARCH_PAGE, on, lang: apiLang(lang), orderBy: pointMode ? 'DISTANCE' : 'NAME' },
-    { enabled: Boolean(complete) },
+    { enabled: complete },
   );
   const contractable = useGqlQuery(
     ContractableProvidersQuery,
     { filter: filters.contractable ?? {}, first: SEARCH_PAGE, on, lang: apiLang(lang), orderBy: 'NAME' },
-    { enabled: !(!complete || !filters.contractable) },
+    { enabled: complete && filters.contractable != null },
   );
   const loading = complete && (candidates.isFetching || (filters.contractable != null && contractable.isFetching));
   const error = candidates.error ?? (filters.contractable ? contractable.error : undefined);
@@ -68,10 +61,18 @@ export function ContractingPage({ search, lang }: { search: string; lang: Lang }
     return mergeResults(candidates.data.organizations.edges, filters.contractable ? contractable.data!.organizations.edges : null, state.cat, ref.categoryIndex, lang);
   }, [complete, ref, candidates.data, contractable.data, filters.contractable, state.cat, lang]);
   const contractableCount = ranked.filter((r) => r.contractable).length;
+  const truncated = Boolean(
+    candidates.data && candidates.data.organizations.totalCount > SEARCH_PAGE || (contractable.data && contractable.data.organizations.totalCount > SEARCH_PAGE),
+  );
+  const retry = () => Promise.all([candidates.refetch(), contractable.refetch()]);
+  return { complete, pointMode, loading, error, ranked, contractableCount, truncated, retry };
+}
 
+/** Up to MAX_COMPARE providers side by side; a new search keeps those still listed. */
+function useComparison(ranked: RankedProvider<Org>[]) {
+  const { t } = useTranslation();
   const [compare, setCompare] = useState<string[]>([]);
   const [compareNote, setCompareNote] = useState('');
-  // a new search keeps the providers still listed
   useEffect(() => {
     if (!ranked.length) return;
     setCompare((c) => {
@@ -86,11 +87,18 @@ export function ContractingPage({ search, lang }: { search: string; lang: Lang }
     setCompareNote(next.length === compare.length && !compare.includes(orgId) ? t('contracting.compareFull', { max: MAX_COMPARE }) : '');
     setCompare(next);
   };
+  return { compare, compared, compareNote, onToggle };
+}
 
-  const truncated = Boolean(
-    candidates.data && candidates.data.organizations.totalCount > SEARCH_PAGE || (contractable.data && contractable.data.organizations.totalCount > SEARCH_PAGE),
-  );
-
+export function ContractingPage({ search, lang }: { search: string; lang: Lang }) {
+  const { t } = useTranslation();
+  const viewer = useGateViewer();
+  const id = useId();
+  const state = useMemo(() => parseContractingQuery(search), [search]);
+  const on = state.on || todayInKosovo();
+  const set = (patch: Partial<ContractingState>) => navigate(contractingHref({ ...parseContractingQuery(location.search), ...patch }));
+  const { complete, pointMode, loading, error, ranked, contractableCount, truncated, retry } = useProviderSearch(state, on, lang);
+  const { compare, compared, compareNote, onToggle } = useComparison(ranked);
   return (
     <main id="main" className="officer-page" aria-labelledby={`${id}-h`}>
       <DemoBanner show={ranked.some((r) => r.provider.isDemo)} />
@@ -100,61 +108,12 @@ export function ContractingPage({ search, lang }: { search: string; lang: Lang }
         <Link href={paths.recordContract()}>{t('recordContract.link')}</Link>
         {viewer.authority && <span className="hint"> · {t('recordContract.forAuthority', { name: viewer.authority.name })}</span>}
       </p>
-
-      <form className="contracting-form" aria-label={t('contracting.formLabel')} onSubmit={(e) => e.preventDefault()} data-testid="contracting-form">
-        <div className="field">
-          <label htmlFor={`${id}-cat`}>{t('contracting.category')}</label>
-          <select id={`${id}-cat`} name="cat" value={state.cat} onChange={(e) => set({ cat: e.target.value })}>
-            <option value="">{t('contracting.chooseCategory')}</option>
-            {categoryOptions(ref?.categoryTree ?? []).map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <fieldset className="field">
-          <legend>{t('contracting.where')}</legend>
-          <div className="mode-choice">
-            <label>
-              <input type="radio" name="mode" value="municipality" checked={!pointMode} onChange={() => set({ mode: 'municipality' })} /> {t('contracting.modeMunicipality')}
-            </label>
-            <label>
-              <input type="radio" name="mode" value="point" checked={pointMode} onChange={() => set({ mode: 'point' })} /> {t('contracting.modePoint')}
-            </label>
-          </div>
-          {!pointMode && (
-            <div className="field">
-              <label htmlFor={`${id}-mun`}>{t('contracting.municipality')}</label>
-              <select id={`${id}-mun`} name="mun" value={state.mun} onChange={(e) => set({ mun: e.target.value })}>
-                <option value="">{t('contracting.chooseMunicipality')}</option>
-                <CodeOptions items={ref?.municipalities ?? []} />
-              </select>
-            </div>
-          )}
-        </fieldset>
-        <div className="field">
-          <label htmlFor={`${id}-on`}>{t('contracting.date')}</label>
-          <input id={`${id}-on`} type="date" name="on" value={on} required onChange={(e) => set({ on: e.target.value === todayInKosovo() ? '' : e.target.value })} />
-        </div>
-        {pointMode && (
-          <div className="field" style={{ gridColumn: '1 / -1' }}>
-            <PointPicker lat={state.lat} lng={state.lng} radiusKm={state.radiusKm} label={t('contracting.pickPoint')} onPick={(lat, lng) => set({ lat, lng })} />
-            <p className="hint">{t('contracting.pickPointHint')}</p>
-            <div className="form-grid">
-              <NumberInput id={`${id}-lat`} label={t('contracting.lat')} value={state.lat} step="0.00001" onCommit={(lat) => set({ lat })} />
-              <NumberInput id={`${id}-lng`} label={t('contracting.lng')} value={state.lng} step="0.00001" onCommit={(lng) => set({ lng })} />
-              <NumberInput id={`${id}-r`} label={t('contracting.radius')} value={state.radiusKm} step="1" min="1" max="200" onCommit={(r) => r != null && r > 0 && set({ radiusKm: r })} />
-            </div>
-          </div>
-        )}
-      </form>
-
+      <SearchForm id={id} state={state} on={on} set={set} />
       <div className="contracting-layout">
         <section aria-labelledby={`${id}-results`}>
           <h2 id={`${id}-results`}>{t('contracting.results')}</h2>
           {!complete && <p>{t(pointMode ? 'contracting.needPoint' : 'contracting.needInput')}</p>}
-          <LoadError error={error} onRetry={() => Promise.all([candidates.refetch(), contractable.refetch()])} />
+          <LoadError error={error} onRetry={retry} />
           {complete && (
             <p aria-live="polite" data-testid="contracting-summary" data-count={loading ? '' : ranked.length} data-contractable={loading ? '' : contractableCount}>
               {loading ? t('contracting.loading') : t('contracting.summary', { count: ranked.length, contractable: contractableCount, date: formatDate(on, lang) })}
@@ -177,6 +136,64 @@ export function ContractingPage({ search, lang }: { search: string; lang: Lang }
     </main>
   );
 }
+
+/** Category, where (a municipality, or a point and a radius on a small map) and the licence date. */
+function SearchForm({ id, state, on, set }: { id: string; state: ContractingState; on: string; set: (patch: Partial<ContractingState>) => void }) {
+  const { t } = useTranslation();
+  const ref = useRefData().data;
+  const pointMode = state.mode === 'point';
+  return (
+    <form className="contracting-form" aria-label={t('contracting.formLabel')} onSubmit={(e) => e.preventDefault()} data-testid="contracting-form">
+      <div className="field">
+        <label htmlFor={`${id}-cat`}>{t('contracting.category')}</label>
+        <select id={`${id}-cat`} name="cat" value={state.cat} onChange={(e) => set({ cat: e.target.value })}>
+          <option value="">{t('contracting.chooseCategory')}</option>
+          {categoryOptions(ref?.categoryTree ?? []).map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <fieldset className="field">
+        <legend>{t('contracting.where')}</legend>
+        <div className="mode-choice">
+          <label>
+            <input type="radio" name="mode" value="municipality" checked={!pointMode} onChange={() => set({ mode: 'municipality' })} /> {t('contracting.modeMunicipality')}
+          </label>
+          <label>
+            <input type="radio" name="mode" value="point" checked={pointMode} onChange={() => set({ mode: 'point' })} /> {t('contracting.modePoint')}
+          </label>
+        </div>
+        {!pointMode && (
+          <div className="field">
+            <label htmlFor={`${id}-mun`}>{t('contracting.municipality')}</label>
+            <select id={`${id}-mun`} name="mun" value={state.mun} onChange={(e) => set({ mun: e.target.value })}>
+              <option value="">{t('contracting.chooseMunicipality')}</option>
+              <CodeOptions items={ref?.municipalities ?? []} />
+            </select>
+          </div>
+        )}
+      </fieldset>
+      <div className="field">
+        <label htmlFor={`${id}-on`}>{t('contracting.date')}</label>
+        <input id={`${id}-on`} type="date" name="on" value={on} required onChange={(e) => set({ on: e.target.value === todayInKosovo() ? '' : e.target.value })} />
+      </div>
+      {pointMode && (
+        <div className="field" style={{ gridColumn: '1 / -1' }}>
+          <PointPicker lat={state.lat} lng={state.lng} radiusKm={state.radiusKm} label={t('contracting.pickPoint')} onPick={(lat, lng) => set({ lat, lng })} />
+          <p className="hint">{t('contracting.pickPointHint')}</p>
+          <div className="form-grid">
+            <NumberInput id={`${id}-lat`} label={t('contracting.lat')} value={state.lat} step="0.00001" onCommit={(lat) => set({ lat })} />
+            <NumberInput id={`${id}-lng`} label={t('contracting.lng')} value={state.lng} step="0.00001" onCommit={(lng) => set({ lng })} />
+            <NumberInput id={`${id}-r`} label={t('contracting.radius')} value={state.radiusKm} step="1" min="1" max="200" onCommit={(r) => r != null && r > 0 && set({ radiusKm: r })} />
+          </div>
+        </div>
+      )}
+    </form>
+  );
+}
+
 
 function NumberInput({ id, label, value, onCommit, step, min, max }: { id: string; label: string; value: number | null; onCommit: (v: number | null) => void; step: string; min?: string; max?: string }) {
   const [text, setText] = useState(value == null ? '' : String(value));

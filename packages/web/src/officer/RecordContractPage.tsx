@@ -16,20 +16,19 @@ import { Field, type ControlAttrs } from '../shared/ui/Forms';
 import { Link } from '../shared/ui/Link';
 import { CodeOptions } from '../shared/ui/RefOptions';
 import { useGateViewer } from '../shared/ui/RoleGate';
+import { networkError } from '../shared/user-errors';
+import type { Viewer } from '../shared/viewer';
 
 const FIELDS = ['authority', 'provider', 'categories', 'modality', 'amount', 'startDate', 'endDate', 'awardDate', 'reference', 'title', 'url', 'status'] as const;
 
-export function RecordContractPage({ search, lang }: { search: string; lang: Lang }) {
-  const { t } = useTranslation();
-  const viewer = useGateViewer();
-  const id = useId();
-  const ref = useRefData().data;
-  const presetProvider = useMemo(() => new URLSearchParams(search).get('provider') ?? '', [search]);
-  const isOfficer = viewer.role === 'AUTHORITY_OFFICER';
-  const authorities = useGqlQuery(PublicAuthoritiesQuery, { lang: apiLang(lang) });
-  const [form, setForm] = useState({
-    authority: viewer.authority?.code ?? '',
-    provider: presetProvider,
+type ContractForm = ReturnType<typeof emptyForm>;
+type Set = (patch: Partial<ContractForm>) => void;
+type FieldFn = (name: (typeof FIELDS)[number], label: string, control: (attrs: ControlAttrs) => ReactNode, required?: boolean) => ReactNode;
+
+function emptyForm(authority: string, provider: string) {
+  return {
+    authority,
+    provider,
     categories: [] as string[],
     modality: 'SOCIAL_SERVICES_CONTRACT' as ContractModality,
     amount: '',
@@ -39,58 +38,59 @@ export function RecordContractPage({ search, lang }: { search: string; lang: Lan
     reference: '',
     title: '',
     url: '',
-  });
-  const [providerText, setProviderText] = useState('');
+  };
+}
+
+/** The mutation's input: empty texts and dates are none, the amount takes a decimal comma. */
+function contractInput(form: ContractForm) {
+  const amount = form.amount.trim() === '' ? null : Number(form.amount.replace(',', '.'));
+  return {
+    authority: form.authority,
+    provider: form.provider,
+    categories: form.categories,
+    modality: form.modality,
+    amount: amount != null && Number.isFinite(amount) ? amount : null,
+    startDate: form.startDate || null,
+    endDate: form.endDate || null,
+    awardDate: form.awardDate || null,
+    reference: form.reference.trim() || null,
+    title: form.title.trim() || null,
+    url: form.url.trim() || null,
+  };
+}
+
+function useRecordContract(viewer: Viewer, presetProvider: string) {
+  const [form, setForm] = useState(() => emptyForm(viewer.authority?.code ?? '', presetProvider));
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
-  const preset = useGqlQuery(ProviderNameQuery, { id: presetProvider, lang: apiLang(lang) }, { enabled: Boolean(presetProvider) });
-  const found = useGqlQuery(ProviderSearchQuery, { filter: { text: providerText.trim() }, lang: apiLang(lang) }, { enabled: !(providerText.trim().length < 2) });
-  const providerOptions = useMemo(() => {
-    const out = new Map<string, string>();
-    if (preset.data?.organization) out.set(preset.data.organization.id, preset.data.organization.name);
-    for (const e of found.data?.organizations.edges ?? []) out.set(e.node.id, e.node.name);
-    return [...out.entries()];
-  }, [preset.data, found.data]);
-  const { byField, general } = errorsByField(errors, FIELDS);
-  const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
-
+  const set: Set = (patch) => setForm((f) => ({ ...f, ...patch }));
   async function submit(e: FormEvent) {
     e.preventDefault();
     setBusy(true);
     setErrors([]);
     setDone(null);
-    const amount = form.amount.trim() === '' ? null : Number(form.amount.replace(',', '.'));
     try {
-      const res = await request(RecordContractMutation, {
-        input: {
-          authority: form.authority,
-          provider: form.provider,
-          categories: form.categories,
-          modality: form.modality,
-          amount: amount != null && Number.isFinite(amount) ? amount : null,
-          startDate: form.startDate || null,
-          endDate: form.endDate || null,
-          awardDate: form.awardDate || null,
-          reference: form.reference.trim() || null,
-          title: form.title.trim() || null,
-          url: form.url.trim() || null,
-        },
-      });
-      const p = res.recordContract;
+      const p = (await request(RecordContractMutation, { input: contractInput(form) })).recordContract;
       if (p.userErrors.length || !p.contract) setErrors(p.userErrors);
       else setDone(p.contract.id);
     } catch (err) {
-      setErrors([{ code: 'NETWORK', message: err instanceof Error ? err.message : String(err) }]);
+      setErrors([networkError(err)]);
     } finally {
       setBusy(false);
     }
   }
+  return { form, set, errors, busy, done, submit };
+}
 
-  const field = (name: (typeof FIELDS)[number], label: string, control: (attrs: ControlAttrs) => ReactNode, required = false) => (
-    <Field formId={id} name={name} label={label} required={required} errors={byField} control={control} />
-  );
-
+export function RecordContractPage({ search, lang }: { search: string; lang: Lang }) {
+  const { t } = useTranslation();
+  const viewer = useGateViewer();
+  const id = useId();
+  const presetProvider = useMemo(() => new URLSearchParams(search).get('provider') ?? '', [search]);
+  const { form, set, errors, busy, done, submit } = useRecordContract(viewer, presetProvider);
+  const { byField, general } = errorsByField(errors, FIELDS);
+  const field: FieldFn = (name, label, control, required = false) => <Field formId={id} name={name} label={label} required={required} errors={byField} control={control} />;
   return (
     <main id="main" className="officer-page" aria-labelledby={`${id}-h`}>
       <h1 id={`${id}-h`}>{t('officer.title.recordContract')}</h1>
@@ -116,78 +116,110 @@ export function RecordContractPage({ search, lang }: { search: string; lang: Lan
       )}
       <form onSubmit={submit} noValidate data-testid="record-contract-form">
         <div className="form-grid">
-          {field(
-            'authority',
-            t('recordContract.authority'),
-            (p) => (
-              <select {...p} value={form.authority} required disabled={isOfficer && Boolean(viewer.authority)} onChange={(e) => set({ authority: e.target.value })}>
-                <option value="">{t('recordContract.chooseAuthority')}</option>
-                <CodeOptions items={authorities.data?.publicAuthorities ?? []} />
-              </select>
-            ),
-            true,
-          )}
-          <div>
-            <div className="field">
-              <label htmlFor={`${id}-providerSearch`}>{t('recordContract.findProvider')}</label>
-              <input id={`${id}-providerSearch`} type="search" value={providerText} onChange={(e) => setProviderText(e.target.value)} />
-            </div>
-            {field(
-              'provider',
-              t('recordContract.provider'),
-              (p) => (
-                <select {...p} value={form.provider} required onChange={(e) => set({ provider: e.target.value })}>
-                  <option value="">{t('recordContract.chooseProvider')}</option>
-                  {providerOptions.map(([value, name]) => (
-                    <option key={value} value={value}>
-                      {name}
-                    </option>
-                  ))}
-                </select>
-              ),
-              true,
-            )}
-          </div>
-          {field(
-            'categories',
-            t('recordContract.categories'),
-            (p) => (
-              <select {...p} multiple size={6} value={form.categories} onChange={(e) => set({ categories: [...e.target.selectedOptions].map((o) => o.value) })}>
-                {categoryOptions(ref?.categoryTree ?? []).map((o) => (
-                  <option key={o.value} value={o.value}>
-                    {o.label}
-                  </option>
-                ))}
-              </select>
-            ),
-            true,
-          )}
-          {field(
-            'modality',
-            t('recordContract.modality'),
-            (p) => (
-              <select {...p} value={form.modality} onChange={(e) => set({ modality: e.target.value as ContractModality })}>
-                {MODALITIES.map((m) => (
-                  <option key={m} value={m}>
-                    {t(`enum.modality.${m}`)}
-                  </option>
-                ))}
-              </select>
-            ),
-            true,
-          )}
-          {field('amount', t('recordContract.amount'), (p) => <input {...p} type="text" inputMode="decimal" value={form.amount} onChange={(e) => set({ amount: e.target.value })} />)}
-          {field('awardDate', t('recordContract.awardDate'), (p) => <input {...p} type="date" value={form.awardDate} onChange={(e) => set({ awardDate: e.target.value })} />)}
-          {field('startDate', t('recordContract.startDate'), (p) => <input {...p} type="date" value={form.startDate} onChange={(e) => set({ startDate: e.target.value })} />)}
-          {field('endDate', t('recordContract.endDate'), (p) => <input {...p} type="date" value={form.endDate} onChange={(e) => set({ endDate: e.target.value })} />)}
-          {field('title', t('recordContract.titleField'), (p) => <input {...p} type="text" value={form.title} onChange={(e) => set({ title: e.target.value })} />)}
-          {field('reference', t('recordContract.reference'), (p) => <input {...p} type="text" value={form.reference} onChange={(e) => set({ reference: e.target.value })} />)}
-          {field('url', t('recordContract.url'), (p) => <input {...p} type="url" value={form.url} onChange={(e) => set({ url: e.target.value })} />)}
+          <PartyFields id={id} form={form} set={set} field={field} viewer={viewer} presetProvider={presetProvider} lang={lang} />
+          <TermFields form={form} set={set} field={field} />
         </div>
         <button type="submit" disabled={busy}>
           {t('recordContract.submit')}
         </button>
       </form>
     </main>
+  );
+}
+
+/** The authority (an officer's own, fixed) and the provider, found by name or preset by ?provider=. */
+function PartyFields({ id, form, set, field, viewer, presetProvider, lang }: { id: string; form: ContractForm; set: Set; field: FieldFn; viewer: Viewer; presetProvider: string; lang: Lang }) {
+  const { t } = useTranslation();
+  const isOfficer = viewer.role === 'AUTHORITY_OFFICER';
+  const authorities = useGqlQuery(PublicAuthoritiesQuery, { lang: apiLang(lang) });
+  const [providerText, setProviderText] = useState('');
+  const preset = useGqlQuery(ProviderNameQuery, { id: presetProvider, lang: apiLang(lang) }, { enabled: Boolean(presetProvider) });
+  const found = useGqlQuery(ProviderSearchQuery, { filter: { text: providerText.trim() }, lang: apiLang(lang) }, { enabled: providerText.trim().length >= 2 });
+  const providerOptions = useMemo(() => {
+    const out = new Map<string, string>();
+    if (preset.data?.organization) out.set(preset.data.organization.id, preset.data.organization.name);
+    for (const e of found.data?.organizations.edges ?? []) out.set(e.node.id, e.node.name);
+    return [...out.entries()];
+  }, [preset.data, found.data]);
+  return (
+    <>
+      {field(
+        'authority',
+        t('recordContract.authority'),
+        (p) => (
+          <select {...p} value={form.authority} required disabled={isOfficer && Boolean(viewer.authority)} onChange={(e) => set({ authority: e.target.value })}>
+            <option value="">{t('recordContract.chooseAuthority')}</option>
+            <CodeOptions items={authorities.data?.publicAuthorities ?? []} />
+          </select>
+        ),
+        true,
+      )}
+      <div>
+        <div className="field">
+          <label htmlFor={`${id}-providerSearch`}>{t('recordContract.findProvider')}</label>
+          <input id={`${id}-providerSearch`} type="search" value={providerText} onChange={(e) => setProviderText(e.target.value)} />
+        </div>
+        {field(
+          'provider',
+          t('recordContract.provider'),
+          (p) => (
+            <select {...p} value={form.provider} required onChange={(e) => set({ provider: e.target.value })}>
+              <option value="">{t('recordContract.chooseProvider')}</option>
+              {providerOptions.map(([value, name]) => (
+                <option key={value} value={value}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          ),
+          true,
+        )}
+      </div>
+    </>
+  );
+}
+
+/** What, how, how much, when and the references. */
+function TermFields({ form, set, field }: { form: ContractForm; set: Set; field: FieldFn }) {
+  const { t } = useTranslation();
+  const ref = useRefData().data;
+  return (
+    <>
+      {field(
+        'categories',
+        t('recordContract.categories'),
+        (p) => (
+          <select {...p} multiple size={6} value={form.categories} onChange={(e) => set({ categories: [...e.target.selectedOptions].map((o) => o.value) })}>
+            {categoryOptions(ref?.categoryTree ?? []).map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        ),
+        true,
+      )}
+      {field(
+        'modality',
+        t('recordContract.modality'),
+        (p) => (
+          <select {...p} value={form.modality} onChange={(e) => set({ modality: e.target.value as ContractModality })}>
+            {MODALITIES.map((m) => (
+              <option key={m} value={m}>
+                {t(`enum.modality.${m}`)}
+              </option>
+            ))}
+          </select>
+        ),
+        true,
+      )}
+      {field('amount', t('recordContract.amount'), (p) => <input {...p} type="text" inputMode="decimal" value={form.amount} onChange={(e) => set({ amount: e.target.value })} />)}
+      {field('awardDate', t('recordContract.awardDate'), (p) => <input {...p} type="date" value={form.awardDate} onChange={(e) => set({ awardDate: e.target.value })} />)}
+      {field('startDate', t('recordContract.startDate'), (p) => <input {...p} type="date" value={form.startDate} onChange={(e) => set({ startDate: e.target.value })} />)}
+      {field('endDate', t('recordContract.endDate'), (p) => <input {...p} type="date" value={form.endDate} onChange={(e) => set({ endDate: e.target.value })} />)}
+      {field('title', t('recordContract.titleField'), (p) => <input {...p} type="text" value={form.title} onChange={(e) => set({ title: e.target.value })} />)}
+      {field('reference', t('recordContract.reference'), (p) => <input {...p} type="text" value={form.reference} onChange={(e) => set({ reference: e.target.value })} />)}
+      {field('url', t('recordContract.url'), (p) => <input {...p} type="url" value={form.url} onChange={(e) => set({ url: e.target.value })} />)}
+    </>
   );
 }

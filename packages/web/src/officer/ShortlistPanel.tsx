@@ -4,6 +4,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MyShortlistsQuery as MyShortlistsResult } from '../gql/graphql';
 import { addEntries, entriesInput, moveEntry, type EntryDraft, type FieldError } from './contracting';
+import { networkError } from '../shared/user-errors';
 import { request } from '../shared/api/graphql';
 import { useGqlQuery } from '../shared/api/query';
 import { apiLang, type Lang } from '../shared/i18n/lang';
@@ -31,9 +32,11 @@ function draftOf(s: Shortlist): Draft {
   };
 }
 
-export function ShortlistPanel({ selected, lang }: { selected: { id: string; name: string }[]; lang: Lang }) {
+type Selected = { id: string; name: string }[];
+
+/** The viewer's lists, the one open as an editable draft, and their saves. */
+function useShortlists(selected: Selected, lang: Lang) {
   const { t } = useTranslation();
-  const id = useId();
   const lists = useGqlQuery(MyShortlistsQuery, { lang: apiLang(lang) }, { fresh: true });
   const [openId, setOpenId] = useState('');
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -43,7 +46,6 @@ export function ShortlistPanel({ selected, lang }: { selected: { id: string; nam
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<Shortlist[]>([]);
-
   const all: Shortlist[] = [...created.filter((c) => !lists.data?.myShortlists.some((l) => l.id === c.id)), ...(lists.data?.myShortlists ?? [])];
 
   useEffect(() => {
@@ -60,91 +62,81 @@ export function ShortlistPanel({ selected, lang }: { selected: { id: string; nam
     setDirty(true);
     setStatus('');
   };
-
-  async function saveNew() {
+  /** Sends a create or update; a saved list becomes the open draft, its errors show otherwise. */
+  async function save(call: () => Promise<{ shortlist?: Shortlist | null; userErrors: readonly FieldError[] }>, done: (s: Shortlist) => void) {
     setBusy(true);
     setErrors([]);
     setStatus('');
     try {
-      const res = await request(CreateShortlistMutation, {
-        input: { name: newName.trim(), entries: entriesInput(selected.map((s) => ({ organization: s.id, name: s.name, note: '' }))) },
-        lang: apiLang(lang),
-      });
-      const p = res.createShortlist;
-      if (p.userErrors.length || !p.shortlist) setErrors(p.userErrors);
+      const p = await call();
+      if (p.userErrors.length || !p.shortlist) setErrors([...p.userErrors]);
       else {
-        setCreated((c) => [p.shortlist!, ...c]);
-        setDraft(draftOf(p.shortlist));
-        setOpenId(p.shortlist.id);
+        const s = p.shortlist;
+        setCreated((c) => [s, ...c.filter((x) => x.id !== s.id)]);
+        setDraft(draftOf(s));
         setDirty(false);
+        done(s);
+        void lists.refetch();
+      }
+    } catch (e) {
+      setErrors([networkError(e)]);
+    } finally {
+      setBusy(false);
+    }
+  }
+  const saveNew = () =>
+    save(
+      async () => (await request(CreateShortlistMutation, { input: { name: newName.trim(), entries: entriesInput(selected.map((s) => ({ organization: s.id, name: s.name, note: '' }))) }, lang: apiLang(lang) })).createShortlist,
+      (s) => {
+        setOpenId(s.id);
         setNewName('');
-        setStatus(t('shortlist.created', { name: p.shortlist.name }));
-        void lists.refetch();
-      }
-    } catch (e) {
-      setErrors([{ code: 'NETWORK', message: e instanceof Error ? e.message : String(e) }]);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  async function saveChanges() {
-    if (!draft) return;
-    setBusy(true);
+        setStatus(t('shortlist.created', { name: s.name }));
+      },
+    );
+  const saveChanges = () =>
+    draft &&
+    save(
+      async () =>
+        (await request(UpdateShortlistMutation, { input: { id: draft.id, version: draft.version, name: draft.name.trim(), notes: draft.notes.trim() || null, entries: entriesInput(draft.entries) }, lang: apiLang(lang) }))
+          .updateShortlist,
+      () => setStatus(t('shortlist.saved')),
+    );
+  const open = (listId: string) => {
+    setDraft(null);
     setErrors([]);
     setStatus('');
-    try {
-      const res = await request(UpdateShortlistMutation, {
-        input: { id: draft.id, version: draft.version, name: draft.name.trim(), notes: draft.notes.trim() || null, entries: entriesInput(draft.entries) },
-        lang: apiLang(lang),
-      });
-      const p = res.updateShortlist;
-      if (p.userErrors.length || !p.shortlist) setErrors(p.userErrors);
-      else {
-        setCreated((c) => [p.shortlist!, ...c.filter((x) => x.id !== p.shortlist!.id)]);
-        setDraft(draftOf(p.shortlist));
-        setDirty(false);
-        setStatus(t('shortlist.saved'));
-        void lists.refetch();
-      }
-    } catch (e) {
-      setErrors([{ code: 'NETWORK', message: e instanceof Error ? e.message : String(e) }]);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  function reload() {
+    setOpenId(listId);
+  };
+  const reload = () => {
     setDraft(null);
     setCreated([]);
     setErrors([]);
-    // the effect above opens the list again when the fresh answer arrives
-    void lists.refetch();
-  }
+    void lists.refetch(); // the effect above opens the list again when the fresh answer arrives
+  };
+  return { all, openId, open, draft, dirty, edit, newName, setNewName, errors, status, busy, saveNew, saveChanges, reload };
+}
 
-  const stale = errors.some((e) => e.code === 'STALE_VERSION');
+export function ShortlistPanel({ selected, lang }: { selected: Selected; lang: Lang }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const s = useShortlists(selected, lang);
+  const { all, openId, draft, newName, busy } = s;
   return (
     <aside className="shortlist-panel" aria-labelledby={`${id}-h`} data-testid="shortlist-panel">
       <h2 id={`${id}-h`}>{t('shortlist.title')}</h2>
       <div className="field">
         <label htmlFor={`${id}-new`}>{t('shortlist.newName')}</label>
         <div className="inline-form">
-          <input id={`${id}-new`} type="text" value={newName} maxLength={300} onChange={(e) => setNewName(e.target.value)} />
-          <button type="button" disabled={busy || !newName.trim() || !selected.length} onClick={saveNew}>
+          <input id={`${id}-new`} type="text" value={newName} maxLength={300} onChange={(e) => s.setNewName(e.target.value)} />
+          <button type="button" disabled={busy || !newName.trim() || !selected.length} onClick={s.saveNew}>
             {t('shortlist.saveSelection', { n: selected.length })}
           </button>
         </div>
         <p className="hint">{t('shortlist.saveHint')}</p>
       </div>
-
       <div className="field">
         <label htmlFor={`${id}-open`}>{t('shortlist.open')}</label>
-        <select id={`${id}-open`} value={openId} onChange={(e) => {
-          setDraft(null);
-          setErrors([]);
-          setStatus('');
-          setOpenId(e.target.value);
-        }}>
+        <select id={`${id}-open`} value={openId} onChange={(e) => s.open(e.target.value)}>
           <option value="">{all.length ? t('shortlist.chooseList') : t('shortlist.noLists')}</option>
           {all.map((l) => (
             <option key={l.id} value={l.id}>
@@ -153,7 +145,21 @@ export function ShortlistPanel({ selected, lang }: { selected: { id: string; nam
           ))}
         </select>
       </div>
+      <ShortlistErrors errors={s.errors} onReload={s.reload} />
+      <p aria-live="polite" className="notice-ok" data-testid="shortlist-status">
+        {s.status}
+      </p>
+      {draft && <DraftEditor id={id} draft={draft} dirty={s.dirty} busy={busy} selected={selected} edit={s.edit} onSave={s.saveChanges} />}
+    </aside>
+  );
+}
 
+/** What the API refused; a stale version offers to load the list as saved. */
+function ShortlistErrors({ errors, onReload }: { errors: FieldError[]; onReload: () => void }) {
+  const { t } = useTranslation();
+  const stale = errors.some((e) => e.code === 'STALE_VERSION');
+  return (
+    <>
       {errors.length > 0 && (
         <div role="alert" className="error" data-testid="shortlist-errors">
           <ul>
@@ -164,73 +170,75 @@ export function ShortlistPanel({ selected, lang }: { selected: { id: string; nam
             ))}
           </ul>
           {stale && (
-            <button type="button" onClick={reload}>
+            <button type="button" onClick={onReload}>
               {t('shortlist.reload')}
             </button>
           )}
         </div>
       )}
-      <p aria-live="polite" className="notice-ok" data-testid="shortlist-status">
-        {status}
-      </p>
+    </>
+  );
+}
 
-      {draft && (
-        <section aria-label={t('shortlist.editing', { name: draft.name })} data-testid="shortlist-editor" data-shortlist-id={draft.id}>
-          <div className="field">
-            <label htmlFor={`${id}-name`}>{t('shortlist.name')}</label>
-            <input id={`${id}-name`} type="text" value={draft.name} maxLength={300} onChange={(e) => edit({ name: e.target.value })} />
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-notes`}>{t('shortlist.notes')}</label>
-            <textarea id={`${id}-notes`} rows={3} value={draft.notes} onChange={(e) => edit({ notes: e.target.value })} />
-          </div>
-          <h3>{t('shortlist.entries', { n: draft.entries.length })}</h3>
-          <ol className="shortlist-entries" data-testid="shortlist-entries">
-            {draft.entries.map((e, i) => (
-              <li key={e.organization} data-org-id={e.organization}>
-                <span>{e.name}</span>
-                <div className="field">
-                  <label htmlFor={`${id}-note-${i}`} className="visually-hidden">
-                    {t('shortlist.noteFor', { name: e.name })}
-                  </label>
-                  <input
-                    id={`${id}-note-${i}`}
-                    type="text"
-                    placeholder={t('shortlist.notePlaceholder')}
-                    value={e.note}
-                    onChange={(ev) => edit({ entries: draft.entries.map((x, j) => (j === i ? { ...x, note: ev.target.value } : x)) })}
-                  />
-                </div>
-                <div className="entry-actions">
-                  <button type="button" disabled={i === 0} aria-label={t('shortlist.moveUp', { name: e.name })} onClick={() => edit({ entries: moveEntry(draft.entries, i, -1) })}>
-                    ↑
-                  </button>
-                  <button type="button" disabled={i === draft.entries.length - 1} aria-label={t('shortlist.moveDown', { name: e.name })} onClick={() => edit({ entries: moveEntry(draft.entries, i, 1) })}>
-                    ↓
-                  </button>
-                  <button type="button" aria-label={t('shortlist.remove', { name: e.name })} onClick={() => edit({ entries: draft.entries.filter((_, j) => j !== i) })}>
-                    {t('shortlist.removeShort')}
-                  </button>
-                </div>
-              </li>
-            ))}
-          </ol>
-          <div className="inline-form">
-            <button type="button" disabled={!selected.length} onClick={() => edit({ entries: addEntries(draft.entries, selected) })}>
-              {t('shortlist.addSelected', { n: selected.length })}
-            </button>
-            <button type="button" disabled={busy || !dirty || !draft.name.trim()} onClick={saveChanges}>
-              {t('shortlist.save')}
-            </button>
-          </div>
-          <p>
-            <a href={draft.csvUrl} download data-testid="shortlist-csv">
-              {t('shortlist.exportCsv')}
-            </a>
-            {dirty && <span className="hint"> {t('shortlist.exportUnsaved')}</span>}
-          </p>
-        </section>
-      )}
-    </aside>
+/** The open list: its name and notes, its entries (note, move, remove), the compared ones to add, save, CSV. */
+function DraftEditor(props: { id: string; draft: Draft; dirty: boolean; busy: boolean; selected: Selected; edit: (patch: Partial<Draft>) => void; onSave: () => void }) {
+  const { t } = useTranslation();
+  const { id, draft, dirty, busy, selected, edit } = props;
+  return (
+    <section aria-label={t('shortlist.editing', { name: draft.name })} data-testid="shortlist-editor" data-shortlist-id={draft.id}>
+      <div className="field">
+        <label htmlFor={`${id}-name`}>{t('shortlist.name')}</label>
+        <input id={`${id}-name`} type="text" value={draft.name} maxLength={300} onChange={(e) => edit({ name: e.target.value })} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-notes`}>{t('shortlist.notes')}</label>
+        <textarea id={`${id}-notes`} rows={3} value={draft.notes} onChange={(e) => edit({ notes: e.target.value })} />
+      </div>
+      <h3>{t('shortlist.entries', { n: draft.entries.length })}</h3>
+      <ol className="shortlist-entries" data-testid="shortlist-entries">
+        {draft.entries.map((e, i) => (
+          <li key={e.organization} data-org-id={e.organization}>
+            <span>{e.name}</span>
+            <div className="field">
+              <label htmlFor={`${id}-note-${i}`} className="visually-hidden">
+                {t('shortlist.noteFor', { name: e.name })}
+              </label>
+              <input
+                id={`${id}-note-${i}`}
+                type="text"
+                placeholder={t('shortlist.notePlaceholder')}
+                value={e.note}
+                onChange={(ev) => edit({ entries: draft.entries.map((x, j) => (j === i ? { ...x, note: ev.target.value } : x)) })}
+              />
+            </div>
+            <div className="entry-actions">
+              <button type="button" disabled={i === 0} aria-label={t('shortlist.moveUp', { name: e.name })} onClick={() => edit({ entries: moveEntry(draft.entries, i, -1) })}>
+                ↑
+              </button>
+              <button type="button" disabled={i === draft.entries.length - 1} aria-label={t('shortlist.moveDown', { name: e.name })} onClick={() => edit({ entries: moveEntry(draft.entries, i, 1) })}>
+                ↓
+              </button>
+              <button type="button" aria-label={t('shortlist.remove', { name: e.name })} onClick={() => edit({ entries: draft.entries.filter((_, j) => j !== i) })}>
+                {t('shortlist.removeShort')}
+              </button>
+            </div>
+          </li>
+        ))}
+      </ol>
+      <div className="inline-form">
+        <button type="button" disabled={!selected.length} onClick={() => edit({ entries: addEntries(draft.entries, selected) })}>
+          {t('shortlist.addSelected', { n: selected.length })}
+        </button>
+        <button type="button" disabled={busy || !dirty || !draft.name.trim()} onClick={props.onSave}>
+          {t('shortlist.save')}
+        </button>
+      </div>
+      <p>
+        <a href={draft.csvUrl} download data-testid="shortlist-csv">
+          {t('shortlist.exportCsv')}
+        </a>
+        {dirty && <span className="hint"> {t('shortlist.exportUnsaved')}</span>}
+      </p>
+    </section>
   );
 }

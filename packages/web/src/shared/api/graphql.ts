@@ -25,6 +25,8 @@ export async function request<TResult, TVariables>(
     // x-civimap-csrf: the API refuses cookie-authenticated mutations without it (docs/accounts.md)
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', 'x-civimap-csrf': '1' },
     body: JSON.stringify({ query: document.toString(), variables }),
+    // the session is the API's httpOnly cookie, on this origin only
+    credentials: 'same-origin',
     signal: options.signal,
   });
   let body: { data?: TResult | null; errors?: { message: string }[] };
