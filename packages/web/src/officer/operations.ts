@@ -1,5 +1,5 @@
 // The GraphQL operations of the officers' pages (issue 5): contractable search, shortlists and
-// recording contracts. Kept apart from operations.ts (the public pages') and account-operations.ts.
+// recording contracts.
 import { graphql } from '../gql';
 
 /** What the shortlist panel shows of a list; one selection for the list query and both mutations. */
