@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { Row } from '../core/projection';
 import { Ctx, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
 import { Verification } from '../organizations/organization.types';
 import { MembershipView } from './account.types';
@@ -24,14 +25,14 @@ export class OrganizationPermissions {
 @Resolver(() => Organization)
 export class OrganizationViewerResolver {
   @FieldResolver(() => [MembershipView], { description: 'The members and their roles: for members of the organization, moderators and administrators (empty for others).' })
-  async members(@Root() organization: Organization, @Ctx() ctx: SessionContext): Promise<MembershipView[]> {
+  async members(@Root() organization: Row<Organization>, @Ctx() ctx: SessionContext): Promise<MembershipView[]> {
     if (!can(await ctx.actor(), 'organization.readMembers', organization.id)) return [];
     const memberships = await ctx.em.find(Membership, { organization: organization.id }, { populate: ['user'], orderBy: { role: 'desc', createdAt: 'asc' } });
     return memberships.map((m) => Object.assign(new MembershipView(), { id: m.id, role: m.role, organization, user: userView(m.user) }));
   }
 
   @FieldResolver(() => OrganizationPermissions, { description: 'The signed-in viewer\'s permissions on this organization (all false when signed out).' })
-  async viewerPermissions(@Root() organization: Organization, @Ctx() ctx: SessionContext): Promise<OrganizationPermissions> {
+  async viewerPermissions(@Root() organization: Row<Organization>, @Ctx() ctx: SessionContext): Promise<OrganizationPermissions> {
     const actor = await ctx.actor();
     return Object.assign(new OrganizationPermissions(), {
       membership: actor?.memberships.get(organization.id) ?? null,

@@ -11,6 +11,7 @@ import { createLocationLoaders, type LocationLoaders } from '../locations/locati
 import { type Mailer, OutboxMailer } from '../mail/mailer';
 import { createOrganizationLoaders, type OrganizationLoaders } from '../organizations/organization.loaders';
 import type { ReferenceCache } from '../reference/reference-catalog';
+import { projectionsOf } from './projections';
 import { createServiceLoaders, type ServiceLoaders } from '../services/service.loaders';
 
 /** Every module's request-scoped DataLoaders: each kind of child record costs one statement per page. */
@@ -46,6 +47,7 @@ export function createContext(
     loaders: createLoaders(em),
     catalog: () => reference.get(),
     logger,
+    projections: projectionsOf(orm),
     credentials,
     viewer: getViewer,
     actor: async () => (await getViewer()).actor,

@@ -1,29 +1,37 @@
-import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, ID, Info, Query, Resolver } from 'type-graphql';
+import { ProjectionRegistry } from '../core/projection';
+import { readQuery } from '../core/read';
 import { Contract } from '../contracts/contract.entity';
 import { Licence } from '../licences/licence.entity';
-import { Service } from '../services/service.entity';
 import type { GraphQLContext } from './context';
 import { requireUuid } from '../core/ids';
 import { Node } from '../core/node';
+
+const COMPILED = { organization: 'Organization', location: 'Location', service: 'Service' } as const;
 
 const NODE_TABLES = ['organization', 'service', 'location', 'licence', 'contract'] as const;
 
 @Resolver()
 export class NodeResolver {
   @Query(() => Node, { nullable: true, description: 'Any object by its id.' })
-  async node(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<Node | null> {
+  async node(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<Node | null> {
     const uuid = requireUuid(id);
     const rows: { kind: (typeof NODE_TABLES)[number] }[] = await ctx.em.execute(
       NODE_TABLES.map((table) => `select '${table}' as kind from ${table} where id = ?`).join(' union all ') + ' limit 1',
       NODE_TABLES.map(() => uuid),
     );
-    switch (rows[0]?.kind) {
-      case 'organization':
-        return ctx.loaders.organization.load(uuid);
-      case 'location':
-        return ctx.loaders.location.load(uuid);
-      case 'service':
-        return ctx.em.findOne(Service, uuid);
+    const kind = rows[0]?.kind;
+    // Organizations, sites and services are compiled from the selection (core/projection.ts), the rest loaded.
+    const compiled = COMPILED[kind as keyof typeof COMPILED];
+    if (compiled) {
+      const selection = ProjectionRegistry.selection(info);
+      const fields = { [compiled]: { ...selection.Node, ...selection[compiled] } };
+      const json = ctx.projections.compile(compiled, [fields], 'x', { typename: true });
+      const [row] = await readQuery<{ node: Node }[]>(ctx.em, `select ${json} as node from ${kind} x where x.id = ?`, [uuid]);
+      return row?.node ?? null;
+    }
+    switch (kind) {
       case 'licence':
         return ctx.em.findOne(Licence, uuid);
       case 'contract':

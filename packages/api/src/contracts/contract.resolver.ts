@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
+import type { Row } from '../core/projection';
 import { localized } from '../core/localized-text';
 import { Municipality } from '../geography/municipality.entity';
 import { LangArg } from '../core/language-arg';
@@ -87,7 +88,7 @@ export class PublicAuthorityResolver {
 @Resolver(() => Organization)
 export class OrganizationContractsResolver {
   @FieldResolver(() => [Contract])
-  contracts(@Root() organization: Organization, @Ctx() ctx: ContractsContext): Promise<Contract[]> {
+  contracts(@Root() organization: Row<Organization>, @Ctx() ctx: ContractsContext): Promise<Contract[]> {
     return ctx.loaders.contractsByOrganization.load(organization.id);
   }
 }

@@ -8,6 +8,7 @@ import { ServiceCategory } from '../taxonomy/service-category.entity';
 import { Licence } from './licence.entity';
 import type { LicencesContext } from './licence.loaders';
 import { isCalendarDate } from '../core/validation';
+import { prefetched, type Row } from '../core/projection';
 
 export function isLicenceValidOn(licence: Pick<Licence, 'validFrom' | 'validUntil'>, date: string): boolean {
   return licence.validFrom <= date && (!licence.validUntil || licence.validUntil >= date);
@@ -16,29 +17,30 @@ export function isLicenceValidOn(licence: Pick<Licence, 'validFrom' | 'validUnti
 @Resolver(() => Licence)
 export class LicenceResolver {
   @FieldResolver(() => [ServiceCategory], { description: 'Categories the licence covers (and, for a parent, the categories below it).' })
-  async categories(@Root() licence: Licence, @Ctx() ctx: LicencesContext): Promise<ServiceCategory[]> {
-    const [ids, catalog] = await Promise.all([ctx.loaders.licenceCategoryIds.load(licence.id), ctx.catalog()]);
+  async categories(@Root() licence: Row<Licence>, @Ctx() ctx: LicencesContext): Promise<ServiceCategory[]> {
+    const carried = (licence as { categoryIds?: string[] }).categoryIds;
+    const [ids, catalog] = await Promise.all([carried ?? ctx.loaders.licenceCategoryIds.load(licence.id), ctx.catalog()]);
     return ids.map((id) => catalog.categoriesById.get(id)!).filter(Boolean).sort((a, b) => a.position - b.position);
   }
 
   @FieldResolver(() => Boolean, { description: 'Valid today in Kosovo.' })
-  validToday(@Root() licence: Licence): boolean {
+  validToday(@Root() licence: Row<Licence>): boolean {
     return isLicenceValidOn(licence, todayInKosovo());
   }
 
   @FieldResolver(() => Boolean, { description: 'Valid on the given date.' })
-  validOn(@Root() licence: Licence, @Arg('date', () => DateScalar) date: string): boolean {
+  validOn(@Root() licence: Row<Licence>, @Arg('date', () => DateScalar) date: string): boolean {
     if (!isCalendarDate(date)) throw new UserInputError('date must be YYYY-MM-DD.', 'date');
     return isLicenceValidOn(licence, date);
   }
 
   @FieldResolver(() => Verification)
-  verification(@Root() licence: Licence): Verification {
+  verification(@Root() licence: Row<Licence>): Verification {
     return { status: licence.verificationStatus, verifiedAt: licence.verifiedAt ?? null };
   }
 
   @FieldResolver(() => Organization)
-  async organization(@Root() licence: Licence, @Ctx() ctx: LicencesContext): Promise<Organization> {
+  async organization(@Root() licence: Row<Licence>, @Ctx() ctx: LicencesContext): Promise<Organization> {
     return (await ctx.loaders.organization.load(licence.organization.id))!;
   }
 }
@@ -47,7 +49,7 @@ export class LicenceResolver {
 @Resolver(() => Organization)
 export class OrganizationLicencesResolver {
   @FieldResolver(() => [Licence])
-  licences(@Root() organization: Organization, @Ctx() ctx: LicencesContext): Promise<Licence[]> {
-    return ctx.loaders.licencesByOrganization.load(organization.id);
+  licences(@Root() organization: Row<Organization>, @Ctx() ctx: LicencesContext): Licence[] | Promise<Licence[]> {
+    return prefetched<Licence>(organization, 'licences') ?? ctx.loaders.licencesByOrganization.load(organization.id);
   }
 }

@@ -4,21 +4,22 @@ import { Municipality } from '../geography/municipality.entity';
 import { Organization } from '../organizations/organization.entity';
 import { Location } from './location.entity';
 import type { LocationsContext } from './location.loaders';
+import { prefetched, type Row } from '../core/projection';
 
 @Resolver(() => Location)
 export class LocationResolver {
   @FieldResolver(() => GeoPoint)
-  point(@Root() location: Location): GeoPoint {
+  point(@Root() location: Row<Location>): GeoPoint {
     return geoPoint(location.lat, location.lng);
   }
 
   @FieldResolver(() => Municipality)
-  async municipality(@Root() location: Location, @Ctx() ctx: LocationsContext): Promise<Municipality> {
+  async municipality(@Root() location: Row<Location>, @Ctx() ctx: LocationsContext): Promise<Municipality> {
     return (await ctx.catalog()).municipalitiesById.get(location.municipality.id)!;
   }
 
   @FieldResolver(() => Organization)
-  async organization(@Root() location: Location, @Ctx() ctx: LocationsContext): Promise<Organization> {
+  async organization(@Root() location: Row<Location>, @Ctx() ctx: LocationsContext): Promise<Organization> {
     return (await ctx.loaders.organization.load(location.organization.id))!;
   }
 }
@@ -27,7 +28,7 @@ export class LocationResolver {
 @Resolver(() => Organization)
 export class OrganizationLocationsResolver {
   @FieldResolver(() => [Location])
-  locations(@Root() organization: Organization, @Ctx() ctx: LocationsContext): Promise<Location[]> {
-    return ctx.loaders.locationsByOrganization.load(organization.id);
+  locations(@Root() organization: Row<Organization>, @Ctx() ctx: LocationsContext): Location[] | Promise<Location[]> {
+    return prefetched<Location>(organization, 'locations') ?? ctx.loaders.locationsByOrganization.load(organization.id);
   }
 }

@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { readQuery } from '../core/read';
-import { readOnly } from '../core/read-model';
 import { boxAround, haversineSql, todayInKosovo } from '../geography/geo';
 import { UserInputError } from '../core/errors';
 import { keysetPage } from '../core/connection';
@@ -12,6 +11,8 @@ import { join, pgArray, type Sql, sql } from '../core/sql';
 import { isCalendarDate } from '../core/validation';
 
 /** A fragment of SQL with its positional (?) parameters. */
+const idOnly = (alias: string) => `json_build_object('id', ${alias}.id)`;
+
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
@@ -209,6 +210,8 @@ export class OrganizationSearch {
     orderBy?: OrganizationOrder | null;
     /** The language whose names NAME orders by (Albanian where a name is missing). */
     lang?: 'sq' | 'sr' | 'en' | null;
+    /** SQL for each row's object over the alias (core/projection.ts compiles it from the selection); default just the id. */
+    node?: (alias: string) => string;
   }): Promise<OrganizationPage> {
     const resolved = this.resolve(args.filter);
     const order = args.orderBy ?? (resolved.distance ? OrganizationOrder.DISTANCE : OrganizationOrder.NAME);
@@ -226,7 +229,7 @@ export class OrganizationSearch {
     const distanceColumn = distance ?? sql('null::float8');
 
     const inner = sql(
-      `select o.*, ${key.text} as sort_key, ${distanceColumn.text} as distance_km from ${from.text} where ${where.text}`,
+      `select o.id, ${key.text} as sort_key, ${distanceColumn.text} as distance_km from ${from.text} where ${where.text}`,
       ...key.params,
       ...distanceColumn.params,
       ...from.params,
@@ -234,18 +237,24 @@ export class OrganizationSearch {
     );
     const comparator = direction === 'asc' ? '>' : '<';
     const seek = after ? sql(`where (q.sort_key, q.id) ${comparator} (?::${cast}, ?::uuid)`, after.value, after.id) : sql('');
+    // The page is chosen on ids and sort keys alone; only its rows are built into objects.
+    const pageOrder = `p.sort_key ${direction}, p.id ${direction}`;
     const statement = sql(
-      `select q.*, q.sort_key::text as sort_value from (${inner.text}) q ${seek.text} order by q.sort_key ${direction}, q.id ${direction} limit ?`,
+      `select ${(args.node ?? idOnly)('o')} as node, p.sort_value, p.distance_km from` +
+        ` (select q.id, q.sort_key, q.sort_key::text as sort_value, q.distance_km from (${inner.text}) q ${seek.text} order by q.sort_key ${direction}, q.id ${direction} limit ?) p` +
+        ` join organization o on o.id = p.id order by ${pageOrder}`,
       ...inner.params,
       ...seek.params,
       args.first + 1,
     );
-    const raw: Record<string, unknown>[] = args.first === 0 && !after ? [] : await readQuery(this.em, statement.text, statement.params);
-    const page = keysetPage(raw, args.first, args.after, (row) => ({ order: cursorOrder, value: (row.sort_value as string | null) ?? null, id: row.id as string }));
-    const rows = page.rows.map((row) => {
-      const { sort_key: _key, sort_value: _value, distance_km: distanceKm, cursor, ...columns } = row;
-      return { organization: readOnly(this.em, Organization, columns), distanceKm: distanceKm === null || distanceKm === undefined ? null : Number(distanceKm), cursor };
-    });
+    const raw: { node: Organization; sort_value: string | null; distance_km: number | null }[] =
+      args.first === 0 && !after ? [] : await readQuery(this.em, statement.text, statement.params);
+    const page = keysetPage(raw, args.first, args.after, (row) => ({ order: cursorOrder, value: row.sort_value ?? null, id: row.node.id }));
+    const rows = page.rows.map((row) => ({
+      organization: row.node,
+      distanceKm: row.distance_km === null || row.distance_km === undefined ? null : Number(row.distance_km),
+      cursor: row.cursor,
+    }));
     const count = sql(`select count(*)::int as total from organization o where ${where.text}`, ...where.params);
     let total: Promise<number> | undefined;
     return {
@@ -256,15 +265,23 @@ export class OrganizationSearch {
   }
 
   /** Every site of every matching organization (restricted to the sites that make it match), in one statement. */
-  async mapPoints(filter: OrganizationFilter | null | undefined, lang: 'sq' | 'sr' | 'en', limit: number): Promise<MapPointRow[]> {
+  async mapPoints(
+    filter: OrganizationFilter | null | undefined,
+    lang: 'sq' | 'sr' | 'en',
+    limit: number,
+    /** The MapPoint fields asked for: the categories (a subquery per site) only when selected. */
+    selected: (field: keyof MapPointRow) => boolean = () => true,
+  ): Promise<MapPointRow[]> {
     const resolved = this.resolve(filter);
     const where = join([...resolved.where, ...resolved.siteWhere], ' and ');
     const nameColumn = lang === 'sq' ? 'o.name_sq' : `coalesce(o.name_${lang}, o.name_sq)`;
     const statement = sql(
       `select l.id as location_id, o.id as organization_id, ${nameColumn} as name, l.lat, l.lng, m.code as municipality_code,` +
-        ` o.verification_status = 'VERIFIED' as verified, o.is_demo,` +
-        ` array(select distinct c.code from service s join service_category_link sc on sc.service_id = s.id join service_category c on c.id = sc.category_id` +
-        ` where s.organization_id = o.id and s.status = 'ACTIVE' order by c.code) as category_codes` +
+        ` o.verification_status = 'VERIFIED' as verified, o.is_demo` +
+        (selected('categoryCodes')
+          ? `, array(select distinct c.code from service s join service_category_link sc on sc.service_id = s.id join service_category c on c.id = sc.category_id` +
+            ` where s.organization_id = o.id and s.status = 'ACTIVE' order by c.code) as category_codes`
+          : '') +
         ` from location l join organization o on o.id = l.organization_id join municipality m on m.id = l.municipality_id` +
         ` where ${where.text || 'true'} order by l.id limit ?`,
       ...where.params,
@@ -278,7 +295,7 @@ export class OrganizationSearch {
       lat: Number(r.lat),
       lng: Number(r.lng),
       municipalityCode: r.municipality_code as string,
-      categoryCodes: r.category_codes as string[],
+      categoryCodes: (r.category_codes as string[] | undefined) ?? [],
       verified: Boolean(r.verified),
       isDemo: Boolean(r.is_demo),
     }));

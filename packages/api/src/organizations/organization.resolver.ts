@@ -1,4 +1,8 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import type { FieldsByTypeName } from 'graphql-parse-resolve-info';
+import { ProjectionRegistry, type Row } from '../core/projection';
+import { readQuery } from '../core/read';
 import { Language, localized, OptionalLocalizedText } from '../core/localized-text';
 import { UserInputError } from '../core/errors';
 import { requireUuid } from '../core/ids';
@@ -15,8 +19,9 @@ const MAX_MAP_POINTS = 100_000;
 @Resolver(() => Organization)
 export class OrganizationResolver {
   @Query(() => Organization, { nullable: true })
-  organization(@Arg('id', () => ID) id: string, @Ctx() ctx: OrganizationsContext): Promise<Organization | null> {
-    return ctx.loaders.organization.load(requireUuid(id));
+  async organization(@Arg('id', () => ID) id: string, @Ctx() ctx: OrganizationsContext, @Info() info: GraphQLResolveInfo): Promise<Organization | null> {
+    const uuid = requireUuid(id);
+    return compiledOrganization(ctx, ProjectionRegistry.selection(info), uuid);
   }
 
   @Query(() => OrganizationConnection, { description: 'Organizations matching the filter, a page (at most 100) at a time.' })
@@ -28,11 +33,13 @@ export class OrganizationResolver {
     @Arg('orderBy', () => OrganizationOrder, { nullable: true }) orderBy?: OrganizationOrder,
     @Arg('lang', () => Language, { nullable: true, defaultValue: Language.SQ, description: 'Language of the names NAME orders by (Albanian where missing).' })
     lang?: Language,
+    @Info() info?: GraphQLResolveInfo,
   ): Promise<OrganizationConnection> {
     const size = pageSize(first);
     const search = new OrganizationSearch(ctx.em, await ctx.catalog());
-    const page = await search.page({ filter, first: size, after, orderBy, lang: lang ?? Language.SQ });
-    for (const row of page.rows) ctx.loaders.organization.prime(row.organization.id, row.organization);
+    const nodes = ProjectionRegistry.under(ProjectionRegistry.selection(info!), 'OrganizationConnection', ['edges', 'node']);
+    const node = (alias: string) => ctx.projections.compile('Organization', nodes, alias);
+    const page = await search.page({ filter, first: size, after, orderBy, lang: lang ?? Language.SQ, node });
     return Object.assign(new OrganizationConnection(), {
       page,
       edges: page.rows.map((row) => ({ cursor: row.cursor, node: row.organization, distanceKm: row.distanceKm })),
@@ -46,37 +53,46 @@ export class OrganizationResolver {
     @Arg('filter', () => OrganizationFilter, { nullable: true }) filter?: OrganizationFilter,
     @LangArg() lang: Language = Language.SQ,
     @Arg('limit', () => Int, { defaultValue: 50_000 }) limit: number = 50_000,
+    @Info() info?: GraphQLResolveInfo,
   ): Promise<MapPoint[]> {
     if (!Number.isInteger(limit) || limit < 0 || limit > MAX_MAP_POINTS) {
       throw new UserInputError(`"limit" must be from 0 to ${MAX_MAP_POINTS}; got ${limit}.`, 'limit');
     }
-    return new OrganizationSearch(ctx.em, await ctx.catalog()).mapPoints(filter, lang, limit);
+    const fields = new Set(Object.values(ProjectionRegistry.selection(info!).MapPoint ?? {}).map((tree) => tree.name));
+    return new OrganizationSearch(ctx.em, await ctx.catalog()).mapPoints(filter, lang, limit, (field) => fields.has(field));
   }
 
   @FieldResolver(() => String)
-  name(@Root() organization: Organization, @LangArg() lang: Language): string {
+  name(@Root() organization: Row<Organization>, @LangArg() lang: Language): string {
     return localized(organization.names, lang)!;
   }
 
   @FieldResolver(() => String, { nullable: true })
-  description(@Root() organization: Organization, @LangArg() lang: Language): string | null {
+  description(@Root() organization: Row<Organization>, @LangArg() lang: Language): string | null {
     return localized(organization.descriptions, lang);
   }
 
   @FieldResolver(() => OptionalLocalizedText)
-  descriptions(@Root() organization: Organization): OptionalLocalizedText {
+  descriptions(@Root() organization: Row<Organization>): OptionalLocalizedText {
     return organization.descriptions;
   }
 
   @FieldResolver(() => Verification)
-  verification(@Root() organization: Organization): Verification {
+  verification(@Root() organization: Row<Organization>): Verification {
     return { status: organization.verificationStatus, verifiedAt: organization.verifiedAt ?? null, verifiedById: organization.verifiedBy?.id ?? null };
   }
 
   @FieldResolver(() => FundingMix)
-  fundingMix(@Root() o: Organization): FundingMix {
+  fundingMix(@Root() o: Row<Organization>): FundingMix {
     return { publicSources: o.fundingPublicPct, foreignDonors: o.fundingForeignPct, ownRevenue: o.fundingOwnPct, other: o.fundingOtherPct };
   }
+}
+
+/** One organization with what the selection asks for, in one statement (core/projection.ts); null when there is none. */
+export async function compiledOrganization(ctx: OrganizationsContext, selection: FieldsByTypeName, id: string, options: { typename?: boolean } = {}): Promise<Organization | null> {
+  const json = ctx.projections.compile('Organization', [selection], 'o', options);
+  const rows: { node: Organization }[] = await readQuery(ctx.em, `select ${json} as node from organization o where o.id = ?`, [id]);
+  return rows[0]?.node ?? null;
 }
 
 @Resolver(() => OrganizationConnection)
