@@ -10,7 +10,7 @@ import { createLicenceLoaders, type LicenceLoaders } from '../licences/licence.l
 import { createLocationLoaders, type LocationLoaders } from '../locations/location.loaders';
 import { type Mailer, OutboxMailer } from '../mail/mailer';
 import { createOrganizationLoaders, type OrganizationLoaders } from '../organizations/organization.loaders';
-import type { ReferenceCache } from '../reference/reference-catalog';
+import type { ReferenceCache, ReferenceCatalog } from '../reference/reference-catalog';
 import { projectionsOf } from './projections';
 import { createServiceLoaders, type ServiceLoaders } from '../services/service.loaders';
 
@@ -41,11 +41,13 @@ export function createContext(
 ): GraphQLContext {
   const em = orm.em.fork();
   let viewer: Promise<Viewer> | undefined;
+  let catalog: ReferenceCatalog | undefined;
   const getViewer = () => (viewer ??= resolveViewer(em, credentials));
   return {
     em,
     loaders: createLoaders(em),
-    catalog: () => reference.get(),
+    catalog: () => reference.get().then((loaded) => (catalog = loaded)),
+    loadedCatalog: () => catalog,
     logger,
     projections: projectionsOf(orm),
     credentials,

@@ -8,6 +8,8 @@ import { ServiceCategory } from '../taxonomy/service-category.entity';
 import { Licence } from './licence.entity';
 import type { LicencesContext } from './licence.loaders';
 import { isCalendarDate } from '../core/validation';
+import { withCatalog } from '../reference/catalog-context';
+import type { ReferenceCatalog } from '../reference/reference-catalog';
 import { prefetched, type Row } from '../core/projection';
 
 export function isLicenceValidOn(licence: Pick<Licence, 'validFrom' | 'validUntil'>, date: string): boolean {
@@ -17,10 +19,12 @@ export function isLicenceValidOn(licence: Pick<Licence, 'validFrom' | 'validUnti
 @Resolver(() => Licence)
 export class LicenceResolver {
   @FieldResolver(() => [ServiceCategory], { description: 'Categories the licence covers (and, for a parent, the categories below it).' })
-  async categories(@Root() licence: Row<Licence>, @Ctx() ctx: LicencesContext): Promise<ServiceCategory[]> {
+  categories(@Root() licence: Row<Licence>, @Ctx() ctx: LicencesContext): ServiceCategory[] | Promise<ServiceCategory[]> {
+    const byPosition = (ids: string[], catalog: ReferenceCatalog) =>
+      ids.map((id) => catalog.categoriesById.get(id)!).filter(Boolean).sort((a, b) => a.position - b.position);
     const carried = (licence as { categoryIds?: string[] }).categoryIds;
-    const [ids, catalog] = await Promise.all([carried ?? ctx.loaders.licenceCategoryIds.load(licence.id), ctx.catalog()]);
-    return ids.map((id) => catalog.categoriesById.get(id)!).filter(Boolean).sort((a, b) => a.position - b.position);
+    if (carried) return withCatalog(ctx, (catalog) => byPosition(carried, catalog));
+    return Promise.all([ctx.loaders.licenceCategoryIds.load(licence.id), ctx.catalog()]).then(([ids, catalog]) => byPosition(ids, catalog));
   }
 
   @FieldResolver(() => Boolean, { description: 'Valid today in Kosovo.' })

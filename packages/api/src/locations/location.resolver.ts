@@ -4,6 +4,7 @@ import { Municipality } from '../geography/municipality.entity';
 import { Organization } from '../organizations/organization.entity';
 import { Location } from './location.entity';
 import type { LocationsContext } from './location.loaders';
+import { withCatalog } from '../reference/catalog-context';
 import { prefetched, type Row } from '../core/projection';
 
 @Resolver(() => Location)
@@ -14,8 +15,8 @@ export class LocationResolver {
   }
 
   @FieldResolver(() => Municipality)
-  async municipality(@Root() location: Row<Location>, @Ctx() ctx: LocationsContext): Promise<Municipality> {
-    return (await ctx.catalog()).municipalitiesById.get(location.municipality.id)!;
+  municipality(@Root() location: Row<Location>, @Ctx() ctx: LocationsContext): Municipality | Promise<Municipality> {
+    return withCatalog(ctx, (catalog) => catalog.municipalitiesById.get(location.municipality.id)!);
   }
 
   @FieldResolver(() => Organization)

@@ -7,6 +7,8 @@ import { Organization } from '../organizations/organization.entity';
 import { ServiceCategory } from '../taxonomy/service-category.entity';
 import { TargetGroup } from '../taxonomy/target-group.entity';
 import { Service } from './service.entity';
+import { withCatalog } from '../reference/catalog-context';
+import type { ReferenceCatalog } from '../reference/reference-catalog';
 import { prefetched, type Row } from '../core/projection';
 import type { ServiceLinks, ServicesContext } from './service.loaders';
 
@@ -14,10 +16,16 @@ function present<T>(items: (T | null | undefined)[]): T[] {
   return items.filter((i): i is T => i !== null && i !== undefined);
 }
 
-/** A compiled service (core/projection.ts) carries the ids it was asked for; others come from the loader. */
-async function idsOf(service: Service, ctx: ServicesContext, key: Exclude<keyof ServiceLinks, 'locationIds'>): Promise<string[]> {
+type LinkKey = Exclude<keyof ServiceLinks, 'locationIds'>;
+
+/**
+ * A compiled service (core/projection.ts) carries the ids it was asked for: answered synchronously
+ * once the request has its catalog. Others come from the loader.
+ */
+function withIds<T>(service: Row<Service>, ctx: ServicesContext, key: LinkKey, use: (ids: string[], catalog: ReferenceCatalog) => T): T | Promise<T> {
   const carried = (service as Partial<ServiceLinks>)[key];
-  return carried ?? (await ctx.loaders.serviceLinks.load(service.id))[key];
+  if (carried) return withCatalog(ctx, (catalog) => use(carried, catalog));
+  return Promise.all([ctx.loaders.serviceLinks.load(service.id), ctx.catalog()]).then(([links, catalog]) => use(links[key], catalog));
 }
 
 @Resolver(() => Service)
@@ -43,21 +51,18 @@ export class ServiceResolver {
   }
 
   @FieldResolver(() => [ServiceCategory])
-  async categories(@Root() service: Row<Service>, @Ctx() ctx: ServicesContext): Promise<ServiceCategory[]> {
-    const [ids, catalog] = await Promise.all([idsOf(service, ctx, 'categoryIds'), ctx.catalog()]);
-    return present(ids.map((id) => catalog.categoriesById.get(id))).sort((a, b) => a.position - b.position);
+  categories(@Root() service: Row<Service>, @Ctx() ctx: ServicesContext): ServiceCategory[] | Promise<ServiceCategory[]> {
+    return withIds(service, ctx, 'categoryIds', (ids, catalog) => present(ids.map((id) => catalog.categoriesById.get(id))).sort((a, b) => a.position - b.position));
   }
 
   @FieldResolver(() => [TargetGroup])
-  async targetGroups(@Root() service: Row<Service>, @Ctx() ctx: ServicesContext): Promise<TargetGroup[]> {
-    const [ids, catalog] = await Promise.all([idsOf(service, ctx, 'targetGroupIds'), ctx.catalog()]);
-    return present(ids.map((id) => catalog.targetGroupsById.get(id))).sort((a, b) => a.position - b.position);
+  targetGroups(@Root() service: Row<Service>, @Ctx() ctx: ServicesContext): TargetGroup[] | Promise<TargetGroup[]> {
+    return withIds(service, ctx, 'targetGroupIds', (ids, catalog) => present(ids.map((id) => catalog.targetGroupsById.get(id))).sort((a, b) => a.position - b.position));
   }
 
   @FieldResolver(() => [Municipality], { description: 'The municipalities the service serves.' })
-  async serviceArea(@Root() service: Row<Service>, @Ctx() ctx: ServicesContext): Promise<Municipality[]> {
-    const [ids, catalog] = await Promise.all([idsOf(service, ctx, 'areaMunicipalityIds'), ctx.catalog()]);
-    return present(ids.map((id) => catalog.municipalitiesById.get(id))).sort((a, b) => a.code.localeCompare(b.code));
+  serviceArea(@Root() service: Row<Service>, @Ctx() ctx: ServicesContext): Municipality[] | Promise<Municipality[]> {
+    return withIds(service, ctx, 'areaMunicipalityIds', (ids, catalog) => present(ids.map((id) => catalog.municipalitiesById.get(id))).sort((a, b) => a.code.localeCompare(b.code)));
   }
 
   @FieldResolver(() => [Location], { description: 'The sites where the service is delivered.' })
