@@ -10,6 +10,7 @@ import { isDatabaseUnavailable } from './database-errors';
 import { httpCachePlugin } from './http-cache';
 import { armor, LIMITS, queryCostPlugin } from './limits';
 import { buildCivimapSchema } from '../schema';
+import { jitGateway } from './jit-executor';
 
 /** Codes a client can act on; anything else is an internal error whose details stay in the log. */
 const CLIENT_CODES = new Set([
@@ -47,7 +48,8 @@ export async function createApolloServer(logger: Logger, options: { metrics?: Me
   const schema = await buildCivimapSchema();
   const protection = armor();
   const server = new ApolloServer<GraphQLContext>({
-    schema,
+    // The schema comes through a "gateway" whose executor runs hot operations compiled (jit-executor.ts).
+    gateway: jitGateway(schema),
     introspection: true,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
