@@ -6,7 +6,14 @@ import { Node } from '../core/node';
 import { Organization } from '../organizations/organization.entity';
 
 @Entity({ tableName: 'location' })
-@Index({ name: 'location_point_gist', expression: 'create index "location_point_gist" on "location" using gist (point("lng", "lat"))' })
+@Index({
+  name: 'location_point_gist',
+  expression: 'create index "location_point_gist" on "location" using gist (point("lng", "lat")) include ("organization_id", "lat", "lng")',
+})
+@Index({
+  name: 'location_earth_gist',
+  expression: 'create index "location_earth_gist" on "location" using gist (ll_to_earth("lat", "lng")) include ("organization_id", "lat", "lng")',
+})
 @ObjectType({ implements: Node, description: 'A site where an organization works or delivers services.' })
 export class Location extends VersionedEntity {
   @ManyToOne(() => Organization, { deleteRule: 'cascade' })

@@ -2,45 +2,16 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { readQuery } from '../core/read';
 import { boxAround, haversineSql, todayInKosovo } from '../geography/geo';
 import { UserInputError } from '../core/errors';
-import { keysetPage } from '../core/connection';
-import { decodeCursor, type PageInfo } from '../core/pagination';
 import type { ReferenceCatalog } from '../reference/reference-catalog';
-import { Organization } from './organization.entity';
+import { organizationPage, type OrganizationPage, type ResolvedFilter } from './organization-page';
+
+export type { OrganizationPage, OrganizationPageRow, ResolvedFilter } from './organization-page';
 import { type BBoxInput, type NearInput, OrganizationFilter, OrganizationOrder } from './organization.inputs';
 import { join, pgArray, type Sql, sql } from '../core/sql';
 import { isCalendarDate } from '../core/validation';
 
-/** A fragment of SQL with its positional (?) parameters. */
-const idOnly = (alias: string) => `json_build_object('id', ${alias}.id)`;
-
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
-export interface ResolvedFilter {
-  where: Sql[];
-  /** Distance from the `near` point to the organization's nearest site (km). */
-  distance?: Sql;
-  /** Conditions on a site (alias l), for the map: only the sites that make the organization match. */
-  siteWhere: Sql[];
-  /**
-   * For `near`: every organization's distance computed in one pass over the sites in the box (alias
-   * nd, column km), joined to organization o. A page sorts by it instead of running `distance` once
-   * per candidate organization, which grows with the organizations around the point.
-   */
-  nearJoin?: { join: Sql; distance: Sql };
-}
-
-export interface OrganizationPageRow {
-  organization: Organization;
-  distanceKm: number | null;
-  cursor: string;
-}
-
-export interface OrganizationPage {
-  rows: OrganizationPageRow[];
-  pageInfo: PageInfo;
-  totalCount: () => Promise<number>;
-}
 
 export interface MapPointRow {
   locationId: string;
@@ -71,6 +42,9 @@ export class OrganizationSearch {
     const siteWhere: Sql[] = [];
     let distance: Sql | undefined;
     let nearJoin: ResolvedFilter['nearJoin'];
+    let nearCondition: Sql | undefined;
+    // Per-organization forms of the site conditions, for plans that test organizations one by one.
+    const probes = new Map<Sql, Sql>();
 
     if (f.includeDemo === false) where.push(sql('not o.is_demo'));
     if (f.status?.length) where.push(sql('o.status = any(?::text[])', pgArray(f.status)));
@@ -129,7 +103,9 @@ export class OrganizationSearch {
     if (f.bbox) {
       const box = validBox(f.bbox);
       const inBox = sql('point(l.lng, l.lat) <@ box(point(?, ?), point(?, ?))', box.minLng, box.minLat, box.maxLng, box.maxLat);
-      where.push(sql(`exists (select 1 from location l where l.organization_id = o.id and ${inBox.text})`, ...inBox.params));
+      const condition = sql(`exists (select 1 from location l where l.organization_id = o.id and ${inBox.text})`, ...inBox.params);
+      where.push(condition);
+      probes.set(condition, siteProbe(inBox));
       siteWhere.push(inBox);
     }
 
@@ -139,7 +115,9 @@ export class OrganizationSearch {
       const inBox = sql('point(l.lng, l.lat) <@ box(point(?, ?), point(?, ?))', box.minLng, box.minLat, box.maxLng, box.maxLat);
       const dist = sql(haversineSql('l'), near.lat, near.lat, near.lng);
       const within = sql(`${inBox.text} and ${dist.text} <= ?`, ...inBox.params, ...dist.params, near.radiusKm);
-      where.push(sql(`exists (select 1 from location l where l.organization_id = o.id and ${within.text})`, ...within.params));
+      nearCondition = sql(`exists (select 1 from location l where l.organization_id = o.id and ${within.text})`, ...within.params);
+      where.push(nearCondition);
+      probes.set(nearCondition, siteProbe(within));
       siteWhere.push(within);
       distance = sql(`(select min(${dist.text}) from location l where l.organization_id = o.id and ${inBox.text})`, ...dist.params, ...inBox.params);
       // The same minimum per organization; the where condition above still decides which ones match.
@@ -200,7 +178,12 @@ export class OrganizationSearch {
       where.push(...this.contractable(f.contractableNear.category, f.contractableNear.on, serves, 'filter.contractableNear'));
     }
 
-    return { where, distance, siteWhere, nearJoin };
+    const knn = f.near ? { lat: f.near.lat, lng: f.near.lng, radiusKm: f.near.radiusKm } : undefined;
+    const spatial = [f.near, f.bbox].filter(Boolean).length;
+    const sitesOnly = spatial === 1 && where.length === 1 && siteWhere.length === 1;
+    const probe = spatial > 0 || Boolean(f.contractableFor || f.contractableNear);
+    const probeWhere = where.map((condition) => probes.get(condition) ?? condition);
+    return { where, probeWhere, distance, siteWhere, nearJoin, nearCondition, knn, sitesOnly, probe };
   }
 
   async page(args: {
@@ -215,53 +198,10 @@ export class OrganizationSearch {
   }): Promise<OrganizationPage> {
     const resolved = this.resolve(args.filter);
     const order = args.orderBy ?? (resolved.distance ? OrganizationOrder.DISTANCE : OrganizationOrder.NAME);
-    const lang = args.lang ?? 'sq';
     if (order === OrganizationOrder.DISTANCE && !resolved.distance) {
       throw new UserInputError('orderBy DISTANCE needs filter.near: distances are measured from its point.', 'orderBy');
     }
-    const where = resolved.where.length ? join(resolved.where, ' and ') : sql('true');
-    const distance = resolved.nearJoin?.distance ?? resolved.distance;
-    const from = resolved.nearJoin ? sql(`organization o ${resolved.nearJoin.join.text}`, ...resolved.nearJoin.join.params) : sql('organization o');
-    const { key, direction, cast } = sortKey(order, distance, lang);
-    // A cursor belongs to its order, and for names to the language it sorted by.
-    const cursorOrder = order === OrganizationOrder.NAME && lang !== 'sq' ? `${order}_${lang.toUpperCase()}` : order;
-    const after = args.after ? decodeCursor(args.after, cursorOrder) : null;
-    const distanceColumn = distance ?? sql('null::float8');
-
-    const inner = sql(
-      `select o.id, ${key.text} as sort_key, ${distanceColumn.text} as distance_km from ${from.text} where ${where.text}`,
-      ...key.params,
-      ...distanceColumn.params,
-      ...from.params,
-      ...where.params,
-    );
-    const comparator = direction === 'asc' ? '>' : '<';
-    const seek = after ? sql(`where (q.sort_key, q.id) ${comparator} (?::${cast}, ?::uuid)`, after.value, after.id) : sql('');
-    // The page is chosen on ids and sort keys alone; only its rows are built into objects.
-    const pageOrder = `p.sort_key ${direction}, p.id ${direction}`;
-    const statement = sql(
-      `select ${(args.node ?? idOnly)('o')} as node, p.sort_value, p.distance_km from` +
-        ` (select q.id, q.sort_key, q.sort_key::text as sort_value, q.distance_km from (${inner.text}) q ${seek.text} order by q.sort_key ${direction}, q.id ${direction} limit ?) p` +
-        ` join organization o on o.id = p.id order by ${pageOrder}`,
-      ...inner.params,
-      ...seek.params,
-      args.first + 1,
-    );
-    const raw: { node: Organization; sort_value: string | null; distance_km: number | null }[] =
-      args.first === 0 && !after ? [] : await readQuery(this.em, statement.text, statement.params);
-    const page = keysetPage(raw, args.first, args.after, (row) => ({ order: cursorOrder, value: row.sort_value ?? null, id: row.node.id }));
-    const rows = page.rows.map((row) => ({
-      organization: row.node,
-      distanceKm: row.distance_km === null || row.distance_km === undefined ? null : Number(row.distance_km),
-      cursor: row.cursor,
-    }));
-    const count = sql(`select count(*)::int as total from organization o where ${where.text}`, ...where.params);
-    let total: Promise<number> | undefined;
-    return {
-      rows,
-      pageInfo: page.pageInfo,
-      totalCount: () => (total ??= readQuery(this.em, count.text, count.params).then((r) => r[0].total as number)),
-    };
+    return organizationPage(this.em, resolved, { first: args.first, after: args.after, order, lang: args.lang ?? 'sq', node: args.node });
   }
 
   /** Every site of every matching organization (restricted to the sites that make it match), in one statement. */
@@ -343,16 +283,9 @@ export class OrganizationSearch {
   }
 }
 
-function sortKey(order: OrganizationOrder, distance: Sql | undefined, lang: 'sq' | 'sr' | 'en'): { key: Sql; direction: 'asc' | 'desc'; cast: string } {
-  switch (order) {
-    case OrganizationOrder.DISTANCE:
-      return { key: distance!, direction: 'asc', cast: 'float8' };
-    case OrganizationOrder.UPDATED_AT:
-      return { key: sql('o.updated_at'), direction: 'desc', cast: 'timestamptz' };
-    default:
-      // The expression matches the indexes on (coalesce(name_xx, name_sq), id).
-      return { key: sql(lang === 'sq' ? 'o.name_sq' : `coalesce(o.name_${lang}, o.name_sq)`), direction: 'asc', cast: 'text' };
-  }
+/** Whether one of the organization's own sites satisfies a condition on sites (alias l). */
+function siteProbe(condition: Sql): Sql {
+  return sql(`coalesce((select bool_or(${condition.text}) from location l where l.organization_id = o.id), false)`, ...condition.params);
 }
 
 function unique<T>(values: T[]): T[] {

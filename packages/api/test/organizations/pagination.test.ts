@@ -81,6 +81,24 @@ describe('cursor pagination', () => {
     expect(distances.filter((d) => d === 0).length).toBe(22);
   });
 
+  it.each([
+    ['walks the name index (every organization in the box: dense)', true],
+    ['collects the matches first (statistics say the box holds few)', false],
+  ])('by name within a bbox, the plan %s: every organization once, in name order, across pages', async (_label, analyzed) => {
+    // The plan follows the count against the planner's estimate of all organizations (organization-page.ts).
+    await db.orm.em.fork().execute(analyzed ? 'analyze organization' : `update pg_class set reltuples = 1000000 where oid = 'organization'::regclass`);
+    for (const orderBy of ['NAME', 'UPDATED_AT']) {
+      const edges = await walk({ orderBy, filter: { bbox: { minLat: 42.6, minLng: 21.1, maxLat: 42.8, maxLng: 21.2 } } }, 6);
+      const ids = edges.map((e) => e.node.id);
+      expect([...ids].sort()).toEqual(allIds);
+      if (orderBy === 'NAME') {
+        const names = edges.map((e) => e.node.name);
+        expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+      }
+    }
+    await db.orm.em.fork().execute('analyze organization');
+  });
+
   it('orders by the names of the requested language, Albanian where one is missing, across pages', async () => {
     await db.orm.em.fork().execute(`update organization set name_sr = 'Udruženje ' || substr(md5(id::text), 1, 6) where name_sq like 'Shoqata e%'`);
     const query = `query($after: String) { organizations(first: 5, after: $after, lang: SR) { edges { cursor node { id name(lang: SR) } } pageInfo { hasNextPage endCursor } } }`;
