@@ -83,12 +83,17 @@ export async function latency(origin, request, { warmup = 3, minRuns = 3, maxRun
   }
   const statements = counter ? (await counter.read()) / times.length : null;
   times.sort((a, b) => a - b);
-  return { runs: times.length, p50: percentile(times, 50), p95: percentile(times, 95), bytes: bytes / times.length, statements };
+  return { runs: times.length, p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), bytes: bytes / times.length, statements };
 }
 
-/** autocannon against one request; errors = transport errors + timeouts + non-2xx + GraphQL errors. */
-export async function throughput(origin, request, { connections = 8, duration = 5, timeout = 10, pid } = {}) {
+/**
+ * autocannon against one request; errors = transport errors + timeouts + non-2xx + GraphQL errors.
+ * pid: the server's process, whose CPU per request is reported; pgProbe + appName (pg-cpu.mjs): the
+ * PostgreSQL CPU per request of the backends serving it and of the whole cluster.
+ */
+export async function throughput(origin, request, { connections = 8, duration = 5, timeout = 10, pid, pgProbe, appName } = {}) {
   let checkErrors = 0;
+  const pgWindow = pgProbe && appName ? await pgProbe.start(appName) : null;
   const cpuBefore = pid ? cpuMs(pid) : null;
   let firstError = null;
   const result = await autocannon({
@@ -118,8 +123,12 @@ export async function throughput(origin, request, { connections = 8, duration = 
   });
   const errors = result.errors + result.timeouts + result.non2xx + checkErrors;
   const cpuPerRequest = pid && result.requests.total ? (cpuMs(pid) - cpuBefore) / result.requests.total : null;
+  const pgCpu = pgWindow ? await pgWindow() : null;
+  const perRequest = (ms) => (result.requests.total ? ms / result.requests.total : null);
   return {
     cpuPerRequest,
+    pgCpuPerRequest: pgCpu ? perRequest(pgCpu.poolMs) : null,
+    pgClusterCpuPerRequest: pgCpu ? perRequest(pgCpu.clusterMs) : null,
     rps: result.requests.average,
     total: result.requests.total,
     p50: result.latency.p50,
