@@ -63,13 +63,17 @@ export function percentile(sorted, p) {
  * Sequential requests: warm-up, then at least minRuns and until maxMs has passed (at most maxRuns).
  * When a statement counter is given, the statements of the measured runs are counted too.
  */
-export async function latency(origin, request, { warmup = 3, minRuns = 3, maxRuns = 300, maxMs = 4000, counter } = {}) {
+export async function latency(origin, request, { warmup = 3, minRuns = 3, maxRuns = 300, maxMs = 4000, counter, pid, pgProbe, appName } = {}) {
   for (let i = 0; i < warmup; i++) {
     const r = await send(origin, request);
     const error = request.check?.(r.status, r.body);
     if (error) throw new Error(`${request.path}: ${error}`);
   }
   await counter?.reset();
+  // CPU per request over the sequential runs too: for scenarios so slow that no request completes
+  // within a throughput window (coverage at 100k), it is the only CPU figure.
+  const pgWindow = pgProbe && appName ? await pgProbe.start(appName) : null;
+  const cpuBefore = pid ? cpuMs(pid) : null;
   const times = [];
   let bytes = 0;
   const started = performance.now();
@@ -81,9 +85,21 @@ export async function latency(origin, request, { warmup = 3, minRuns = 3, maxRun
     times.push(r.ms);
     bytes += r.bytes;
   }
+  const cpuPerRequest = pid ? (cpuMs(pid) - cpuBefore) / times.length : null;
+  const pgCpu = pgWindow ? await pgWindow() : null;
   const statements = counter ? (await counter.read()) / times.length : null;
   times.sort((a, b) => a - b);
-  return { runs: times.length, p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), bytes: bytes / times.length, statements };
+  return {
+    runs: times.length,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
+    bytes: bytes / times.length,
+    statements,
+    cpuPerRequest,
+    pgCpuPerRequest: pgCpu ? pgCpu.poolMs / times.length : null,
+    pgClusterCpuPerRequest: pgCpu ? pgCpu.clusterMs / times.length : null,
+  };
 }
 
 /**

@@ -124,3 +124,17 @@ export function cpuMs(pid) {
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
+
+/**
+ * Waits until a process is nearly idle (under 5% of a CPU over half a second), at most maxMs: after a
+ * throughput run of a slow scenario the server still works through the requests in flight, and the
+ * next measurement would pay for them.
+ */
+export async function waitIdle(pid, { maxMs = 180_000 } = {}) {
+  const deadline = Date.now() + maxMs;
+  for (;;) {
+    const before = cpuMs(pid);
+    await new Promise((r) => setTimeout(r, 500));
+    if (cpuMs(pid) - before <= 25 || Date.now() > deadline) return;
+  }
+}

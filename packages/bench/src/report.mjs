@@ -23,7 +23,11 @@ function scenarioTable(rows) {
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const row of rows) {
-    out.push(`| ${row.label} | ${fmt(row.p50)} | ${fmt(row.p99)} | ${row.runs} | ${fmt(row.rps, 0)} | ${fmt(row.cpu)} | ${fmt(row.pgCpu)} (${fmt(row.pgClusterCpu)}) | ${fmt(row.statements)} | ${fmt(row.kb)} | ${row.errors} |`);
+    const mark = row.cpuFrom === 'sequential' ? ' †' : '';
+    out.push(`| ${row.label} | ${fmt(row.p50)} | ${fmt(row.p99)} | ${row.runs} | ${fmt(row.rps, 0)} | ${fmt(row.cpu)}${mark} | ${fmt(row.pgCpu)} (${fmt(row.pgClusterCpu)})${mark} | ${fmt(row.statements)} | ${fmt(row.kb)} | ${row.errors} |`);
+  }
+  if (rows.some((row) => row.cpuFrom === 'sequential')) {
+    out.push('', '† No request completed within the throughput window: CPU per request over the sequential runs.');
   }
   return out;
 }
@@ -49,6 +53,7 @@ function pageSummary(r) {
 function hsdsLine(r) {
   const h = r.hsds;
   if (!h) return [];
+  if (h.error) return ['', `HSDS export: **FAILED** after ${fmt(h.seconds)} s (${h.error}); API peak RSS ${fmt(h.peakRssMb, 0)} MB.`];
   return ['', `HSDS export (\`GET /hsds/organizations?full_service=true&format=ndjson\`): ${count(h.organizations)} organizations, ${fmt(h.mb)} MB in ` +
     `${fmt(h.seconds, 2)} s (best of ${h.runs}) = **${fmt(h.mbPerSecond)} MB/s**; API peak RSS **${fmt(h.peakRssMb, 0)} MB** (${h.peakRssScope}); ${fmt(h.statements)} statements.`];
 }
