@@ -105,7 +105,7 @@ export function report(info, results, options) {
     out.push('', `### ${count(r.size)} organizations (${count(r.services)} services, ${count(r.locations)} sites)`, '');
     out.push(`Load average (1/5/15 min): ${r.loadAverage.start.join(' / ')} at the start of this size, ${r.loadAverage.end?.join(' / ')} at its end.`, '');
     out.push(...scenarioTable(r.rows), ...pageSummary(r), ...hsdsLine(r));
-    out.push('', `API peak RSS over the whole size run: ${fmt(r.apiPeakRssMb, 0)} MB.`);
+    out.push('', `API peak RSS over the page and the searches (coverage included): ${fmt(r.apiPeakRssMb, 0)} MB; the export and the load test run on a fresh API process.`);
     out.push(...loadTable(r, options));
   }
   out.push(...growthTable(results), ...explainSection(results));
