@@ -137,7 +137,8 @@ export async function throughput(origin, request, { connections = 8, duration = 
       },
     ],
   });
-  const errors = result.errors + result.timeouts + result.non2xx + checkErrors;
+  // autocannon counts a timeout in `errors` too: transport errors are the rest.
+  const errors = result.errors + result.non2xx + checkErrors;
   const cpuPerRequest = pid && result.requests.total ? (cpuMs(pid) - cpuBefore) / result.requests.total : null;
   const pgCpu = pgWindow ? await pgWindow() : null;
   const perRequest = (ms) => (result.requests.total ? ms / result.requests.total : null);
@@ -150,6 +151,6 @@ export async function throughput(origin, request, { connections = 8, duration = 
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors,
-    detail: { transport: result.errors, timeouts: result.timeouts, non2xx: result.non2xx, graphql: checkErrors, firstError },
+    detail: { transport: result.errors - result.timeouts, timeouts: result.timeouts, non2xx: result.non2xx, graphql: checkErrors, firstError },
   };
 }
