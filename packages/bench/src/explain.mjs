@@ -1,4 +1,4 @@
-// EXPLAIN (ANALYZE, BUFFERS) of the statements the API runs for the text, near and bbox filters:
+// EXPLAIN (ANALYZE, BUFFERS) of the statements the API runs for the text, near, bbox and contractableFor filters:
 // OrganizationSearch (the API's own compiled module) builds them; an EntityManager stand-in
 // captures them, then the real one runs them under EXPLAIN with the same parameters.
 import { api } from './api-modules.mjs';
@@ -10,7 +10,7 @@ export async function explainPlans(url, { first = 20 } = {}) {
     const em = orm.em.fork();
     const catalog = await api.reference.loadReferenceCatalog(em);
     const plans = {};
-    for (const key of ['text', 'near', 'bbox']) {
+    for (const key of ['text', 'near', 'bbox', 'contractableFor']) {
       const captured = [];
       // The page statement gets no rows (nothing to map); the count gets a total.
       // isInTransaction: readQuery (db/read.ts) then runs the statement on this EntityManager.

@@ -63,13 +63,17 @@ export function percentile(sorted, p) {
  * Sequential requests: warm-up, then at least minRuns and until maxMs has passed (at most maxRuns).
  * When a statement counter is given, the statements of the measured runs are counted too.
  */
-export async function latency(origin, request, { warmup = 3, minRuns = 3, maxRuns = 300, maxMs = 4000, counter } = {}) {
+export async function latency(origin, request, { warmup = 3, minRuns = 3, maxRuns = 300, maxMs = 4000, counter, pid, pgProbe, appName } = {}) {
   for (let i = 0; i < warmup; i++) {
     const r = await send(origin, request);
     const error = request.check?.(r.status, r.body);
     if (error) throw new Error(`${request.path}: ${error}`);
   }
   await counter?.reset();
+  // CPU per request over the sequential runs too: for scenarios so slow that no request completes
+  // within a throughput window (coverage at 100k), it is the only CPU figure.
+  const pgWindow = pgProbe && appName ? await pgProbe.start(appName) : null;
+  const cpuBefore = pid ? cpuMs(pid) : null;
   const times = [];
   let bytes = 0;
   const started = performance.now();
@@ -81,14 +85,31 @@ export async function latency(origin, request, { warmup = 3, minRuns = 3, maxRun
     times.push(r.ms);
     bytes += r.bytes;
   }
+  const cpuPerRequest = pid ? (cpuMs(pid) - cpuBefore) / times.length : null;
+  const pgCpu = pgWindow ? await pgWindow() : null;
   const statements = counter ? (await counter.read()) / times.length : null;
   times.sort((a, b) => a - b);
-  return { runs: times.length, p50: percentile(times, 50), p95: percentile(times, 95), bytes: bytes / times.length, statements };
+  return {
+    runs: times.length,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
+    bytes: bytes / times.length,
+    statements,
+    cpuPerRequest,
+    pgCpuPerRequest: pgCpu ? pgCpu.poolMs / times.length : null,
+    pgClusterCpuPerRequest: pgCpu ? pgCpu.clusterMs / times.length : null,
+  };
 }
 
-/** autocannon against one request; errors = transport errors + timeouts + non-2xx + GraphQL errors. */
-export async function throughput(origin, request, { connections = 8, duration = 5, timeout = 10, pid } = {}) {
+/**
+ * autocannon against one request; errors = transport errors + timeouts + non-2xx + GraphQL errors.
+ * pid: the server's process, whose CPU per request is reported; pgProbe + appName (pg-cpu.mjs): the
+ * PostgreSQL CPU per request of the backends serving it and of the whole cluster.
+ */
+export async function throughput(origin, request, { connections = 8, duration = 5, timeout = 10, pid, pgProbe, appName } = {}) {
   let checkErrors = 0;
+  const pgWindow = pgProbe && appName ? await pgProbe.start(appName) : null;
   const cpuBefore = pid ? cpuMs(pid) : null;
   let firstError = null;
   const result = await autocannon({
@@ -116,15 +137,20 @@ export async function throughput(origin, request, { connections = 8, duration = 
       },
     ],
   });
-  const errors = result.errors + result.timeouts + result.non2xx + checkErrors;
+  // autocannon counts a timeout in `errors` too: transport errors are the rest.
+  const errors = result.errors + result.non2xx + checkErrors;
   const cpuPerRequest = pid && result.requests.total ? (cpuMs(pid) - cpuBefore) / result.requests.total : null;
+  const pgCpu = pgWindow ? await pgWindow() : null;
+  const perRequest = (ms) => (result.requests.total ? ms / result.requests.total : null);
   return {
     cpuPerRequest,
+    pgCpuPerRequest: pgCpu ? perRequest(pgCpu.poolMs) : null,
+    pgClusterCpuPerRequest: pgCpu ? perRequest(pgCpu.clusterMs) : null,
     rps: result.requests.average,
     total: result.requests.total,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors,
-    detail: { transport: result.errors, timeouts: result.timeouts, non2xx: result.non2xx, graphql: checkErrors, firstError },
+    detail: { transport: result.errors - result.timeouts, timeouts: result.timeouts, non2xx: result.non2xx, graphql: checkErrors, firstError },
   };
 }

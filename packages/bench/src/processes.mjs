@@ -17,15 +17,17 @@ export async function freePort() {
 }
 
 /**
- * Starts `node script` with env, waits until GET readyPath answers 200.
- * @returns {Promise<{ name: string, pid: number, origin: string, stop: () => Promise<void> }>}
+ * Starts `node script` with env, waits until GET readyPath answers 200. Its database connections
+ * carry `appName` as their application_name (node-postgres reads PGAPPNAME), so that the PostgreSQL
+ * backends serving it can be told apart (pg-cpu.mjs).
+ * @returns {Promise<{ name: string, appName: string, pid: number, origin: string, stop: () => Promise<void> }>}
  */
-export async function startProcess(name, script, env, readyPath = '/healthz') {
-  const port = await freePort();
+export async function startProcess(name, script, env, { readyPath = '/healthz', port, appName, nodeArgs = [] } = {}) {
+  port ??= await freePort();
   const tail = [];
-  const child = spawn(process.execPath, [script], {
+  const child = spawn(process.execPath, [...nodeArgs, script], {
     cwd: repoRoot,
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production' },
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', GRAPHILE_ENV: 'production', PGAPPNAME: appName },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const keep = (chunk) => {
@@ -54,6 +56,7 @@ export async function startProcess(name, script, env, readyPath = '/healthz') {
   }
   return {
     name,
+    appName,
     pid: child.pid,
     origin,
     output: () => tail.join(''),
@@ -70,7 +73,8 @@ export async function startProcess(name, script, env, readyPath = '/healthz') {
   };
 }
 
-export function startApi(databaseUrl) {
+/** @param {{ port?: number, nodeArgs?: string[] }} [options] nodeArgs: e.g. --cpu-prof for a profile */
+export function startApi(databaseUrl, options = {}) {
   return startProcess(
     'civimap API',
     path.join(apiDist, 'main.js'),
@@ -81,14 +85,16 @@ export function startApi(databaseUrl) {
       LOG_LEVEL: 'warn',
       DEMO_DATA: 'off',
     },
-    '/readyz',
+    { readyPath: '/readyz', appName: 'bench-civimap', ...options },
   );
 }
 
 const here = path.dirname(new URL(import.meta.url).pathname);
-export const startFloor = (databaseUrl) => startProcess('floor (pg)', path.join(here, 'servers', 'floor.mjs'), { DATABASE_URL: databaseUrl });
-export const startPostGraphile = (databaseUrl) =>
-  startProcess('PostGraphile 4', path.join(here, 'servers', 'postgraphile.mjs'), { DATABASE_URL: databaseUrl });
+const server = (name, file, appName) => (databaseUrl, options = {}) =>
+  startProcess(name, path.join(here, 'servers', file), { DATABASE_URL: databaseUrl }, { appName, ...options });
+export const startFloor = server('floor (pg)', 'floor.mjs', 'bench-floor');
+export const startPostGraphile = server('PostGraphile 4', 'postgraphile.mjs', 'bench-postgraphile4');
+export const startPostGraphile5 = server('PostGraphile 5', 'postgraphile5.mjs', 'bench-postgraphile5');
 
 /** Peak resident set size (VmHWM) of a process, in MB. */
 export function peakRssMb(pid) {
@@ -117,4 +123,18 @@ export function cpuMs(pid) {
   const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/**
+ * Waits until a process is nearly idle (under 5% of a CPU over half a second), at most maxMs: after a
+ * throughput run of a slow scenario the server still works through the requests in flight, and the
+ * next measurement would pay for them.
+ */
+export async function waitIdle(pid, { maxMs = 180_000 } = {}) {
+  const deadline = Date.now() + maxMs;
+  for (;;) {
+    const before = cpuMs(pid);
+    await new Promise((r) => setTimeout(r, 500));
+    if (cpuMs(pid) - before <= 25 || Date.now() > deadline) return;
+  }
 }

@@ -1,31 +1,46 @@
 // The requests each scenario sends. Kept in one place so that docs/benchmarks.md can quote them.
 import { graphqlRequest, graphqlCheck } from './measure.mjs';
 
-/** The page query: the first page of 50 organizations with nested services and locations. */
+/**
+ * The page query: the first page of 50 organizations with nested services (with their categories
+ * and target groups) and locations (with their municipality).
+ */
 export const PAGE_QUERY = /* GraphQL */ `query Page($first: Int!) {
   organizations(first: $first) {
     totalCount
     edges { cursor node {
       id name status verification { status }
-      services { id name status capacity }
+      services { id name status capacity categories { code } targetGroups { code } }
       locations { id address point { lat lng } municipality { code } }
     } }
     pageInfo { hasNextPage endCursor }
   }
 }`;
 
-/** The same page from PostGraphile 4: same rows, same order (name_sq, id), same fields. */
+/**
+ * The same page from PostGraphile 4: same rows, same order (name_sq, id), same fields. Categories and
+ * target groups come through their link tables; PostGraphile cannot order a link table by a column of
+ * the table it links to, so it returns them by primary key with their taxonomy position, and the
+ * comparison (verify.mjs) puts them in civimap's order (position) before comparing.
+ */
 export const POSTGRAPHILE_PAGE_QUERY = /* GraphQL */ `query Page($first: Int!) {
   allOrganizations(first: $first, orderBy: [NAME_SQ_ASC, ID_ASC]) {
     totalCount
     edges { cursor node {
       id nameSq status verificationStatus
-      servicesByOrganizationId(orderBy: [NAME_SQ_ASC, ID_ASC]) { nodes { id nameSq status capacityPerYear } }
+      servicesByOrganizationId(orderBy: [NAME_SQ_ASC, ID_ASC]) { nodes {
+        id nameSq status capacityPerYear
+        serviceCategoryLinksByServiceId { nodes { serviceCategoryByCategoryId { code position } } }
+        serviceTargetGroupsByServiceId { nodes { targetGroupByTargetGroupId { code position } } }
+      } }
       locationsByOrganizationId(orderBy: [NAME_ASC, ID_ASC]) { nodes { id address lat lng municipalityByMunicipalityId { code } } }
     } }
     pageInfo { hasNextPage endCursor }
   }
 }`;
+
+/** The same page from PostGraphile 5: its Amber preset names a table's id column rowId (id is the Node ID). */
+export const POSTGRAPHILE5_PAGE_QUERY = POSTGRAPHILE_PAGE_QUERY.replaceAll(/\bid\b(?= )/g, 'rowId').replaceAll('ID_ASC', 'ROW_ID_ASC');
 
 /** A result list (search, near, bbox, contractable): 20 organizations with what the list shows. */
 const LIST_QUERY = /* GraphQL */ `query List($filter: OrganizationFilter) {
@@ -76,6 +91,12 @@ export const postgraphilePage = {
   key: 'page.postgraphile',
   label: 'page of 50: PostGraphile 4',
   request: graphqlRequest(POSTGRAPHILE_PAGE_QUERY, { first: 50 }),
+};
+
+export const postgraphile5Page = {
+  key: 'page.postgraphile5',
+  label: 'page of 50: PostGraphile 5',
+  request: graphqlRequest(POSTGRAPHILE5_PAGE_QUERY, { first: 50 }),
 };
 
 export const hsdsExport = {

@@ -9,8 +9,13 @@ const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Numb
 
 const PAGE = `select o.id, o.name_sq, o.status, o.verification_status from organization o order by o.name_sq, o.id limit $1`;
 const COUNT = `select count(*)::int as total from organization`;
-const SERVICES = `select s.id, s.organization_id, s.name_sq, s.status, s.capacity_per_year from service s
-  where s.organization_id = any($1::uuid[]) order by s.name_sq, s.id`;
+// Categories and target groups as arrays of codes in taxonomy order, in the services' statement.
+const SERVICES = `select s.id, s.organization_id, s.name_sq, s.status, s.capacity_per_year,
+    array(select c.code from service_category_link sc join service_category c on c.id = sc.category_id
+      where sc.service_id = s.id order by c.position) as category_codes,
+    array(select t.code from service_target_group st join target_group t on t.id = st.target_group_id
+      where st.service_id = s.id order by t.position) as target_group_codes
+  from service s where s.organization_id = any($1::uuid[]) order by s.name_sq, s.id`;
 const LOCATIONS = `select l.id, l.organization_id, l.address, l.lat, l.lng, m.code as municipality_code
   from location l join municipality m on m.id = l.municipality_id where l.organization_id = any($1::uuid[]) order by l.name, l.id`;
 
@@ -22,7 +27,16 @@ async function page(first) {
   const ids = rows.map((r) => r.id);
   const [services, locations] = await Promise.all([pool.query(SERVICES, [ids]), pool.query(LOCATIONS, [ids])]);
   const byOrg = new Map(rows.map((r) => [r.id, { services: [], locations: [] }]));
-  for (const s of services.rows) byOrg.get(s.organization_id).services.push({ id: s.id, name: s.name_sq, status: s.status, capacity: s.capacity_per_year });
+  for (const s of services.rows) {
+    byOrg.get(s.organization_id).services.push({
+      id: s.id,
+      name: s.name_sq,
+      status: s.status,
+      capacity: s.capacity_per_year,
+      categories: s.category_codes.map((code) => ({ code })),
+      targetGroups: s.target_group_codes.map((code) => ({ code })),
+    });
+  }
   for (const l of locations.rows) {
     byOrg.get(l.organization_id).locations.push({ id: l.id, address: l.address, point: { lat: l.lat, lng: l.lng }, municipality: { code: l.municipality_code } });
   }

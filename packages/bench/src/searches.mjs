@@ -1,0 +1,91 @@
+// civimap's own scenarios beyond the page: the searches and coverage (latency, throughput, CPU), the
+// HSDS export (MB/s, peak RSS) and the load test (many connections on one process).
+import { latency, send, throughput } from './measure.mjs';
+import { peakRssMb, resetPeakRss, rssMb, waitIdle } from './processes.mjs';
+import { civimapScenarios, hsdsExport } from './scenarios.mjs';
+
+export async function measureSearches(api, { tput, counter, pgProbe, log }) {
+  const rows = [];
+  for (const scenario of civimapScenarios.slice(1)) {
+    await waitIdle(api.pid);
+    const lat = await latency(api.origin, scenario.request, { counter, pid: api.pid, pgProbe, appName: api.appName });
+    // Slow scenarios (coverage) get a longer run, so that some requests complete in it (at most 20 s),
+    // and a client timeout long enough for a saturated server (with n connections a request takes
+    // about n times its sequential latency on 2 cores).
+    const expected = (lat.p50 * tput.connections) / 1000;
+    const duration = Math.min(20, Math.max(tput.duration, Math.ceil(expected * 2)));
+    const timeout = Math.min(120, Math.max(10, Math.ceil(expected * 3)));
+    const thr = await throughput(api.origin, scenario.request, { ...tput, duration, timeout, pid: api.pid, pgProbe, appName: api.appName });
+    // When no request completed within the window, CPU comes from the sequential runs (marked).
+    const sequential = !thr.total;
+    rows.push({
+      cpuFrom: sequential ? 'sequential' : 'throughput',
+      key: scenario.key,
+      label: scenario.label,
+      p50: lat.p50,
+      p95: lat.p95,
+      p99: lat.p99,
+      runs: lat.runs,
+      rps: thr.rps,
+      cpu: sequential ? lat.cpuPerRequest : thr.cpuPerRequest,
+      pgCpu: sequential ? lat.pgCpuPerRequest : thr.pgCpuPerRequest,
+      pgClusterCpu: sequential ? lat.pgClusterCpuPerRequest : thr.pgClusterCpuPerRequest,
+      sequentialCpu: { api: lat.cpuPerRequest, pg: lat.pgCpuPerRequest },
+      statements: lat.statements,
+      kb: lat.bytes / 1024,
+      errors: thr.errors,
+    });
+    const row = rows.at(-1);
+    log(`  ${scenario.key}: p50 ${lat.p50.toFixed(1)} ms, p99 ${lat.p99.toFixed(1)} ms, ${thr.rps.toFixed(0)} req/s, CPU ms/req API ` +
+      `${row.cpu?.toFixed(1)} PG ${row.pgCpu?.toFixed(1)} (${row.cpuFrom}), ${thr.errors} errors, ${lat.statements?.toFixed(1)} statements`);
+  }
+  return rows;
+}
+
+/** The HSDS export: everything, streamed; MB/s over the whole response and the API's peak RSS. */
+export async function measureExport(api, { size, counter, log }) {
+  await waitIdle(api.pid);
+  const peakReset = resetPeakRss(api.pid);
+  const runs = [];
+  await counter?.reset();
+  // A whole 100k export streams for about a minute: once is enough there.
+  const times = size >= 100_000 ? 1 : 3;
+  for (let i = 0; i < times; i++) {
+    const run = await send(api.origin, hsdsExport.request);
+    const error = hsdsExport.request.check(run.status) ?? (run.lines ? null : 'an empty export');
+    if (error) {
+      log(`  hsds: FAILED after ${(run.ms / 1000).toFixed(1)} s: ${error}`);
+      return { error, seconds: run.ms / 1000, peakRssMb: peakRssMb(api.pid) };
+    }
+    runs.push(run);
+  }
+  const statements = counter ? (await counter.read()) / runs.length : null;
+  const best = runs.reduce((a, b) => (a.ms < b.ms ? a : b));
+  const hsds = {
+    organizations: best.lines,
+    runs: times,
+    mb: best.bytes / 1e6,
+    seconds: best.ms / 1000,
+    mbPerSecond: best.bytes / 1e6 / (best.ms / 1000),
+    peakRssMb: peakRssMb(api.pid),
+    peakRssScope: peakReset ? 'during the export' : 'since the API started',
+    statements,
+  };
+  log(`  hsds: ${best.lines} organizations, ${hsds.mb.toFixed(1)} MB in ${hsds.seconds.toFixed(2)} s = ${hsds.mbPerSecond.toFixed(1)} MB/s, peak RSS ${hsds.peakRssMb.toFixed(0)} MB`);
+  return hsds;
+}
+
+/** Many connections for a while on the page query, then on the text search; errors, p99, peak RSS. */
+export async function loadTest(api, { connections, duration, pgProbe, log }) {
+  const results = [];
+  for (const scenario of [civimapScenarios[0], civimapScenarios[1]]) {
+    await waitIdle(api.pid);
+    resetPeakRss(api.pid);
+    const rssBefore = rssMb(api.pid);
+    // A client waits up to 30 s: with 200 clients queued on one process, answers take seconds.
+    const run = await throughput(api.origin, scenario.request, { connections, duration, timeout: 30, pid: api.pid, pgProbe, appName: api.appName });
+    results.push({ key: scenario.key, label: scenario.label, ...run, rssBeforeMb: rssBefore, peakRssMb: peakRssMb(api.pid) });
+    log(`  load ${scenario.key}: ${run.rps.toFixed(0)} req/s, p99 ${run.p99} ms, ${run.errors} errors ${JSON.stringify(run.detail)}, peak RSS ${peakRssMb(api.pid).toFixed(0)} MB`);
+  }
+  return results;
+}
