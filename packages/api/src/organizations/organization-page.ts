@@ -88,7 +88,7 @@ export async function organizationPage(em: EntityManager, resolved: ResolvedFilt
   const after = args.after ? decodeCursor(args.after, cursorOrder) : null;
   const counting = countStatement(resolved, where);
   let counted: Promise<{ total: number; estimate: number }> | undefined;
-  const count = () => (counted ??= readQuery(em, counting.text, counting.params).then((r) => ({ total: r[0].total as number, estimate: Number(r[0].estimate) })));
+  const count = () => (counted ??= readQuery(em, counting.text, counting.params).then(([r]) => ({ total: (r?.total as number) ?? 0, estimate: Number(r?.estimate ?? 0) })));
   const node = args.node ?? idOnly;
 
   let raw: PageRow[] = [];
@@ -213,7 +213,9 @@ async function nearestPage(
       ...seek.params,
       first + 1,
     );
-    const [{ fetched, farthest, rows }]: { fetched: number; farthest: number | null; rows: PageRow[] }[] = await readQuery(em, statement.text, statement.params);
+    const [result]: { fetched: number; farthest: number | null; rows: PageRow[] }[] = await readQuery(em, statement.text, statement.params);
+    if (!result) return [];
+    const { fetched, farthest, rows } = result;
     // Every site within the radius was read; or the page ends before the farthest site read, so that
     // no organization tied with it (or a hair beyond, in floating point) can be missing.
     if (fetched < sites || (rows.length > first && Number(rows[first].distance_km) < Number(farthest) - 1e-9)) return rows;
