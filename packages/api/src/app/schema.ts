@@ -15,6 +15,7 @@ import { MunicipalityResolver, RegionResolver } from '../reference/geography.res
 import { LicenceResolver, OrganizationLicencesResolver } from '../licences/licence.resolver';
 import { LocationResolver, OrganizationLocationsResolver } from '../locations/location.resolver';
 import { OrganizationConnectionResolver, OrganizationResolver } from '../organizations/organization.resolver';
+import { OrganizationContractabilityResolver } from '../organizations/contractability.resolver';
 import { OrganizationServicesResolver, ServiceResolver } from '../services/service.resolver';
 import { ServiceCategoryResolver, TargetGroupResolver } from '../reference/taxonomy.resolver';
 import { AboutResolver } from './about.resolver';
@@ -34,6 +35,7 @@ export function buildCivimapSchema(): Promise<GraphQLSchema> {
       TargetGroupResolver,
       OrganizationResolver,
       OrganizationConnectionResolver,
+      OrganizationContractabilityResolver,
       ServiceResolver,
       OrganizationServicesResolver,
       LocationResolver,

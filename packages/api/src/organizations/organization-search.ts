@@ -1,14 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { readQuery } from '../core/read';
-import { boxAround, haversineSql, todayInKosovo } from '../geography/geo';
+import { boxAround, haversineSql } from '../geography/geo';
+import { contractableRule, contractableWhere } from './contractable-rule';
+import { dateOrToday, validBox, validNear } from './filter-values';
 import { UserInputError } from '../core/errors';
 import type { ReferenceCatalog } from '../reference/reference-catalog';
 import { organizationPage, type OrganizationPage, type ResolvedFilter } from './organization-page';
 
 export type { OrganizationPage, OrganizationPageRow, ResolvedFilter } from './organization-page';
-import { type BBoxInput, type NearInput, OrganizationFilter, OrganizationOrder } from './organization.inputs';
+import { OrganizationFilter, OrganizationOrder } from './organization.inputs';
 import { join, pgArray, type Sql, sql } from '../core/sql';
-import { isCalendarDate } from '../core/validation';
 
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -149,34 +150,8 @@ export class OrganizationSearch {
       );
     }
 
-    if (f.contractableFor) {
-      const [municipalityId] = this.municipalityIds([f.contractableFor.municipality], 'filter.contractableFor.municipality');
-      const serves = sql(
-        `(exists (select 1 from service_area sa where sa.service_id = s.id and sa.municipality_id = ?)` +
-          ` or exists (select 1 from service_at_location sl join location l on l.id = sl.location_id where sl.service_id = s.id and l.municipality_id = ?))`,
-        municipalityId,
-        municipalityId,
-      );
-      where.push(...this.contractable(f.contractableFor.category, f.contractableFor.on, serves, 'filter.contractableFor'));
-    }
-
-    if (f.contractableNear) {
-      const near = validNear(f.contractableNear.near, 'filter.contractableNear.near');
-      const box = boxAround(near.lat, near.lng, near.radiusKm);
-      const serves = sql(
-        `exists (select 1 from service_at_location sl join location l on l.id = sl.location_id where sl.service_id = s.id` +
-          ` and point(l.lng, l.lat) <@ box(point(?, ?), point(?, ?)) and ${haversineSql('l')} <= ?)`,
-        box.minLng,
-        box.minLat,
-        box.maxLng,
-        box.maxLat,
-        near.lat,
-        near.lat,
-        near.lng,
-        near.radiusKm,
-      );
-      where.push(...this.contractable(f.contractableNear.category, f.contractableNear.on, serves, 'filter.contractableNear'));
-    }
+    if (f.contractableFor) where.push(...contractableWhere(contractableRule(this.catalog, f.contractableFor, 'filter.contractableFor')));
+    if (f.contractableNear) where.push(...contractableWhere(contractableRule(this.catalog, f.contractableNear, 'filter.contractableNear')));
 
     const knn = f.near ? { lat: f.near.lat, lng: f.near.lng, radiusKm: f.near.radiusKm } : undefined;
     const spatial = [f.near, f.bbox].filter(Boolean).length;
@@ -241,31 +216,6 @@ export class OrganizationSearch {
     }));
   }
 
-  /**
-   * Active and verified, with an active service in the category (or below it) that `serves` (over the
-   * service `s`) says is there, and a licence valid on the date covering that service's very category
-   * or its parent (DESIGN section 2).
-   */
-  private contractable(categoryCode: string, onValue: string | null | undefined, serves: Sql, field: string): Sql[] {
-    const [category] = this.categoryIds([categoryCode], `${field}.category`);
-    const on = dateOrToday(onValue, `${field}.on`);
-    const offered = pgArray(this.catalog.categoryAndDescendants(category).map((c) => c.id));
-    return [
-      sql(`o.status = 'ACTIVE' and o.verification_status = 'VERIFIED'`),
-      sql(
-        `exists (select 1 from service s join service_category_link sc on sc.service_id = s.id join service_category x on x.id = sc.category_id` +
-          ` where s.organization_id = o.id and s.status = 'ACTIVE' and sc.category_id = any(?::uuid[]) and ${serves.text}` +
-          ` and exists (select 1 from licence li join licence_category lc on lc.licence_id = li.id where li.organization_id = o.id` +
-          ` and li.valid_from <= ?::date and (li.valid_until is null or li.valid_until >= ?::date)` +
-          ` and (lc.category_id = x.id or lc.category_id = x.parent_id)))`,
-        offered,
-        ...serves.params,
-        on,
-        on,
-      ),
-    ];
-  }
-
   private categoryIds(codes: string[], field: string) {
     return codes.map((code) => this.catalog.category(code, field));
   }
@@ -290,37 +240,4 @@ function siteProbe(condition: Sql): Sql {
 
 function unique<T>(values: T[]): T[] {
   return [...new Set(values)];
-}
-
-function checkLatitude(value: number, field: string) {
-  if (!Number.isFinite(value) || value < -90 || value > 90) throw new UserInputError(`${field} must be a latitude from -90 to 90; got ${value}.`, field);
-}
-
-function checkLongitude(value: number, field: string) {
-  if (!Number.isFinite(value) || value < -180 || value > 180) throw new UserInputError(`${field} must be a longitude from -180 to 180; got ${value}.`, field);
-}
-
-function validNear(near: NearInput, field = 'filter.near'): NearInput {
-  checkLatitude(near.lat, `${field}.lat`);
-  checkLongitude(near.lng, `${field}.lng`);
-  if (!Number.isFinite(near.radiusKm) || near.radiusKm <= 0 || near.radiusKm > 500) {
-    throw new UserInputError(`${field}.radiusKm must be more than 0 and at most 500 km; got ${near.radiusKm}.`, `${field}.radiusKm`);
-  }
-  return near;
-}
-
-function validBox(box: BBoxInput): BBoxInput {
-  checkLatitude(box.minLat, 'filter.bbox.minLat');
-  checkLatitude(box.maxLat, 'filter.bbox.maxLat');
-  checkLongitude(box.minLng, 'filter.bbox.minLng');
-  checkLongitude(box.maxLng, 'filter.bbox.maxLng');
-  if (box.minLat > box.maxLat) throw new UserInputError('filter.bbox.minLat must not be greater than maxLat.', 'filter.bbox');
-  if (box.minLng > box.maxLng) throw new UserInputError('filter.bbox.minLng must not be greater than maxLng.', 'filter.bbox');
-  return box;
-}
-
-function dateOrToday(value: string | null | undefined, field: string): string {
-  if (value === null || value === undefined) return todayInKosovo();
-  if (!isCalendarDate(value)) throw new UserInputError(`${field} must be a date YYYY-MM-DD; got "${value}".`, field);
-  return value;
 }

@@ -16,6 +16,8 @@ export const organizationProjection: TypeProjection = {
     name: (args) => ({ props: { names: localizedColumns('name_', args.lang) } }),
     description: (args) => ({ props: { descriptions: localizedColumns('description_', args.lang) } }),
     verification: { props: { verificationStatus: column('verification_status'), verifiedAt: column('verified_at'), verifiedBy: { id: column('verified_by_id') } } },
+    // Computed per request from the id, for a whole page in one statement (contractability.resolver.ts).
+    contractability: {},
     fundingMix: {
       props: {
         fundingPublicPct: column('funding_public_pct'),

@@ -113,3 +113,94 @@ describe('contractableFor', () => {
     expect(await contractable({ category: 'counselling', municipality: 'peje', on: D })).toEqual(['licensedServiceIsOtherOne']);
   });
 });
+
+/** What Organization.contractability must say for each fixture on D in Prishtina: the failing conditions and the licence reason. */
+const EXPECTED: Record<string, { failing: string[]; licence: string }> = {
+  contractable: { failing: [], licence: 'LICENCE_VALID' },
+  licenceEndsOnTheDay: { failing: [], licence: 'LICENCE_VALID' },
+  licenceStartsOnTheDay: { failing: [], licence: 'LICENCE_VALID' },
+  licenceExpiredTheDayBefore: { failing: ['LICENCE'], licence: 'LICENCE_NOT_VALID_ON_DATE' },
+  licenceStartsTheDayAfter: { failing: ['LICENCE'], licence: 'LICENCE_NOT_VALID_ON_DATE' },
+  areaExcludesMunicipality: { failing: ['AREA'], licence: 'LICENCE_VALID' },
+  servesByAreaOnly: { failing: [], licence: 'LICENCE_VALID' },
+  deliveredAtSiteOnly: { failing: [], licence: 'LICENCE_VALID' },
+  siteThereButServiceElsewhere: { failing: ['AREA'], licence: 'LICENCE_VALID' },
+  unverified: { failing: ['VERIFIED'], licence: 'LICENCE_VALID' },
+  inactiveOrganization: { failing: ['ACTIVE'], licence: 'LICENCE_VALID' },
+  // No active service in the category: the licence is checked against the category itself.
+  inactiveService: { failing: ['SERVICE', 'AREA'], licence: 'LICENCE_VALID' },
+  licenceForOtherCategory: { failing: ['LICENCE'], licence: 'LICENCE_OTHER_CATEGORY' },
+  licenceForSiblingCategory: { failing: ['LICENCE'], licence: 'LICENCE_OTHER_CATEGORY' },
+  licenceExactCategory: { failing: [], licence: 'LICENCE_VALID' },
+  licensedServiceIsOtherOne: { failing: ['LICENCE'], licence: 'LICENCE_OTHER_CATEGORY' },
+};
+
+const CONTRACTABILITY = `query($m: ID, $near: NearInput, $on: Date) { organizations(first: 100) { edges { node { id
+  contractability(category: "residential", municipality: $m, near: $near, on: $on) { contractable on failing checks { condition holds reason message serviceName licenceNumber licenceValidFrom licenceValidUntil } }
+} } } }`;
+
+async function reports(variables: Record<string, unknown>): Promise<Map<string, any>> {
+  const result = await api.query(CONTRACTABILITY, variables);
+  expect(result.errors).toBeUndefined();
+  return new Map(result.data.organizations.edges.map((e: any) => [keyById.get(e.node.id)!, e.node.contractability]));
+}
+
+describe('Organization.contractability', () => {
+  it('names each failing condition, and its verdict is exactly the filter', async () => {
+    const byKey = await reports({ m: 'prishtine', on: D });
+    const kept = await contractable({ category: 'residential', municipality: 'prishtine', on: D });
+    expect(byKey.size).toBe(Object.keys(FIXTURE).length);
+    for (const [key, report] of byKey) {
+      const licence = report.checks.find((c: any) => c.condition === 'LICENCE');
+      expect({ key, failing: report.failing, licence: licence.reason }).toEqual({ key, ...EXPECTED[key] });
+      expect({ key, contractable: report.contractable }).toEqual({ key, contractable: kept.includes(key) });
+      expect(report.contractable).toBe(report.failing.length === 0);
+      expect(report.checks.map((c: any) => c.condition)).toEqual(['ACTIVE', 'VERIFIED', 'SERVICE', 'AREA', 'LICENCE']);
+      expect(report.on).toBe(D);
+    }
+  });
+
+  it('says which licence and why, in the message and the fields', async () => {
+    const byKey = await reports({ m: 'prishtine', on: D });
+    const expired = byKey.get('licenceExpiredTheDayBefore').checks[4];
+    expect(expired).toMatchObject({ holds: false, licenceValidFrom: '2025-01-01', licenceValidUntil: DAY_BEFORE });
+    expect(expired.licenceNumber).toMatch(/^LIC-TEST-/);
+    expect(expired.message).toContain(`not valid on ${D}`);
+    const other = byKey.get('licenceForOtherCategory').checks[4];
+    expect(other.message).toMatch(/is valid on 2026-06-15 but covers none of/);
+    expect(byKey.get('areaExcludesMunicipality').checks[3].message).toMatch(/No active service in .* serves Prishtin/);
+    expect(byKey.get('contractable').checks[2]).toMatchObject({ holds: true, serviceName: 'Strehimore', reason: 'SERVICE_IN_CATEGORY' });
+    expect(byKey.get('inactiveOrganization').checks[0].message).toContain('INACTIVE');
+    expect(byKey.get('unverified').checks[1]).toMatchObject({ holds: false, reason: 'NOT_VERIFIED' });
+  });
+
+  it('the day after moves the licence edge as the filter does', async () => {
+    const byKey = await reports({ m: 'prishtine', on: DAY_AFTER });
+    expect(byKey.get('licenceEndsOnTheDay').failing).toEqual(['LICENCE']);
+    expect(byKey.get('licenceStartsTheDayAfter').failing).toEqual([]);
+  });
+
+  it('near a point it is the contractableNear rule', async () => {
+    const near = { lat: 42.6625, lng: 21.166, radiusKm: 1 };
+    const byKey = await reports({ near, on: D });
+    const result = await api.query(`query($f: OrganizationFilter) { organizations(first: 100, filter: $f) { edges { node { id } } } }`, {
+      f: { contractableNear: { category: 'residential', near, on: D } },
+    });
+    const kept = result.data.organizations.edges.map((e: any) => keyById.get(e.node.id));
+    for (const [key, report] of byKey) expect({ key, contractable: report.contractable }).toEqual({ key, contractable: kept.includes(key) });
+    // Served by area only, with its site in Peja: not delivered within 1 km.
+    expect(byKey.get('servesByAreaOnly').failing).toEqual(['AREA']);
+  });
+
+  it('one statement for the whole page, and typed input errors', async () => {
+    const run = await api.countStatements(() => reports({ m: 'prishtine', on: D }));
+    const without = await api.countStatements(() => api.query(`{ organizations(first: 100) { edges { node { id } } } }`));
+    expect(run.statements.length - without.statements.length).toBe(1);
+    const both = await api.query(`{ organizations(first: 1) { edges { node { contractability(category: "residential", municipality: "prishtine", near: { lat: 42.6, lng: 21.1, radiusKm: 5 }) { contractable } } } } }`);
+    expect(both.errors?.[0].message).toMatch(/a municipality or a point \(near\), not both/);
+    const neither = await api.query(`{ organizations(first: 1) { edges { node { contractability(category: "residential") { contractable } } } } }`);
+    expect(neither.errors?.[0].message).toMatch(/needs a municipality or a point/);
+    const unknown = await api.query(`{ organizations(first: 1) { edges { node { contractability(category: "nope", municipality: "prishtine") { contractable } } } } }`);
+    expect(unknown.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
