@@ -183,7 +183,7 @@ describe('the officer finds contractable providers, shortlists and exports them'
 
     // export CSV: the browser downloads the file with the session cookie
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="shortlist-csv"]').click()]);
-    expect(download.suggestedFilename()).toBe(`civimap-shortlist-${shortlistId}.csv`);
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^civimap-shortlist-${shortlistId}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
     const chunks: Buffer[] = [];
     for await (const c of await download.createReadStream()) chunks.push(c as Buffer);
     const csv = parseCsv(Buffer.concat(chunks).toString('utf8'));

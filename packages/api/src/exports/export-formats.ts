@@ -1,4 +1,6 @@
 import type { ReferenceCatalog } from '../reference/reference-catalog';
+import { isoSeconds } from '../core/csv';
+import { columnsOf, LOCATION_FIELDS, ORGANIZATION_FIELDS, SERVICE_FIELDS } from './export-fields';
 
 type Row = Record<string, any>;
 
@@ -11,30 +13,12 @@ export interface ExportMetadata {
   source: string;
 }
 
-const iso = (value: unknown) => (value instanceof Date ? value.toISOString() : value ? new Date(value as string).toISOString() : '');
+const iso = (value: unknown) => (value ? isoSeconds(value as Date | string) : '');
 const date = (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, 10) : ((value as string | null) ?? ''));
-const list = (values: unknown) => (Array.isArray(values) ? values.join(';') : '');
+/** Lists go to the CSV writer as arrays; it joins them with ';'. */
+const list = (values: unknown) => (Array.isArray(values) ? values : []);
 
-/** Comment lines above the CSV header (read them with csv-parse `comment: '#'`, pandas `comment='#'`). */
-export function csvPreamble(meta: ExportMetadata): string {
-  return [
-    `# ${meta.title}`,
-    `# source: ${meta.source}`,
-    `# licence: ${meta.licence.name} <${meta.licence.url}>`,
-    `# generated: ${meta.generatedAt.toISOString()}`,
-    `# filter: ${JSON.stringify(meta.filter)}`,
-    `# demo records: ${meta.includesDemo ? 'yes, fictional records flagged in the is_demo column' : 'none'}`,
-  ]
-    .map((line) => `${line.replace(/[\r\n]+/g, ' ')}\n`)
-    .join('');
-}
-
-export const ORGANIZATION_COLUMNS = [
-  'id', 'name_sq', 'name_sr', 'name_en', 'acronym', 'legal_form', 'registration_number', 'registration_date', 'public_benefit',
-  'status', 'verification_status', 'verified_at', 'last_confirmed_at', 'website', 'email', 'phone', 'year_founded', 'staff_count',
-  'volunteer_count', 'budget_band', 'funding_public_pct', 'funding_foreign_pct', 'funding_own_pct', 'funding_other_pct',
-  'municipalities', 'categories', 'is_demo', 'updated_at',
-];
+export const ORGANIZATION_COLUMNS = columnsOf(ORGANIZATION_FIELDS);
 
 export function organizationCsvRow(o: Row): unknown[] {
   return [
@@ -45,10 +29,7 @@ export function organizationCsvRow(o: Row): unknown[] {
   ];
 }
 
-export const SERVICE_COLUMNS = [
-  'id', 'organization_id', 'organization_name', 'name_sq', 'name_sr', 'name_en', 'status', 'categories', 'target_groups', 'service_area',
-  'languages', 'fee', 'capacity_per_year', 'residential_places', 'eligibility', 'is_demo', 'updated_at',
-];
+export const SERVICE_COLUMNS = columnsOf(SERVICE_FIELDS);
 
 export function serviceCsvRow(s: Row): unknown[] {
   return [
@@ -57,9 +38,7 @@ export function serviceCsvRow(s: Row): unknown[] {
   ];
 }
 
-export const LOCATION_COLUMNS = [
-  'id', 'organization_id', 'organization_name', 'name', 'address', 'municipality', 'lat', 'lng', 'categories', 'accessibility', 'opening_hours', 'is_demo',
-];
+export const LOCATION_COLUMNS = columnsOf(LOCATION_FIELDS);
 
 export function locationCsvRow(l: Row): unknown[] {
   return [

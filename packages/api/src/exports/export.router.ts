@@ -1,14 +1,17 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { stringify } from 'csv-stringify';
 import express, { type Request, type Response, type Router } from 'express';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../core/config';
 import type { ReferenceCache } from '../reference/reference-catalog';
+import { createCsvWriter, setCsvHeaders, wantsBom } from '../core/csv';
+import { CoverageService } from '../coverage/coverage.service';
+import { COVERAGE_COLUMNS, coverageCsvRow, parseCoverageFilterParameter, parseLanguageParameter } from './coverage-export';
+import { columnsOf, SHORTLIST_FIELDS } from './export-fields';
+import { dataPackage, exportUrl } from './export-package';
 import {
   contractRelease,
-  csvPreamble,
   type ExportMetadata,
   LOCATION_COLUMNS,
   locationCsvRow,
@@ -27,14 +30,21 @@ import { UserErrorsException } from '../core/user-errors';
 import { todayInKosovo } from '../geography/geo';
 import { pgArray } from '../core/sql';
 
+/** A malformed parameter or an unknown code: the client's mistake, answered 400. */
+const badRequest = (error: unknown) => error instanceof ExportRequestError || (error as { extensions?: { code?: string } }).extensions?.code === 'BAD_USER_INPUT';
+
 async function write(stream: Writable, chunk: string | unknown[]): Promise<void> {
   if (!stream.write(chunk)) await once(stream, 'drain');
 }
 
+/** What a filter states: unset fields (null) left out. */
+const stated = (value: unknown) => JSON.parse(JSON.stringify(value ?? {}, (_key, v) => (v === null ? undefined : v)));
+
 /**
  * Streamed exports of exactly what a filter shows: CSV, GeoJSON and OCDS. Each states its licence,
- * time, filter and whether it holds demo records (CSV comment lines and X-Civimap-* headers; a
- * metadata member in JSON).
+ * time, filter and whether it holds demo records: CSV files in HTTP headers (Link to the licence and
+ * to /export/datapackage.json, X-Civimap-*) and in the data package, JSON in a metadata member.
+ * Absolute URLs come from PUBLIC_URL only, never from the request's Host header.
  */
 export function exportRouter(deps: { orm: MikroORM; reference: ReferenceCache; config: AppConfig; logger: Logger }): Router {
   const router = express.Router();
@@ -46,11 +56,10 @@ export function exportRouter(deps: { orm: MikroORM; reference: ReferenceCache; c
     const prepared = service.prepare(filter, contractFilter);
     const meta: ExportMetadata = {
       title,
-      source: `civimap ${req.protocol}://${req.get('host')}${req.originalUrl}`,
+      source: `civimap ${deps.config.publicUrl}${req.originalUrl}`,
       licence: deps.config.dataLicence,
       generatedAt: new Date(),
-      // Stated as given: unset fields (null) left out.
-      filter: JSON.parse(JSON.stringify(contractFilter ? { organizations: filter, contracts: contractFilter } : filter, (_key, v) => (v === null ? undefined : v))),
+      filter: stated(contractFilter ? { organizations: filter, contracts: contractFilter } : filter),
       includesDemo: await prepared.includesDemo(),
     };
     res.setHeader('X-Civimap-Licence', `${meta.licence.name} <${meta.licence.url}>`);
@@ -67,7 +76,7 @@ export function exportRouter(deps: { orm: MikroORM; reference: ReferenceCache; c
       try {
         started = await start(req, res, title);
       } catch (error) {
-        if (error instanceof ExportRequestError || (error as { extensions?: { code?: string } }).extensions?.code === 'BAD_USER_INPUT') {
+        if (badRequest(error)) {
           res.status(400).json({ error: (error as Error).message });
           return;
         }
@@ -83,26 +92,80 @@ export function exportRouter(deps: { orm: MikroORM; reference: ReferenceCache; c
     };
 
   const csv = (name: string, columns: string[], pick: 'organizations' | 'services' | 'locations', toRow: (row: any) => unknown[]) =>
-    handle(`civimap export: ${pick}`, async (_req, res, { prepared, meta }) => {
-      res.type('text/csv; charset=utf-8');
-      res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
-      res.write(csvPreamble(meta));
-      const csvStream = stringify({ header: true, columns, cast: { boolean: (v) => String(v), date: (v) => v.toISOString() } });
-      csvStream.pipe(res);
-      for await (const batch of prepared[pick]()) for (const row of batch) await write(csvStream, toRow(row));
-      csvStream.end();
-      await once(csvStream, 'end');
+    handle(`civimap export: ${pick}`, async (req, res, { prepared, meta }) => {
+      setCsvHeaders(res, {
+        baseName: name,
+        licence: meta.licence,
+        generatedAt: meta.generatedAt,
+        describedBy: exportUrl(deps.config.publicUrl, 'datapackage.json', { filter: meta.filter }),
+      });
+      const writer = createCsvWriter(res, columns, { bom: wantsBom(req.query) });
+      for await (const batch of prepared[pick]()) for (const row of batch) await writer.write(toRow(row));
+      await writer.end();
     });
 
-  router.get('/organizations.csv', csv('civimap-organizations.csv', ORGANIZATION_COLUMNS, 'organizations', organizationCsvRow));
-  router.get('/services.csv', csv('civimap-services.csv', SERVICE_COLUMNS, 'services', serviceCsvRow));
-  router.get('/locations.csv', csv('civimap-locations.csv', LOCATION_COLUMNS, 'locations', locationCsvRow));
+  router.get('/organizations.csv', csv('civimap-organizations', ORGANIZATION_COLUMNS, 'organizations', organizationCsvRow));
+  router.get('/services.csv', csv('civimap-services', SERVICE_COLUMNS, 'services', serviceCsvRow));
+  router.get('/locations.csv', csv('civimap-locations', LOCATION_COLUMNS, 'locations', locationCsvRow));
+
+  // The coverage table of the coverage page, every figure; ?filter= is a CoverageFilter, ?lang= the names' language.
+  router.get('/coverage.csv', async (req, res) => {
+    const catalog = await deps.reference.get();
+    let report, lang, filter;
+    try {
+      filter = parseCoverageFilterParameter(req.query.filter);
+      lang = parseLanguageParameter(req.query.lang);
+      report = await new CoverageService(deps.orm.em.fork(), catalog).report(filter);
+    } catch (error) {
+      if (badRequest(error)) return void res.status(400).json({ error: (error as Error).message });
+      throw error;
+    }
+    const coverageFilter = stated(filter);
+    res.setHeader('X-Civimap-Generated-At', report.generatedAt.toISOString());
+    res.setHeader('X-Civimap-Filter', encodeURIComponent(JSON.stringify(coverageFilter)));
+    res.setHeader('Cache-Control', 'no-store');
+    setCsvHeaders(res, {
+      baseName: 'civimap-coverage',
+      licence: deps.config.dataLicence,
+      generatedAt: report.generatedAt,
+      describedBy: exportUrl(deps.config.publicUrl, 'datapackage.json', { coverage: coverageFilter }),
+    });
+    const writer = createCsvWriter(res, COVERAGE_COLUMNS, { bom: wantsBom(req.query) });
+    for (const cell of report.cells) await writer.write(coverageCsvRow(cell, catalog, lang));
+    await writer.end();
+  });
+
+  // The Frictionless Data Package describing the CSV exports of a filter (?filter=) and coverage filter (?coverage=).
+  router.get('/datapackage.json', async (req, res) => {
+    let organizationFilter, coverageFilter, includesDemo;
+    try {
+      organizationFilter = parseFilterParameter(req.query.filter);
+      coverageFilter = parseCoverageFilterParameter(req.query.coverage);
+      includesDemo = await new ExportService(deps.orm.em.fork(), await deps.reference.get()).prepare(organizationFilter).includesDemo();
+    } catch (error) {
+      if (badRequest(error)) return void res.status(400).json({ error: (error as Error).message });
+      throw error;
+    }
+    res.setHeader('Cache-Control', 'no-store');
+    res.type('application/json; charset=utf-8');
+    res.json(
+      dataPackage({
+        publicUrl: deps.config.publicUrl,
+        licence: deps.config.dataLicence,
+        generatedAt: new Date(),
+        organizationFilter: stated(organizationFilter),
+        coverageFilter: stated(coverageFilter),
+        includesDemo,
+      }),
+    );
+  });
 
   router.get(
     '/locations.geojson',
     handle('civimap export: locations', async (_req, res, { prepared, meta }) => {
       res.type('application/geo+json; charset=utf-8');
-      res.setHeader('Content-Disposition', 'attachment; filename="civimap-locations.geojson"');
+      res.setHeader('Content-Disposition', `attachment; filename="civimap-locations-${meta.generatedAt.toISOString().slice(0, 10)}.geojson"`);
+      res.setHeader('Link', `<${meta.licence.url}>; rel="license"`);
       const metadata = { ...meta, generatedAt: meta.generatedAt.toISOString() };
       await write(res, `{"type":"FeatureCollection","metadata":${JSON.stringify(metadata)},"features":[`);
       let first = true;
@@ -120,14 +183,15 @@ export function exportRouter(deps: { orm: MikroORM; reference: ReferenceCache; c
     '/contracts.ocds.json',
     handle('civimap export: contracts (OCDS 1.1.5 release package)', async (req, res, { prepared, meta, catalog }) => {
       res.type('application/json; charset=utf-8');
-      res.setHeader('Content-Disposition', 'attachment; filename="civimap-contracts.ocds.json"');
+      res.setHeader('Content-Disposition', `attachment; filename="civimap-contracts-${meta.generatedAt.toISOString().slice(0, 10)}.ocds.json"`);
+      res.setHeader('Link', `<${meta.licence.url}>; rel="license"`);
       const head = {
         uri: meta.source.replace(/^civimap /, ''),
         version: '1.1',
         publishedDate: meta.generatedAt.toISOString(),
         publisher: { name: 'civimap' },
         license: meta.licence.url,
-        publicationPolicy: `${req.protocol}://${req.get('host')}/`,
+        publicationPolicy: `${deps.config.publicUrl}/`,
       };
       const opening = JSON.stringify(head).slice(0, -1);
       await write(res, `${opening},"civimap":${JSON.stringify({ filter: meta.filter, includesDemo: meta.includesDemo, licence: meta.licence.name })},"releases":[`);
@@ -169,19 +233,15 @@ export function exportRouter(deps: { orm: MikroORM; reference: ReferenceCache; c
         )
       : [];
     const byId = new Map(rows.map((r) => [r.id, r]));
-    res.type('text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="civimap-shortlist-${list.id}.csv"`);
+    setCsvHeaders(res, { baseName: `civimap-shortlist-${list.id}`, licence: deps.config.dataLicence, generatedAt: new Date() });
     res.setHeader('Cache-Control', 'private, no-store');
-    res.write(
-      csvPreamble({ title: `civimap shortlist: ${list.name}`, source: 'civimap', licence: deps.config.dataLicence, generatedAt: new Date(), filter: { shortlist: list.id }, includesDemo: rows.some((r) => r.is_demo) }),
-    );
-    const csvStream = stringify({ header: true, columns: ['position', 'organization_id', 'name_sq', 'name_en', 'note', 'verification_status', 'status', 'municipalities', 'categories', 'capacity_per_year', 'licences_valid_today', 'email', 'phone', 'website', 'is_demo'] });
-    csvStream.pipe(res);
-    entries.forEach((entry, i) => {
+    res.setHeader('X-Civimap-Includes-Demo', String(rows.some((r) => r.is_demo)));
+    const writer = createCsvWriter(res, columnsOf(SHORTLIST_FIELDS), { bom: wantsBom(req.query) });
+    for (const [i, entry] of entries.entries()) {
       const o = byId.get(entry.organization.id) ?? {};
-      csvStream.write([i + 1, entry.organization.id, o.name_sq, o.name_en, entry.note, o.verification_status, o.status, (o.municipalities ?? []).join(';'), (o.categories ?? []).join(';'), o.capacity_per_year, (o.licences_valid_today ?? []).join(';'), o.email, o.phone, o.website, o.is_demo]);
-    });
-    csvStream.end();
+      await writer.write([i + 1, entry.organization.id, o.name_sq, o.name_en, entry.note, o.verification_status, o.status, o.municipalities ?? [], o.categories ?? [], o.capacity_per_year, o.licences_valid_today ?? [], o.email, o.phone, o.website, o.is_demo]);
+    }
+    await writer.end();
   });
 
   return router;

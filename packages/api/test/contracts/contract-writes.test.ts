@@ -151,9 +151,10 @@ describe('shortlists', () => {
     expect((await fetch(url, { headers: { authorization: `Bearer ${otherOfficer.token}` } })).status).toBe(404);
     const csv = await fetch(url, { headers: { authorization: `Bearer ${officer.token}` } });
     expect(csv.status).toBe(200);
-    const text = await csv.text();
-    expect(text).toMatch(/# civimap shortlist: Strehim 2026 \(final\)/);
-    const rows = parse(text, { columns: true, comment: '#' }) as Record<string, string>[];
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await csv.arrayBuffer());
+    expect(csv.headers.get('content-disposition')).toMatch(new RegExp(`filename="civimap-shortlist-${list.id}-\\d{4}-\\d{2}-\\d{2}\\.csv"`));
+    expect(text.startsWith('\uFEFFposition,organization_id,')).toBe(true);
+    const rows = parse(text, { columns: true, bom: true }) as Record<string, string>[];
     expect(rows.map((r: any) => [r.position, r.organization_id, r.note])).toEqual([['1', secondId, 'kapacitet i vogël'], ['2', providerId, '']]);
     expect(rows[1].municipalities).toBe('prishtine');
   });

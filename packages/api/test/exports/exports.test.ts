@@ -67,10 +67,16 @@ afterAll(async () => {
 const get = (path: string, filter?: unknown) =>
   fetch(`${server.url}${path}${filter === undefined ? '' : `?filter=${encodeURIComponent(typeof filter === 'string' ? filter : JSON.stringify(filter))}`}`);
 
+/** Strict RFC 4180: a BOM, then the header row, CRLF line ends, no comment lines; csv-parse with no relaxation. */
 function parseCsv(text: string) {
-  const preamble = text.split('\n').filter((line) => line.startsWith('#'));
-  return { preamble, rows: parse(text, { columns: true, comment: '#', skip_empty_lines: true }) as Record<string, string>[] };
+  // Response.text() drops a byte-order mark: the callers pass bytes decoded with ignoreBOM (csvBody).
+  expect(text.startsWith('\uFEFF')).toBe(true);
+  expect(text.slice(1).split('\r\n')[0]).toMatch(/^[a-z_]+(,[a-z_0-9]+)*$/);
+  expect(text.replace(/"[^"]*"/g, '').replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+  return { rows: parse(text, { columns: true, bom: true }) as Record<string, string>[] };
 }
+const csvBody = async (res: Response) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
+const filterHeader = (res: Response) => JSON.parse(decodeURIComponent(res.headers.get('x-civimap-filter')!));
 
 describe('exports', () => {
   it('organizations.csv streams every organization across batches, with licence, time, filter and demo flag', async () => {
@@ -79,13 +85,15 @@ describe('exports', () => {
     expect(res.headers.get('content-type')).toMatch(/text\/csv/);
     expect(res.headers.get('x-civimap-licence')).toMatch(/CC BY 4.0/);
     expect(res.headers.get('x-civimap-includes-demo')).toBe('true');
-    const { preamble, rows } = parseCsv(await res.text());
+    expect(res.headers.get('x-civimap-generated-at')).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(filterHeader(res)).toEqual({});
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="civimap-organizations-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(res.headers.get('link')).toBe(
+      '<https://creativecommons.org/licenses/by/4.0/>; rel="license"; title="CC BY 4.0", <http://localhost:4000/export/datapackage.json>; rel="describedby"; type="application/json"',
+    );
+    const { rows } = parseCsv(await csvBody(res));
     expect(rows).toHaveLength(BULK + 2);
     expect(new Set(rows.map((r) => r.id)).size).toBe(BULK + 2);
-    expect(preamble.join('\n')).toMatch(/licence: CC BY 4.0/);
-    expect(preamble.join('\n')).toMatch(/generated: \d{4}-\d{2}-\d{2}T/);
-    expect(preamble.join('\n')).toMatch(/filter: \{\}/);
-    expect(preamble.join('\n')).toMatch(/demo records: yes/);
     const drita = rows.find((r) => r.name_en === 'Drita Shelter')!;
     expect(drita.name_sq).toBe('Strehimorja "Drita", Prishtinë');
     expect(drita.municipalities).toBe('prishtine;prizren');
@@ -96,22 +104,24 @@ describe('exports', () => {
   it('applies the filter exactly as the API does and states it', async () => {
     const filter = { categories: ['residential'] };
     const res = await get('/export/organizations.csv', filter);
-    const { preamble, rows } = parseCsv(await res.text());
+    expect(filterHeader(res)).toEqual(filter);
+    expect(res.headers.get('link')).toContain(`<http://localhost:4000/export/datapackage.json?filter=${encodeURIComponent(JSON.stringify(filter))}>`);
+    const { rows } = parseCsv(await csvBody(res));
     expect(rows.map((r) => r.name_en)).toEqual(['Drita Shelter']);
-    expect(preamble.join('\n')).toContain('"categories":["residential"]');
-    const none = parseCsv(await (await get('/export/organizations.csv', { includeDemo: false, categories: ['residential'] })).text());
+    const noneRes = await get('/export/organizations.csv', { includeDemo: false, categories: ['residential'] });
+    expect(noneRes.headers.get('x-civimap-includes-demo')).toBe('false');
+    const none = parseCsv(await csvBody(noneRes));
     expect(none.rows).toHaveLength(0);
-    expect(none.preamble.join('\n')).toMatch(/demo records: none/);
   });
 
   it('services.csv and locations.csv list the children of the matching organizations', async () => {
-    const services = parseCsv(await (await get('/export/services.csv', { text: 'drita' })).text()).rows;
+    const services = parseCsv(await csvBody(await get('/export/services.csv', { text: 'drita' }))).rows;
     expect(services).toHaveLength(1);
     expect(services[0]).toMatchObject({ name_sq: 'Strehim', categories: 'residential.shelter-domestic-violence', target_groups: 'women-and-girls', service_area: 'prishtine' });
-    const locations = parseCsv(await (await get('/export/locations.csv', { text: 'drita' })).text()).rows;
+    const locations = parseCsv(await csvBody(await get('/export/locations.csv', { text: 'drita' }))).rows;
     expect(locations.map((l) => l.municipality).sort()).toEqual(['prishtine', 'prizren']);
     // A spatial filter keeps only the sites that made the organization match.
-    const boxed = parseCsv(await (await get('/export/locations.csv', { text: 'drita', bbox: { minLat: 42.5, minLng: 21, maxLat: 42.8, maxLng: 21.3 } })).text()).rows;
+    const boxed = parseCsv(await csvBody(await get('/export/locations.csv', { text: 'drita', bbox: { minLat: 42.5, minLng: 21, maxLat: 42.8, maxLng: 21.3 } }))).rows;
     expect(boxed.map((l) => l.municipality)).toEqual(['prishtine']);
   });
 

@@ -1,0 +1,70 @@
+import { CoverageFilter } from '../coverage/coverage.types';
+import type { CoverageCell } from '../coverage/coverage.types';
+import type { ReferenceCatalog } from '../reference/reference-catalog';
+import { columnsOf, COVERAGE_FIELDS } from './export-fields';
+import { ExportRequestError } from './export-filter';
+
+export const COVERAGE_COLUMNS = columnsOf(COVERAGE_FIELDS);
+const KNOWN = ['categories', 'targetGroups', 'regions', 'includeDemo'];
+export const LANGUAGES = ['sq', 'sr', 'en'] as const;
+export type ExportLanguage = (typeof LANGUAGES)[number];
+
+/** The `filter` parameter of /export/coverage.csv: a CoverageFilter as JSON, as the coverage query takes it. */
+export function parseCoverageFilterParameter(raw: unknown): CoverageFilter {
+  const filter = new CoverageFilter();
+  if (raw === undefined || raw === '') return filter;
+  if (typeof raw !== 'string') throw new ExportRequestError('"filter" must be given once, as JSON.');
+  if (raw.length > 10_000) throw new ExportRequestError('"filter" is longer than 10,000 characters.');
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    throw new ExportRequestError('"filter" is not valid JSON; pass a CoverageFilter such as {"categories":["residential"]}.');
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ExportRequestError('"filter" must be a JSON object (a CoverageFilter).');
+  const record = value as Record<string, unknown>;
+  const unknown = Object.keys(record).filter((k) => !KNOWN.includes(k));
+  if (unknown.length) throw new ExportRequestError(`Unknown coverage filter field(s): ${unknown.join(', ')}. Known: ${KNOWN.join(', ')}.`);
+  for (const key of ['categories', 'targetGroups', 'regions'] as const) {
+    const v = record[key];
+    if (v === undefined || v === null) continue;
+    if (!Array.isArray(v) || !v.every((c) => typeof c === 'string')) throw new ExportRequestError(`filter.${key} must be a list of codes.`);
+    filter[key] = v as string[];
+  }
+  if (record.includeDemo !== undefined && record.includeDemo !== null) {
+    if (typeof record.includeDemo !== 'boolean') throw new ExportRequestError('filter.includeDemo must be true or false.');
+    filter.includeDemo = record.includeDemo;
+  }
+  return filter;
+}
+
+/** The `lang` parameter: the language of the names (default sq). */
+export function parseLanguageParameter(raw: unknown): ExportLanguage {
+  if (raw === undefined || raw === '') return 'sq';
+  if (typeof raw !== 'string' || !(LANGUAGES as readonly string[]).includes(raw)) throw new ExportRequestError('"lang" must be sq, sr or en.');
+  return raw as ExportLanguage;
+}
+
+/** One coverage cell as a CSV record, in the order of COVERAGE_COLUMNS; every figure the coverage page shows. */
+export function coverageCsvRow(cell: CoverageCell, catalog: ReferenceCatalog, lang: ExportLanguage): unknown[] {
+  const m = cell.municipality;
+  const region = catalog.regionOf(m);
+  const names = (value: { sq: string; sr?: string | null; en?: string | null }) => value[lang] || value.sq;
+  return [
+    m.code,
+    names(m.names),
+    region.code,
+    m.population,
+    m.populationYear,
+    cell.category.code,
+    names(cell.category.names),
+    cell.providers,
+    cell.sites,
+    round(cell.providersPer10k, 4),
+    cell.nearestSiteKm === null ? null : round(cell.nearestSiteKm, 3),
+    cell.providers === 0,
+  ];
+}
+
+/** Figures rounded for a table (4 decimals per 10,000; km to the metre), never as text. */
+const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
