@@ -1,10 +1,11 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { pageRoutesManifest } from './scripts/page-routes';
 
 const api = process.env.CIVIMAP_API_URL ?? 'http://localhost:4000';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), pageRoutesManifest()],
   server: {
     proxy: Object.fromEntries(
       ['/graphql', '/config.json', '/export', '/hsds', '/healthz', '/readyz'].map((p) => [p, { target: api, changeOrigin: false }]),

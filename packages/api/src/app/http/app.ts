@@ -3,8 +3,6 @@ import type { ApolloServer } from '@apollo/server';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import compression from 'compression';
 import express, { type ErrorRequestHandler, type Express } from 'express';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../../core/config';
 import { credentialsFromRequest } from '../../accounts/auth';
@@ -18,6 +16,7 @@ import type { Metrics } from './metrics';
 import type { RequestRateLimiter } from './rate-limit';
 import { requestLogger } from './request-log';
 import { corsAllowList, securityHeaders } from './security';
+import { serveWebApp } from './web-app';
 
 export interface HttpDependencies {
   config: AppConfig;
@@ -128,30 +127,4 @@ export function createHttpApp({ config, orm, logger, apollo, reference, metrics,
 
   serveWebApp(app, config.webDist, logger);
   return app;
-}
-
-/** The built web app, with the SPA fallback: unknown GET paths that want HTML get index.html. */
-function serveWebApp(app: Express, webDist: string, logger: Logger): void {
-  const index = path.join(webDist, 'index.html');
-  if (!fs.existsSync(index)) {
-    logger.warn({ webDist }, 'no built web app found; serving the API only (run npm run build)');
-    app.get('/', (_req, res) => {
-      res.type('html').send('<!doctype html><title>civimap</title><p>civimap API. The web app is not built. GraphQL: <a href="/graphql">/graphql</a></p>');
-    });
-    return;
-  }
-  app.use(
-    express.static(webDist, {
-      index: false,
-      setHeaders: (res, file) => {
-        // Vite fingerprints assets; index.html must always be revalidated.
-        res.setHeader('Cache-Control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
-      },
-    }),
-  );
-  app.use((req, res, next) => {
-    if (req.method !== 'GET' || !req.accepts('html')) return next();
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
-  });
 }
