@@ -6,7 +6,8 @@ import { useLocation } from '../shared/router/router';
 import { Link } from '../shared/ui/Link';
 import { RequireSignIn } from '../shared/ui/RequireSignIn';
 import { Header } from './Header';
-import { matchRoute, type Access, type Match, type PageProps } from './routes';
+import { useRouteFocus } from './route-focus';
+import { documentTitle, matchRoute, type Access, type Match, type PageProps } from './routes';
 
 // the role gate (and its stylesheet) loads with the pages it guards, outside the initial JavaScript
 const RoleGate = lazy(() => import('../shared/ui/RoleGate').then((m) => ({ default: m.RoleGate })));
@@ -20,12 +21,13 @@ export function App() {
 
   useEffect(() => {
     if (titleKey === 'page') return;
-    document.title = titleKey ? `${t(titleKey)} · ${t('app.title')}` : `${t('app.title')} · ${t('app.tagline')}`;
+    document.title = match ? documentTitle(t, titleKey ?? null) : `${t('app.pageNotFoundTitle')} · ${t('app.title')}`;
   });
+  useRouteFocus(pathname);
 
   return (
     <RefDataProvider lang={lang}>
-      <Header current={match?.route.name ?? null} lang={lang} />
+      <Header current={match?.route.name ?? null} path={pathname} lang={lang} />
       {match ? <RoutePage match={match} search={search} lang={lang} /> : <NotFound />}
     </RefDataProvider>
   );
@@ -37,7 +39,7 @@ function RoutePage({ match, search, lang }: { match: Match; search: string; lang
   const Page = route.page;
   const props: PageProps = { params, search, lang };
   const page = (
-    <Gate access={route.access} lang={lang}>
+    <Gate access={route.access} lang={lang} headingKey={route.titleKey}>
       <Page {...props} />
     </Gate>
   );
@@ -62,10 +64,11 @@ function RoutePage({ match, search, lang }: { match: Match; search: string; lang
   );
 }
 
-function Gate({ access, lang, children }: { access?: Access; lang: Lang; children: ReactNode }) {
+function Gate({ access, lang, headingKey, children }: { access?: Access; lang: Lang; headingKey: string | null; children: ReactNode }) {
   if (!access) return <>{children}</>;
-  if (access.kind === 'signedIn') return <RequireSignIn>{children}</RequireSignIn>;
-  if (access.kind === 'moderator') return <RequireSignIn moderator>{children}</RequireSignIn>;
+  const heading = headingKey === 'page' ? null : headingKey;
+  if (access.kind === 'signedIn') return <RequireSignIn headingKey={heading}>{children}</RequireSignIn>;
+  if (access.kind === 'moderator') return <RequireSignIn headingKey={heading} moderator>{children}</RequireSignIn>;
   return (
     <RoleGate roles={access.roles} headingKey={access.headingKey} deniedKey={access.deniedKey} lang={lang}>
       {children}
@@ -77,6 +80,7 @@ function NotFound() {
   const { t } = useTranslation();
   return (
     <main id="main" className="page-narrow">
+      <h1>{t('app.pageNotFoundTitle')}</h1>
       <p role="alert">{t('app.pageNotFound')}</p>
       <p>
         <Link href="/">{t('profile.back')}</Link>

@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
+import { ROUTES_FILE, pagePatterns } from '../../scripts/page-routes';
 import { paths } from '../shared/router/paths';
 import { isPlainClick, orgPath } from '../shared/router/router';
-import { matchRoute } from './routes';
+import { ROUTES, matchRoute } from './routes';
+import en from '../shared/i18n/locales/en.json';
 
 // the eager pages pull in Leaflet, which needs a browser; the matching does not look at them
 vi.mock('../map/MapPage', () => ({ MapPage: () => null }));
@@ -80,5 +83,24 @@ describe('the route table', () => {
     expect(byName('edit')?.titleKey).toBe('editor.title');
     expect(byName('import')?.access).toMatchObject({ kind: 'roles', roles: ['MODERATOR', 'ADMIN'] });
     expect(byName('contracting')?.access).toMatchObject({ kind: 'roles', roles: ['AUTHORITY_OFFICER', 'ADMIN'] });
+  });
+});
+
+describe('the pages the server knows', () => {
+  it('are the patterns of the route table, read from its source for the build (dist/routes.json)', () => {
+    expect(pagePatterns(readFileSync(ROUTES_FILE, 'utf8'))).toEqual(ROUTES.map((r) => r.pattern));
+  });
+});
+
+describe('document titles', () => {
+  it('every route names its title, and every title key exists', () => {
+    const lookup = (key: string) => key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], en);
+    for (const r of ROUTES) {
+      expect(r.titleKey === null || r.titleKey === 'page' || typeof lookup(r.titleKey) === 'string', r.name).toBe(true);
+    }
+    // the pages whose titles stayed the previous page's (issue 13)
+    for (const name of ['coverage', 'contracts', 'contracting', 'recordContract', 'import']) {
+      expect(typeof ROUTES.find((r) => r.name === name)?.titleKey, name).toBe('string');
+    }
   });
 });

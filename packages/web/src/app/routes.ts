@@ -28,10 +28,10 @@ export interface RouteDef {
   pattern: string;
   page: ComponentType<PageProps>;
   /**
-   * The document title: `"<title> · civimap"`; without it the site's title and tagline; 'page':
-   * the page sets it (a profile names its organization).
+   * The document title, required of every route: `"<title> · civimap"`; null: the site's title and
+   * tagline (the home page); 'page': the page sets it (a profile names its organization).
    */
-  titleKey?: string | 'page';
+  titleKey: string | 'page' | null;
   /** 'signedIn': inside the signed-in pages' frame (main.page-narrow.account-page). */
   frame?: 'signedIn';
   access?: Access;
@@ -46,12 +46,12 @@ const OFFICERS = ['AUTHORITY_OFFICER', 'ADMIN'] as const;
 const IMPORTERS = ['MODERATOR', 'ADMIN'] as const;
 
 export const ROUTES: readonly RouteDef[] = [
-  { name: 'map', pattern: '/', page: MapPage },
+  { name: 'map', pattern: '/', page: MapPage, titleKey: null },
   { name: 'org', pattern: '/org/:id', page: ProfilePage, titleKey: 'page' },
   { name: 'edit', pattern: '/org/:id/edit', page: lazyPage(() => import('../editor/OrgEditor'), 'OrgEditor'), titleKey: 'editor.title', frame: 'signedIn', access: { kind: 'signedIn' } },
   { name: 'history', pattern: '/org/:id/history', page: lazyPage(() => import('../editor/HistoryPage'), 'HistoryPage'), titleKey: 'history.title', frame: 'signedIn' },
-  { name: 'coverage', pattern: '/coverage', page: lazyPage(() => import('../coverage/CoveragePage'), 'CoveragePage') },
-  { name: 'contracts', pattern: '/contracts', page: lazyPage(() => import('../contracts/ContractsPage'), 'ContractsPage') },
+  { name: 'coverage', pattern: '/coverage', page: lazyPage(() => import('../coverage/CoveragePage'), 'CoveragePage'), titleKey: 'coverage.title' },
+  { name: 'contracts', pattern: '/contracts', page: lazyPage(() => import('../contracts/ContractsPage'), 'ContractsPage'), titleKey: 'contracts.title' },
   { name: 'signIn', pattern: '/signin', page: lazyPage(() => import('../account/SignInPage'), 'SignInPage'), titleKey: 'account.signInTitle', frame: 'signedIn' },
   { name: 'register', pattern: '/register', page: lazyPage(() => import('../account/RegisterPage'), 'RegisterPage'), titleKey: 'account.registerTitle', frame: 'signedIn' },
   { name: 'forgotPassword', pattern: '/forgot-password', page: lazyPage(() => import('../account/PasswordPages'), 'ForgotPasswordPage'), titleKey: 'account.forgotTitle', frame: 'signedIn' },
@@ -61,10 +61,15 @@ export const ROUTES: readonly RouteDef[] = [
   { name: 'me', pattern: '/me', page: lazyPage(() => import('../account/MyOrganizationsPage'), 'MyOrganizationsPage'), titleKey: 'account.myOrganizations', frame: 'signedIn', access: { kind: 'signedIn' } },
   { name: 'newOrganization', pattern: '/me/new-organization', page: lazyPage(() => import('../account/NewOrganizationPage'), 'NewOrganizationPage'), titleKey: 'account.newOrganizationTitle', frame: 'signedIn', access: { kind: 'signedIn' } },
   { name: 'moderation', pattern: '/moderation', page: lazyPage(() => import('../moderation/ModerationPage'), 'ModerationPage'), titleKey: 'moderation.title', frame: 'signedIn', access: { kind: 'moderator' } },
-  { name: 'contracting', pattern: '/contracting', page: lazyPage(() => import('../officer/ContractingPage'), 'ContractingPage'), access: { kind: 'roles', roles: OFFICERS, deniedKey: 'officer.needOfficer', headingKey: 'officer.title.contracting' } },
-  { name: 'recordContract', pattern: '/contracting/record', page: lazyPage(() => import('../officer/RecordContractPage'), 'RecordContractPage'), access: { kind: 'roles', roles: OFFICERS, deniedKey: 'officer.needOfficer', headingKey: 'officer.title.recordContract' } },
-  { name: 'import', pattern: '/import', page: lazyPage(() => import('../imports/ImportPage'), 'ImportPage'), access: { kind: 'roles', roles: IMPORTERS, deniedKey: 'officer.needModerator', headingKey: 'officer.title.import' } },
+  { name: 'contracting', pattern: '/contracting', page: lazyPage(() => import('../officer/ContractingPage'), 'ContractingPage'), titleKey: 'officer.title.contracting', access: { kind: 'roles', roles: OFFICERS, deniedKey: 'officer.needOfficer', headingKey: 'officer.title.contracting' } },
+  { name: 'recordContract', pattern: '/contracting/record', page: lazyPage(() => import('../officer/RecordContractPage'), 'RecordContractPage'), titleKey: 'officer.title.recordContract', access: { kind: 'roles', roles: OFFICERS, deniedKey: 'officer.needOfficer', headingKey: 'officer.title.recordContract' } },
+  { name: 'import', pattern: '/import', page: lazyPage(() => import('../imports/ImportPage'), 'ImportPage'), titleKey: 'officer.title.import', access: { kind: 'roles', roles: IMPORTERS, deniedKey: 'officer.needModerator', headingKey: 'officer.title.import' } },
 ];
+
+/** A route's document title (see RouteDef.titleKey; 'page' titles are set by their page). */
+export function documentTitle(t: (key: string) => string, titleKey: string | null): string {
+  return titleKey ? `${t(titleKey)} · ${t('app.title')}` : `${t('app.title')} · ${t('app.tagline')}`;
+}
 
 export interface Match {
   route: RouteDef;

@@ -47,6 +47,8 @@ export function MapPage({ search, lang }: { search: string; lang: Lang }) {
 
   return (
     <main id="main" className="map-page">
+      {/* the page's heading, for screen readers and the focus after a route change */}
+      <h1 className="visually-hidden">{t('app.tagline')}</h1>
       <DemoBanner show={Boolean(summary?.hasDemo) || listHasDemo} />
       <div className="map-layout">
         <div className="sidebar">
