@@ -30,7 +30,8 @@ describe('graceful shutdown', () => {
     const api = spawnApi({ DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', DEMO_DATA: 'off', WEB_DIST: '/nonexistent' });
     const exited = once(api, 'exit');
     const base = `http://127.0.0.1:${port}`;
-    for (let i = 0; i < 100; i++) {
+    // A startup wait (90 s at most), not a timing check: a loaded 2-core machine starts the API slowly.
+    for (let i = 0; i < 450; i++) {
       const ok = await fetch(`${base}/readyz`).then((r) => r.ok).catch(() => false);
       if (ok) break;
       await new Promise((r) => setTimeout(r, 200));

@@ -30,7 +30,8 @@ async function replica(env: Record<string, string>): Promise<string> {
   const child = spawnApi({ DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', DEMO_DATA: 'off', WEB_DIST: '/nonexistent', MIGRATE_ON_START: 'false', ...env });
   running.push(child);
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
+  // A startup wait, not a timing check: on a loaded 2-core machine two replicas can take well over 20 s.
+  for (let i = 0; i < 450; i++) {
     if (await fetch(`${base}/readyz`).then((r) => r.ok).catch(() => false)) return base;
     await new Promise((r) => setTimeout(r, 200));
   }
