@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { parse, print, visit } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { printCivimapSchema } from '../src/app/schema';
 
@@ -10,7 +11,8 @@ describe('the committed SDL', () => {
   });
 
   it('keeps the core names of the contract (DESIGN section 3)', async () => {
-    const sdl = await printCivimapSchema();
+    // Compared without descriptions: described arguments print one per line.
+    const sdl = print(visit(parse(await printCivimapSchema()), { enter: (node) => ('description' in node && node.description ? { ...node, description: undefined } : undefined) }));
     for (const fragment of [
       'enum Language {',
       'type LocalizedText {',

@@ -15,17 +15,17 @@ import { UserView, userView } from '../users/user.types';
 import { Membership } from '../access/membership.entity';
 import type { SessionContext } from './session-context';
 
-@InputType()
+@InputType({ description: 'A new account.' })
 export class RegisterInput {
-  @Field(() => String) email!: string;
+  @Field(() => String, { description: 'E-mail address; it signs in and receives mails.' }) email!: string;
   @Field(() => String, { description: 'At least 12 characters, not all of one kind, not your email.' }) password!: string;
-  @Field(() => String) displayName!: string;
+  @Field(() => String, { description: 'Name shown to others (1 to 100 characters).' }) displayName!: string;
 }
 
-@InputType()
+@InputType({ description: 'E-mail address and password.' })
 export class SignInInput {
-  @Field(() => String) email!: string;
-  @Field(() => String) password!: string;
+  @Field(() => String, { description: 'The account\'s e-mail address.' }) email!: string;
+  @Field(() => String, { description: 'The account\'s password.' }) password!: string;
 }
 
 function accountContext(ctx: SessionContext): AccountContext {
@@ -33,10 +33,10 @@ function accountContext(ctx: SessionContext): AccountContext {
   return { em: ctx.em, mailer: ctx.mailer, cookies: credentials.cookies, userAgent: credentials.userAgent, ip: credentials.ip, publicUrl: ctx.publicUrl };
 }
 
-@ObjectType()
+@ObjectType({ description: 'One user of a page, with its cursor.' })
 export class UserEdge extends EdgeType(() => UserView) {}
 
-@ObjectType()
+@ObjectType({ description: 'A page of users (Relay cursor connection).' })
 export class UserConnection extends CountedConnectionType(UserEdge) {}
 
 /** A user's email, memberships and claims are for themselves and administrators. */
@@ -59,9 +59,9 @@ export class AccountResolver {
   @Query(() => UserConnection, { description: 'Administrators: the users, by email, optionally those whose email or name contains `search`.' })
   async users(
     @Ctx() ctx: SessionContext,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
-    @Arg('search', () => String, { nullable: true }) search?: string,
+    @Arg('first', () => Int, { description: 'Page size: how many items to return, 1 to 100 (default 20).', nullable: true }) first?: number,
+    @Arg('after', () => String, { description: 'Cursor after which the page starts (pageInfo.endCursor of the previous page); unset: the first page.', nullable: true }) after?: string,
+    @Arg('search', () => String, { description: 'Part of a display name or e-mail address (case-insensitive).', nullable: true }) search?: string,
   ): Promise<UserConnection> {
     requireAllowed(await ctx.actor(), 'user.setRole');
     const size = pageSize(first);
@@ -79,13 +79,13 @@ export class AccountResolver {
   }
 
   @Mutation(() => AuthPayload, { description: 'Creates an account (role EDITOR) and signs it in.' })
-  async register(@Arg('input', () => RegisterInput) input: RegisterInput, @Ctx() ctx: SessionContext): Promise<AuthPayload> {
+  async register(@Arg('input', () => RegisterInput, { description: 'What to write; see the input type for each field\'s rules.' }) input: RegisterInput, @Ctx() ctx: SessionContext): Promise<AuthPayload> {
     const result = await register(accountContext(ctx), input);
     return Object.assign(new AuthPayload(), { user: result.value && userView(result.value.user, true), token: result.value?.token ?? null, userErrors: result.userErrors });
   }
 
-  @Mutation(() => AuthPayload)
-  async signIn(@Arg('input', () => SignInInput) input: SignInInput, @Ctx() ctx: SessionContext): Promise<AuthPayload> {
+  @Mutation(() => AuthPayload, { description: 'Signs in with e-mail and password; sets the session cookie. Repeated failures are rate-limited (RATE_LIMITED).' })
+  async signIn(@Arg('input', () => SignInInput, { description: 'What to write; see the input type for each field\'s rules.' }) input: SignInInput, @Ctx() ctx: SessionContext): Promise<AuthPayload> {
     const result = await signIn(accountContext(ctx), input.email, input.password);
     return Object.assign(new AuthPayload(), { user: result.value && userView(result.value.user, true), token: result.value?.token ?? null, userErrors: result.userErrors });
   }
@@ -97,20 +97,20 @@ export class AccountResolver {
   }
 
   @Mutation(() => OkPayload, { description: 'Mails a reset link valid for an hour if the email has an account; answers the same either way.' })
-  async requestPasswordReset(@Arg('email', () => String) email: string, @Ctx() ctx: SessionContext): Promise<OkPayload> {
+  async requestPasswordReset(@Arg('email', () => String, { description: 'The account\'s e-mail address; the answer is the same whether it exists or not.' }) email: string, @Ctx() ctx: SessionContext): Promise<OkPayload> {
     await requestPasswordReset(accountContext(ctx), email);
     return ok();
   }
 
   @Mutation(() => OkPayload, { description: 'Sets a new password with a reset token (once); signs out every session of the account.' })
-  async resetPassword(@Arg('token', () => String) token: string, @Arg('newPassword', () => String) newPassword: string, @Ctx() ctx: SessionContext): Promise<OkPayload> {
+  async resetPassword(@Arg('token', () => String, { description: 'The token from the reset mail (valid one hour, single use).' }) token: string, @Arg('newPassword', () => String, { description: 'The new password: 12 to 200 characters.' }) newPassword: string, @Ctx() ctx: SessionContext): Promise<OkPayload> {
     return ok((await resetPassword(accountContext(ctx), token, newPassword)).userErrors);
   }
 
   @Mutation(() => OkPayload, { description: 'Changes the signed-in user\'s password, given the current one; signs out their other sessions.' })
   async changePassword(
-    @Arg('currentPassword', () => String) currentPassword: string,
-    @Arg('newPassword', () => String) newPassword: string,
+    @Arg('currentPassword', () => String, { description: 'The current password.' }) currentPassword: string,
+    @Arg('newPassword', () => String, { description: 'The new password: 12 to 200 characters.' }) newPassword: string,
     @Ctx() ctx: SessionContext,
   ): Promise<OkPayload> {
     return ok((await changePassword(accountContext(ctx), await ctx.actor(), ctx.credentials.token, currentPassword, newPassword)).userErrors);
@@ -118,10 +118,10 @@ export class AccountResolver {
 
   @Mutation(() => UserPayload, { description: 'Administrators: change a user\'s role, or deactivate the account.' })
   async setUserRole(
-    @Arg('userId', () => ID) userId: string,
-    @Arg('role', () => UserRole) role: UserRole,
+    @Arg('userId', () => ID, { description: 'The user\'s id.' }) userId: string,
+    @Arg('role', () => UserRole, { description: 'The new role.' }) role: UserRole,
     @Ctx() ctx: SessionContext,
-    @Arg('active', () => Boolean, { nullable: true }) active?: boolean,
+    @Arg('active', () => Boolean, { description: 'false deactivates the account (its sessions end); true reactivates it; unset leaves it.', nullable: true }) active?: boolean,
     @Arg('authority', () => ID, { nullable: true, description: 'For authority officers: the code of their authority; null removes it.' }) authority?: string | null,
   ): Promise<UserPayload> {
     const result = await setUserRole(ctx.em, await ctx.actor(), userId, { role, active, authorityCode: authority });

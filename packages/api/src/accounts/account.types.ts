@@ -7,73 +7,73 @@ import { UserView } from '../users/user.types';
 
 @ObjectType('Membership', { description: 'A user\'s role in an organization.' })
 export class MembershipView {
-  @Field(() => ID) id!: string;
-  @Field(() => MembershipRole) role!: MembershipRole;
-  @Field(() => Organization) organization!: Organization;
+  @Field(() => ID, { description: 'The membership\'s id.' }) id!: string;
+  @Field(() => MembershipRole, { description: 'The member\'s role in the organization.' }) role!: MembershipRole;
+  @Field(() => Organization, { description: 'The organization.' }) organization!: Organization;
   @Field(() => UserView, { description: 'The member (display name; email only for themselves and administrators).' }) user!: UserView;
 }
 
 @ObjectType('OrganizationClaim', { description: 'A request to manage an organization\'s record, decided by moderators.' })
 export class ClaimView {
-  @Field(() => ID) id!: string;
-  @Field(() => Organization) organization!: Organization;
-  @Field(() => UserView) claimant!: UserView;
+  @Field(() => ID, { description: 'Globally unique id of the claim.' }) id!: string;
+  @Field(() => Organization, { description: 'The claimed organization.' }) organization!: Organization;
+  @Field(() => UserView, { description: 'The user who claims the organization.' }) claimant!: UserView;
   @Field(() => String, { description: 'The claimant\'s explanation (shown to the claimant and to moderators).' }) message!: string;
-  @Field(() => ClaimStatus) status!: ClaimStatus;
-  @Field(() => Date) createdAt!: Date;
-  @Field(() => Date, { nullable: true }) decidedAt!: Date | null;
-  @Field(() => String, { nullable: true }) reason!: string | null;
+  @Field(() => ClaimStatus, { description: 'Where the claim stands.' }) status!: ClaimStatus;
+  @Field(() => Date, { description: 'When the claim was made (UTC).' }) createdAt!: Date;
+  @Field(() => Date, { description: 'When a moderator decided (UTC); null while pending.', nullable: true }) decidedAt!: Date | null;
+  @Field(() => String, { description: 'The moderator\'s reason (on rejection).', nullable: true }) reason!: string | null;
 }
 
-@ObjectType('Invitation')
+@ObjectType('Invitation', { description: 'An invitation to join an organization\'s editors, sent by mail with a single-use token valid 14 days.' })
 export class InvitationView {
-  @Field(() => ID) id!: string;
-  @Field(() => Organization) organization!: Organization;
-  @Field(() => String) email!: string;
-  @Field(() => MembershipRole) role!: MembershipRole;
-  @Field(() => Date) expiresAt!: Date;
+  @Field(() => ID, { description: 'Globally unique id of the invitation.' }) id!: string;
+  @Field(() => Organization, { description: 'The organization the invitation is for.' }) organization!: Organization;
+  @Field(() => String, { description: 'The invited e-mail address (only the account with it can accept).' }) email!: string;
+  @Field(() => MembershipRole, { description: 'The role the invited person gets.' }) role!: MembershipRole;
+  @Field(() => Date, { description: 'When the invitation expires (UTC).' }) expiresAt!: Date;
 }
 
 @ObjectType({ description: 'The result of register and signIn. The session is also set as an httpOnly cookie.' })
 export class AuthPayload {
-  @Field(() => UserView, { nullable: true }) user!: UserView | null;
+  @Field(() => UserView, { description: 'The signed-in user; null when userErrors is not empty.', nullable: true }) user!: UserView | null;
   @Field(() => String, { nullable: true, description: 'The session token, for API clients: send it as "Authorization: Bearer <token>". Shown once.' })
   token!: string | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => [UserError], { description: 'Why nothing was written: empty on success; each error names the input field, a message and a code.' }) userErrors!: UserError[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'Result of a mutation that returns no object: ok, or userErrors.' })
 export class OkPayload {
-  @Field(() => Boolean) ok!: boolean;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => Boolean, { description: 'True when the mutation did what it says.' }) ok!: boolean;
+  @Field(() => [UserError], { description: 'Why nothing was written: empty on success; each error names the input field, a message and a code.' }) userErrors!: UserError[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'Result of a user mutation: the user as written, or userErrors.' })
 export class UserPayload {
-  @Field(() => UserView, { nullable: true }) user!: UserView | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => UserView, { description: 'The user as written; null when userErrors is not empty.', nullable: true }) user!: UserView | null;
+  @Field(() => [UserError], { description: 'Why nothing was written: empty on success; each error names the input field, a message and a code.' }) userErrors!: UserError[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'Result of claimOrganization or decideClaim: the claim as it now stands, or userErrors.' })
 export class ClaimPayload {
-  @Field(() => ClaimView, { nullable: true }) claim!: ClaimView | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => ClaimView, { description: 'The claim as written; null when userErrors is not empty.', nullable: true }) claim!: ClaimView | null;
+  @Field(() => [UserError], { description: 'Why nothing was written: empty on success; each error names the input field, a message and a code.' }) userErrors!: UserError[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'Result of inviteMember: the invitation, or userErrors.' })
 export class InvitationPayload {
-  @Field(() => InvitationView, { nullable: true }) invitation!: InvitationView | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => InvitationView, { description: 'The invitation as written; null when userErrors is not empty.', nullable: true }) invitation!: InvitationView | null;
+  @Field(() => [UserError], { description: 'Why nothing was written: empty on success; each error names the input field, a message and a code.' }) userErrors!: UserError[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'Result of removeMember: the removed membership\'s id, or userErrors.' })
 export class RemoveMemberPayload {
-  @Field(() => ID, { nullable: true }) removedMembershipId!: string | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => ID, { description: 'The removed membership\'s id; null when userErrors is not empty.', nullable: true }) removedMembershipId!: string | null;
+  @Field(() => [UserError], { description: 'Why nothing was written: empty on success; each error names the input field, a message and a code.' }) userErrors!: UserError[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'Result of acceptInvitation or a membership change: the membership, or userErrors.' })
 export class MembershipPayload {
-  @Field(() => MembershipView, { nullable: true }) membership!: MembershipView | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => MembershipView, { description: 'The membership as written; null when userErrors is not empty.', nullable: true }) membership!: MembershipView | null;
+  @Field(() => [UserError], { description: 'Why nothing was written: empty on success; each error names the input field, a message and a code.' }) userErrors!: UserError[];
 }

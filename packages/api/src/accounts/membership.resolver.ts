@@ -50,15 +50,15 @@ async function membershipView(ctx: SessionContext, membership: Membership): Prom
 @Resolver()
 export class MembershipResolver {
   @Mutation(() => OrganizationPayload, { description: 'Registers a new organization: unverified until a moderator verifies it; you become its owner.' })
-  async createOrganization(@Arg('input', () => CreateOrganizationInput) input: CreateOrganizationInput, @Ctx() ctx: SessionContext): Promise<OrganizationPayload> {
+  async createOrganization(@Arg('input', () => CreateOrganizationInput, { description: 'What to write; see the input type for each field\'s rules.' }) input: CreateOrganizationInput, @Ctx() ctx: SessionContext): Promise<OrganizationPayload> {
     const result = await createOrganization(await editContext(ctx), input);
     return Object.assign(new OrganizationPayload(), { organization: result.value, userErrors: result.userErrors });
   }
 
   @Mutation(() => ClaimPayload, { description: 'Asks the moderators to let you manage an existing organization\'s record.' })
   async claimOrganization(
-    @Arg('organizationId', () => ID) organizationId: string,
-    @Arg('message', () => String) message: string,
+    @Arg('organizationId', () => ID, { description: 'The organization\'s id.' }) organizationId: string,
+    @Arg('message', () => String, { description: 'Why you may manage the organization (your role, how to check it); moderators read it.' }) message: string,
     @Ctx() ctx: SessionContext,
   ): Promise<ClaimPayload> {
     const result = await claimOrganization(await editContext(ctx), organizationId, message);
@@ -67,29 +67,29 @@ export class MembershipResolver {
 
   @Mutation(() => ClaimPayload, { description: 'Moderators: approve (the claimant becomes an owner) or reject (with a reason) a claim.' })
   async decideClaim(
-    @Arg('claimId', () => ID) claimId: string,
-    @Arg('approve', () => Boolean) approve: boolean,
+    @Arg('claimId', () => ID, { description: 'The claim\'s id.' }) claimId: string,
+    @Arg('approve', () => Boolean, { description: 'true approves (the claimant becomes an owner), false rejects.' }) approve: boolean,
     @Ctx() ctx: SessionContext,
-    @Arg('reason', () => String, { nullable: true }) reason?: string,
+    @Arg('reason', () => String, { description: 'Why; required when rejecting, mailed to the claimant.', nullable: true }) reason?: string,
   ): Promise<ClaimPayload> {
     const result = await decideClaim({ ...(await editContext(ctx)), mailer: ctx.mailer, publicUrl: ctx.publicUrl }, claimId, approve, reason);
     return Object.assign(new ClaimPayload(), { claim: result.value && (await claimView(ctx, result.value)), userErrors: result.userErrors });
   }
 
   @Mutation(() => InvitationPayload, { description: 'Owners: invite a colleague by email; the mail carries a token for acceptInvitation.' })
-  async inviteMember(@Arg('input', () => InviteMemberInput) input: InviteMemberInput, @Ctx() ctx: SessionContext): Promise<InvitationPayload> {
+  async inviteMember(@Arg('input', () => InviteMemberInput, { description: 'What to write; see the input type for each field\'s rules.' }) input: InviteMemberInput, @Ctx() ctx: SessionContext): Promise<InvitationPayload> {
     const result = await inviteMember({ ...(await editContext(ctx)), mailer: ctx.mailer, publicUrl: ctx.publicUrl }, input);
     return Object.assign(new InvitationPayload(), { invitation: result.value && (await invitationView(ctx, result.value)), userErrors: result.userErrors });
   }
 
   @Mutation(() => RemoveMemberPayload, { description: 'Owners and administrators remove a member; any member may leave. The last owner cannot.' })
-  async removeMember(@Arg('organizationId', () => ID) organizationId: string, @Arg('userId', () => ID) userId: string, @Ctx() ctx: SessionContext): Promise<RemoveMemberPayload> {
+  async removeMember(@Arg('organizationId', () => ID, { description: 'The organization\'s id.' }) organizationId: string, @Arg('userId', () => ID, { description: 'The member\'s user id.' }) userId: string, @Ctx() ctx: SessionContext): Promise<RemoveMemberPayload> {
     const result = await removeMember(await editContext(ctx), organizationId, userId);
     return Object.assign(new RemoveMemberPayload(), { removedMembershipId: result.value, userErrors: result.userErrors });
   }
 
   @Mutation(() => MembershipPayload, { description: 'Accepts an invitation sent to the signed-in user\'s email address.' })
-  async acceptInvitation(@Arg('token', () => String) token: string, @Ctx() ctx: SessionContext): Promise<MembershipPayload> {
+  async acceptInvitation(@Arg('token', () => String, { description: 'The token from the invitation mail.' }) token: string, @Ctx() ctx: SessionContext): Promise<MembershipPayload> {
     const result = await acceptInvitation(await editContext(ctx), token);
     return Object.assign(new MembershipPayload(), { membership: result.value && (await membershipView(ctx, result.value)), userErrors: result.userErrors });
   }

@@ -9,7 +9,11 @@ export enum ClaimStatus {
   APPROVED = 'APPROVED',
   REJECTED = 'REJECTED',
 }
-registerEnumType(ClaimStatus, { name: 'ClaimStatus' });
+registerEnumType(ClaimStatus, { name: 'ClaimStatus' , description: 'Where a claim to manage an organization stands.', valuesConfig: {
+    APPROVED: { description: 'A moderator approved it: the claimant became an owner of the organization.' },
+    PENDING: { description: 'Waiting for a moderator\'s decision.' },
+    REJECTED: { description: 'A moderator rejected it (the reason says why).' },
+  } });
 
 /** A user's request to manage an existing organization's record; a moderator decides it. */
 @Entity({ tableName: 'organization_claim' })

@@ -15,9 +15,9 @@ import type { SessionContext } from './session-context';
 export class OrganizationPermissions {
   @Field(() => MembershipRole, { nullable: true, description: 'The viewer\'s role in the organization, if a member.' }) membership!: MembershipRole | null;
   @Field(() => Boolean, { description: 'Edit the profile, services, sites and licences; confirm it is current.' }) edit!: boolean;
-  @Field(() => Boolean) invite!: boolean;
-  @Field(() => Boolean) revert!: boolean;
-  @Field(() => Boolean) verify!: boolean;
+  @Field(() => Boolean, { description: 'Whether the viewer may invite and remove members.' }) invite!: boolean;
+  @Field(() => Boolean, { description: 'Whether the viewer may revert the organization\'s revisions.' }) revert!: boolean;
+  @Field(() => Boolean, { description: 'Whether the viewer may verify the organization and decide its claims.' }) verify!: boolean;
   @Field(() => Boolean, { description: 'Signed in and not yet a member.' }) claim!: boolean;
 }
 

@@ -3,19 +3,19 @@ import { loadConfig } from '../core/config';
 import { readQuery } from '../core/read';
 import type { GraphQLContext } from './context';
 
-@ObjectType()
+@ObjectType({ description: 'The licence the registry\'s data is published under.' })
 export class DataLicence {
-  @Field(() => String) name!: string;
-  @Field(() => String) url!: string;
+  @Field(() => String, { description: 'Short name of the licence, e.g. "CC BY 4.0".' }) name!: string;
+  @Field(() => String, { description: 'URL of the licence text.' }) url!: string;
 }
 
 @ObjectType({ description: 'What this registry holds and under which terms; says whether fictional demo records are present.' })
 export class RegistryInfo {
-  @Field(() => String) name!: string;
-  @Field(() => DataLicence) dataLicence!: DataLicence;
-  @Field(() => Int) organizations!: number;
+  @Field(() => String, { description: 'Name of the registry.' }) name!: string;
+  @Field(() => DataLicence, { description: 'The licence the data is published under.' }) dataLicence!: DataLicence;
+  @Field(() => Int, { description: 'Number of organizations in the registry.' }) organizations!: number;
   @Field(() => Int, { description: 'Fictional demo organizations (isDemo: true); never real data.' }) demoOrganizations!: number;
-  @Field(() => Boolean) includesDemoData!: boolean;
+  @Field(() => Boolean, { description: 'Whether the registry holds fictional demo records.' }) includesDemoData!: boolean;
 }
 
 @Resolver()

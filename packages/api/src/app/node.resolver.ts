@@ -15,7 +15,7 @@ const NODE_TABLES = ['organization', 'service', 'location', 'licence', 'contract
 @Resolver()
 export class NodeResolver {
   @Query(() => Node, { nullable: true, description: 'Any object by its id.' })
-  async node(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<Node | null> {
+  async node(@Arg('id', () => ID, { description: 'A global id (any id this API returns).' }) id: string, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<Node | null> {
     const uuid = requireUuid(id);
     const rows: { kind: (typeof NODE_TABLES)[number] }[] = await ctx.em.execute(
       NODE_TABLES.map((table) => `select '${table}' as kind from ${table} where id = ?`).join(' union all ') + ' limit 1',

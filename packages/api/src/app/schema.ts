@@ -59,8 +59,20 @@ export function buildCivimapSchema(): Promise<GraphQLSchema> {
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: false,
-  });
+  }).then(describeRootTypes);
   return schema;
+}
+
+/** type-graphql has no decorator for the root types' own descriptions (GraphiQL's docs start there). */
+function describeRootTypes(built: GraphQLSchema): GraphQLSchema {
+  const query = built.getQueryType();
+  const mutation = built.getMutationType();
+  if (query) query.description = 'Reads: the registry (organizations, map points, coverage, contracts), reference data, accounts and history. Lists are Relay connections of at most 100 items a page.';
+  if (mutation) {
+    mutation.description =
+      'Writes: accounts, editing with revisions, verification, claims, contracts and shortlists. Each returns a payload whose userErrors (field, message, code) say why nothing was written.';
+  }
+  return built;
 }
 
 /** The SDL as committed in packages/api/schema.graphql: sorted, so that it diffs cleanly. */

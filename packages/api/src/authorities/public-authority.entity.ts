@@ -8,15 +8,15 @@ import { AuthorityKind } from './authority.enums';
 @Entity({ tableName: 'public_authority' })
 @ObjectType({ description: 'A ministry or municipality that contracts or funds services.' })
 export class PublicAuthority extends BaseEntity {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable code of the authority (e.g. "ministry-justice", "municipality-peje").' })
   @Property({ type: 'text', unique: true })
   code!: string;
 
-  @Field(() => LocalizedText)
+  @Field(() => LocalizedText, { description: 'Name in Albanian, Serbian and English.' })
   @Embedded(() => LocalizedText, { prefix: 'name_' })
   names!: LocalizedText;
 
-  @Field(() => AuthorityKind)
+  @Field(() => AuthorityKind, { description: 'What kind of authority it is.' })
   @Enum({ items: () => AuthorityKind })
   kind!: AuthorityKind;
 

@@ -20,7 +20,7 @@ export class Contract extends VersionedEntity {
   @Index()
   provider!: Organization;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Title of the contract, as the authority gives it.', nullable: true })
   @Property({ type: 'text', nullable: true })
   title?: string | null;
 
@@ -31,7 +31,7 @@ export class Contract extends VersionedEntity {
   })
   categories = new Collection<ServiceCategory>(this);
 
-  @Field(() => ContractModality)
+  @Field(() => ContractModality, { description: 'How the service was contracted (grant, subsidy, public procurement, social services contract, other).' })
   @Enum({ items: () => ContractModality })
   modality!: ContractModality;
 
@@ -39,39 +39,39 @@ export class Contract extends VersionedEntity {
   @Property({ type: 'decimal', precision: 14, scale: 2, nullable: true })
   amount?: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'ISO 4217 currency code of amount (EUR in Kosovo).' })
   @Property({ type: 'text', default: 'EUR' })
   currency: Opt<string> = 'EUR';
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { description: 'First day of the contract period (YYYY-MM-DD).', nullable: true })
   @Property({ type: 'date', nullable: true })
   startDate?: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { description: 'Last day of the contract period (YYYY-MM-DD); null when open-ended or not known.', nullable: true })
   @Property({ type: 'date', nullable: true })
   endDate?: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { description: 'Date the contract was awarded or signed (YYYY-MM-DD).', nullable: true })
   @Property({ type: 'date', nullable: true })
   @Index()
   awardDate?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'The authority\'s reference number of the contract or decision.', nullable: true })
   @Property({ type: 'text', nullable: true })
   reference?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Link to the published contract or decision.', nullable: true })
   @Property({ type: 'text', nullable: true })
   url?: string | null;
 
-  @Field(() => ContractStatus)
+  @Field(() => ContractStatus, { description: 'Where the contract stands as recorded (PLANNED, ACTIVE, COMPLETED, CANCELLED).' })
   @Enum({ items: () => ContractStatus, default: ContractStatus.ACTIVE })
   status: Opt<ContractStatus> = ContractStatus.ACTIVE;
 
   @ManyToOne('User', { nullable: true, deleteRule: 'set null' })
   recordedBy?: User | null;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'True for a fictional demo record: never real data.' })
   @Property({ type: 'boolean', default: false })
   isDemo: Opt<boolean> = false;
 }

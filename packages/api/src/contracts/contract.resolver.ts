@@ -20,9 +20,9 @@ export class ContractResolver {
   @Query(() => ContractConnection, { description: 'Recorded contracts and grants, newest award first.' })
   async contracts(
     @Ctx() ctx: ContractsContext,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
-    @Arg('filter', () => ContractFilter, { nullable: true }) filter?: ContractFilter,
+    @Arg('first', () => Int, { description: 'Page size: how many items to return, 1 to 100 (default 20).', nullable: true }) first?: number,
+    @Arg('after', () => String, { description: 'Cursor after which the page starts (pageInfo.endCursor of the previous page); unset: the first page.', nullable: true }) after?: string,
+    @Arg('filter', () => ContractFilter, { description: 'Which contracts; filters combine with AND.', nullable: true }) filter?: ContractFilter,
   ): Promise<ContractConnection> {
     const size = pageSize(first);
     const page = await new ContractService(ctx.em, await ctx.catalog()).page(filter, size, after);
@@ -37,24 +37,24 @@ export class ContractResolver {
   @Query(() => [ContractTotal], { description: 'Number and amount of contracts grouped by authority, category, municipality or year.' })
   async contractTotals(
     @Ctx() ctx: ContractsContext,
-    @Arg('by', () => ContractTotalDimension) by: ContractTotalDimension,
-    @Arg('filter', () => ContractFilter, { nullable: true }) filter?: ContractFilter,
+    @Arg('by', () => ContractTotalDimension, { description: 'What to group the totals by.' }) by: ContractTotalDimension,
+    @Arg('filter', () => ContractFilter, { description: 'Which contracts count.', nullable: true }) filter?: ContractFilter,
     @LangArg() lang: Language = Language.SQ,
   ): Promise<ContractTotal[]> {
     return new ContractService(ctx.em, await ctx.catalog()).totals(filter, by, lang ?? Language.SQ);
   }
 
-  @FieldResolver(() => PublicAuthority)
+  @FieldResolver(() => PublicAuthority, { description: 'The public authority that awarded the contract (the buyer).' })
   async authority(@Root() contract: Contract, @Ctx() ctx: ContractsContext): Promise<PublicAuthority> {
     return (await ctx.catalog()).authoritiesById.get(contract.authority.id)!;
   }
 
-  @FieldResolver(() => Organization)
+  @FieldResolver(() => Organization, { description: 'The organization that provides the contracted service (the supplier).' })
   async provider(@Root() contract: Contract, @Ctx() ctx: ContractsContext): Promise<Organization> {
     return (await ctx.loaders.organization.load(contract.provider.id))!;
   }
 
-  @FieldResolver(() => [ServiceCategory])
+  @FieldResolver(() => [ServiceCategory], { description: 'Service categories the contract pays for.' })
   async categories(@Root() contract: Contract, @Ctx() ctx: ContractsContext): Promise<ServiceCategory[]> {
     const [ids, catalog] = await Promise.all([ctx.loaders.contractCategoryIds.load(contract.id), ctx.catalog()]);
     return ids.map((id) => catalog.categoriesById.get(id)!).filter(Boolean).sort((a, b) => a.position - b.position);
@@ -73,12 +73,12 @@ export class PublicAuthorityResolver {
     return (await ctx.catalog()).authorities;
   }
 
-  @FieldResolver(() => String)
+  @FieldResolver(() => String, { description: 'Name in the language asked for (Albanian when missing).' })
   name(@Root() authority: PublicAuthority, @LangArg() lang: Language): string {
     return localized(authority.names, lang)!;
   }
 
-  @FieldResolver(() => Municipality, { nullable: true })
+  @FieldResolver(() => Municipality, { description: 'The municipality, for a municipal authority; null otherwise.', nullable: true })
   async municipality(@Root() authority: PublicAuthority, @Ctx() ctx: ContractsContext): Promise<Municipality | null> {
     return authority.municipality ? ((await ctx.catalog()).municipalitiesById.get(authority.municipality.id) ?? null) : null;
   }
@@ -87,7 +87,7 @@ export class PublicAuthorityResolver {
 /** Contracts of an organization: this module contributes Organization.contracts. */
 @Resolver(() => Organization)
 export class OrganizationContractsResolver {
-  @FieldResolver(() => [Contract])
+  @FieldResolver(() => [Contract], { description: 'Contracts awarded to the organization, by award date, newest first.' })
   contracts(@Root() organization: Row<Organization>, @Ctx() ctx: ContractsContext): Promise<Contract[]> {
     return ctx.loaders.contractsByOrganization.load(organization.id);
   }

@@ -5,15 +5,15 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 /** id, createdAt and updatedAt, which every entity of the domain model carries. */
 @ObjectType('BaseEntity')
 export abstract class BaseEntity {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Globally unique id of the record (Relay Node id).' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the record was created (UTC, ISO 8601).' })
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Opt<Date> = new Date();
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the record last changed (UTC, ISO 8601).' })
   @Property({ type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
   updatedAt: Opt<Date> = new Date();
 }

@@ -12,8 +12,8 @@ export function EdgeType<TNode extends object>(node: () => ClassType<TNode>) {
   // Never in the schema itself: only the named subclasses are referenced.
   @ObjectType()
   abstract class Edge {
-    @Field(() => String) cursor!: string;
-    @Field(node) node!: TNode;
+    @Field(() => String, { description: 'Opaque cursor of this edge: pass it as after to read the items that follow.' }) cursor!: string;
+    @Field(node, { description: 'The item.' }) node!: TNode;
   }
   return Edge;
 }
@@ -23,8 +23,8 @@ export function ConnectionType<TEdge extends object>(edge: ClassType<TEdge>) {
   // Never in the schema itself: only the named subclasses are referenced.
   @ObjectType()
   abstract class Connection {
-    @Field(() => [edge]) edges!: TEdge[];
-    @Field(() => PageInfo) pageInfo!: PageInfo;
+    @Field(() => [edge], { description: 'The items of this page, in order, each with its cursor.' }) edges!: TEdge[];
+    @Field(() => PageInfo, { description: 'Cursors of the page and whether more items follow.' }) pageInfo!: PageInfo;
   }
   return Connection;
 }
@@ -34,7 +34,7 @@ export function CountedConnectionType<TEdge extends object>(edge: ClassType<TEdg
   // Never in the schema itself: only the named subclasses are referenced.
   @ObjectType()
   abstract class CountedConnection extends ConnectionType(edge) {
-    @Field(() => Int) totalCount!: number;
+    @Field(() => Int, { description: 'How many items match, across all pages.' }) totalCount!: number;
   }
   return CountedConnection;
 }

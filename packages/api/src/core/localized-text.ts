@@ -6,38 +6,42 @@ export enum Language {
   SR = 'sr',
   EN = 'en',
 }
-registerEnumType(Language, { name: 'Language', description: 'Albanian (default), Serbian, English.' });
+registerEnumType(Language, { name: 'Language', description: 'Albanian (default), Serbian, English.' , valuesConfig: {
+    EN: { description: 'English.' },
+    SQ: { description: 'Albanian (the default, and the fallback of every text).' },
+    SR: { description: 'Serbian.' },
+  } });
 
 /** Text kept per language; Albanian is required and is the fallback. */
 @Embeddable()
-@ObjectType('LocalizedText')
+@ObjectType('LocalizedText', { description: 'A text in Albanian, Serbian and English; Albanian is always present.' })
 export class LocalizedText {
-  @Field(() => String)
+  @Field(() => String, { description: 'The text in Albanian.' })
   @Property({ type: 'text' })
   sq!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'The text in Serbian; null when not translated.', nullable: true })
   @Property({ type: 'text', nullable: true })
   sr?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'The text in English; null when not translated.', nullable: true })
   @Property({ type: 'text', nullable: true })
   en?: string | null;
 }
 
 /** Optional multilingual text (descriptions). */
 @Embeddable()
-@ObjectType('OptionalLocalizedText')
+@ObjectType('OptionalLocalizedText', { description: 'A text that may be missing in every language (e.g. a description).' })
 export class OptionalLocalizedText {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'The text in Albanian; null when missing.', nullable: true })
   @Property({ type: 'text', nullable: true })
   sq?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'The text in Serbian; null when missing.', nullable: true })
   @Property({ type: 'text', nullable: true })
   sr?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'The text in English; null when missing.', nullable: true })
   @Property({ type: 'text', nullable: true })
   en?: string | null;
 }

@@ -6,6 +6,6 @@ import { Field, ID, InterfaceType } from 'type-graphql';
   resolveType: (value: { __typename?: string; constructor?: { name: string } }) => value.__typename ?? value.constructor?.name,
 })
 export abstract class Node {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Globally unique id of the object; node(id:) fetches it.' })
   id!: string;
 }

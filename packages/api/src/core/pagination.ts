@@ -7,10 +7,10 @@ export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE };
 
 @ObjectType({ description: 'Relay page information.' })
 export class PageInfo {
-  @Field(() => Boolean) hasNextPage!: boolean;
+  @Field(() => Boolean, { description: 'Whether more items follow this page.' }) hasNextPage!: boolean;
   @Field(() => Boolean, { description: 'True when the page was requested after a cursor.' }) hasPreviousPage!: boolean;
-  @Field(() => String, { nullable: true }) startCursor!: string | null;
-  @Field(() => String, { nullable: true }) endCursor!: string | null;
+  @Field(() => String, { description: 'Cursor of the first edge of the page; null on an empty page.', nullable: true }) startCursor!: string | null;
+  @Field(() => String, { description: 'Cursor of the last edge of the page; pass it as after for the next page. Null on an empty page.', nullable: true }) endCursor!: string | null;
 }
 
 export function pageSize(first: number | null | undefined): number {

@@ -14,17 +14,24 @@ export enum UserErrorCode {
   NOT_FOUND = 'NOT_FOUND',
   RATE_LIMITED = 'RATE_LIMITED',
 }
-registerEnumType(UserErrorCode, { name: 'UserErrorCode' });
+registerEnumType(UserErrorCode, { name: 'UserErrorCode' , description: 'Kinds of userErrors.', valuesConfig: {
+    FORBIDDEN: { description: 'The viewer may not do this.' },
+    INVALID_INPUT: { description: 'An input value is not acceptable (field says which).' },
+    NOT_FOUND: { description: 'The record does not exist (or is not visible to the viewer).' },
+    RATE_LIMITED: { description: 'Too many attempts; try again later.' },
+    STALE_VERSION: { description: 'The record changed since the version given: read it again and retry.' },
+    UNAUTHENTICATED: { description: 'Sign in first.' },
+  } });
 
 @ObjectType({ description: 'A problem the client can act on: the input path it concerns, a message for people, a code for programs.' })
 export class UserError {
   @Field(() => [String], { nullable: true, description: 'Path of the input field, e.g. ["input", "website"]; empty for the whole request.' })
   field!: string[] | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What went wrong, in English, for people.' })
   message!: string;
 
-  @Field(() => UserErrorCode)
+  @Field(() => UserErrorCode, { description: 'Machine-readable kind of the error.' })
   code!: UserErrorCode;
 }
 

@@ -20,8 +20,8 @@ export class CoverageFilter {
 
 @ObjectType({ description: 'Coverage of one category (with the categories below it) in one municipality.' })
 export class CoverageCell {
-  @Field(() => Municipality) municipality!: Municipality;
-  @Field(() => ServiceCategory) category!: ServiceCategory;
+  @Field(() => Municipality, { description: 'The municipality.' }) municipality!: Municipality;
+  @Field(() => ServiceCategory, { description: 'The service category; the cell counts it and every category below it.' }) category!: ServiceCategory;
 
   @Field(() => Int, { description: 'Active organizations with an active service in the category that serves the municipality or have a site there.' })
   providers!: number;
@@ -29,16 +29,16 @@ export class CoverageCell {
   @Field(() => Int, { description: 'Sites in the municipality of those organizations that offer the category anywhere.' })
   sites!: number;
 
-  @Field(() => Float, { description: 'providers per 10,000 inhabitants (2024 census).' })
+  @Field(() => Float, { description: 'Providers per 10,000 inhabitants: providers × 10,000 / the municipality\'s population (the census of Municipality.populationYear); 0 when the population is 0.' })
   providersPer10k!: number;
 
   @Field(() => Float, { nullable: true, description: 'Kilometres from the seat to the nearest site, anywhere, of an organization offering the category; null when none exists.' })
   nearestSiteKm!: number | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Coverage per municipality and service category: the cells of every requested pair, and the gaps among them.' })
 export class CoverageReport {
-  @Field(() => [CoverageCell]) cells!: CoverageCell[];
+  @Field(() => [CoverageCell], { description: 'One cell per municipality and requested category (every category when none is given), ordered by category then municipality.' }) cells!: CoverageCell[];
   @Field(() => [CoverageCell], { description: 'The cells with no provider.' }) gaps!: CoverageCell[];
-  @Field(() => DateTimeScalar) generatedAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When the report was computed (UTC).' }) generatedAt!: Date;
 }

@@ -7,22 +7,22 @@ import { Region } from './region.entity';
 @Entity({ tableName: 'municipality' })
 @ObjectType({ description: 'One of the 38 municipalities of Kosovo.' })
 export class Municipality extends BaseEntity {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable code of the municipality (e.g. "prishtine"), used in filters.' })
   @Property({ type: 'text', unique: true })
   code!: string;
 
-  @Field(() => LocalizedText)
+  @Field(() => LocalizedText, { description: 'Name in Albanian, Serbian and English.' })
   @Embedded(() => LocalizedText, { prefix: 'name_' })
   names!: LocalizedText;
 
   @ManyToOne(() => Region, { deleteRule: 'restrict' })
   region!: Region;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Inhabitants (census of populationYear).' })
   @Property({ type: 'integer' })
   population!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Year of the population figure.' })
   @Property({ type: 'integer' })
   populationYear!: number;
 
@@ -37,7 +37,7 @@ export class Municipality extends BaseEntity {
   boundary?: unknown | null;
 
   /** The feature name that matches this municipality in a geoBoundaries ADM2 file. */
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'The shapeName of the imported geoBoundaries ADM2 polygon; null when no boundary is imported.', nullable: true })
   @Property({ type: 'text', nullable: true })
   boundaryShapeName?: string | null;
 }

@@ -6,11 +6,11 @@ import { LocalizedText } from '../core/localized-text';
 @Entity({ tableName: 'region' })
 @ObjectType({ description: 'One of the seven regions (districts) of Kosovo.' })
 export class Region extends BaseEntity {
-  @Field(() => ID, { name: 'code' })
+  @Field(() => ID, { description: 'Stable code of the region (e.g. "prishtine"), used in filters.', name: 'code' })
   @Property({ type: 'text', unique: true })
   code!: string;
 
-  @Field(() => LocalizedText)
+  @Field(() => LocalizedText, { description: 'Name in Albanian, Serbian and English.' })
   @Embedded(() => LocalizedText, { prefix: 'name_' })
   names!: LocalizedText;
 }

@@ -19,7 +19,7 @@ export class Licence extends VersionedEntity {
   @Property({ type: 'text' })
   issuingAuthority!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Licence number as issued.' })
   @Property({ type: 'text' })
   number!: string;
 
@@ -30,7 +30,7 @@ export class Licence extends VersionedEntity {
   })
   categories = new Collection<ServiceCategory>(this);
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'First day of validity (YYYY-MM-DD).' })
   @Property({ type: 'date' })
   validFrom!: string;
 
@@ -48,7 +48,7 @@ export class Licence extends VersionedEntity {
   @Property({ type: 'timestamptz', nullable: true })
   verifiedAt?: Date | null;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'True for a fictional demo record: never real data.' })
   @Property({ type: 'boolean', default: false })
   isDemo: Opt<boolean> = false;
 }

@@ -33,17 +33,17 @@ export class LicenceResolver {
   }
 
   @FieldResolver(() => Boolean, { description: 'Valid on the given date.' })
-  validOn(@Root() licence: Row<Licence>, @Arg('date', () => DateScalar) date: string): boolean {
+  validOn(@Root() licence: Row<Licence>, @Arg('date', () => DateScalar, { description: 'The date to check (YYYY-MM-DD).' }) date: string): boolean {
     if (!isCalendarDate(date)) throw new UserInputError('date must be YYYY-MM-DD.', 'date');
     return isLicenceValidOn(licence, date);
   }
 
-  @FieldResolver(() => Verification)
+  @FieldResolver(() => Verification, { description: 'Whether a moderator verified the licence.' })
   verification(@Root() licence: Row<Licence>): Verification {
     return { status: licence.verificationStatus, verifiedAt: licence.verifiedAt ?? null };
   }
 
-  @FieldResolver(() => Organization)
+  @FieldResolver(() => Organization, { description: 'The licensed organization.' })
   async organization(@Root() licence: Row<Licence>, @Ctx() ctx: LicencesContext): Promise<Organization> {
     return (await ctx.loaders.organization.load(licence.organization.id))!;
   }
@@ -52,7 +52,7 @@ export class LicenceResolver {
 /** Licences of an organization: this module contributes Organization.licences. */
 @Resolver(() => Organization)
 export class OrganizationLicencesResolver {
-  @FieldResolver(() => [Licence])
+  @FieldResolver(() => [Licence], { description: 'Licences the organization holds (from the Ministry\'s licensing of social and family service providers).' })
   licences(@Root() organization: Row<Organization>, @Ctx() ctx: LicencesContext): Licence[] | Promise<Licence[]> {
     return prefetched<Licence>(organization, 'licences') ?? ctx.loaders.licencesByOrganization.load(organization.id);
   }

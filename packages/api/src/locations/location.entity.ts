@@ -20,11 +20,11 @@ export class Location extends VersionedEntity {
   @Index()
   organization!: Organization;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Name of the site (e.g. "Qendra ditore"), if it has one.', nullable: true })
   @Property({ type: 'text', nullable: true })
   name?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Street address.', nullable: true })
   @Property({ type: 'text', nullable: true })
   address?: string | null;
 
@@ -38,15 +38,15 @@ export class Location extends VersionedEntity {
   @Property({ type: 'double' })
   lng!: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Physical accessibility of the site (step-free access, accessible toilet, …), as given.', nullable: true })
   @Property({ type: 'text', nullable: true })
   accessibility?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Opening hours, as given.', nullable: true })
   @Property({ type: 'text', nullable: true })
   openingHours?: string | null;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'True for a fictional demo record: never real data.' })
   @Property({ type: 'boolean', default: false })
   isDemo: Opt<boolean> = false;
 }

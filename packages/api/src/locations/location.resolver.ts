@@ -9,17 +9,17 @@ import { prefetched, type Row } from '../core/projection';
 
 @Resolver(() => Location)
 export class LocationResolver {
-  @FieldResolver(() => GeoPoint)
+  @FieldResolver(() => GeoPoint, { description: 'Position of the site (WGS 84).' })
   point(@Root() location: Row<Location>): GeoPoint {
     return geoPoint(location.lat, location.lng);
   }
 
-  @FieldResolver(() => Municipality)
+  @FieldResolver(() => Municipality, { description: 'The municipality the site lies in.' })
   municipality(@Root() location: Row<Location>, @Ctx() ctx: LocationsContext): Municipality | Promise<Municipality> {
     return withCatalog(ctx, (catalog) => catalog.municipalitiesById.get(location.municipality.id)!);
   }
 
-  @FieldResolver(() => Organization)
+  @FieldResolver(() => Organization, { description: 'The organization the site belongs to.' })
   async organization(@Root() location: Row<Location>, @Ctx() ctx: LocationsContext): Promise<Organization> {
     return (await ctx.loaders.organization.load(location.organization.id))!;
   }
@@ -28,7 +28,7 @@ export class LocationResolver {
 /** Locations of an organization: this module contributes Organization.locations. */
 @Resolver(() => Organization)
 export class OrganizationLocationsResolver {
-  @FieldResolver(() => [Location])
+  @FieldResolver(() => [Location], { description: 'The organization\'s sites.' })
   locations(@Root() organization: Row<Organization>, @Ctx() ctx: LocationsContext): Location[] | Promise<Location[]> {
     return prefetched<Location>(organization, 'locations') ?? ctx.loaders.locationsByOrganization.load(organization.id);
   }

@@ -12,10 +12,10 @@ export const ORGANIZATION_SEARCH_TEXT =
 
 @ObjectType('FundingMix', { description: 'Shares of the annual budget, in percent.' })
 export class FundingMix {
-  @Field(() => Int, { nullable: true }) publicSources?: number | null;
-  @Field(() => Int, { nullable: true }) foreignDonors?: number | null;
-  @Field(() => Int, { nullable: true }) ownRevenue?: number | null;
-  @Field(() => Int, { nullable: true }) other?: number | null;
+  @Field(() => Int, { description: 'Share of the budget from Kosovo public sources, in percent (0–100).', nullable: true }) publicSources?: number | null;
+  @Field(() => Int, { description: 'Share of the budget from foreign donors, in percent (0–100).', nullable: true }) foreignDonors?: number | null;
+  @Field(() => Int, { description: 'Share of the budget from own revenue (fees, sales, membership), in percent (0–100).', nullable: true }) ownRevenue?: number | null;
+  @Field(() => Int, { description: 'Share of the budget from other sources, in percent (0–100).', nullable: true }) other?: number | null;
 }
 
 @Entity({ tableName: 'organization' })
@@ -25,18 +25,18 @@ export class FundingMix {
 @Index({ name: 'organization_name_sq_id_index', properties: ['names.sq', 'id'] })
 @Index({ name: 'organization_updated_at_id_index', properties: ['updatedAt', 'id'] })
 export class Organization extends VersionedEntity {
-  @Field(() => LocalizedText)
+  @Field(() => LocalizedText, { description: 'Name in Albanian, Serbian and English.' })
   @Embedded(() => LocalizedText, { prefix: 'name_' })
   names!: LocalizedText;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Acronym or short name.', nullable: true })
   @Property({ type: 'text', nullable: true })
   acronym?: string | null;
 
   @Embedded(() => OptionalLocalizedText, { prefix: 'description_' })
   descriptions: Opt<OptionalLocalizedText> = new OptionalLocalizedText();
 
-  @Field(() => LegalForm)
+  @Field(() => LegalForm, { description: 'Legal form of the NGO.' })
   @Enum({ items: () => LegalForm, default: LegalForm.ASSOCIATION })
   legalForm: Opt<LegalForm> = LegalForm.ASSOCIATION;
 
@@ -49,40 +49,40 @@ export class Organization extends VersionedEntity {
   @Property({ type: 'date', nullable: true })
   registrationDate?: string | null;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'Whether the organization holds public-benefit status.' })
   @Property({ type: 'boolean', default: false })
   publicBenefit: Opt<boolean> = false;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Website URL.', nullable: true })
   @Property({ type: 'text', nullable: true })
   website?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Public contact e-mail address.', nullable: true })
   @Property({ type: 'text', nullable: true })
   email?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Public contact phone number, as given (e.g. +383 44 123 456).', nullable: true })
   @Property({ type: 'text', nullable: true })
   phone?: string | null;
 
   /** Links to social media profiles. */
-  @Field(() => [String])
+  @Field(() => [String], { description: 'Links to the organization\'s social-media pages.' })
   @Property({ type: 'text[]', default: '{}' })
   socialLinks: Opt<string[]> = [];
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { description: 'Year the organization was founded.', nullable: true })
   @Property({ type: 'integer', nullable: true })
   yearFounded?: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { description: 'Paid staff (persons).', nullable: true })
   @Property({ type: 'integer', nullable: true })
   staffCount?: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { description: 'Volunteers (persons).', nullable: true })
   @Property({ type: 'integer', nullable: true })
   volunteerCount?: number | null;
 
-  @Field(() => BudgetBand, { nullable: true })
+  @Field(() => BudgetBand, { description: 'Annual budget band (EUR).', nullable: true })
   @Enum({ items: () => BudgetBand, nullable: true })
   budgetBand?: BudgetBand | null;
 
@@ -98,7 +98,7 @@ export class Organization extends VersionedEntity {
   @Property({ type: 'smallint', nullable: true })
   fundingOtherPct?: number | null;
 
-  @Field(() => OrganizationStatus)
+  @Field(() => OrganizationStatus, { description: 'Whether the organization operates.' })
   @Enum({ items: () => OrganizationStatus, default: OrganizationStatus.ACTIVE })
   status: Opt<OrganizationStatus> = OrganizationStatus.ACTIVE;
 

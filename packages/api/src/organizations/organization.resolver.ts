@@ -18,8 +18,8 @@ const MAX_MAP_POINTS = 100_000;
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
-  @Query(() => Organization, { nullable: true })
-  async organization(@Arg('id', () => ID) id: string, @Ctx() ctx: OrganizationsContext, @Info() info: GraphQLResolveInfo): Promise<Organization | null> {
+  @Query(() => Organization, { description: 'One organization by id; null when it does not exist.', nullable: true })
+  async organization(@Arg('id', () => ID, { description: 'The organization\'s id.' }) id: string, @Ctx() ctx: OrganizationsContext, @Info() info: GraphQLResolveInfo): Promise<Organization | null> {
     const uuid = requireUuid(id);
     return compiledOrganization(ctx, ProjectionRegistry.selection(info), uuid);
   }
@@ -28,9 +28,9 @@ export class OrganizationResolver {
   async organizations(
     @Ctx() ctx: OrganizationsContext,
     @Arg('first', () => Int, { nullable: true, description: 'Page size: default 20, at most 100.' }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
-    @Arg('filter', () => OrganizationFilter, { nullable: true }) filter?: OrganizationFilter,
-    @Arg('orderBy', () => OrganizationOrder, { nullable: true }) orderBy?: OrganizationOrder,
+    @Arg('after', () => String, { description: 'Cursor after which the page starts (pageInfo.endCursor of the previous page); unset: the first page.', nullable: true }) after?: string,
+    @Arg('filter', () => OrganizationFilter, { description: 'Which organizations; filters combine with AND, values inside a list with OR.', nullable: true }) filter?: OrganizationFilter,
+    @Arg('orderBy', () => OrganizationOrder, { description: 'Order of the page (default NAME; DISTANCE needs filter.near).', nullable: true }) orderBy?: OrganizationOrder,
     @Arg('lang', () => Language, { nullable: true, defaultValue: Language.SQ, description: 'Language of the names NAME orders by (Albanian where missing).' })
     lang?: Language,
     @Info() info?: GraphQLResolveInfo,
@@ -50,9 +50,9 @@ export class OrganizationResolver {
   @Query(() => [MapPoint], { description: 'Every site of the matching organizations in one response, for the map (at most 100,000).' })
   async mapPoints(
     @Ctx() ctx: OrganizationsContext,
-    @Arg('filter', () => OrganizationFilter, { nullable: true }) filter?: OrganizationFilter,
+    @Arg('filter', () => OrganizationFilter, { description: 'Which organizations\' sites (the same filter as organizations).', nullable: true }) filter?: OrganizationFilter,
     @LangArg() lang: Language = Language.SQ,
-    @Arg('limit', () => Int, { defaultValue: 50_000 }) limit: number = 50_000,
+    @Arg('limit', () => Int, { description: 'At most this many points (0 to 100,000; default 50,000).', defaultValue: 50_000 }) limit: number = 50_000,
     @Info() info?: GraphQLResolveInfo,
   ): Promise<MapPoint[]> {
     if (!Number.isInteger(limit) || limit < 0 || limit > MAX_MAP_POINTS) {
@@ -62,27 +62,27 @@ export class OrganizationResolver {
     return new OrganizationSearch(ctx.em, await ctx.catalog()).mapPoints(filter, lang, limit, (field) => fields.has(field));
   }
 
-  @FieldResolver(() => String)
+  @FieldResolver(() => String, { description: 'Name in the language asked for (Albanian when missing).' })
   name(@Root() organization: Row<Organization>, @LangArg() lang: Language): string {
     return localized(organization.names, lang)!;
   }
 
-  @FieldResolver(() => String, { nullable: true })
+  @FieldResolver(() => String, { description: 'Description in the language asked for (Albanian when missing); null when there is none.', nullable: true })
   description(@Root() organization: Row<Organization>, @LangArg() lang: Language): string | null {
     return localized(organization.descriptions, lang);
   }
 
-  @FieldResolver(() => OptionalLocalizedText)
+  @FieldResolver(() => OptionalLocalizedText, { description: 'Description in Albanian, Serbian and English.' })
   descriptions(@Root() organization: Row<Organization>): OptionalLocalizedText {
     return organization.descriptions;
   }
 
-  @FieldResolver(() => Verification)
+  @FieldResolver(() => Verification, { description: 'Whether and when a moderator verified the record.' })
   verification(@Root() organization: Row<Organization>): Verification {
     return { status: organization.verificationStatus, verifiedAt: organization.verifiedAt ?? null, verifiedById: organization.verifiedBy?.id ?? null };
   }
 
-  @FieldResolver(() => FundingMix)
+  @FieldResolver(() => FundingMix, { description: 'Shares of the budget by source, in percent.' })
   fundingMix(@Root() o: Row<Organization>): FundingMix {
     return { publicSources: o.fundingPublicPct, foreignDonors: o.fundingForeignPct, ownRevenue: o.fundingOwnPct, other: o.fundingOtherPct };
   }

@@ -5,21 +5,21 @@ import { Organization } from './organization.entity';
 import { VerificationStatus } from './organization.enums';
 import type { OrganizationPage } from './organization-search';
 
-@ObjectType()
+@ObjectType({ description: 'Whether and when a moderator verified a record.' })
 export class Verification {
-  @Field(() => VerificationStatus) status!: VerificationStatus;
-  @Field(() => DateTimeScalar, { nullable: true }) verifiedAt!: Date | null;
+  @Field(() => VerificationStatus, { description: 'VERIFIED or UNVERIFIED.' }) status!: VerificationStatus;
+  @Field(() => DateTimeScalar, { description: 'When a moderator last verified the record (UTC); null when unverified.', nullable: true }) verifiedAt!: Date | null;
   /** Who verified it (resolved to a display name by accounts/viewer.resolver.ts). */
   verifiedById?: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'One organization of a page, with its cursor (and its distance under a near filter).' })
 export class OrganizationEdge extends EdgeType(() => Organization) {
   @Field(() => Float, { nullable: true, description: 'Kilometres from filter.near to the nearest site; set when filtering by near.' })
   distanceKm!: number | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A page of organizations (Relay cursor connection).' })
 export class OrganizationConnection extends ConnectionType(OrganizationEdge) {
   /** Counted only when a client asks for totalCount. */
   page!: OrganizationPage;
@@ -27,13 +27,13 @@ export class OrganizationConnection extends ConnectionType(OrganizationEdge) {
 
 @ObjectType({ description: 'One site of a matching organization, for drawing the map.' })
 export class MapPoint {
-  @Field(() => ID) locationId!: string;
-  @Field(() => ID) organizationId!: string;
+  @Field(() => ID, { description: 'The site\'s id.' }) locationId!: string;
+  @Field(() => ID, { description: 'The organization\'s id.' }) organizationId!: string;
   @Field(() => String, { description: 'The organization\'s name in the requested language.' }) name!: string;
-  @Field(() => Float) lat!: number;
-  @Field(() => Float) lng!: number;
-  @Field(() => ID) municipalityCode!: string;
+  @Field(() => Float, { description: 'Latitude of the site in decimal degrees (WGS 84).' }) lat!: number;
+  @Field(() => Float, { description: 'Longitude of the site in decimal degrees (WGS 84).' }) lng!: number;
+  @Field(() => ID, { description: 'Code of the municipality the site lies in.' }) municipalityCode!: string;
   @Field(() => [ID], { description: 'Categories of the organization\'s active services.' }) categoryCodes!: string[];
-  @Field(() => Boolean) verified!: boolean;
-  @Field(() => Boolean) isDemo!: boolean;
+  @Field(() => Boolean, { description: 'Whether the organization is verified.' }) verified!: boolean;
+  @Field(() => Boolean, { description: 'True for a site of a fictional demo organization.' }) isDemo!: boolean;
 }

@@ -18,12 +18,12 @@ export class RegionResolver {
     return (await ctx.catalog()).regions;
   }
 
-  @FieldResolver(() => String)
+  @FieldResolver(() => String, { description: 'Name in the language asked for (Albanian when missing).' })
   name(@Root() region: Region, @LangArg() lang: Language): string {
     return localized(region.names, lang)!;
   }
 
-  @FieldResolver(() => [Municipality])
+  @FieldResolver(() => [Municipality], { description: 'The region\'s municipalities.' })
   async municipalities(@Root() region: Region, @Ctx() ctx: GeographyContext): Promise<Municipality[]> {
     return (await ctx.catalog()).municipalitiesOf(region);
   }
@@ -32,18 +32,18 @@ export class RegionResolver {
 @Resolver(() => Municipality)
 export class MunicipalityResolver {
   @Query(() => [Municipality], { description: 'The 38 municipalities, or those of one region.' })
-  async municipalities(@Ctx() ctx: GeographyContext, @Arg('region', () => ID, { nullable: true }) regionCode?: string): Promise<Municipality[]> {
+  async municipalities(@Ctx() ctx: GeographyContext, @Arg('region', () => ID, { description: 'Region code: only the municipalities of this region.', nullable: true }) regionCode?: string): Promise<Municipality[]> {
     const catalog = await ctx.catalog();
     if (!regionCode) return catalog.municipalities;
     return catalog.municipalitiesOf(catalog.region(regionCode, 'region'));
   }
 
-  @FieldResolver(() => String)
+  @FieldResolver(() => String, { description: 'Name in the language asked for (Albanian when missing).' })
   name(@Root() municipality: Municipality, @LangArg() lang: Language): string {
     return localized(municipality.names, lang)!;
   }
 
-  @FieldResolver(() => Region)
+  @FieldResolver(() => Region, { description: 'The region the municipality belongs to.' })
   async region(@Root() municipality: Municipality, @Ctx() ctx: GeographyContext): Promise<Region> {
     return (await ctx.catalog()).regionOf(municipality);
   }

@@ -12,17 +12,17 @@ export class ServiceCategoryResolver {
     return (await ctx.catalog()).categories;
   }
 
-  @FieldResolver(() => String)
+  @FieldResolver(() => String, { description: 'Name in the language asked for (Albanian when missing).' })
   name(@Root() category: ServiceCategory, @LangArg() lang: Language): string {
     return localized(category.names, lang)!;
   }
 
-  @FieldResolver(() => ServiceCategory, { nullable: true })
+  @FieldResolver(() => ServiceCategory, { description: 'The category above this one; null for a top-level category.', nullable: true })
   async parent(@Root() category: ServiceCategory, @Ctx() ctx: CatalogContext): Promise<ServiceCategory | null> {
     return (await ctx.catalog()).parentOf(category);
   }
 
-  @FieldResolver(() => [ServiceCategory])
+  @FieldResolver(() => [ServiceCategory], { description: 'The categories directly below this one.' })
   async children(@Root() category: ServiceCategory, @Ctx() ctx: CatalogContext): Promise<ServiceCategory[]> {
     return (await ctx.catalog()).childrenOf(category);
   }
@@ -30,12 +30,12 @@ export class ServiceCategoryResolver {
 
 @Resolver(() => TargetGroup)
 export class TargetGroupResolver {
-  @Query(() => [TargetGroup])
+  @Query(() => [TargetGroup], { description: 'Every target group (women and girls, elderly, persons with disabilities, …).' })
   async targetGroups(@Ctx() ctx: CatalogContext): Promise<TargetGroup[]> {
     return (await ctx.catalog()).targetGroups;
   }
 
-  @FieldResolver(() => String)
+  @FieldResolver(() => String, { description: 'Name in the language asked for (Albanian when missing).' })
   name(@Root() group: TargetGroup, @LangArg() lang: Language): string {
     return localized(group.names, lang)!;
   }

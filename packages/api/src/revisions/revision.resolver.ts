@@ -13,38 +13,47 @@ import { registerEnumType } from 'type-graphql';
 import { can, requireAllowed } from '../access/policy';
 import type { ActorContext } from '../access/actor-context';
 
-registerEnumType(RevisionAction, { name: 'RevisionAction' });
+registerEnumType(RevisionAction, { name: 'RevisionAction' , description: 'What kind of change a revision records.', valuesConfig: {
+    CLAIM_DECISION: { description: 'A moderator decided a claim.' },
+    CONFIRM: { description: 'An editor confirmed the record is current.' },
+    CREATE: { description: 'The record was created.' },
+    DELETE: { description: 'The record was deleted (its last values are kept).' },
+    IMPORT: { description: 'The record came from a CSV or HSDS import.' },
+    REVERT: { description: 'An earlier revision was undone.' },
+    UPDATE: { description: 'Fields of the record changed.' },
+    VERIFY: { description: 'A moderator verified the record or withdrew verification.' },
+  } });
 
 @ObjectType('FieldChange', { description: 'One changed field: its old and new value (null for "did not exist").' })
 export class FieldChangeView {
-  @Field(() => String) field!: string;
-  @Field(() => JSONScalar, { nullable: true }) old!: unknown;
-  @Field(() => JSONScalar, { nullable: true }) new!: unknown;
+  @Field(() => String, { description: 'Name of the changed field (as in the GraphQL type).' }) field!: string;
+  @Field(() => JSONScalar, { description: 'Value before the change (JSON; null when it was empty).', nullable: true }) old!: unknown;
+  @Field(() => JSONScalar, { description: 'Value after the change (JSON; null when cleared).', nullable: true }) new!: unknown;
 }
 
 @ObjectType('Revision', { description: 'An entry of the audit log: who changed which fields of which record, when.' })
 export class RevisionView {
-  @Field(() => ID) id!: string;
-  @Field(() => Date) createdAt!: Date;
+  @Field(() => ID, { description: 'Globally unique id of the revision.' }) id!: string;
+  @Field(() => Date, { description: 'When the change was made (UTC).' }) createdAt!: Date;
   @Field(() => String, { description: 'Organization, Service, Location, Licence, Membership, OrganizationClaim, Invitation or User.' }) entityType!: string;
-  @Field(() => ID) entityId!: string;
-  @Field(() => ID, { nullable: true }) organizationId!: string | null;
-  @Field(() => RevisionAction) action!: RevisionAction;
-  @Field(() => [FieldChangeView]) changes!: FieldChangeView[];
-  @Field(() => String, { nullable: true }) reason!: string | null;
+  @Field(() => ID, { description: 'Id of the changed record.' }) entityId!: string;
+  @Field(() => ID, { description: 'The organization the record belongs to; null for records outside one (users).', nullable: true }) organizationId!: string | null;
+  @Field(() => RevisionAction, { description: 'What kind of change.' }) action!: RevisionAction;
+  @Field(() => [FieldChangeView], { description: 'The fields changed, with old and new values.' }) changes!: FieldChangeView[];
+  @Field(() => String, { description: 'Why, when the author gave a reason (verification, revert, claim decision).', nullable: true }) reason!: string | null;
   @Field(() => UserView, { nullable: true, description: 'The author (display name only); null for system writes and deleted users.' }) author!: UserView | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'One revision of a page, with its cursor.' })
 export class RevisionEdge extends EdgeType(() => RevisionView) {}
 
-@ObjectType()
+@ObjectType({ description: 'A page of revisions, newest first (Relay cursor connection).' })
 export class RevisionConnection extends CountedConnectionType(RevisionEdge) {}
 
-@ObjectType()
+@ObjectType({ description: 'Result of revertRevision: the new REVERT revision, or userErrors.' })
 export class RevertPayload {
   @Field(() => RevisionView, { nullable: true, description: 'The new REVERT revision.' }) revision!: RevisionView | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => [UserError], { description: 'Why nothing was written: empty on success; each error names the input field, a message and a code.' }) userErrors!: UserError[];
 }
 
 const ORDER = 'newest';
@@ -98,11 +107,11 @@ async function mayReadHistoryOf(ctx: ActorContext, entityType: string): Promise<
 export class RevisionResolver {
   @Query(() => RevisionConnection, { description: 'The revisions of one record, newest first. Public for registry records.' })
   async revisions(
-    @Arg('entityType', () => String) entityType: string,
-    @Arg('entityId', () => ID) entityId: string,
+    @Arg('entityType', () => String, { description: 'The record\'s type (Organization, Service, Location, Licence, …).' }) entityType: string,
+    @Arg('entityId', () => ID, { description: 'The record\'s id.' }) entityId: string,
     @Ctx() ctx: ActorContext,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('first', () => Int, { description: 'Page size: how many items to return, 1 to 100 (default 20).', nullable: true }) first?: number,
+    @Arg('after', () => String, { description: 'Cursor after which the page starts (pageInfo.endCursor of the previous page); unset: the first page.', nullable: true }) after?: string,
   ): Promise<RevisionConnection> {
     if (!(await mayReadHistoryOf(ctx, entityType))) {
       throw new DeniedError('FORBIDDEN', `The history of ${entityType} records is not public.`);
@@ -112,10 +121,10 @@ export class RevisionResolver {
 
   @Query(() => RevisionConnection, { description: 'The public history of an organization: its profile, services, sites, licences and members, newest first.' })
   organizationHistory(
-    @Arg('organizationId', () => ID) organizationId: string,
+    @Arg('organizationId', () => ID, { description: 'The organization\'s id.' }) organizationId: string,
     @Ctx() ctx: ActorContext,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('first', () => Int, { description: 'Page size: how many items to return, 1 to 100 (default 20).', nullable: true }) first?: number,
+    @Arg('after', () => String, { description: 'Cursor after which the page starts (pageInfo.endCursor of the previous page); unset: the first page.', nullable: true }) after?: string,
   ): Promise<RevisionConnection> {
     return revisionPage(ctx, { organizationId: requireUuid(organizationId, 'organizationId'), entityType: { $in: PUBLIC_TYPES } }, first, after);
   }
@@ -123,9 +132,9 @@ export class RevisionResolver {
   @Query(() => RevisionConnection, { description: 'Moderators and administrators: the whole audit log, newest first, optionally of one entity type.' })
   async auditLog(
     @Ctx() ctx: ActorContext,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
-    @Arg('entityType', () => String, { nullable: true }) entityType?: string,
+    @Arg('first', () => Int, { description: 'Page size: how many items to return, 1 to 100 (default 20).', nullable: true }) first?: number,
+    @Arg('after', () => String, { description: 'Cursor after which the page starts (pageInfo.endCursor of the previous page); unset: the first page.', nullable: true }) after?: string,
+    @Arg('entityType', () => String, { description: 'Only revisions of this entity type (Organization, Service, Location, Licence, Membership, OrganizationClaim, Invitation, User).', nullable: true }) entityType?: string,
   ): Promise<RevisionConnection> {
     const actor = requireAllowed(await ctx.actor(), 'auditLog.read');
     const hidden = actor.role === 'ADMIN' ? [] : ADMIN_ONLY_TYPES;
@@ -141,9 +150,9 @@ export class RevisionResolver {
       'Fails with STALE_VERSION when any of those fields changed again since.',
   })
   async revertRevision(
-    @Arg('revisionId', () => ID) revisionId: string,
+    @Arg('revisionId', () => ID, { description: 'The revision to undo.' }) revisionId: string,
     @Ctx() ctx: ActorContext,
-    @Arg('reason', () => String, { nullable: true }) reason?: string,
+    @Arg('reason', () => String, { description: 'Why the change is reverted (kept in the new revision).', nullable: true }) reason?: string,
   ): Promise<RevertPayload> {
     const result = await revertRevision(await editContext(ctx), revisionId, reason);
     if (result.value) await ctx.em.populate(result.value, ['author']);

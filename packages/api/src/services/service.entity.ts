@@ -16,7 +16,7 @@ export class Service extends VersionedEntity {
   @Index()
   organization!: Organization;
 
-  @Field(() => LocalizedText)
+  @Field(() => LocalizedText, { description: 'Name in Albanian, Serbian and English.' })
   @Embedded(() => LocalizedText, { prefix: 'name_' })
   names!: LocalizedText;
 
@@ -49,11 +49,11 @@ export class Service extends VersionedEntity {
   @Property({ type: 'text[]', default: '{sq}' })
   languages: Opt<string[]> = ['sq'];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Who may use the service, as given.', nullable: true })
   @Property({ type: 'text', nullable: true })
   eligibility?: string | null;
 
-  @Field(() => ServiceFee, { nullable: true })
+  @Field(() => ServiceFee, { description: 'Whether users pay.', nullable: true })
   @Enum({ items: () => ServiceFee, nullable: true })
   fee?: ServiceFee | null;
 
@@ -65,11 +65,11 @@ export class Service extends VersionedEntity {
   @Property({ type: 'integer', nullable: true })
   residentialPlaces?: number | null;
 
-  @Field(() => ServiceStatus)
+  @Field(() => ServiceStatus, { description: 'Whether the service is offered.' })
   @Enum({ items: () => ServiceStatus, default: ServiceStatus.ACTIVE })
   status: Opt<ServiceStatus> = ServiceStatus.ACTIVE;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'True for a fictional demo record: never real data.' })
   @Property({ type: 'boolean', default: false })
   isDemo: Opt<boolean> = false;
 }

@@ -30,32 +30,32 @@ function withIds<T>(service: Row<Service>, ctx: ServicesContext, key: LinkKey, u
 
 @Resolver(() => Service)
 export class ServiceResolver {
-  @FieldResolver(() => String)
+  @FieldResolver(() => String, { description: 'Name in the language asked for (Albanian when missing).' })
   name(@Root() service: Row<Service>, @LangArg() lang: Language): string {
     return localized(service.names, lang)!;
   }
 
-  @FieldResolver(() => String, { nullable: true })
+  @FieldResolver(() => String, { description: 'Description in the language asked for (Albanian when missing); null when there is none.', nullable: true })
   description(@Root() service: Row<Service>, @LangArg() lang: Language): string | null {
     return localized(service.descriptions, lang);
   }
 
-  @FieldResolver(() => OptionalLocalizedText)
+  @FieldResolver(() => OptionalLocalizedText, { description: 'Description in Albanian, Serbian and English.' })
   descriptions(@Root() service: Row<Service>): OptionalLocalizedText {
     return service.descriptions;
   }
 
-  @FieldResolver(() => Organization)
+  @FieldResolver(() => Organization, { description: 'The organization that provides the service.' })
   async organization(@Root() service: Row<Service>, @Ctx() ctx: ServicesContext): Promise<Organization> {
     return (await ctx.loaders.organization.load(service.organization.id))!;
   }
 
-  @FieldResolver(() => [ServiceCategory])
+  @FieldResolver(() => [ServiceCategory], { description: 'Service categories of the service.' })
   categories(@Root() service: Row<Service>, @Ctx() ctx: ServicesContext): ServiceCategory[] | Promise<ServiceCategory[]> {
     return withIds(service, ctx, 'categoryIds', (ids, catalog) => present(ids.map((id) => catalog.categoriesById.get(id))).sort((a, b) => a.position - b.position));
   }
 
-  @FieldResolver(() => [TargetGroup])
+  @FieldResolver(() => [TargetGroup], { description: 'Groups the service is for.' })
   targetGroups(@Root() service: Row<Service>, @Ctx() ctx: ServicesContext): TargetGroup[] | Promise<TargetGroup[]> {
     return withIds(service, ctx, 'targetGroupIds', (ids, catalog) => present(ids.map((id) => catalog.targetGroupsById.get(id))).sort((a, b) => a.position - b.position));
   }
@@ -77,7 +77,7 @@ export class ServiceResolver {
 /** Services of an organization: this module contributes Organization.services. */
 @Resolver(() => Organization)
 export class OrganizationServicesResolver {
-  @FieldResolver(() => [Service])
+  @FieldResolver(() => [Service], { description: 'The organization\'s services.' })
   services(@Root() organization: Row<Organization>, @Ctx() ctx: ServicesContext): Service[] | Promise<Service[]> {
     return prefetched<Service>(organization, 'services') ?? ctx.loaders.servicesByOrganization.load(organization.id);
   }

@@ -10,11 +10,11 @@ export class Shortlist extends VersionedEntity {
   @ManyToOne(() => User, { deleteRule: 'cascade', index: true })
   owner!: User;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Name of the shortlist.' })
   @Property({ type: 'text' })
   name!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Free notes on the shortlist.', nullable: true })
   @Property({ type: 'text', nullable: true })
   notes?: string | null;
 
@@ -24,7 +24,7 @@ export class Shortlist extends VersionedEntity {
 
 @Entity({ tableName: 'shortlist_entry' })
 @Unique({ properties: ['shortlist', 'organization'] })
-@ObjectType()
+@ObjectType({ description: 'One organization on a shortlist, with the officer\'s note.' })
 export class ShortlistEntry extends BaseEntity {
   @ManyToOne(() => Shortlist, { deleteRule: 'cascade' })
   shortlist!: Shortlist;
@@ -32,11 +32,11 @@ export class ShortlistEntry extends BaseEntity {
   @ManyToOne(() => Organization, { deleteRule: 'cascade', index: true })
   organization!: Organization;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'The officer\'s note on the organization.', nullable: true })
   @Property({ type: 'text', nullable: true })
   note?: string | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Position in the list, from 0.' })
   @Property({ type: 'integer', default: 0 })
   position: Opt<number> = 0;
 }

@@ -11,10 +11,10 @@ import type { OrganizationLoaders } from '../organizations/organization.loaders'
 
 type ShortlistsContext = ActorContext & WithLoaders<OrganizationLoaders>;
 
-@ObjectType()
+@ObjectType({ description: 'Result of createShortlist or updateShortlist: the shortlist as written, or userErrors.' })
 export class ShortlistPayload {
-  @Field(() => Shortlist, { nullable: true }) shortlist!: Shortlist | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => Shortlist, { description: 'The shortlist as written; null when userErrors is not empty.', nullable: true }) shortlist!: Shortlist | null;
+  @Field(() => [UserError], { description: 'Why nothing was written: empty on success; each error names the input field, a message and a code.' }) userErrors!: UserError[];
 }
 
 @Resolver(() => Shortlist)
@@ -27,7 +27,7 @@ export class ShortlistResolver {
   }
 
   @Query(() => Shortlist, { nullable: true, description: 'One of your shortlists.' })
-  async shortlist(@Arg('id', () => ID) id: string, @Ctx() ctx: ShortlistsContext): Promise<Shortlist | null> {
+  async shortlist(@Arg('id', () => ID, { description: 'The shortlist\'s id (only the owner\'s shortlists are found).' }) id: string, @Ctx() ctx: ShortlistsContext): Promise<Shortlist | null> {
     try {
       const actor = authorize(await ctx.actor(), 'shortlist.write');
       return await shortlists.loadOwnShortlist(ctx.em, actor, id);
@@ -38,18 +38,18 @@ export class ShortlistResolver {
   }
 
   @Mutation(() => ShortlistPayload, { description: 'Officers and administrators: a named shortlist of organizations, with notes.' })
-  async createShortlist(@Arg('input', () => CreateShortlistInput) input: CreateShortlistInput, @Ctx() ctx: ShortlistsContext): Promise<ShortlistPayload> {
+  async createShortlist(@Arg('input', () => CreateShortlistInput, { description: 'What to write; see the input type for each field\'s rules.' }) input: CreateShortlistInput, @Ctx() ctx: ShortlistsContext): Promise<ShortlistPayload> {
     const r = await shortlists.createShortlist(ctx.em, await ctx.actor(), input);
     return Object.assign(new ShortlistPayload(), { shortlist: r.value, userErrors: r.userErrors });
   }
 
   @Mutation(() => ShortlistPayload, { description: 'Rename, annotate, or change the organizations of your shortlist.' })
-  async updateShortlist(@Arg('input', () => UpdateShortlistInput) input: UpdateShortlistInput, @Ctx() ctx: ShortlistsContext): Promise<ShortlistPayload> {
+  async updateShortlist(@Arg('input', () => UpdateShortlistInput, { description: 'What to write; see the input type for each field\'s rules.' }) input: UpdateShortlistInput, @Ctx() ctx: ShortlistsContext): Promise<ShortlistPayload> {
     const r = await shortlists.updateShortlist(ctx.em, await ctx.actor(), input);
     return Object.assign(new ShortlistPayload(), { shortlist: r.value, userErrors: r.userErrors });
   }
 
-  @FieldResolver(() => [ShortlistEntry])
+  @FieldResolver(() => [ShortlistEntry], { description: 'The shortlisted organizations, in the officer\'s order.' })
   entries(@Root() list: Shortlist): ShortlistEntry[] {
     return [...list.entries.getItems()].sort((a, b) => a.position - b.position);
   }
@@ -62,7 +62,7 @@ export class ShortlistResolver {
 
 @Resolver(() => ShortlistEntry)
 export class ShortlistEntryResolver {
-  @FieldResolver(() => Organization)
+  @FieldResolver(() => Organization, { description: 'The shortlisted organization.' })
   async organization(@Root() entry: ShortlistEntry, @Ctx() ctx: ShortlistsContext): Promise<Organization> {
     return (await ctx.loaders.organization.load(entry.organization.id))!;
   }

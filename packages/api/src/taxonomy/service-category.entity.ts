@@ -6,11 +6,11 @@ import { LocalizedText } from '../core/localized-text';
 @Entity({ tableName: 'service_category' })
 @ObjectType({ description: 'A category of the two-level taxonomy of social and family services.' })
 export class ServiceCategory extends BaseEntity {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable dotted code (e.g. "residential.shelter-domestic-violence"), used in filters.' })
   @Property({ type: 'text', unique: true })
   code!: string;
 
-  @Field(() => LocalizedText)
+  @Field(() => LocalizedText, { description: 'Name in Albanian, Serbian and English.' })
   @Embedded(() => LocalizedText, { prefix: 'name_' })
   names!: LocalizedText;
 

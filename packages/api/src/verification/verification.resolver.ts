@@ -24,21 +24,21 @@ registerEnumType(QueueItemKind, {
     PENDING_CLAIM: { description: 'A claim to decide.' },
     CHANGED_LICENCE: { description: 'An unverified licence of an organization that is still verified (e.g. imported).' },
   },
-});
+  description: 'What a verification-queue item asks a moderator to check.' });
 
 @ObjectType({ description: 'Work for moderators: a new organization, a pending claim, or a licence changed since verification.' })
 export class VerificationQueueItem {
-  @Field(() => QueueItemKind) kind!: QueueItemKind;
+  @Field(() => QueueItemKind, { description: 'What is to be checked.' }) kind!: QueueItemKind;
   @Field(() => Date, { description: 'Since when it waits.' }) since!: Date;
-  @Field(() => Organization) organization!: Organization;
-  @Field(() => ClaimView, { nullable: true }) claim!: ClaimView | null;
-  @Field(() => Licence, { nullable: true }) licence!: Licence | null;
+  @Field(() => Organization, { description: 'The organization concerned.' }) organization!: Organization;
+  @Field(() => ClaimView, { description: 'The claim to decide, for a CLAIM item.', nullable: true }) claim!: ClaimView | null;
+  @Field(() => Licence, { description: 'The licence to verify, for a LICENCE item.', nullable: true }) licence!: Licence | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'One item of the verification queue, with its cursor.' })
 export class VerificationQueueEdge extends EdgeType(() => VerificationQueueItem) {}
 
-@ObjectType()
+@ObjectType({ description: 'A page of the moderators\' verification queue, oldest first.' })
 export class VerificationQueueConnection extends CountedConnectionType(VerificationQueueEdge) {}
 
 @Resolver()
@@ -46,8 +46,8 @@ export class VerificationResolver {
   @Query(() => VerificationQueueConnection, { description: 'Moderators and administrators: the verification queue, oldest first.' })
   async verificationQueue(
     @Ctx() ctx: VerificationContext,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('first', () => Int, { description: 'Page size: how many items to return, 1 to 100 (default 20).', nullable: true }) first?: number,
+    @Arg('after', () => String, { description: 'Cursor after which the page starts (pageInfo.endCursor of the previous page); unset: the first page.', nullable: true }) after?: string,
     @Arg('kinds', () => [QueueItemKind], { nullable: true, description: 'Only these kinds of work (default all).' }) kinds?: QueueItemKind[],
   ): Promise<VerificationQueueConnection> {
     requireAllowed(await ctx.actor(), 'verificationQueue.read');
@@ -77,18 +77,18 @@ export class VerificationResolver {
 
   @Mutation(() => OrganizationPayload, { description: 'Moderators: approve (verified, with date and verifier, and its licences) or reject with a reason.' })
   async verifyOrganization(
-    @Arg('id', () => ID) id: string,
-    @Arg('version', () => Int) version: number,
-    @Arg('approve', () => Boolean) approve: boolean,
+    @Arg('id', () => ID, { description: 'The organization\'s id.' }) id: string,
+    @Arg('version', () => Int, { description: 'The version you read: a stale one changes nothing and returns a STALE_VERSION userError.' }) version: number,
+    @Arg('approve', () => Boolean, { description: 'true verifies the organization (and its licences), false withdraws verification.' }) approve: boolean,
     @Ctx() ctx: VerificationContext,
-    @Arg('reason', () => String, { nullable: true }) reason?: string,
+    @Arg('reason', () => String, { description: 'Why; kept in the VERIFY revision.', nullable: true }) reason?: string,
   ): Promise<OrganizationPayload> {
     const r = await verifyOrganization(await editContext(ctx), id, version, approve, reason);
     return Object.assign(new OrganizationPayload(), { organization: r.value, userErrors: r.userErrors });
   }
 
   @Mutation(() => OrganizationPayload, { description: 'Members: confirm the record is still current (sets lastConfirmedAt).' })
-  async confirmOrganizationCurrent(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Ctx() ctx: VerificationContext): Promise<OrganizationPayload> {
+  async confirmOrganizationCurrent(@Arg('id', () => ID, { description: 'Id of the record to change.' }) id: string, @Arg('version', () => Int, { description: 'The version you read: a stale one changes nothing and returns a STALE_VERSION userError.' }) version: number, @Ctx() ctx: VerificationContext): Promise<OrganizationPayload> {
     const r = await confirmOrganizationCurrent(await editContext(ctx), id, version);
     return Object.assign(new OrganizationPayload(), { organization: r.value, userErrors: r.userErrors });
   }
