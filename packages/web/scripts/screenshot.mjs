@@ -1,26 +1,16 @@
 #!/usr/bin/env node
 // Takes docs/map.png: the map with demo data, from the built product started as the e2e tests
 // start it (fresh database, demo seed, tiles off). Needs packages/web/dist and packages/api/dist.
-// Municipality polygons are imported first from BOUNDARIES_FILE (default: the geoBoundaries copy in
-// ../shared/reference/boundaries/, which the project may not commit) when that file exists;
-// without it the map shows circles at the municipality seats.
-import { existsSync, mkdirSync } from 'node:fs';
+// The shipped boundaries (country outline, 38 municipalities) are imported on first start.
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, REPO_ROOT, runApiCli, startProduct } from '../e2e/harness.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, REPO_ROOT, startProduct } from '../e2e/harness.mjs';
 
 const out = process.argv[2] ?? join(REPO_ROOT, 'docs', 'map.png');
 const lang = process.env.SCREENSHOT_LANG || 'en';
 
-const boundaries = process.env.BOUNDARIES_FILE || join(REPO_ROOT, '..', 'shared', 'reference', 'boundaries', 'geoBoundaries-XKX-ADM2_simplified.geojson');
-
-const product = await startProduct({
-  log: (m) => console.log(m),
-  beforeStart: async (env) => {
-    if (!existsSync(boundaries)) return console.log(`no boundaries file at ${boundaries}: circles at the seats`);
-    console.log((await runApiCli('boundaries-import', [boundaries], env)).trim());
-  },
-});
+const product = await startProduct({ log: (m) => console.log(m) });
 let browser;
 try {
   browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });

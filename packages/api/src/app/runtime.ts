@@ -6,6 +6,7 @@ import { type EmbeddedServer, startEmbeddedPostgres } from './db/embedded-postgr
 import { openOrm } from './db/orm';
 import { seedReferenceData } from '../reference/reference-data.seeder';
 import { seedDemoDataIfEmpty } from '../demo/demo-seeding';
+import { importBundledBoundariesOnce } from '../geography/bundled-boundaries';
 import { createLogger } from '../core/logger';
 
 export interface Runtime {
@@ -48,7 +49,11 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
       if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'applied migrations');
     }
     // Replicas started after a migration job (MIGRATE_ON_START=false) leave seeding to that job too.
-    if (options.seedReference ?? config.migrateOnStart) await seedReferenceData(orm.em.fork());
+    if (options.seedReference ?? config.migrateOnStart) {
+      await seedReferenceData(orm.em.fork());
+      // before the demo data, which places its sites inside the polygons
+      if (await importBundledBoundariesOnce(orm.em.fork())) logger.info('imported the bundled country outline and municipality boundaries (geoBoundaries)');
+    }
     const demo = options.demo ?? config.demoData;
     if (demo !== 'off' && (demo === 'on' || embedded)) {
       const created = await seedDemoDataIfEmpty(orm.em.fork(), { organizations: config.demoOrganizations, seed: config.demoSeed });

@@ -12,6 +12,7 @@ import { ContractWriteResolver } from '../contracts/contract-write.resolver';
 import { CoverageResolver } from '../coverage/coverage.resolver';
 import { ShortlistEntryResolver, ShortlistResolver } from '../shortlists/shortlist.resolver';
 import { MunicipalityResolver, RegionResolver } from '../reference/geography.resolver';
+import { CountryResolver, MunicipalityAtResolver } from '../reference/country.resolver';
 import { LicenceResolver, OrganizationLicencesResolver } from '../licences/licence.resolver';
 import { LocationResolver, OrganizationLocationsResolver } from '../locations/location.resolver';
 import { OrganizationConnectionResolver, OrganizationResolver } from '../organizations/organization.resolver';
@@ -31,6 +32,8 @@ export function buildCivimapSchema(): Promise<GraphQLSchema> {
       AboutResolver,
       RegionResolver,
       MunicipalityResolver,
+      CountryResolver,
+      MunicipalityAtResolver,
       ServiceCategoryResolver,
       TargetGroupResolver,
       OrganizationResolver,

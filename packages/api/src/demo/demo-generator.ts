@@ -29,7 +29,7 @@ export async function loadDemoReference(executor: Executor): Promise<DemoReferen
   const text = (r: any) => ({ sq: r.name_sq as string, sr: (r.name_sr as string | null) ?? null, en: (r.name_en as string | null) ?? null });
   const municipalities = (
     await executor.raw(
-      'select m.id, m.code, m.name_sq, m.name_sr, m.name_en, r.code as region_code, m.population, m.seat_lat, m.seat_lng' +
+      'select m.id, m.code, m.name_sq, m.name_sr, m.name_en, r.code as region_code, m.population, m.seat_lat, m.seat_lng, m.boundary' +
         ' from municipality m join region r on r.id = m.region_id order by m.code',
     )
   ).rows.map((r: any) => ({
@@ -40,6 +40,7 @@ export async function loadDemoReference(executor: Executor): Promise<DemoReferen
     population: Number(r.population),
     seatLat: Number(r.seat_lat),
     seatLng: Number(r.seat_lng),
+    boundary: (typeof r.boundary === 'string' ? JSON.parse(r.boundary) : r.boundary) ?? null,
   }));
   const categories = (
     await executor.raw(

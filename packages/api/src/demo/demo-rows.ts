@@ -1,3 +1,4 @@
+import type { MultiPolygon } from '../geography/boundaries-import';
 /**
  * The shapes the demo generator produces (plain rows by table) and reads (the reference data), and
  * the fixed clock it keeps.
@@ -28,6 +29,8 @@ export interface RefMunicipality {
   population: number;
   seatLat: number;
   seatLng: number;
+  /** The imported polygon, when there is one: every site is drawn inside it. */
+  boundary?: MultiPolygon | null;
 }
 
 export interface RefCategory {

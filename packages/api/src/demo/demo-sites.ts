@@ -1,3 +1,4 @@
+import { pointInMultiPolygon } from '../geography/point-in-municipality';
 import type { DemoCatalog } from './demo-catalog';
 import type { DemoRandom } from './demo-random';
 import { Weighted } from './demo-random';
@@ -35,18 +36,30 @@ export function addSites(draft: OrganizationDraft): Site[] {
   return sites;
 }
 
+/**
+ * A point near the seat: larger towns spread wider, and the radius is drawn uniformly, which crowds
+ * sites towards the seat as towns do. With a polygon, draws are repeated (the radius halving every
+ * 4 misses) until one falls inside it, since seats near an edge (Fushë Kosovë, Prishtinë) would
+ * otherwise put sites in the neighbour; the seat itself lies inside its polygon, so the loop ends.
+ */
+function sitePoint(r: DemoRandom, municipality: RefMunicipality, maxPopulation: number): { lat: number; lng: number } {
+  let maxKm = Math.min(MAX_SITE_DISTANCE_KM, 1.5 + 6.5 * Math.sqrt(municipality.population / maxPopulation)) * 0.995;
+  for (let attempt = 0; ; attempt++) {
+    const distance = maxKm * r.float();
+    const bearing = 2 * Math.PI * r.float();
+    const lat = round6(clamp(municipality.seatLat + (distance * Math.cos(bearing)) / 110.574, KOSOVO.minLat, KOSOVO.maxLat));
+    const lng = round6(
+      clamp(municipality.seatLng + (distance * Math.sin(bearing)) / (111.32 * Math.cos((municipality.seatLat * Math.PI) / 180)), KOSOVO.minLng, KOSOVO.maxLng),
+    );
+    if (!municipality.boundary || pointInMultiPolygon(lng, lat, municipality.boundary)) return { lat, lng };
+    if (attempt >= 40) return { lat: municipality.seatLat, lng: municipality.seatLng };
+    if (attempt % 4 === 3) maxKm /= 2;
+  }
+}
+
 function siteRow(draft: OrganizationDraft, k: number, municipality: RefMunicipality): Row {
   const { random: r, catalog, community } = draft;
-  // Larger towns spread wider; the radius is drawn uniformly, which crowds sites towards the seat as towns do.
-  const maxKm = Math.min(MAX_SITE_DISTANCE_KM, 1.5 + 6.5 * Math.sqrt(municipality.population / catalog.maxPopulation)) * 0.995;
-  const distance = maxKm * r.float();
-  const bearing = 2 * Math.PI * r.float();
-  const lat = clamp(municipality.seatLat + (distance * Math.cos(bearing)) / 110.574, KOSOVO.minLat, KOSOVO.maxLat);
-  const lng = clamp(
-    municipality.seatLng + (distance * Math.sin(bearing)) / (111.32 * Math.cos((municipality.seatLat * Math.PI) / 180)),
-    KOSOVO.minLng,
-    KOSOVO.maxLng,
-  );
+  const { lat, lng } = sitePoint(r, municipality, catalog.maxPopulation);
   const serbian = community === 'srb';
   const kind = k === 0 ? (serbian ? SITE_KINDS_SR[0] : SITE_KINDS_SQ[0]) : serbian ? r.pick(SITE_KINDS_SR.slice(1)) : r.pick(SITE_KINDS_SQ.slice(1));
   const townName = serbian ? (municipality.names.sr ?? municipality.names.sq) : municipality.names.sq;
@@ -58,8 +71,8 @@ function siteRow(draft: OrganizationDraft, k: number, municipality: RefMunicipal
     name: `${kind} – ${townName}`,
     address: r.chance(0.9) ? `${street} ${r.int(1, 180)}, ${townName}` : null,
     municipality_id: municipality.id,
-    lat: round6(lat),
-    lng: round6(lng),
+    lat,
+    lng,
     accessibility: r.chance(0.4) ? r.pick(ACCESSIBILITY_SQ) : null,
     opening_hours: null,
     is_demo: true,

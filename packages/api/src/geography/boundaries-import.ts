@@ -53,12 +53,18 @@ export function toMultiPolygon(geometry: unknown): MultiPolygon | string {
   };
 }
 
+/** Notes an import (in the caller's transaction), so the bundled files are imported on first start only. */
+export async function recordBoundaryImport(em: EntityManager, level: 'ADM0' | 'ADM2', source: string, features: number): Promise<void> {
+  await em.execute('insert into boundary_import (level, source, features) values (?, ?, ?)', [level, source.slice(0, 500), features]);
+}
+
 /**
  * Loads municipality polygons from a geoBoundaries ADM2 GeoJSON: each feature's `shapeName` is matched
  * to a municipality's boundary shape name (or its names in three languages). All matched boundaries are
- * written in one transaction, or none when `dryRun`.
+ * written in one transaction with a row in `boundary_import`, or none when `dryRun`. Municipalities the
+ * file does not name keep the boundary they had.
  */
-export async function importBoundaries(em: EntityManager, geojson: unknown, options: { dryRun?: boolean } = {}): Promise<BoundaryImportReport> {
+export async function importBoundaries(em: EntityManager, geojson: unknown, options: { dryRun?: boolean; source?: string } = {}): Promise<BoundaryImportReport> {
   const collection = geojson as { type?: string; features?: unknown[] };
   if (!collection || collection.type !== 'FeatureCollection' || !Array.isArray(collection.features)) {
     throw new Error('The file is not a GeoJSON FeatureCollection.');
@@ -88,6 +94,7 @@ export async function importBoundaries(em: EntityManager, geojson: unknown, opti
       for (const [municipality, geometry] of boundaries) {
         await tx.nativeUpdate(Municipality, { id: municipality.id }, { boundary: geometry });
       }
+      await recordBoundaryImport(tx, 'ADM2', options.source ?? 'file', boundaries.size);
     });
     report.written = true;
   }

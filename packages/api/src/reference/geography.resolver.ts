@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { type Language, localized } from '../core/localized-text';
 import { LangArg } from '../core/language-arg';
 import { JSONScalar } from '../core/scalars';
@@ -8,6 +8,8 @@ import { Region } from '../geography/region.entity';
 import type { WithLoaders } from '../core/context';
 import type { GeographyLoaders } from '../geography/geography.loaders';
 import type { CatalogContext } from './catalog-context';
+import { checkDecimals, DECIMALS_DESCRIPTION } from './country.resolver';
+import { roundGeometry } from '../geography/country.type';
 
 type GeographyContext = CatalogContext & WithLoaders<GeographyLoaders>;
 
@@ -53,8 +55,17 @@ export class MunicipalityResolver {
     return geoPoint(municipality.seatLat, municipality.seatLng);
   }
 
-  @FieldResolver(() => JSONScalar, { nullable: true, description: 'GeoJSON MultiPolygon geometry, when boundaries have been imported.' })
-  boundary(@Root() municipality: Municipality, @Ctx() ctx: GeographyContext): Promise<unknown> {
-    return ctx.loaders.municipalityBoundary.load(municipality.id);
+  @FieldResolver(() => JSONScalar, {
+    nullable: true,
+    description:
+      'The municipality’s polygon as a GeoJSON MultiPolygon in WGS84 longitude/latitude degrees (the bundled geoBoundaries ADM2 polygons unless an operator replaced them); null when none is imported.',
+  })
+  async boundary(
+    @Root() municipality: Municipality,
+    @Ctx() ctx: GeographyContext,
+    @Arg('decimals', () => Int, { nullable: true, description: DECIMALS_DESCRIPTION }) decimals?: number,
+  ): Promise<unknown> {
+    checkDecimals(decimals);
+    return roundGeometry(await ctx.loaders.municipalityBoundary.load(municipality.id), decimals);
   }
 }

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { WriteResult } from '../core/user-errors';
 import { LIMITS, type Validator } from '../core/validation';
-import { checkPointInMunicipality } from '../geography/point-in-municipality';
+import { checkSiteMunicipality } from '../geography/municipality-at';
 import type { Location } from '../locations/location.entity';
 import { ServiceAtLocation } from '../services/service-at-location.entity';
 import type { EditContext } from './edit-context';
@@ -36,8 +36,8 @@ async function checkSitePoint(tx: EntityManager, ctx: EditContext, patch: Snapsh
   const lat = (patch.lat as number | undefined) ?? current!.lat;
   const lng = (patch.lng as number | undefined) ?? current!.lng;
   const municipality = ctx.catalog.municipalitiesByCode.get(code)!;
-  const [row] = await tx.execute<{ boundary: unknown }[]>('select boundary from municipality where id = ?', [municipality.id]);
-  const check = checkPointInMunicipality(lat, lng, { code, seatLat: municipality.seatLat, seatLng: municipality.seatLng, boundary: row?.boundary ?? null, names: municipality.names });
+  // a refusal names the municipality the point is really in
+  const check = await checkSiteMunicipality(tx, lat, lng, municipality, (id) => ctx.catalog.municipalitiesById.get(id)?.names.sq);
   if (!check.ok) v.error(check.code === 'OUTSIDE_KOSOVO' ? 'lat' : 'municipality', check.message);
 }
 

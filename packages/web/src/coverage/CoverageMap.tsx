@@ -6,7 +6,7 @@ import { GAP_STROKE, classOf, colourOf, type ColourScale, type CoverageRow } fro
 import { formatDecimal } from '../shared/format/numbers';
 import { formatNumber } from '../shared/format/format';
 import type { Lang } from '../shared/i18n/lang';
-import { KOSOVO_BOUNDS, createMap, el, escapeHtml, labelPopupClose } from '../shared/map/leaflet';
+import { KOSOVO_BOUNDS, createMap, el, labelPopupClose } from '../shared/map/leaflet';
 
 export interface CoverageMapRow extends CoverageRow {
   seat: { lat: number; lng: number };
@@ -45,7 +45,7 @@ export function CoverageMap({
 }) {
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
-  const mapRef = useRef<{ map: L.Map; layer: L.LayerGroup; fitted: boolean; credit: string | null } | null>(null);
+  const mapRef = useRef<{ map: L.Map; layer: L.LayerGroup; fitted: boolean } | null>(null);
   const [tilesOff, setTilesOff] = useState(false);
 
   useEffect(() => {
@@ -54,7 +54,7 @@ export function CoverageMap({
     map.fitBounds(KOSOVO_BOUNDS, { animate: false });
     labelPopupClose(map);
     const layer = L.layerGroup().addTo(map);
-    mapRef.current = { map, layer, fitted: false, credit: null };
+    mapRef.current = { map, layer, fitted: false };
     return () => {
       dispose();
       mapRef.current = null;
@@ -67,10 +67,6 @@ export function CoverageMap({
     const m = mapRef.current;
     if (!m || !shapes) return;
     m.layer.clearLayers();
-    // imported polygons come from geoBoundaries (OpenStreetMap data): credit them, in the UI language
-    if (m.credit) m.map.attributionControl.removeAttribution(m.credit);
-    m.credit = hasShapes ? escapeHtml(i18next.t('map.boundariesAttribution')) : null;
-    if (m.credit) m.map.attributionControl.addAttribution(m.credit);
     const maxProviders = Math.max(1, ...rows.map((r) => r.providers));
     for (const r of rows) {
       const cls = classOf(r.per10k, r.providers, scale);
@@ -112,7 +108,7 @@ export function CoverageMap({
 
   return (
     <div className="coverage-map-wrap">
-      <div ref={container} className={`coverage-map${tilesOff ? ' map-no-tiles' : ''}`} role="region" aria-label={label} data-testid="coverage-map" data-shapes={hasShapes ? 'polygons' : 'circles'} />
+      <div ref={container} className="coverage-map" role="region" aria-label={label} data-testid="coverage-map" data-shapes={hasShapes ? 'polygons' : 'circles'} />
       {tilesOff && <p className="visually-hidden">{t('map.tilesOff')}</p>}
     </div>
   );

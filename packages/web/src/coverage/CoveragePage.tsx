@@ -173,7 +173,9 @@ function Legend({ scale, lang, circles }: { scale: ColourScale; lang: Lang; circ
         {entries.map((e, i) => (
           <li key={i} data-class={i}>
             <span className="swatch" style={{ background: e.colour }} aria-hidden="true" />
-            {t('coverage.legendRange', { from: formatDecimal(e.from, 2, lang), to: formatDecimal(e.to, 2, lang) })}
+            {e.from == null || e.from >= e.to
+              ? t('coverage.legendFirst', { to: formatDecimal(e.to, 2, lang) })
+              : t('coverage.legendRange', { from: formatDecimal(e.from, 2, lang), to: formatDecimal(e.to, 2, lang) })}
           </li>
         ))}
         <li data-class="-1">

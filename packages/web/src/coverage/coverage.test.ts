@@ -77,18 +77,26 @@ describe('colour scale and legend', () => {
     expect(classOf(0, 0, scale)).toBe(-1);
     expect(colourOf(0, 0, scale)).toBe(GAP_FILL);
     expect(colourOf(2.5, 2, scale)).toBe(PALETTE[2]);
-    // every positive value falls into a class whose bounds contain it
+    // every positive value, as shown with two decimals, falls into a class whose labelled bounds contain it
     const legend = legendEntries(scale);
-    for (const v of values.filter((x) => x > 0)) {
+    for (const v of [...values.filter((x) => x > 0), 1.004, 1.006, 4.999]) {
+      const shown = Math.round(v * 100) / 100;
       const e = legend[classOf(v, 1, scale)]!;
-      expect(v > e.from && v <= e.to).toBe(true);
+      expect((e.from == null ? shown > 0 : shown >= e.from) && shown <= e.to, String(v)).toBe(true);
     }
+    // a figure the table shows as 1.00 is in "up to 1.00", not in "1.01 to 2.00"
+    expect(classOf(1.004, 1, scale)).toBe(0);
   });
 
-  it('has contiguous legend entries starting at zero', () => {
+  it('labels the classes plainly: "up to" the first bound, then from one hundredth above the previous bound', () => {
     const legend = legendEntries(buildScale([0.2, 0.9, 1.7, 3.3, 8]));
-    expect(legend[0]!.from).toBe(0);
-    for (let i = 1; i < legend.length; i++) expect(legend[i]!.from).toBe(legend[i - 1]!.to);
+    expect(legend.map((e) => [e.from, e.to])).toEqual([
+      [null, 0.2],
+      [0.21, 0.9],
+      [0.91, 1.7],
+      [1.71, 3.3],
+      [3.31, 8],
+    ]);
   });
 
   it('merges repeated bounds and uses the dark end of the palette for a single class', () => {

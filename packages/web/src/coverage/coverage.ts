@@ -117,10 +117,14 @@ export function buildScale(values: readonly number[], classes = PALETTE.length):
   return { breaks, colours };
 }
 
-/** The class index of a value, or -1 for a gap (no provider). */
+/**
+ * The class index of a value, or -1 for a gap (no provider). The value is compared as shown (two
+ * decimals), so a municipality whose figure reads "1.20" is in the class labelled "up to 1.20".
+ */
 export function classOf(value: number, providers: number, scale: ColourScale): number {
   if (providers <= 0 || !(value > 0) || !scale.breaks.length) return -1;
-  const i = scale.breaks.findIndex((b) => value <= b);
+  const shown = Math.round(value * 100) / 100;
+  const i = scale.breaks.findIndex((b) => shown <= b);
   return i < 0 ? scale.breaks.length - 1 : i;
 }
 
@@ -130,15 +134,16 @@ export function colourOf(value: number, providers: number, scale: ColourScale): 
 }
 
 export interface LegendEntry {
-  /** Exclusive lower bound (0 for the first class). */
-  from: number;
-  /** Inclusive upper bound. */
+  /** Smallest value shown (two decimals) in the class: null for the first, which starts above zero (zero is a gap). */
+  from: number | null;
+  /** Largest value shown in the class (inclusive). */
   to: number;
   colour: string;
 }
 
+/** Classes as a reader says them: "up to 1.20", "1.21 to 2.50", ... (bounds are two-decimal figures as the table shows them). */
 export function legendEntries(scale: ColourScale): LegendEntry[] {
-  return scale.breaks.map((to, i) => ({ from: i === 0 ? 0 : scale.breaks[i - 1]!, to, colour: scale.colours[i]! }));
+  return scale.breaks.map((to, i) => ({ from: i === 0 ? null : Math.round((scale.breaks[i - 1]! + 0.01) * 100) / 100, to, colour: scale.colours[i]! }));
 }
 
 // --- rows and sorting ----------------------------------------------------------------------------

@@ -9,9 +9,25 @@ export interface LatLng {
 
 /**
  * Picks a site's point: click the map, or drag the marker (the latitude and longitude fields
- * next to it are the keyboard's way, and follow every move).
+ * next to it are the keyboard's way, and follow every move). The map shows the base layer's
+ * municipality borders and names, so the editor sees which municipality the point is in.
  */
-export function LocationPicker({ point, fallback, onPick, label, describedBy }: { point: LatLng | null; fallback: LatLng; onPick: (p: LatLng) => void; label: string; describedBy?: string }) {
+export function LocationPicker({
+  point,
+  fallback,
+  centre,
+  onPick,
+  label,
+  describedBy,
+}: {
+  point: LatLng | null;
+  fallback: LatLng;
+  /** Where to move the view (a municipality chosen, an address typed); a new `seq` moves it again. */
+  centre?: (LatLng & { seq: number }) | null;
+  onPick: (p: LatLng) => void;
+  label: string;
+  describedBy?: string;
+}) {
   const container = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map | null>(null);
   const marker = useRef<L.Marker | null>(null);
@@ -38,6 +54,13 @@ export function LocationPicker({ point, fallback, onPick, label, describedBy }: 
       pick.current({ lat: e.latlng.lat, lng: e.latlng.lng });
     });
     if (point) mk.addTo(m);
+    // where the view is, for tests and for whoever reads the DOM
+    const showCentre = () => {
+      const c = m.getCenter();
+      container.current?.setAttribute('data-centre', `${c.lat.toFixed(4)},${c.lng.toFixed(4)}`);
+    };
+    m.on('moveend', showCentre);
+    showCentre();
     map.current = m;
     marker.current = mk;
     // the box may change size (a panel opening, the window): Leaflet must know, or clicks land elsewhere
@@ -66,6 +89,11 @@ export function LocationPicker({ point, fallback, onPick, label, describedBy }: 
     if (!m.hasLayer(mk)) mk.addTo(m);
     if (!m.getBounds().contains([point.lat, point.lng])) m.panTo([point.lat, point.lng], { animate: false });
   }, [point?.lat, point?.lng]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // a municipality chosen or an address typed: show that place, leaving the marker where it is
+  useEffect(() => {
+    if (centre) map.current?.setView([centre.lat, centre.lng], 13, { animate: false });
+  }, [centre?.seq]); // eslint-disable-line react-hooks/exhaustive-deps
 
   return <div ref={container} className="picker-map" role="region" aria-label={label} aria-describedby={describedBy} data-testid="location-picker" />;
 }

@@ -127,7 +127,7 @@ export function MapView(props: Props) {
           {error ? t('map.error', { message: error }) : loading || !summary ? t('map.loading') : t('map.sites', { count: summary.sites, formatted: formatNumber(summary.sites) })}
         </p>
       </div>
-      <div ref={container} className={`map${tilesOff ? ' map-no-tiles' : ''}`} data-testid="map" data-loading={loading ? 'true' : 'false'} />
+      <div ref={container} className="map" data-testid="map" data-loading={loading ? 'true' : 'false'} />
       {tilesOff && <p className="visually-hidden">{t('map.tilesOff')}</p>}
     </div>
   );

@@ -7,7 +7,7 @@ import L from 'leaflet';
 import { useEffect, type RefObject } from 'react';
 import { formatNumber } from '../shared/format/format';
 import { useBoundaryShapes } from '../shared/map/boundaries';
-import { el, escapeHtml } from '../shared/map/leaflet';
+import { el } from '../shared/map/leaflet';
 import type { RefData } from '../shared/refdata';
 import type { BBox } from './filter';
 
@@ -49,15 +49,12 @@ export function useMunicipalityLayer(map: RefObject<L.Map | null>, ref: RefData 
   useEffect(() => {
     const m = map.current;
     if (!m || !ref || !shapes) return;
+    // the base layer (shared/map/base-layer.ts) credits the boundaries
     const group = L.layerGroup().addTo(m);
-    // imported polygons come from geoBoundaries (OpenStreetMap data): credit them, in the UI language
-    const credit = shapes.size > 0 ? escapeHtml(i18next.t('map.boundariesAttribution')) : null;
-    if (credit) m.attributionControl.addAttribution(credit);
     const picked = new Set(selectedKey ? selectedKey.split(',') : []);
     for (const mun of ref.municipalities) group.addLayer(municipalityShape(m, mun, shapes.get(mun.code), picked.has(mun.code), (code) => onPick.current?.(code)));
     return () => {
       group.remove();
-      if (credit) m.attributionControl.removeAttribution(credit);
     };
   }, [map, ref, shapes, selectedKey, lang, onPick]);
 }

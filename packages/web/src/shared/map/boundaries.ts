@@ -1,21 +1,42 @@
-// The municipalities' imported boundaries (GeoJSON), an optional data set: the main map and the
-// coverage choropleth draw them when present, circles at the seats otherwise.
+// The country outline and the municipalities' polygons (shipped with the product and imported on
+// first start, so they are there offline): every map draws them as its vector base layer, and the
+// main map and the coverage choropleth fill the polygons. One request, cached for the page's life.
 import { useMemo } from 'react';
 import { graphql } from '../../gql';
-import { useGqlQuery } from '../api/query';
+import { fetchGql, useGqlQuery } from '../api/query';
 
-export const MunicipalityBoundariesQuery = graphql(`
-  query MunicipalityBoundaries {
+/** Coordinates rounded to 4 decimals (about 11 m): a third of the stored bytes, invisible on any map of the country. */
+export const BaseMapQuery = graphql(`
+  query BaseMap {
+    country {
+      outline(decimals: 4)
+      attribution
+    }
     municipalities {
       code
-      boundary
+      names {
+        sq
+        sr
+        en
+      }
+      seat {
+        lat
+        lng
+      }
+      boundary(decimals: 4)
     }
   }
 `);
 
+export type BaseMapData = Awaited<ReturnType<typeof fetchBaseMap>>;
+
+export function fetchBaseMap() {
+  return fetchGql(BaseMapQuery, {});
+}
+
 /** The imported boundaries by municipality code: empty when none are imported (or they failed to load), null while loading. */
 export function useBoundaryShapes(): Map<string, unknown> | null {
-  const q = useGqlQuery(MunicipalityBoundariesQuery, {});
+  const q = useGqlQuery(BaseMapQuery, {});
   return useMemo(() => {
     if (q.data) return new Map(q.data.municipalities.filter((m) => m.boundary != null).map((m) => [m.code, m.boundary as unknown]));
     return q.error ? new Map<string, unknown>() : null;
