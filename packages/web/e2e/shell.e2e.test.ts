@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import en from '../src/shared/i18n/locales/en.json';
 import { contrastProblems, type ContrastProblem } from './a11y';
-import { baseURL, connectBrowser, openPage } from './helpers';
+import { baseURL, connectBrowser, gql, openPage } from './helpers';
 import { createUser, sessionOf, signInFromPage, type TestUser } from './users';
 
 let browser: Browser;
@@ -158,6 +158,40 @@ describe('route changes', () => {
     expect(await page.title()).toBe('Faqja nuk u gjet · civimap');
     const res = await page.goto('/no-such-page');
     expect(res?.status()).toBe(404);
+    await context.close();
+  });
+});
+
+describe('data in another language than the UI', () => {
+  it('is marked with its lang: an Albanian-only name in the Serbian UI, in the list and on the profile', async () => {
+    const data = await gql<{ organizations: { edges: { node: { id: string; names: { sq: string; sr: string | null }; descriptions: { sq: string | null; sr: string | null } } }[] } }>(
+      '{ organizations(first: 100, orderBy: NAME) { edges { node { id names { sq sr } descriptions { sq sr } } } } }',
+    );
+    const nodes = data.organizations.edges.map((e) => e.node);
+    const albanianOnly = nodes.find((n) => !n.names.sr && n.descriptions.sq && !n.descriptions.sr);
+    const translated = nodes.find((n) => n.names.sr);
+    expect(albanianOnly, 'the demo data has organizations named in Albanian only').toBeTruthy();
+    const { page, context } = await openPage(browser, '/');
+    await page.evaluate(() => localStorage.setItem('civimap.lang', 'sr'));
+    await page.goto(`/?q=${encodeURIComponent(albanianOnly!.names.sq)}`);
+    const item = page.locator(`li[data-org-id="${albanianOnly!.id}"] .result-name [lang]`).first();
+    await item.waitFor();
+    expect(await item.getAttribute('lang')).toBe('sq');
+    expect(await item.textContent()).toBe(albanianOnly!.names.sq);
+
+    await page.goto(`/org/${encodeURIComponent(albanianOnly!.id)}`);
+    const heading = page.locator('h1 [lang="sq"]');
+    await heading.waitFor();
+    expect(await heading.textContent()).toBe(albanianOnly!.names.sq);
+    expect(await page.locator('p.description').getAttribute('lang')).toBe('sq');
+    expect(await page.getAttribute('html', 'lang')).toBe('sr-Latn');
+    if (translated) {
+      // a name the record has in Serbian is not marked: it is in the page's language
+      await page.goto(`/org/${encodeURIComponent(translated.id)}`);
+      await page.locator('h1').waitFor();
+      expect(await page.locator('h1').textContent()).toContain(translated.names.sr!);
+      expect(await page.locator('h1 [lang]').count()).toBe(0);
+    }
     await context.close();
   });
 });

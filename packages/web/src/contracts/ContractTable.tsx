@@ -1,13 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import type { ContractRowFieldsFragment } from '../gql/graphql';
 import { formatDate } from '../shared/format/format';
-import type { Lang } from '../shared/i18n/lang';
+import type { Lang, OptionalLocalizedText } from '../shared/i18n/lang';
+import { DataText } from '../shared/ui/DataText';
 import { formatMoney } from '../shared/format/numbers';
 import { orgPath } from '../shared/router/router';
 import { Link } from '../shared/ui/Link';
 
 /** A contract row (the ContractRowFields fragment), with its provider where the table names it. */
-export type ContractRow = ContractRowFieldsFragment & { provider?: { id: string; name: string } };
+export type ContractRow = ContractRowFieldsFragment & { provider?: { id: string; name: string; names?: OptionalLocalizedText } };
 
 /** Contracts as a table; used by the contracts page and a provider's profile. */
 export function ContractTable({ contracts, lang, showProvider, testId, busy }: { contracts: ContractRow[]; lang: Lang; showProvider: boolean; testId: string; busy?: boolean }) {
@@ -39,7 +40,7 @@ export function ContractTable({ contracts, lang, showProvider, testId, busy }: {
                 {c.reference && <span className="muted block">{c.reference}</span>}
               </td>
               <td>{c.authority.name}</td>
-              {showProvider && <td>{c.provider ? <Link href={orgPath(c.provider.id)}>{c.provider.name}</Link> : t('profile.none')}</td>}
+              {showProvider && <td>{c.provider ? <Link href={orgPath(c.provider.id)}>{c.provider.names ? <DataText text={c.provider.names} lang={lang} /> : c.provider.name}</Link> : t('profile.none')}</td>}
               <td>{c.categories.map((k) => k.name).join(', ')}</td>
               <td>
                 {t(`enum.modality.${c.modality}`, { defaultValue: c.modality })}

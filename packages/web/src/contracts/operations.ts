@@ -43,6 +43,11 @@ export const ContractsQuery = graphql(`
           provider {
             id
             name(lang: $lang)
+            names {
+              sq
+              sr
+              en
+            }
           }
         }
       }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IndexSummary } from './cluster';
-import { filterKey, parseQuery, toApiFilter, toQuery, type BBox, type Filter, type MapView as View } from './filter';
+import { activeCriteria, filterKey, parseQuery, toApiFilter, toQuery, type BBox, type Filter, type MapView as View } from './filter';
 import type { Lang } from '../shared/i18n/lang';
 import { navigate, rememberMapSearch } from '../shared/router/router';
 import { DemoBanner } from '../shared/ui/DemoBanner';
@@ -9,6 +9,8 @@ import { ExportLinks } from '../shared/ui/ExportLinks';
 import { FilterPanel } from './FilterPanel';
 import { MapView } from './MapView';
 import { ResultList } from './ResultList';
+import { FilterSheet, PhoneBar, useSkipToList, type Pane } from './PhoneLayout';
+import { PHONE_QUERY, useMediaQuery } from '../shared/ui/media';
 
 function mapUrl(filter: Filter, view: View | null): string {
   const q = toQuery({ filter, view });
@@ -28,6 +30,12 @@ export function MapPage({ search, lang }: { search: string; lang: Lang }) {
 
   useEffect(() => rememberMapSearch(search), [search]);
 
+  // a phone shows one pane at a time and the filters in a sheet (PhoneLayout.tsx)
+  const phone = useMediaQuery(PHONE_QUERY);
+  const [pane, setPane] = useState<Pane>('map');
+  const [sheet, setSheet] = useState(false);
+  useSkipToList(phone, setPane);
+
   // Read the URL at call time, not from a closure: the map reports its view asynchronously.
   const setFilter = useCallback((next: Filter) => {
     navigate(mapUrl(next, parseQuery(location.search).view));
@@ -46,13 +54,20 @@ export function MapPage({ search, lang }: { search: string; lang: Lang }) {
   }, []);
 
   return (
-    <main id="main" className="map-page">
+    <main id="main" className="map-page" data-pane={phone ? pane : undefined}>
       {/* the page's heading, for screen readers and the focus after a route change */}
       <h1 className="visually-hidden">{t('app.tagline')}</h1>
       <DemoBanner show={Boolean(summary?.hasDemo) || listHasDemo} />
+      {phone && <PhoneBar pane={pane} onPane={setPane} active={activeCriteria(filter)} onFilters={() => setSheet(true)} />}
       <div className="map-layout">
         <div className="sidebar">
-          <FilterPanel filter={filter} onChange={setFilter} />
+          {phone ? (
+            <FilterSheet open={sheet} onClose={() => setSheet(false)}>
+              <FilterPanel filter={filter} onChange={setFilter} />
+            </FilterSheet>
+          ) : (
+            <FilterPanel filter={filter} onChange={setFilter} />
+          )}
           <ResultList filter={apiFilter} filterKey={key} lang={lang} onDemo={setListHasDemo} onHighlight={setHighlight} />
           <ExportLinks filter={apiFilter} />
         </div>

@@ -10,6 +10,7 @@ import { orgPath } from '../shared/router/paths';
 import { Link } from '../shared/ui/Link';
 import { LoadError } from '../shared/ui/LoadError';
 import { OrganizationListQuery } from './operations';
+import { DataText } from '../shared/ui/DataText';
 
 export const PAGE_SIZE = 25;
 
@@ -109,7 +110,7 @@ export function ResultList({
                 >
                   <Link className="result-link" href={orgPath(node.id)}>
                     <span className="result-name">
-                      {node.name}
+                      <DataText text={node.names} lang={lang} />
                       {node.acronym && <span className="acronym"> ({node.acronym})</span>}
                     </span>
                     <span className="result-meta">

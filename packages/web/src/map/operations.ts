@@ -30,6 +30,12 @@ export const OrganizationListQuery = graphql(`
         node {
           id
           name(lang: $lang)
+          # the names per language: a name shown in Albanian in the Serbian UI is marked lang="sq"
+          names {
+            sq
+            sr
+            en
+          }
           acronym
           isDemo
           verification {

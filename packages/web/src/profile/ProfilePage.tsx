@@ -7,6 +7,7 @@ import { formatDate } from '../shared/format/format';
 import { apiLang, localeTag, otherNames, type Lang } from '../shared/i18n/lang';
 import { OrganizationProfileQuery } from './operations';
 import { mapHref } from '../shared/router/router';
+import { DataText } from '../shared/ui/DataText';
 import { DemoBanner } from '../shared/ui/DemoBanner';
 import { Link } from '../shared/ui/Link';
 import { ProfileActions } from './ProfileActions';
@@ -59,7 +60,7 @@ function Profile({ org, lang, headingRef }: { org: Org; lang: Lang; headingRef: 
       <DemoBanner show={org.isDemo} />
       <ProfileHead org={org} lang={lang} headingRef={headingRef} />
       <AboutAndContacts org={org} lang={lang} />
-      <ServicesSection services={org.services} />
+      <ServicesSection services={org.services} lang={lang} />
       <SitesSection locations={org.locations} />
       <LicencesSection licences={org.licences} lang={lang} />
       <ProfileContracts id={org.id} lang={lang} />
@@ -75,7 +76,7 @@ function ProfileHead({ org, lang, headingRef }: { org: Org; lang: Lang; headingR
   return (
     <header className="profile-head">
       <h1 ref={headingRef} tabIndex={-1}>
-        {org.name}
+        <DataText text={org.names} lang={lang} />
         {org.acronym && <span className="acronym"> ({org.acronym})</span>}
       </h1>
       <p className={`badge ${verified ? 'badge-verified' : 'badge-unverified'}`} data-testid="verification">
@@ -127,7 +128,7 @@ function AboutAndContacts({ org, lang }: { org: Org; lang: Lang }) {
     <div className="profile-grid">
       <section aria-labelledby="about">
         <h2 id="about">{t('profile.about')}</h2>
-        <p className="description">{org.description || t('profile.noDescription')}</p>
+        <DataText as="p" className="description" text={org.descriptions} lang={lang} fallback={t('profile.noDescription')} />
         <dl className="facts">
           {facts.map(([k, v]) => (
             <div key={k}>

@@ -4,11 +4,12 @@ import { useTranslation } from 'react-i18next';
 import type { OrganizationProfileQuery as ProfileResult } from '../gql/graphql';
 import { formatDate } from '../shared/format/format';
 import type { Lang } from '../shared/i18n/lang';
+import { DataText } from '../shared/ui/DataText';
 import { SitesMap } from './SitesMap';
 
 type Org = NonNullable<ProfileResult['organization']>;
 
-export function ServicesSection({ services }: { services: Org['services'] }) {
+export function ServicesSection({ services, lang }: { services: Org['services']; lang: Lang }) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="services">
@@ -17,8 +18,10 @@ export function ServicesSection({ services }: { services: Org['services'] }) {
       <ul className="cards">
         {services.map((s) => (
           <li key={s.id} className="card">
-            <h3>{s.name}</h3>
-            {s.description && <p>{s.description}</p>}
+            <h3>
+              <DataText text={s.names} lang={lang} />
+            </h3>
+            <DataText as="p" text={s.descriptions} lang={lang} />
             <dl className="facts">
               <div>
                 <dt>{t('profile.categories')}</dt>

@@ -13,6 +13,11 @@ export const OrganizationProfileQuery = graphql(`
       }
       acronym
       description(lang: $lang)
+      descriptions {
+        sq
+        sr
+        en
+      }
       legalForm
       registrationNumber
       registrationDate
@@ -33,7 +38,17 @@ export const OrganizationProfileQuery = graphql(`
       services {
         id
         name(lang: $lang)
+        names {
+          sq
+          sr
+          en
+        }
         description(lang: $lang)
+        descriptions {
+          sq
+          sr
+          en
+        }
         status
         categories {
           code

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiLang, initialLang, localeTag, localized, otherNames } from './lang';
+import { apiLang, initialLang, localeTag, localized, localizedIn, otherNames } from './lang';
 
 describe('language fallback', () => {
   const names = { sq: 'Qendra për Mirëqenie', sr: 'Centar za dobrobit', en: null };
@@ -38,5 +38,15 @@ describe('language fallback', () => {
     expect(apiLang('sq')).toBe('SQ');
     expect(apiLang('en')).toBe('EN');
     expect(localeTag('sr')).toBe('sr-Latn');
+  });
+});
+
+describe('localizedIn', () => {
+  it('says which language the shown text is in, falling back to Albanian, then to any', () => {
+    expect(localizedIn({ sq: 'Shtëpia', sr: 'Kuća', en: null }, 'sr')).toEqual({ text: 'Kuća', lang: 'sr' });
+    expect(localizedIn({ sq: 'Shtëpia', sr: 'Kuća', en: '  ' }, 'en')).toEqual({ text: 'Shtëpia', lang: 'sq' });
+    expect(localizedIn({ sq: null, sr: null, en: 'Home' }, 'sr')).toEqual({ text: 'Home', lang: 'en' });
+    expect(localizedIn({ sq: null, sr: null, en: null }, 'sq')).toBeNull();
+    expect(localizedIn(null, 'sq')).toBeNull();
   });
 });

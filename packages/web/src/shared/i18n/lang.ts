@@ -33,6 +33,25 @@ export function localized(text: LocalizedText | null | undefined, lang: Lang): s
   return typeof v === 'string' && v.trim() !== '' ? v : text.sq;
 }
 
+export interface OptionalLocalizedText {
+  sq?: string | null;
+  sr?: string | null;
+  en?: string | null;
+}
+
+/**
+ * The text in the wanted language, else in Albanian, else in any language it has, with the
+ * language it is in (so that a fallback can be marked with `lang`); null when it has none.
+ */
+export function localizedIn(text: OptionalLocalizedText | null | undefined, lang: Lang): { text: string; lang: Lang } | null {
+  if (!text) return null;
+  for (const l of [lang, DEFAULT_LANG, ...LANGUAGES]) {
+    const v = text[l];
+    if (typeof v === 'string' && v.trim() !== '') return { text: v, lang: l };
+  }
+  return null;
+}
+
 /** The language the user chose before (remembered in localStorage), else Albanian. */
 export function initialLang(stored: string | null | undefined): Lang {
   return isLang(stored) ? stored : DEFAULT_LANG;
