@@ -1,5 +1,6 @@
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import type { DemoResult } from './demo-generator';
+import { refreshCoverage } from '../coverage/coverage-summary';
 
 export interface OrganizationCounts {
   real: number;
@@ -38,6 +39,8 @@ export async function deleteDemoData(em: EntityManager): Promise<DemoResult> {
     const services = await count('delete from service where is_demo');
     const locations = await count('delete from location where is_demo');
     const organizations = await count('delete from organization where is_demo');
+    // Only real organizations are left: rebuilding their summary costs less than subtracting the demo ones.
+    await refreshCoverage(trx);
     return { organizations, services, locations, licences, contracts };
   };
   const outer = em.getTransactionContext<Knex.Transaction>();

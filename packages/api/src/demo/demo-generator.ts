@@ -1,6 +1,13 @@
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import { type DemoReference, type DemoRows, DemoModel } from './demo-model';
 import { insertDemoRows } from './demo-writer';
+import { refreshCoverage } from '../coverage/coverage-summary';
+
+/** A batch's rows and, in the same transaction, the coverage summary of its organizations. */
+async function writeBatch(trx: Knex.Transaction, rows: DemoRows): Promise<void> {
+  await insertDemoRows(trx, rows);
+  await refreshCoverage(trx, rows.organization.map((o) => o.id as string));
+}
 
 export interface DemoOptions {
   organizations: number;
@@ -89,7 +96,7 @@ export async function generateDemoData(em: EntityManager, options: DemoOptions):
   if (outer) {
     for (let done = 0; done < organizations; done += batchSize) {
       const rows = model.nextBatch(Math.min(batchSize, organizations - done));
-      await insertDemoRows(outer, rows);
+      await writeBatch(outer, rows);
       tally(result, rows);
       options.onProgress?.(result.organizations, organizations);
     }
@@ -105,7 +112,7 @@ export async function generateDemoData(em: EntityManager, options: DemoOptions):
     const rows = model.nextBatch(Math.min(batchSize, organizations - started));
     started += rows.organization.length;
     const insert: Promise<void> = knex
-      .transaction((trx) => insertDemoRows(trx, rows))
+      .transaction((trx) => writeBatch(trx, rows))
       .then(
         () => {
           tally(result, rows);

@@ -1,3 +1,4 @@
+import { refreshCoverage } from '../coverage/coverage-summary';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { parse } from 'csv-parse/sync';
 import { localizedText } from '../core/localized-text';
@@ -172,9 +173,11 @@ export async function commitCsvImport(
   const batchSize = options.batchSize ?? 500;
   const total = prepared.rows.length;
   await em.transactional(async (tx) => {
+    const organizationIds: string[] = [];
     for (let start = 0; start < total; start += batchSize) {
       for (const row of prepared.rows.slice(start, start + batchSize)) {
         const organization = tx.create(Organization, row.organization as any);
+        organizationIds.push(organization.id);
         // The audit log says where each imported record came from: one IMPORT revision per organization.
         recordRevision(tx, {
           entityType: 'Organization',
@@ -216,6 +219,7 @@ export async function commitCsvImport(
       tx.clear();
       await options.onProgress?.(Math.min(start + batchSize, total), total);
     }
+    await refreshCoverage(tx, organizationIds);
   });
   return { organizations: total };
 }

@@ -1,3 +1,4 @@
+import { refreshCoverage } from '../coverage/coverage-summary';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Revision, RevisionAction } from '../revisions/revision.entity';
 import type { User } from '../users/user.entity';
@@ -246,6 +247,7 @@ export async function commitHsdsImport(em: EntityManager, prepared: PreparedHsds
       tx.clear();
       await options.onProgress?.(Math.min(start + batchSize, total), total);
     }
+    await refreshCoverage(tx, bundles.map((b) => b.organization.id));
   });
   return counts(bundles);
 }

@@ -6,6 +6,7 @@ import { fail, UserErrorCode, type WriteResult, writeTransaction } from '../core
 import { Location } from '../locations/location.entity';
 import { Revision, RevisionAction } from './revision.entity';
 import { sameValue } from './revision.service';
+import { refreshCoverageAfter } from './write-steps';
 
 const REVERTABLE_ACTIONS = new Set([RevisionAction.UPDATE, RevisionAction.REVERT]);
 
@@ -56,6 +57,7 @@ export function revertRevision(ctx: EditContext, revisionId: string, reason?: st
       action: RevisionAction.REVERT,
       reason: `Revert of revision ${revision.id}${text ? `: ${text}` : ''}`,
     });
+    if (revision.organizationId) await refreshCoverageAfter(tx, spec, revision.organizationId);
     return reverted!;
   });
 }

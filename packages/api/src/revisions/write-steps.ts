@@ -4,6 +4,7 @@ import { authorize, requireSignedIn } from '../access/policy';
 import { isUuid } from '../core/ids';
 import { fail, staleVersion, UserErrorCode, UserErrorsException, type WriteResult, writeTransaction } from '../core/user-errors';
 import { Validator } from '../core/validation';
+import { refreshCoverage } from '../coverage/coverage-summary';
 import type { Organization } from '../organizations/organization.entity';
 import type { EditContext, Versioned } from './edit-context';
 import { type EntitySpec, type FieldContext, organizationSpec } from './entity-specs';
@@ -52,6 +53,19 @@ export function fieldContext(tx: EntityManager, ctx: EditContext): FieldContext 
 export const updateAudit = (actor: Actor) => ({ authorId: actor.user.id, action: RevisionAction.UPDATE });
 export const createAudit = (actor: Actor) => ({ authorId: actor.user.id, action: RevisionAction.CREATE, isNew: true });
 
+/** The records whose writes can change coverage: an organization's status, its services and its sites. */
+const COVERAGE_TYPES = new Set(['Organization', 'Service', 'Location']);
+
+/**
+ * A write to an organization, service or site brings the coverage summary up to date in the same
+ * transaction; the rows are flushed first, since the summary is computed from them in SQL.
+ */
+export async function refreshCoverageAfter(tx: EntityManager, spec: EntitySpec<any>, organizationId: string): Promise<void> {
+  if (!COVERAGE_TYPES.has(spec.entityType)) return;
+  await tx.flush();
+  await refreshCoverage(tx, [organizationId]);
+}
+
 /** A change of an existing record: signed in, loaded (NOT_FOUND at `idField`), its organization's editor, at the given version. */
 export function writeExisting<E extends Versioned, R>(
   ctx: EditContext,
@@ -65,7 +79,10 @@ export function writeExisting<E extends Versioned, R>(
     const entity = await loadForWrite(tx, spec, ref.id, idField);
     const actor = editor(ctx, spec.organizationIdOf(entity));
     checkVersion(spec, entity, ref.version);
-    return body(tx, entity, actor);
+    const organizationId = spec.organizationIdOf(entity);
+    const result = await body(tx, entity, actor);
+    await refreshCoverageAfter(tx, spec, organizationId);
+    return result;
   });
 }
 
@@ -111,6 +128,7 @@ export function createRecord<E extends OwnedRecord>(ctx: EditContext, spec: Enti
     const context = steps.prepare ? steps.prepare(tx, entity) : fieldContext(tx, ctx);
     const revision = await applyAndRecord(tx, spec, entity, patch, context, createAudit(actor));
     await steps.after?.(tx, entity, revision, actor, organization);
+    await refreshCoverageAfter(tx, spec, organization.id);
     return entity;
   });
 }

@@ -1,3 +1,4 @@
+import { refreshCoverage } from '../../src/coverage/coverage-summary';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { localizedText } from '../../src/core/localized-text';
 import { Municipality } from '../../src/geography/municipality.entity';
@@ -92,6 +93,9 @@ export async function createOrganizations(em: EntityManager, specs: Organization
       }
       organizations.push(organization);
     }
+    // Like every write path, the fixture keeps the coverage summary current in its transaction.
+    await tx.flush();
+    await refreshCoverage(tx, organizations.map((o) => o.id));
     return organizations;
   });
 }
