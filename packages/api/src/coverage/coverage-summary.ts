@@ -13,6 +13,8 @@ import { pgArray } from '../core/sql';
  * - `coverage_cell`: per (category, municipality, demo or not) the provider and site counts and the
  *   nearest site's point; demo and real organizations are disjoint, so `includeDemo` sums two rows.
  *
+ * - `service_reach` (for the contractable search): see `insertReach`.
+ *
  * Counts move by deltas (the organizations' old rows subtracted, the new ones added); the nearest site
  * is probed again for every (category, demo) whose sites changed. Writers take one advisory lock
  * first, so that two transactions never apply deltas computed from each other's uncommitted rows.
@@ -86,6 +88,19 @@ on conflict (category_id, municipality_id, is_demo) do update set nearest_lat = 
 const EMPTY_CELLS = `delete from coverage_cell where providers = 0 and nearest_lat is null`;
 
 /**
+ * `service_reach`: each active service's category and every municipality it serves (its service area
+ * and the municipalities of the sites it is delivered at), for the contractable search to start from
+ * the (municipality, category) index instead of from every verified organization.
+ */
+const insertReach = (where: string) => `insert into service_reach (municipality_id, category_id, organization_id, service_id)
+select distinct r.municipality_id, sc.category_id, s.organization_id, s.id as service_id from service s
+join service_category_link sc on sc.service_id = s.id
+join lateral (
+  select sa.municipality_id from service_area sa where sa.service_id = s.id
+  union select l.municipality_id from service_at_location sl join location l on l.id = sl.location_id where sl.service_id = s.id) r on true
+where s.status = 'ACTIVE' and ${where}`;
+
+/**
  * Brings the coverage summary up to date with the organizations' current services, service areas
  * and sites, inside the caller's transaction (or one of its own). Call it after the writes (after
  * `flush`), with every organization whose services, sites, status or demo flag a write may have
@@ -100,7 +115,8 @@ export async function refreshCoverage(db: CoverageWriter, organizationIds?: read
   const run = runner(db);
   await run(LOCK);
   if (!organizationIds) {
-    await run('truncate coverage_provider, coverage_site, coverage_cell');
+    await run('truncate coverage_provider, coverage_site, coverage_cell, service_reach');
+    await run(insertReach('true'));
     await run(insertProviders('true'));
     const keys = await run(insertSites('true'));
     await probeNearest(run, keys);
@@ -109,6 +125,8 @@ export async function refreshCoverage(db: CoverageWriter, organizationIds?: read
   }
   const ids = pgArray([...new Set(organizationIds.map((id) => id.toLowerCase()))]);
   const mine = 'p.organization_id = any(?::uuid[])';
+  await run('delete from service_reach p where p.organization_id = any(?::uuid[])', [ids]);
+  await run(insertReach('s.organization_id = any(?::uuid[])'), [ids]);
   await run(deleteProviders(mine), [ids]);
   await run(insertProviders('s.organization_id = any(?::uuid[])'), [ids]);
   const removed = await run(deleteSites(mine), [ids]);
@@ -136,6 +154,7 @@ function runner(db: CoverageWriter): Run {
 
 /** The statements that build the summary from nothing: the migration's backfill. */
 export const COVERAGE_REBUILD_SQL = {
+  reach: insertReach('true'),
   providers: insertProviders('true'),
   sites: insertSites('true'),
   nearestAll: NEAREST.replace('unnest(?::uuid[], ?::boolean[]) as k (category_id, is_demo)', '(select distinct category_id, is_demo from coverage_site) as k'),

@@ -26,6 +26,8 @@ export interface ContractableRule {
   serves: Sql;
   /** The place, for reasons: a municipality's code, or the point and radius. */
   place: { municipality: string } | { near: NearInput };
+  /** The municipality's id when the place is one: the search then starts from `service_reach`. */
+  municipalityId?: string;
 }
 
 export interface ContractableArgs {
@@ -51,7 +53,7 @@ export function contractableRule(catalog: ReferenceCatalog, args: ContractableAr
       municipalityId,
       municipalityId,
     );
-    return { ...base, serves, place: { municipality: args.municipality } };
+    return { ...base, serves, place: { municipality: args.municipality }, municipalityId };
   }
   if (!args.near) throw new UserInputError(`${field} needs a municipality or a point (near).`, field);
   const near = validNear(args.near, `${field}.near`);
@@ -103,10 +105,33 @@ export function qualifyingService(rule: ContractableRule, what: string, options:
   return { text: parts.map((p) => p.text).join(''), params: parts.flatMap((p) => p.params) };
 }
 
-/** The whole rule over `o`, as the search's where conditions (organization-search.ts). */
+/**
+ * The whole rule over `o`, as the search's where conditions (organization-search.ts). For a
+ * municipality the qualifying services come from `service_reach` (coverage-summary.ts: each active
+ * service's category and the municipalities its area and its sites serve, kept by every write path),
+ * whose (municipality, category) key leads straight to the few services that serve the place in the
+ * category; then only their organizations' licences are checked. Over a radius, per organization.
+ */
 export function contractableWhere(rule: ContractableRule): Sql[] {
+  const organization = sql(`${ACTIVE.text} and ${VERIFIED.text}`);
+  if (rule.municipalityId) {
+    const valid = validOn(rule.on);
+    return [
+      organization,
+      sql(
+        // One licence check per (organization, category), not per service: the key's order gives them distinct for free.
+        `o.id in (select r.organization_id from (select distinct organization_id, category_id from service_reach` +
+          ` where municipality_id = ? and category_id = any(?::uuid[])) r join service_category x on x.id = r.category_id` +
+          ` where exists (select 1 from licence li` +
+          ` join licence_category lc on lc.licence_id = li.id and ${COVERS_SERVICE} where li.organization_id = r.organization_id and ${valid.text}))`,
+        rule.municipalityId,
+        pgArray(rule.offered),
+        ...valid.params,
+      ),
+    ];
+  }
   const qualifying = qualifyingService(rule, '1', { serves: true, licensed: 'valid' });
-  return [sql(`${ACTIVE.text} and ${VERIFIED.text}`), sql(`exists (${qualifying.text})`, ...qualifying.params)];
+  return [organization, sql(`exists (${qualifying.text})`, ...qualifying.params)];
 }
 
 /** A licence `li` of `o` valid on D covering C, an ancestor or a descendant: the check when no service is in C. */

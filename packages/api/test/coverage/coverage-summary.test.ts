@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CoverageService } from '../../src/coverage/coverage.service';
 import { FullCoverage } from '../../src/coverage/coverage-full';
-import { refreshCoverage } from '../../src/coverage/coverage-summary';
+import { COVERAGE_REBUILD_SQL, refreshCoverage } from '../../src/coverage/coverage-summary';
 import type { CoverageFilter } from '../../src/coverage/coverage.types';
 import { deleteDemoData } from '../../src/demo/demo-cleanup';
 import { generateDemoData } from '../../src/demo/demo-generator';
@@ -69,7 +69,17 @@ async function reports(filter: CoverageFilter) {
   };
 }
 
+/** service_reach (the contractable search's start) holds what its definition gives from the current rows. */
+async function expectReachCurrent(): Promise<void> {
+  const em = db.orm.em.fork();
+  const order = ' order by 1, 2, 3, 4';
+  const kept = await em.execute(`select municipality_id, category_id, organization_id, service_id from service_reach${order}`);
+  const definition = COVERAGE_REBUILD_SQL.reach.replace(/^insert into service_reach \([^)]*\)\s*/, '');
+  expect(kept).toEqual(await em.execute(`select * from (${definition}) d${order}`));
+}
+
 async function expectSummaryEqualsFull(): Promise<{ providers: number; sites: number }> {
+  await expectReachCurrent();
   let totals = { providers: 0, sites: 0 };
   for (const filter of FILTERS) {
     const { summary, full } = await reports(filter);
@@ -102,6 +112,7 @@ describe('the coverage summary equals the full computation', () => {
   it('after demo generation (batches in parallel transactions) and a fixture', async () => {
     await generateDemoData(db.orm.em.fork(), { organizations: 60, seed: 5, batchSize: 7 });
     const totals = await expectSummaryEqualsFull();
+    expect(Number((await db.orm.em.fork().execute('select count(*) as n from service_reach'))[0].n)).toBeGreaterThan(50);
     expect(totals.providers).toBeGreaterThan(100);
     expect(totals.sites).toBeGreaterThan(100);
   });

@@ -7,6 +7,7 @@ import { Migration20261124080000ImportJobs } from './Migration20261124080000Impo
 import { Migration20261201100000SearchIndexes } from './Migration20261201100000SearchIndexes';
 import { Migration20261202040000Boundaries } from './Migration20261202040000Boundaries';
 import { Migration20261202080000CoverageSummary } from './Migration20261202080000CoverageSummary';
+import { Migration20261202081000ServiceReach } from './Migration20261202081000ServiceReach';
 
 /** Every migration, in order. Listed explicitly so they run the same from src (tests) and dist (production). */
 export const migrationsList: MigrationObject[] = [
@@ -18,4 +19,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201100000SearchIndexes', class: Migration20261201100000SearchIndexes },
   { name: 'Migration20261202040000Boundaries', class: Migration20261202040000Boundaries },
   { name: 'Migration20261202080000CoverageSummary', class: Migration20261202080000CoverageSummary },
+  { name: 'Migration20261202081000ServiceReach', class: Migration20261202081000ServiceReach },
 ];
