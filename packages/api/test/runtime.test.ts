@@ -41,7 +41,7 @@ describe('runtime with the embedded PostgreSQL', () => {
   });
 
   it('refuses to run in production on defaults', () => {
-    const problems = (env: Record<string, string>) => productionProblems(loadConfig({ NODE_ENV: 'production', ...env }));
+    const problems = (env: Record<string, string>) => productionProblems(loadConfig({ NODE_ENV: 'production', OCDS_PREFIX: 'ocds-a1b2c3', ...env }));
     expect(problems({})).toEqual([expect.stringMatching(/DATABASE_URL is required in production/)]);
     expect(problems({ DATABASE_URL: 'postgres://civimap:postgres@db:5432/civimap' })).toEqual([expect.stringMatching(/default or empty password/)]);
     expect(problems({ DATABASE_URL: 'postgres://civimap@db:5432/civimap' })).toEqual([expect.stringMatching(/default or empty password/)]);
@@ -49,6 +49,13 @@ describe('runtime with the embedded PostgreSQL', () => {
     expect(problems({ DATABASE_URL: 'postgres://civimap:Xk9-long-random@db:5432/civimap', CORS_ORIGINS: 'http://evil.example' })).toHaveLength(1);
     // Development may use anything.
     expect(productionProblems(loadConfig({}))).toEqual([]);
+    // OCDS needs the publisher's registered ocid prefix in production; elsewhere a marked placeholder.
+    const database = { NODE_ENV: 'production', DATABASE_URL: 'postgres://civimap:Xk9-long-random@db:5432/civimap' };
+    expect(productionProblems(loadConfig(database))).toEqual([expect.stringMatching(/OCDS_PREFIX is required in production/)]);
+    expect(productionProblems(loadConfig({ ...database, OCDS_PREFIX: 'ocds-xxxxxx' }))).toEqual([expect.stringMatching(/OCDS_PREFIX is required/)]);
+    expect(loadConfig({}).ocds).toEqual({ prefix: 'ocds-xxxxxx', placeholder: true });
+    expect(loadConfig({ OCDS_PREFIX: 'ocds-a1b2c3' }).ocds).toEqual({ prefix: 'ocds-a1b2c3', placeholder: false });
+    for (const bad of ['ocds-civimap', 'ocds-ABC123', 'civimap', 'ocds-12345']) expect(() => loadConfig({ OCDS_PREFIX: bad }), bad).toThrow(/OCDS_PREFIX must be/);
   });
 
   it('refuses a malformed configuration with a clear message', () => {

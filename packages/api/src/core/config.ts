@@ -43,6 +43,19 @@ export interface AppConfig {
   publicUrl: string;
   /** The licence every export and the HSDS API state. */
   dataLicence: { name: string; url: string };
+  /** OCDS: the registered ocid prefix ("ocds-" and 6 characters); a placeholder outside production when unset. */
+  ocds: { prefix: string; placeholder: boolean };
+}
+
+/** A registered OCDS ocid prefix: "ocds-" and 6 lowercase letters or digits (the OCDS prefix register). */
+export const OCID_PREFIX_PATTERN = /^ocds-[a-z0-9]{6}$/;
+/** The development prefix: clearly no registered one, and stated as a placeholder in every OCDS package. */
+export const PLACEHOLDER_OCID_PREFIX = 'ocds-xxxxxx';
+
+function ocdsFrom(value: string | undefined): AppConfig['ocds'] {
+  if (!value) return { prefix: PLACEHOLDER_OCID_PREFIX, placeholder: true };
+  if (!OCID_PREFIX_PATTERN.test(value)) throw new Error(`OCDS_PREFIX must be a registered ocid prefix, "ocds-" and 6 lowercase letters or digits, got "${value}"`);
+  return { prefix: value, placeholder: value === PLACEHOLDER_OCID_PREFIX };
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -92,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       name: env.DATA_LICENCE_NAME || 'CC BY 4.0',
       url: env.DATA_LICENCE_URL || 'https://creativecommons.org/licenses/by/4.0/',
     },
+    ocds: ocdsFrom(env.OCDS_PREFIX),
   };
 }
 
@@ -118,6 +132,9 @@ export function productionProblems(config: AppConfig): string[] {
     } catch {
       problems.push('DATABASE_URL is not a valid URL.');
     }
+  }
+  if (config.ocds.placeholder) {
+    problems.push(`OCDS_PREFIX is required in production: the ocid prefix registered for this publisher with the Open Contracting Partnership ("ocds-" and 6 characters), not the placeholder ${PLACEHOLDER_OCID_PREFIX}.`);
   }
   for (const origin of config.corsOrigins) {
     if (!/^https:\/\/[^/]+$/.test(origin)) problems.push(`CORS_ORIGINS entry "${origin}" must be an https origin (scheme and host, no path).`);

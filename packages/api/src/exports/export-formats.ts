@@ -1,4 +1,3 @@
-import type { ReferenceCatalog } from '../reference/reference-catalog';
 import { isoSeconds } from '../core/csv';
 import { columnsOf, LOCATION_FIELDS, ORGANIZATION_FIELDS, SERVICE_FIELDS } from './export-fields';
 
@@ -63,76 +62,4 @@ export function locationFeature(l: Row): object {
       isDemo: l.is_demo,
     },
   };
-}
-
-const CONTRACT_STATUS: Record<string, string> = { PLANNED: 'pending', ACTIVE: 'active', COMPLETED: 'terminated', CANCELLED: 'cancelled' };
-export const OCID_PREFIX = 'ocds-civimap';
-
-/** One OCDS 1.1.5 release per contract: buyer and supplier parties, the award and the contract. */
-export function contractRelease(k: Row, catalog: ReferenceCatalog): object {
-  const authority = catalog.authoritiesById.get(k.authority_id);
-  const provider = k.provider;
-  const buyer = { id: `civimap-authority-${authority?.code ?? k.authority_id}`, name: authority?.names.sq ?? 'unknown authority' };
-  const supplier = { id: `civimap-organization-${provider.id}`, name: provider.name_sq };
-  const value = k.amount === null || k.amount === undefined ? undefined : { amount: Number(k.amount), currency: k.currency };
-  const period = k.start_date || k.end_date ? { startDate: dateTime(k.start_date), endDate: dateTime(k.end_date) } : undefined;
-  const items = (k.categories as string[]).map((code, index) => ({
-    id: String(index + 1),
-    description: catalog.categoriesByCode.get(code)?.names.en ?? code,
-    classification: { scheme: 'civimap-service-category', id: code, description: catalog.categoriesByCode.get(code)?.names.sq ?? code },
-  }));
-  return compact({
-    ocid: `${OCID_PREFIX}-${k.id}`,
-    id: `${k.id}-${new Date(k.updated_at).getTime()}`,
-    date: iso(k.updated_at),
-    tag: ['award', 'contract'],
-    initiationType: 'tender',
-    language: 'sq',
-    parties: [
-      { ...buyer, roles: ['buyer', 'procuringEntity'] },
-      {
-        ...supplier,
-        roles: ['supplier'],
-        identifier: provider.registration_number ? { scheme: 'XK-NGO', id: provider.registration_number, legalName: provider.name_sq } : undefined,
-      },
-    ],
-    buyer,
-    awards: [
-      {
-        id: `${k.id}-award`,
-        title: k.title ?? undefined,
-        status: k.status === 'CANCELLED' ? 'cancelled' : 'active',
-        date: dateTime(k.award_date),
-        value,
-        suppliers: [supplier],
-        items,
-        contractPeriod: period,
-      },
-    ],
-    contracts: [
-      {
-        id: k.id,
-        awardID: `${k.id}-award`,
-        title: k.title ?? undefined,
-        status: CONTRACT_STATUS[k.status] ?? 'active',
-        period,
-        value,
-        dateSigned: dateTime(k.award_date),
-        items,
-        documents: k.url ? [{ id: `${k.id}-doc`, url: k.url, title: k.reference ?? undefined }] : undefined,
-      },
-    ],
-    civimap: { modality: k.modality, reference: k.reference ?? undefined, isDemo: k.is_demo },
-  });
-}
-
-function dateTime(value: unknown): string | undefined {
-  if (!value) return undefined;
-  const d = date(value);
-  return `${d}T00:00:00Z`;
-}
-
-/** Drops undefined members, so optional OCDS fields are absent rather than null. */
-function compact<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value));
 }

@@ -10,8 +10,10 @@ import { CoverageService } from '../coverage/coverage.service';
 import { COVERAGE_COLUMNS, coverageCsvRow, parseCoverageFilterParameter, parseLanguageParameter } from './coverage-export';
 import { columnsOf, SHORTLIST_FIELDS } from './export-fields';
 import { dataPackage, exportUrl } from './export-package';
+import { contractRelease } from './ocds-release';
+import { OCDS_PATHS } from './ocds-extension';
+import { ocdsDocumentsRouter } from './ocds.router';
 import {
-  contractRelease,
   type ExportMetadata,
   LOCATION_COLUMNS,
   locationCsvRow,
@@ -185,26 +187,41 @@ export function exportRouter(deps: { orm: MikroORM; reference: ReferenceCache; c
       res.type('application/json; charset=utf-8');
       res.setHeader('Content-Disposition', `attachment; filename="civimap-contracts-${meta.generatedAt.toISOString().slice(0, 10)}.ocds.json"`);
       res.setHeader('Link', `<${meta.licence.url}>; rel="license"`);
+      const { publicUrl, ocds } = deps.config;
       const head = {
         uri: meta.source.replace(/^civimap /, ''),
         version: '1.1',
+        extensions: [`${publicUrl}${OCDS_PATHS.extension}`],
         publishedDate: meta.generatedAt.toISOString(),
-        publisher: { name: 'civimap' },
+        // uid: the publisher's ocid prefix, unique to it in the prefix register.
+        publisher: { name: 'civimap', uid: ocds.prefix, uri: publicUrl },
         license: meta.licence.url,
-        publicationPolicy: `${deps.config.publicUrl}/`,
+        publicationPolicy: `${publicUrl}${OCDS_PATHS.policy}`,
+        civimap: {
+          filter: meta.filter,
+          includesDemo: meta.includesDemo,
+          licence: meta.licence.name,
+          ocidPrefix: {
+            prefix: ocds.prefix,
+            placeholder: ocds.placeholder,
+            ...(ocds.placeholder ? { note: 'A development placeholder, not a registered ocid prefix: set OCDS_PREFIX to the prefix registered for this publisher.' } : {}),
+          },
+        },
       };
-      const opening = JSON.stringify(head).slice(0, -1);
-      await write(res, `${opening},"civimap":${JSON.stringify({ filter: meta.filter, includesDemo: meta.includesDemo, licence: meta.licence.name })},"releases":[`);
+      const settings = { prefix: ocds.prefix, today: todayInKosovo() };
+      await write(res, `${JSON.stringify(head).slice(0, -1)},"releases":[`);
       let first = true;
       for await (const batch of prepared.contracts()) {
         for (const row of batch) {
-          await write(res, (first ? '\n' : ',\n') + JSON.stringify(contractRelease(row, catalog)));
+          await write(res, (first ? '\n' : ',\n') + JSON.stringify(contractRelease(row, catalog, settings)));
           first = false;
         }
       }
       res.end('\n]}\n');
     }),
   );
+
+  router.use('/ocds', ocdsDocumentsRouter(deps.config));
 
   // A shortlist is private: the owner's session (cookie or bearer) is needed, and another's list is "not found".
   router.get('/shortlists/:id.csv', async (req, res) => {

@@ -142,11 +142,19 @@ describe('exports', () => {
     expect(body).toMatchObject({ version: '1.1', publisher: { name: 'civimap' }, license: 'https://creativecommons.org/licenses/by/4.0/' });
     expect(body.releases).toHaveLength(1);
     const [release] = body.releases;
-    expect(release.ocid).toMatch(/^ocds-civimap-/);
+    // No OCDS_PREFIX outside production: the placeholder, and the package says so.
+    expect(release.ocid).toMatch(/^ocds-xxxxxx-/);
+    expect(body.civimap.ocidPrefix).toMatchObject({ prefix: 'ocds-xxxxxx', placeholder: true, note: expect.stringMatching(/placeholder/) });
+    expect(body.publisher).toEqual({ name: 'civimap', uid: 'ocds-xxxxxx', uri: 'http://localhost:4000' });
+    expect(body.publicationPolicy).toBe('http://localhost:4000/export/ocds/publication-policy');
+    expect(release.tender.procuringEntity).toEqual(release.buyer);
+    expect(release.parties.find((p: any) => p.roles.includes('buyer')).identifier).toEqual({ scheme: 'XK-CIVIMAP-AUTHORITY', id: 'ministry-justice', legalName: 'Ministria e Drejtësisë' });
     expect(release.parties.map((p: any) => p.roles[0]).sort()).toEqual(['buyer', 'supplier']);
     expect(release.buyer.name).toBe('Ministria e Drejtësisë');
     expect(release.awards[0].suppliers[0].name).toBe('Strehimorja "Drita", Prishtinë');
-    expect(release.contracts[0]).toMatchObject({ status: 'active', value: { amount: 45000.5, currency: 'EUR' }, period: { startDate: '2025-01-01T00:00:00Z' } });
+    // ACTIVE as recorded, but its period ended on 2025-12-31: terminated.
+    expect(release.contracts[0]).toMatchObject({ status: 'terminated', value: { amount: 45000.5, currency: 'EUR' }, period: { startDate: '2025-01-01T00:00:00Z' } });
+    expect(release.civimap).toEqual({ recordedStatus: 'ACTIVE', modality: 'SOCIAL_SERVICES_CONTRACT', reference: 'MD-2024-77', isDemo: false });
   });
 
   it('contracts.ocds.json also takes a ContractFilter (?contracts=) and states it', async () => {
