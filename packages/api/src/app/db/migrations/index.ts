@@ -5,6 +5,7 @@ import { Migration20261124073000RateLimits } from './Migration20261124073000Rate
 import { Migration20261124074500NameOrder } from './Migration20261124074500NameOrder';
 import { Migration20261124080000ImportJobs } from './Migration20261124080000ImportJobs';
 import { Migration20261201100000SearchIndexes } from './Migration20261201100000SearchIndexes';
+import { Migration20261202070000Surveys } from './Migration20261202070000Surveys';
 
 /** Every migration, in order. Listed explicitly so they run the same from src (tests) and dist (production). */
 export const migrationsList: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124074500NameOrder', class: Migration20261124074500NameOrder },
   { name: 'Migration20261124080000ImportJobs', class: Migration20261124080000ImportJobs },
   { name: 'Migration20261201100000SearchIndexes', class: Migration20261201100000SearchIndexes },
+  { name: 'Migration20261202070000Surveys', class: Migration20261202070000Surveys },
 ];
