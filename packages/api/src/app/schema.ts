@@ -18,6 +18,8 @@ import { OrganizationConnectionResolver, OrganizationResolver } from '../organiz
 import { OrganizationContractabilityResolver } from '../organizations/contractability.resolver';
 import { OrganizationServicesResolver, ServiceResolver } from '../services/service.resolver';
 import { ServiceCategoryResolver, TargetGroupResolver } from '../reference/taxonomy.resolver';
+import { SurveyWaveResolver } from '../surveys/survey.resolver';
+import { SurveyResultsResolver } from '../surveys/results.resolver';
 import { AboutResolver } from './about.resolver';
 import { NodeResolver } from './node.resolver';
 import { DateTimeScalar } from '../core/scalars';
@@ -56,6 +58,8 @@ export function buildCivimapSchema(): Promise<GraphQLSchema> {
       EditingResolver,
       VerificationResolver,
       RevisionResolver,
+      SurveyWaveResolver,
+      SurveyResultsResolver,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: false,
