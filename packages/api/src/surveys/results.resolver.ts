@@ -8,9 +8,8 @@ import type { ReferenceCatalog } from '../reference/reference-catalog';
 import { compare, type ComparedCell } from './comparison';
 import { labelOf } from './labels';
 import { responseRates, type RateCell } from './rates';
-import { cachedResults } from './results-cache';
 import type { Cell, Dimension, Results } from './results-compute';
-import { checkFilter, checkGroupBy, loadRows, resultsOf } from './results.service';
+import { cachedWaveResults } from './results.service';
 import { SurveyDimension, SurveyWaveStatus } from './survey.enums';
 import { SurveyWave } from './survey.entity';
 import { SurveyResultsFilter } from './survey.inputs';
@@ -33,11 +32,8 @@ async function requireReadable(ctx: SessionContext, wave: SurveyWave): Promise<v
   throw new DeniedError('FORBIDDEN', `The results of this wave are published when it closes (${wave.closesOn}).`);
 }
 
-export async function waveResults(ctx: SessionContext, wave: SurveyWave, groupBy: Dimension[], filter: SurveyResultsFilter | null | undefined): Promise<Results> {
-  const catalog = await ctx.catalog();
-  const checked = checkFilter(filter, catalog);
-  const key = JSON.stringify({ groupBy: checkGroupBy(groupBy), filter: Object.fromEntries(Object.entries(checked).map(([d, s]) => [d, [...s].sort()]).sort()), min: minCell() });
-  return cachedResults(ctx.em, wave.id, wave.resultsGeneration, key, async () => resultsOf(await loadRows(ctx.em, wave), wave, catalog, groupBy, checked, minCell()));
+function waveResults(ctx: SessionContext, wave: SurveyWave, groupBy: Dimension[], filter: SurveyResultsFilter | null | undefined): Promise<Results> {
+  return ctx.catalog().then((catalog) => cachedWaveResults(ctx.em, catalog, wave, groupBy, filter, minCell()));
 }
 
 const keyOf = (groupBy: Dimension[], codes: string[], catalog: ReferenceCatalog) =>

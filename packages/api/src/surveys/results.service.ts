@@ -8,6 +8,7 @@ import { computeResults, type Dimension, type ResultRow, type Results, UNKNOWN }
 import type { SurveyWave } from './survey.entity';
 import { FILTER_DIMENSIONS, type SurveyResultsFilter } from './survey.inputs';
 import { questionnaireOf } from './response.service';
+import { cachedResults } from './results-cache';
 
 interface RawRow {
   region_code: string | null;
@@ -81,4 +82,12 @@ export function resultsOf(rows: ResultRow[], wave: SurveyWave, catalog: Referenc
   const q = questionnaireOf(wave);
   const filtered = Object.keys(filter).length ? rows.filter((row) => matches(row, filter)) : rows;
   return computeResults(filtered, groupBy, questionsOf(q), (question) => optionsOf(question, catalog).map((o) => o.code).concat(question.type === 'YES_NO' ? ['yes', 'no'] : []), minCell);
+}
+
+/** A wave's results for a breakdown and filter, from the cache when this generation of the wave has them. */
+export function cachedWaveResults(em: EntityManager, catalog: ReferenceCatalog, wave: SurveyWave, groupBy: Dimension[], filter: SurveyResultsFilter | null | undefined, minCell: number): Promise<Results> {
+  const checked = checkFilter(filter, catalog);
+  const stated = Object.fromEntries(Object.entries(checked).map(([d, codes]) => [d, [...codes].sort()]).sort());
+  const key = JSON.stringify({ groupBy: checkGroupBy(groupBy), filter: stated, min: minCell });
+  return cachedResults(em, wave.id, wave.resultsGeneration, key, async () => resultsOf(await loadRows(em, wave), wave, catalog, groupBy, checked, minCell));
 }
