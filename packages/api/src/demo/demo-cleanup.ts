@@ -38,6 +38,8 @@ export async function deleteDemoData(em: EntityManager): Promise<DemoResult> {
     const services = await count('delete from service where is_demo');
     const locations = await count('delete from location where is_demo');
     const organizations = await count('delete from organization where is_demo');
+    // The demo survey waves (their invitations and responses went with the organizations).
+    await trx.raw('delete from survey_wave where is_demo');
     return { organizations, services, locations, licences, contracts };
   };
   const outer = em.getTransactionContext<Knex.Transaction>();
