@@ -9,7 +9,7 @@ import { DemoRandom } from './demo-random';
  * agree with the registry (staff, budget band, funding mix, services, licences) and with each other
  * (shares add up to 100, a waiting-list size only with a waiting list, 2024 grows from 2022).
  */
-interface Facts {
+export interface Facts {
   id: string;
   staff_count: number | null;
   volunteer_count: number | null;
@@ -34,7 +34,7 @@ const LICENSING_BARRIERS = ['cost', 'documentation', 'staff_standards', 'premise
 const CHALLENGES = ['funding', 'staff_retention', 'premises', 'equipment', 'contracting', 'licensing', 'recognition'];
 const NEEDS = ['core_funding', 'multi_year_contracts', 'training', 'equipment', 'networking', 'digital_tools'];
 
-async function demoFacts(em: EntityManager): Promise<Facts[]> {
+export async function demoFacts(em: EntityManager): Promise<Facts[]> {
   const rows: any[] = await em.execute(
     `select o.id, o.staff_count, o.volunteer_count, o.budget_band, o.funding_public_pct, o.funding_foreign_pct, o.funding_own_pct, o.funding_other_pct,
       array(select distinct coalesce(p.code, c.code) from service s join service_category_link l on l.service_id = s.id join service_category c on c.id = l.category_id
@@ -119,7 +119,7 @@ function shockAnswers(r: DemoRandom): Answers {
   };
 }
 
-function answersFor(r: DemoRandom, facts: Facts, year: number, previous: Answers | undefined): Answers {
+export function answersFor(r: DemoRandom, facts: Facts, year: number, previous: Answers | undefined): Answers {
   const capacity = capacityAnswers(r, facts, previous, year);
   const challenges = ['funding', ...r.sample(CHALLENGES.slice(1), r.int(0, 3))];
   return {
