@@ -17,7 +17,7 @@ export const SURVEY_RESULT_FIELDS: ExportField[] = [
   { name: 'figure_suppressed', type: 'string', description: 'Why the question\'s figures in this cell are withheld; empty when published.', enum: ['PRIMARY', 'COMPLEMENTARY'] },
   { name: 'option', type: 'string', description: 'Option code for choice, yes/no, NUMBERS and SHARES questions; empty for the figures of a NUMBER question.' },
   { name: 'count', type: 'integer', description: 'Organizations that chose the option or gave a number for it.', unit: 'organizations' },
-  { name: 'share', type: 'number', description: 'count / answered, 0 to 1 (choices and yes/no).' },
+  { name: 'share', type: 'number', description: 'Share of those that answered (count / answered), 0 to 1 (choices and yes/no).' },
   { name: 'sum', type: 'number', description: 'Sum of the numbers, in the question\'s unit.' },
   { name: 'mean', type: 'number', description: 'Mean of the numbers (for SHARES: the mean percentage).' },
   { name: 'median', type: 'number', description: 'Median of the numbers.' },

@@ -90,7 +90,7 @@ export class SurveyRateCell {
   @Field(() => Int, { description: 'Organizations the wave asks.' }) invited!: number;
   @Field(() => Int, { nullable: true, description: 'Organizations with a draft or a submitted response (moderators and administrators only).' }) started!: number | null;
   @Field(() => Int, { nullable: true, description: 'Organizations that submitted; null when withheld.' }) submitted!: number | null;
-  @Field(() => Float, { nullable: true, description: 'submitted / invited, 0 to 1; null when withheld.' }) rate!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Share of the invited that submitted (submitted / invited), 0 to 1; null when withheld.' }) rate!: number | null;
   @Field(() => SuppressionReason, { nullable: true, description: 'Why the counts are withheld (public view only); null when published.' }) suppressed!: SuppressionReason | null;
 }
 

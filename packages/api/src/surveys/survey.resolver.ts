@@ -36,7 +36,7 @@ import { waveStatus } from './wave-status';
 export class SurveyWaveFilter {
   @Field(() => [SurveyWaveStatus], { nullable: true, description: 'Only waves in these states.' }) status?: SurveyWaveStatus[] | null;
   @Field(() => Int, { nullable: true, description: 'Only waves of this year.' }) year?: number | null;
-  @Field(() => Boolean, { nullable: true, description: 'false leaves out demo waves.' }) includeDemo?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'False leaves out demo waves.' }) includeDemo?: boolean | null;
 }
 
 export function responseView(response: SurveyResponse): SurveyResponseType {
@@ -64,7 +64,7 @@ export class SurveyWaveResolver {
   }
 
   @Query(() => SurveyQuestionnaire, { nullable: true, description: 'A version of the questionnaire; null when there is none.' })
-  async surveyQuestionnaire(@Arg('version', () => String, { description: 'e.g. 2024.1.' }) version: string, @Ctx() ctx: SessionContext): Promise<SurveyQuestionnaire | null> {
+  async surveyQuestionnaire(@Arg('version', () => String, { description: 'Version, e.g. 2024.1.' }) version: string, @Ctx() ctx: SessionContext): Promise<SurveyQuestionnaire | null> {
     const q = questionnaire(version);
     return q ? questionnaireView(q, await ctx.catalog()) : null;
   }
