@@ -48,5 +48,5 @@ export function RateMap({ rows, label }: { rows: RateMapRow[]; label: string }) 
       m.layer.addLayer(marker);
     }
   }, [rows]);
-  return <div ref={container} className="rate-map" role="img" aria-label={label} data-testid="rate-map" />;
+  return <div ref={container} className="rate-map" role="region" aria-label={label} data-testid="rate-map" />;
 }

@@ -9,7 +9,7 @@ export function BarsChart({ rows, valueName }: { rows: ChartRow[]; valueName: st
   return (
     <div className="survey-chart" aria-hidden="true" data-testid="survey-chart">
       <ResponsiveContainer width="100%" height={Math.max(220, rows.length * 26 + 60)}>
-        <BarChart data={data} layout="vertical" margin={{ left: 16, right: 24 }}>
+        <BarChart data={data} layout="vertical" margin={{ left: 16, right: 24 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" />
           <YAxis type="category" dataKey="label" width={170} tick={{ fontSize: 12 }} />
@@ -25,7 +25,7 @@ export function ComparisonChart({ rows, fromName, toName }: { rows: { label: str
   return (
     <div className="survey-chart" aria-hidden="true" data-testid="comparison-chart">
       <ResponsiveContainer width="100%" height={Math.max(220, rows.length * 34 + 70)}>
-        <BarChart data={rows} layout="vertical" margin={{ left: 16, right: 24 }}>
+        <BarChart data={rows} layout="vertical" margin={{ left: 16, right: 24 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" />
           <YAxis type="category" dataKey="label" width={170} tick={{ fontSize: 12 }} />
