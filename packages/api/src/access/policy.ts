@@ -27,6 +27,8 @@ export async function loadActor(em: EntityManager, user: User): Promise<Actor> {
  * - AUTHORITY_OFFICER: contracts and shortlists (issue 5); edits only organizations they are a member of.
  * - EDITOR (any signed-in user): register or claim organizations; members edit their organizations,
  *   owners also invite colleagues and revert revisions of their organization.
+ * - Surveys (issue 15): moderators and administrators open, remind and close waves; only an
+ *   organization's own members answer its survey; only administrators read per-organization answers.
  */
 export type Action =
   | 'organization.create'
@@ -45,7 +47,10 @@ export type Action =
   | 'user.setRole'
   | 'contract.write'
   | 'shortlist.write'
-  | 'import.run';
+  | 'import.run'
+  | 'survey.manage'
+  | 'survey.answer'
+  | 'survey.readMicrodata';
 
 const isStaff = (actor: Actor) => actor.role === UserRole.ADMIN || actor.role === UserRole.MODERATOR;
 const isMember = (actor: Actor, organizationId?: string) => Boolean(organizationId && actor.memberships.has(organizationId));
@@ -69,6 +74,10 @@ const RULES: Record<Action, (actor: Actor, organizationId?: string) => boolean> 
   'contract.write': (a) => a.role === UserRole.ADMIN || a.role === UserRole.AUTHORITY_OFFICER,
   'shortlist.write': (a) => a.role === UserRole.ADMIN || a.role === UserRole.AUTHORITY_OFFICER,
   'import.run': isStaff,
+  // The survey is the organization's own account of itself: staff run waves, only members answer.
+  'survey.manage': isStaff,
+  'survey.answer': (a, o) => isMember(a, o),
+  'survey.readMicrodata': (a) => a.role === UserRole.ADMIN,
 };
 
 const DENIED: Record<Action, string> = {
@@ -89,6 +98,9 @@ const DENIED: Record<Action, string> = {
   'contract.write': 'Only authority officers and administrators record contracts.',
   'shortlist.write': 'Only authority officers and administrators keep shortlists.',
   'import.run': 'Only moderators and administrators import files.',
+  'survey.manage': 'Only moderators and administrators run survey waves.',
+  'survey.answer': 'Only the owners and editors of this organization answer its survey.',
+  'survey.readMicrodata': 'Only administrators read the survey\'s per-organization answers.',
 };
 
 export function can(actor: Actor | null, action: Action, organizationId?: string): boolean {

@@ -19,6 +19,8 @@ import { OrganizationConnectionResolver, OrganizationResolver } from '../organiz
 import { OrganizationContractabilityResolver } from '../organizations/contractability.resolver';
 import { OrganizationServicesResolver, ServiceResolver } from '../services/service.resolver';
 import { ServiceCategoryResolver, TargetGroupResolver } from '../reference/taxonomy.resolver';
+import { SurveyWaveResolver } from '../surveys/survey.resolver';
+import { SurveyResultsResolver } from '../surveys/results.resolver';
 import { AboutResolver } from './about.resolver';
 import { NodeResolver } from './node.resolver';
 import { DateTimeScalar } from '../core/scalars';
@@ -59,6 +61,8 @@ export function buildCivimapSchema(): Promise<GraphQLSchema> {
       EditingResolver,
       VerificationResolver,
       RevisionResolver,
+      SurveyWaveResolver,
+      SurveyResultsResolver,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: false,

@@ -43,6 +43,8 @@ export interface AppConfig {
   publicUrl: string;
   /** The licence every export and the HSDS API state. */
   dataLicence: { name: string; url: string };
+  /** Survey results: cells of fewer responding organizations are withheld (never below 3). */
+  surveyMinCell: number;
   /** OCDS: the registered ocid prefix ("ocds-" and 6 characters); a placeholder outside production when unset. */
   ocds: { prefix: string; placeholder: boolean };
 }
@@ -70,6 +72,13 @@ function booleanFrom(value: string | undefined, fallback: boolean, name: string)
   if (['true', '1', 'yes', 'on'].includes(value.toLowerCase())) return true;
   if (['false', '0', 'no', 'off'].includes(value.toLowerCase())) return false;
   throw new Error(`${name} must be true or false, got "${value}"`);
+}
+
+/** The disclosure threshold may be raised, never lowered below 3: a cell of one or two organizations is one or two organizations. */
+function surveyMinCellFrom(value: string | undefined): number {
+  const n = intFrom(value, 5, 'SURVEY_MIN_CELL');
+  if (n < 3) throw new Error(`SURVEY_MIN_CELL must be at least 3, got "${value}"`);
+  return n;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -105,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       name: env.DATA_LICENCE_NAME || 'CC BY 4.0',
       url: env.DATA_LICENCE_URL || 'https://creativecommons.org/licenses/by/4.0/',
     },
+    surveyMinCell: surveyMinCellFrom(env.SURVEY_MIN_CELL),
     ocds: ocdsFrom(env.OCDS_PREFIX),
   };
 }

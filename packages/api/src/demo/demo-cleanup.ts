@@ -41,6 +41,8 @@ export async function deleteDemoData(em: EntityManager): Promise<DemoResult> {
     const organizations = await count('delete from organization where is_demo');
     // Only real organizations are left: rebuilding their summary costs less than subtracting the demo ones.
     await refreshCoverage(trx);
+    // The demo survey waves (their invitations and responses went with the organizations).
+    await trx.raw('delete from survey_wave where is_demo');
     return { organizations, services, locations, licences, contracts };
   };
   const outer = em.getTransactionContext<Knex.Transaction>();

@@ -1,3 +1,4 @@
+import { SURVEY_RESULT_FIELDS } from './survey-fields';
 import { COVERAGE_FIELDS, type ExportField, LOCATION_FIELDS, ORGANIZATION_FIELDS, SERVICE_FIELDS, tableSchema } from './export-fields';
 
 /** One CSV export the data package describes. */
@@ -63,6 +64,14 @@ export function publicResources(ctx: Pick<PackageContext, 'organizationFilter' |
       fields: COVERAGE_FIELDS,
       primaryKey: ['municipality', 'category'],
       filter: { parameter: 'filter', value: ctx.coverageFilter },
+    },
+    {
+      name: 'survey-results',
+      file: 'survey-results.csv',
+      title: 'Mapping survey results by region',
+      description:
+        'Aggregated answers of the latest closed survey wave (?wave= names another, ?groupBy= one or two of REGION, MUNICIPALITY, CATEGORY, TARGET_GROUP, LEGAL_FORM, BUDGET_BAND): cells of fewer than SURVEY_MIN_CELL responding organizations are withheld with their complements; free-text answers are never published.',
+      fields: SURVEY_RESULT_FIELDS,
     },
   ];
 }

@@ -25,6 +25,7 @@ import {
 } from './export-formats';
 import { ExportRequestError, parseContractFilterParameter, parseFilterParameter } from './export-filter';
 import { ExportService } from './export.service';
+import { surveyExportRouter } from './survey-export';
 import { credentialsFromRequest, resolveViewer } from '../accounts/auth';
 import { denialOf } from '../access/policy';
 import { loadOwnShortlist } from '../shortlists/shortlist.service';
@@ -260,6 +261,9 @@ export function exportRouter(deps: { orm: MikroORM; reference: ReferenceCache; c
     }
     await writer.end();
   });
+
+  // The survey's public results and the administrators' microdata (survey-export.ts).
+  router.use(surveyExportRouter(deps));
 
   return router;
 }

@@ -10,6 +10,7 @@ import { createAccount, TEST_PASSWORD, type TestAccount } from '../support/accou
 import { type ActAs, createTestApi, type TestApi } from '../support/api';
 import { createOrganizations } from '../support/fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { SURVEY_ROWS } from './authorization-matrix.surveys';
 
 /**
  * Every mutation of the schema against every role, from this one table. A mutation missing from
@@ -342,6 +343,7 @@ const TABLE: Record<string, Row> = {
       };
     },
   },
+  ...(SURVEY_ROWS as unknown as Record<string, Row>),
 };
 
 let db: TestDatabase;

@@ -158,7 +158,7 @@ describe('CSV exports', () => {
     expect(pkg.profile).toBe('tabular-data-package');
     expect(pkg.licenses[0]).toMatchObject({ path: 'https://creativecommons.org/licenses/by/4.0/', title: 'CC BY 4.0' });
     expect(pkg.civimap).toMatchObject({ filter, includesDemo: false });
-    expect(pkg.resources.map((r: any) => r.name)).toEqual(['organizations', 'services', 'locations', 'coverage']);
+    expect(pkg.resources.map((r: any) => r.name)).toEqual(['organizations', 'services', 'locations', 'coverage', 'survey-results']);
     const organizations = pkg.resources[0];
     expect(organizations.path).toBe(`${PUBLIC_URL}/export/organizations.csv?filter=${encodeURIComponent(JSON.stringify(filter))}&bom=0`);
     const header = (await text(new URL(organizations.path).pathname + new URL(organizations.path).search)).body.split('\r\n')[0];

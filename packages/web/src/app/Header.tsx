@@ -47,6 +47,9 @@ export function Header({ current, path, lang }: { current: string | null; path: 
             <Link href={paths.contracts} aria-current={here('contracts')}>
               {t('nav.contracts')}
             </Link>
+            <Link href={paths.surveys} aria-current={here('surveys')}>
+              {t('nav.surveys')}
+            </Link>
           </nav>
           <AccountNav current={current} />
           <div className="lang-switch" role="group" aria-label={t('app.language')}>

@@ -63,6 +63,11 @@ export const ROUTES: readonly RouteDef[] = [
   { name: 'moderation', pattern: '/moderation', page: lazyPage(() => import('../moderation/ModerationPage'), 'ModerationPage'), titleKey: 'moderation.title', frame: 'signedIn', access: { kind: 'moderator' } },
   { name: 'contracting', pattern: '/contracting', page: lazyPage(() => import('../officer/ContractingPage'), 'ContractingPage'), titleKey: 'officer.title.contracting', access: { kind: 'roles', roles: OFFICERS, deniedKey: 'officer.needOfficer', headingKey: 'officer.title.contracting' } },
   { name: 'recordContract', pattern: '/contracting/record', page: lazyPage(() => import('../officer/RecordContractPage'), 'RecordContractPage'), titleKey: 'officer.title.recordContract', access: { kind: 'roles', roles: OFFICERS, deniedKey: 'officer.needOfficer', headingKey: 'officer.title.recordContract' } },
+  { name: 'surveys', pattern: '/surveys', page: lazyPage(() => import('../surveys/SurveysPage'), 'SurveysPage'), titleKey: 'survey.title' },
+  // the invitation and reminder mails link to this path
+  { name: 'surveyForm', pattern: '/surveys/:waveId/organizations/:orgId', page: lazyPage(() => import('../surveys/SurveyFormPage'), 'SurveyFormPage'), titleKey: 'survey.formTitle', access: { kind: 'signedIn' } },
+  { name: 'surveyResults', pattern: '/surveys/:waveId/results', page: lazyPage(() => import('../surveys/ResultsPage'), 'ResultsPage'), titleKey: 'survey.results' },
+  { name: 'surveyReport', pattern: '/surveys/:waveId/report', page: lazyPage(() => import('../surveys/ReportPage'), 'ReportPage'), titleKey: 'survey.report' },
   { name: 'import', pattern: '/import', page: lazyPage(() => import('../imports/ImportPage'), 'ImportPage'), titleKey: 'officer.title.import', access: { kind: 'roles', roles: IMPORTERS, deniedKey: 'officer.needModerator', headingKey: 'officer.title.import' } },
 ];
 

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../../core/config';
 import { countOrganizations, deleteDemoData } from '../../demo/demo-cleanup';
 import { generateDemoData } from '../../demo/demo-generator';
+import { generateDemoSurveys } from '../../demo/demo-surveys';
 import { createRuntime } from '../runtime';
 
 const USAGE = `Usage: npm run demo:generate -- [--organizations N] [--seed N] [--replace] [--force]
@@ -14,7 +15,8 @@ contracts, all marked as demo data. The same seed and count always give the same
   --seed N           seed of the generator (default DEMO_SEED or 20241)
   --replace          first delete every existing demo record
   --force            allow demo data beside real organizations
-  --batch-size N     organizations per transaction (default 1000)`;
+  --batch-size N     organizations per transaction (default 1000)
+  --surveys          also add the two demo survey waves (2022, 2024), answered by a share of them`;
 
 class UsageError extends Error {}
 
@@ -32,6 +34,7 @@ async function main() {
       replace: { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },
       'batch-size': { type: 'string' },
+      surveys: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -79,6 +82,7 @@ async function main() {
       },
     });
     const seconds = (performance.now() - started) / 1000;
+    if (values.surveys) console.log(`demo survey responses: ${await generateDemoSurveys(em, seed)}`);
     console.log(`generated demo data (seed ${seed}) in ${seconds.toFixed(1)} s, ${Math.round(result.organizations / Math.max(seconds, 1e-3))} organizations/s:`, result);
   } finally {
     await runtime.close();

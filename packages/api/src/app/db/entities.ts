@@ -19,6 +19,7 @@ import { Service } from '../../services/service.entity';
 import { Shortlist, ShortlistEntry } from '../../shortlists/shortlist.entity';
 import { ServiceCategory } from '../../taxonomy/service-category.entity';
 import { TargetGroup } from '../../taxonomy/target-group.entity';
+import { SurveyInvitation, SurveyNotice, SurveyResponse, SurveyWave } from '../../surveys/survey.entity';
 import { BaseEntity, VersionedEntity } from '../../core/base.entity';
 import { LocalizedText, OptionalLocalizedText } from '../../core/localized-text';
 
@@ -49,4 +50,8 @@ export const entities = [
   OutboxMessage,
   Shortlist,
   ShortlistEntry,
+  SurveyWave,
+  SurveyInvitation,
+  SurveyNotice,
+  SurveyResponse,
 ];

@@ -25,4 +25,8 @@ export const paths = {
   contracting: '/contracting',
   recordContract: (provider?: string) => (provider ? `/contracting/record?provider=${enc(provider)}` : '/contracting/record'),
   import: '/import',
+  surveys: '/surveys',
+  surveyForm: (waveId: string, organizationId: string) => `/surveys/${enc(waveId)}/organizations/${enc(organizationId)}`,
+  surveyResults: (waveId: string) => `/surveys/${enc(waveId)}/results`,
+  surveyReport: (waveId: string) => `/surveys/${enc(waveId)}/report`,
 };
