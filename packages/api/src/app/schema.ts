@@ -17,6 +17,7 @@ import { LicenceResolver, OrganizationLicencesResolver } from '../licences/licen
 import { LocationResolver, OrganizationLocationsResolver } from '../locations/location.resolver';
 import { OrganizationConnectionResolver, OrganizationResolver } from '../organizations/organization.resolver';
 import { OrganizationContractabilityResolver } from '../organizations/contractability.resolver';
+import { ContractingResolver } from '../organizations/contracting.resolver';
 import { OrganizationServicesResolver, ServiceResolver } from '../services/service.resolver';
 import { ServiceCategoryResolver, TargetGroupResolver } from '../reference/taxonomy.resolver';
 import { SurveyWaveResolver } from '../surveys/survey.resolver';
@@ -41,6 +42,7 @@ export function buildCivimapSchema(): Promise<GraphQLSchema> {
       OrganizationResolver,
       OrganizationConnectionResolver,
       OrganizationContractabilityResolver,
+      ContractingResolver,
       ServiceResolver,
       OrganizationServicesResolver,
       LocationResolver,

@@ -9,6 +9,7 @@ import { credentialsFromRequest } from '../../accounts/auth';
 import { createContext, type GraphQLContext } from '../context';
 import type { ReferenceCache } from '../../reference/reference-catalog';
 import { exportRouter } from '../../exports/export.router';
+import { contractableExportRouter } from '../../exports/contractable-export';
 import { hsdsRouter } from '../../hsds/hsds.router';
 import { importRouter } from '../../imports/import.router';
 import { GRAPHIQL_HTML, graphiqlRouter } from './graphiql';
@@ -122,6 +123,7 @@ export function createHttpApp({ config, orm, logger, apollo, reference, metrics,
   app.use('/graphql', graphqlBodyErrors);
 
   app.use('/export', exportRouter({ orm, reference, config, logger }));
+  app.use('/export', contractableExportRouter({ orm, reference, config, logger }));
   app.use('/import', importRouter({ orm, config, logger }));
   app.use('/hsds', hsdsRouter({ orm, reference, config, logger }));
 
