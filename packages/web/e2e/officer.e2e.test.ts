@@ -97,11 +97,11 @@ describe('the officer finds contractable providers, shortlists and exports them'
     await createUser('officer', officer, ['--authority', AUTHORITY]);
     const api = await gql<{ c: { totalCount: number; edges: { node: { id: string } }[] }; all: { totalCount: number } }>(
       `query($c: OrganizationFilter, $a: OrganizationFilter) { c: organizations(filter: $c, first: 100) { totalCount edges { node { id } } } all: organizations(filter: $a, first: 1) { totalCount } }`,
-      { c: { contractableFor: { category: CATEGORY, municipality: MUNICIPALITY } }, a: { categories: [CATEGORY], municipalities: [MUNICIPALITY], status: ['ACTIVE'] } },
+      { c: { contractableFor: { category: CATEGORY, municipality: MUNICIPALITY } }, a: { categories: [CATEGORY], municipalities: [MUNICIPALITY] } },
     );
     const contractableIds = api.c.edges.map((e) => e.node.id).sort();
     expect(contractableIds.length).toBeGreaterThanOrEqual(2);
-    expect(api.all.totalCount).toBeLessThanOrEqual(50);
+    expect(api.all.totalCount).toBeLessThanOrEqual(100);
 
     const { page, context, outside } = await openPage(browser, '/');
     // signed out: the page says who it is for
@@ -129,10 +129,38 @@ describe('the officer finds contractable providers, shortlists and exports them'
     // ranked: every contractable provider comes before every other
     const firstOther = rows.findIndex((r) => !r.contractable);
     expect(firstOther === -1 ? rows.length : firstOther).toBe(contractableIds.length);
-    // each row tells capacity, licence validity and verification
+    // each row tells capacity, verification and every condition of the rule as the API checked it
     const first = page.locator('[data-testid="provider-row"]').first();
     expect(await first.textContent()).toMatch(/Verifikuar më/);
-    expect(await first.locator('[data-testid="licence"]').textContent()).toMatch(/Licencë e vlefshme/);
+    expect(await first.locator('[data-testid="rule-checks"] li[data-holds="true"]').evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.condition))).toEqual([
+      'ACTIVE',
+      'VERIFIED',
+      'SERVICE',
+      'AREA',
+      'LICENCE',
+    ]);
+    expect(await first.locator('li[data-condition="LICENCE"]').textContent()).toMatch(/Licencë e vlefshme në datë — licenca .+ është e vlefshme më/);
+    // a provider that is not contractable says which conditions fail: exactly the API's
+    expect(firstOther, 'the demo data has a provider of the category there that is not contractable').toBeGreaterThan(-1);
+    const failingOnPage = await page
+      .locator('[data-testid="provider-row"]')
+      .nth(firstOther)
+      .locator('[data-testid="rule-checks"] li[data-holds="false"]')
+      .evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.condition));
+    const checked = await gql<{ organization: { contractability: { failing: string[] } } }>(
+      'query($id: ID!, $c: ID!, $m: ID!) { organization(id: $id) { contractability(category: $c, municipality: $m) { failing } } }',
+      { id: rows[firstOther]!.id, c: CATEGORY, m: MUNICIPALITY },
+    );
+    expect(failingOnPage.length).toBeGreaterThan(0);
+    expect(failingOnPage).toEqual(checked.organization.contractability.failing);
+
+    // the ranked list as CSV: the page's order, with the reason of each condition
+    const [listFile] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="contractable-csv"]').click()]);
+    const listChunks: Buffer[] = [];
+    for await (const c of await listFile.createReadStream()) listChunks.push(c as Buffer);
+    const ranked = parseCsv(Buffer.concat(listChunks).toString('utf8'));
+    expect(ranked.map((r) => r.organization_id)).toEqual(rows.map((r) => r.id));
+    expect(ranked[firstOther]!.failing).toBe(checked.organization.contractability.failing.join(';'));
 
     // compare: at most four; the fifth box is disabled
     const boxes = page.locator('[data-testid="provider-row"] input[type="checkbox"]');
@@ -214,7 +242,7 @@ describe('the officer finds contractable providers, shortlists and exports them'
 
     const api = await gql<{ organizations: { totalCount: number; edges: { distanceKm: number; node: { id: string } }[] } }>(
       'query($f: OrganizationFilter) { organizations(filter: $f, first: 50, orderBy: DISTANCE) { totalCount edges { distanceKm node { id } } } }',
-      { f: { categories: [CATEGORY], near, status: ['ACTIVE'] } },
+      { f: { categories: [CATEGORY], near } },
     );
     expect(api.organizations.totalCount).toBeGreaterThan(1);
     const summary = page.locator('[data-testid="contracting-summary"]');
@@ -246,9 +274,26 @@ describe('the officer finds contractable providers, shortlists and exports them'
     for (const r of contractable) {
       const row = page.locator(`[data-testid="provider-row"][data-org-id="${r.id}"]`);
       expect(await row.textContent()).toMatch(/Verifikuar më/);
-      expect(await row.locator('[data-testid="licence"]').textContent()).toMatch(/Licencë e vlefshme/);
+      expect(await row.locator('li[data-condition="LICENCE"]').getAttribute('data-holds')).toBe('true');
     }
     expect(await page.locator('[data-testid="provider-row"] [data-testid="distance"]').count()).toBe(rows.length);
+    expect(outside).toEqual([]);
+    await context.close();
+  });
+
+  it('an officer of a municipality starts from their own municipality', async () => {
+    const local = { name: `Zyrtari komunal ${tag}`, email: `local-${tag}@example.org`, password: 'Municipal-officer-2026' };
+    await createUser('officer', local, ['--authority', `municipality-${MUNICIPALITY}`]);
+    const { page, context, outside } = await openPage(browser, '/');
+    await signIn(page, local);
+    await page.goto(`/contracting?cat=${CATEGORY}`);
+    await page.waitForURL((u) => u.searchParams.get('mun') === MUNICIPALITY);
+    expect(await page.getByLabel('Komuna', { exact: true }).inputValue()).toBe(MUNICIPALITY);
+    await expect.poll(() => page.locator('[data-testid="contracting-summary"]').getAttribute('data-count'), { timeout: 20_000 }).not.toBe('');
+    // a URL that names another municipality is kept
+    await page.goto(`/contracting?cat=${CATEGORY}&mun=peje`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(new URL(page.url()).searchParams.get('mun')).toBe('peje');
     expect(outside).toEqual([]);
     await context.close();
   });

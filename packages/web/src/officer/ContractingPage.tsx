@@ -1,17 +1,20 @@
-// "Find contractable providers" (issue 5): category + municipality (the API's contractableFor) or
-// a point + radius, on a date → a ranked list; compare up to four side by side; named shortlists.
+// "Find contractable providers" (issues 5 and 13): category + municipality or a point + radius, on a
+// date → the API's ranked list (contractingSearch), each provider with the conditions of the
+// contractable rule that hold and fail, as the API checked them; compare up to four side by side;
+// named shortlists; the same list as CSV.
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ContractableProvidersQuery as ProvidersResult } from '../gql/graphql';
+import type { ContractingSearchQuery as SearchResult } from '../gql/graphql';
 import { categoryOptions } from '../shared/categories';
 import {
   MAX_COMPARE,
   buildCompareTable,
+  contractableCsvHref,
   contractingHref,
+  fromEdge,
   isComplete,
-  mergeResults,
   parseContractingQuery,
-  searchFilters,
+  searchVariables,
   todayInKosovo,
   toggleCompare,
   type CompareCell,
@@ -22,7 +25,7 @@ import { formatDate, formatNumber } from '../shared/format/format';
 import { useGqlQuery } from '../shared/api/query';
 import { apiLang, type Lang } from '../shared/i18n/lang';
 import { formatDecimal, formatMoney } from '../shared/format/numbers';
-import { ContractableProvidersQuery } from './operations';
+import { ContractingSearchQuery } from './operations';
 import { useRefData } from '../shared/refdata';
 import { orgPath, paths } from '../shared/router/paths';
 import { navigate } from '../shared/router/router';
@@ -33,39 +36,36 @@ import { PointPicker } from './PointPicker';
 import { LoadError } from '../shared/ui/LoadError';
 import { CodeOptions } from '../shared/ui/RefOptions';
 import { ShortlistPanel } from './ShortlistPanel';
+import { RuleChecks } from './RuleChecks';
 
-export const SEARCH_PAGE = 50;
+export const SEARCH_PAGE = 100;
 
-type Org = ProvidersResult['organizations']['edges'][number]['node'];
-/** The search the URL describes: candidates and (by municipality) the API's contractable set, ranked. */
+type Org = SearchResult['contractingSearch']['edges'][number]['node'];
+/** The search the URL describes, ranked by the API with the rule checked for each provider. */
 function useProviderSearch(state: ContractingState, on: string, lang: Lang) {
   const ref = useRefData().data;
   const complete = isComplete(state);
-  const filters = useMemo(() => searchFilters(state, on), [state, on]);
   const pointMode = state.mode === 'point';
-  const candidates = useGqlQuery(
-    ContractableProvidersQuery,
-    { filter: filters.candidates, first: SEARCH_PAGE, on, lang: apiLang(lang), orderBy: pointMode ? 'DISTANCE' : 'NAME' },
-    { enabled: complete },
+  const search = useGqlQuery(ContractingSearchQuery, { ...searchVariables(state, on), first: SEARCH_PAGE, lang: apiLang(lang) }, { enabled: complete });
+  const loading = complete && search.isFetching;
+  const data = search.data?.contractingSearch;
+  const ranked = useMemo<RankedProvider<Org>[]>(
+    () => (complete && ref && data ? data.edges.map((e) => fromEdge(e, state.cat, ref.categoryIndex)) : []),
+    [complete, ref, data, state.cat],
   );
-  const contractable = useGqlQuery(
-    ContractableProvidersQuery,
-    { filter: filters.contractable ?? {}, first: SEARCH_PAGE, on, lang: apiLang(lang), orderBy: 'NAME' },
-    { enabled: complete && filters.contractable != null },
-  );
-  const loading = complete && (candidates.isFetching || (filters.contractable != null && contractable.isFetching));
-  const error = candidates.error ?? (filters.contractable ? contractable.error : undefined);
+  const contractableCount = data?.contractableCount ?? 0;
+  const total = data?.totalCount ?? 0;
+  const truncated = total > ranked.length;
+  const retry = () => search.refetch();
+  return { complete, pointMode, loading, error: search.error, ranked, total, contractableCount, truncated, retry };
+}
 
-  const ranked = useMemo<RankedProvider<Org>[]>(() => {
-    if (!complete || !ref || !candidates.data || (filters.contractable && !contractable.data)) return [];
-    return mergeResults(candidates.data.organizations.edges, filters.contractable ? contractable.data!.organizations.edges : null, state.cat, ref.categoryIndex, lang);
-  }, [complete, ref, candidates.data, contractable.data, filters.contractable, state.cat, lang]);
-  const contractableCount = ranked.filter((r) => r.contractable).length;
-  const truncated = Boolean(
-    candidates.data && candidates.data.organizations.totalCount > SEARCH_PAGE || (contractable.data && contractable.data.organizations.totalCount > SEARCH_PAGE),
-  );
-  const retry = () => Promise.all([candidates.refetch(), contractable.refetch()]);
-  return { complete, pointMode, loading, error, ranked, contractableCount, truncated, retry };
+/** An officer of a municipality searches their own municipality first (a URL that names one wins). */
+function usePreselectedMunicipality(state: ContractingState, replace: (patch: Partial<ContractingState>) => void) {
+  const own = useGateViewer().authority?.municipality?.code;
+  useEffect(() => {
+    if (own && state.mode === 'municipality' && !state.mun) replace({ mun: own });
+  }, [own]); // eslint-disable-line react-hooks/exhaustive-deps -- once, when the page opens
 }
 
 /** Up to MAX_COMPARE providers side by side; a new search keeps those still listed. */
@@ -97,7 +97,9 @@ export function ContractingPage({ search, lang }: { search: string; lang: Lang }
   const state = useMemo(() => parseContractingQuery(search), [search]);
   const on = state.on || todayInKosovo();
   const set = (patch: Partial<ContractingState>) => navigate(contractingHref({ ...parseContractingQuery(location.search), ...patch }));
-  const { complete, pointMode, loading, error, ranked, contractableCount, truncated, retry } = useProviderSearch(state, on, lang);
+  const replace = (patch: Partial<ContractingState>) => navigate(contractingHref({ ...parseContractingQuery(location.search), ...patch }), { replace: true });
+  usePreselectedMunicipality(state, replace);
+  const { complete, pointMode, loading, error, ranked, total, contractableCount, truncated, retry } = useProviderSearch(state, on, lang);
   const { compare, compared, compareNote, onToggle } = useComparison(ranked);
   return (
     <main id="main" className="officer-page" aria-labelledby={`${id}-h`}>
@@ -115,12 +117,18 @@ export function ContractingPage({ search, lang }: { search: string; lang: Lang }
           {!complete && <p>{t(pointMode ? 'contracting.needPoint' : 'contracting.needInput')}</p>}
           <LoadError error={error} onRetry={retry} />
           {complete && (
-            <p aria-live="polite" data-testid="contracting-summary" data-count={loading ? '' : ranked.length} data-contractable={loading ? '' : contractableCount}>
-              {loading ? t('contracting.loading') : t('contracting.summary', { count: ranked.length, contractable: contractableCount, date: formatDate(on, lang) })}
+            <p aria-live="polite" data-testid="contracting-summary" data-count={loading ? '' : total} data-contractable={loading ? '' : contractableCount}>
+              {loading ? t('contracting.loading') : t('contracting.summary', { count: total, contractable: contractableCount, date: formatDate(on, lang) })}
+            </p>
+          )}
+          {complete && !loading && total > 0 && (
+            <p>
+              <a href={contractableCsvHref(state, on, lang)} download data-testid="contractable-csv">
+                {t('contracting.downloadCsv')}
+              </a>
             </p>
           )}
           {truncated && <p className="hint">{t('contracting.truncated', { count: SEARCH_PAGE })}</p>}
-          {pointMode && complete && <p className="hint">{t('contracting.pointNote')}</p>}
           <ol className="provider-list" data-testid="provider-list" aria-busy={loading}>
             {ranked.map((r) => (
               <ProviderItem key={r.provider.id} item={r} lang={lang} on={on} checked={compare.includes(r.provider.id)} disabled={!compare.includes(r.provider.id) && compare.length >= MAX_COMPARE} onToggle={onToggle} />
@@ -230,7 +238,6 @@ function ProviderItem({ item, lang, on, checked, disabled, onToggle }: { item: R
   const { t } = useTranslation();
   const p = item.provider;
   const boxId = `compare-${p.id}`;
-  const valid = item.licences.filter((l) => l.validOn);
   return (
     <li className="provider-item" data-testid="provider-row" data-org-id={p.id} data-contractable={item.contractable}>
       <div>
@@ -256,12 +263,8 @@ function ProviderItem({ item, lang, on, checked, disabled, onToggle }: { item: R
             {item.capacity == null ? t('contracting.capacityUnknown') : t('contracting.capacity', { formatted: formatNumber(item.capacity) })}
             {item.residentialPlaces != null && ` · ${t('contracting.places', { formatted: formatNumber(item.residentialPlaces) })}`}
           </li>
-          <li data-testid="licence">
-            {valid.length
-              ? t('contracting.licenceValid', { date: formatDate(on, lang), numbers: valid.map((l) => l.number).join(', ') })
-              : t('contracting.licenceNone', { date: formatDate(on, lang) })}
-          </li>
         </ul>
+        <RuleChecks checks={item.checks} on={on} lang={lang} />
       </div>
       <div>
         <input type="checkbox" id={boxId} checked={checked} disabled={disabled} onChange={() => onToggle(p.id)} />{' '}

@@ -3,20 +3,20 @@ import { buildCategoryTree, indexTree } from '../shared/categories';
 import {
   MAX_COMPARE,
   addEntries,
-  assessProvider,
   buildCompareTable,
+  contractableCsvHref,
   contractingHref,
   entriesInput,
   errorsByField,
+  fromEdge,
   isComplete,
-  mergeResults,
   moveEntry,
   parseContractingQuery,
-  rankProviders,
-  searchFilters,
+  searchVariables,
   todayInKosovo,
   toggleCompare,
   type Provider,
+  type RuleCheck,
 } from './contracting';
 
 const index = indexTree(
@@ -62,13 +62,13 @@ describe('the search in the URL', () => {
     expect(s.lat).toBeNull();
   });
 
-  it('asks the API for contractableFor by municipality and for near by a point', () => {
-    const m = searchFilters(parseContractingQuery('?cat=care&mun=peje'), '2026-02-01');
-    expect(m.contractable).toEqual({ contractableFor: { category: 'care', municipality: 'peje', on: '2026-02-01' } });
-    expect(m.candidates).toEqual({ categories: ['care'], municipalities: ['peje'], status: ['ACTIVE'] });
-    const p = searchFilters(parseContractingQuery('?cat=care&mode=point&lat=42&lng=21&r=5'), '2026-02-01');
-    expect(p.contractable).toBeNull();
-    expect(p.candidates.near).toEqual({ lat: 42, lng: 21, radiusKm: 5 });
+  it('asks the API\'s contractingSearch by municipality or by a point, and links the same search as CSV', () => {
+    const m = parseContractingQuery('?cat=care&mun=peje');
+    expect(searchVariables(m, '2026-02-01')).toEqual({ category: 'care', municipality: 'peje', near: null, on: '2026-02-01' });
+    const p = parseContractingQuery('?cat=care&mode=point&lat=42&lng=21&r=5&mun=peje');
+    expect(searchVariables(p, '2026-02-01')).toEqual({ category: 'care', municipality: null, near: { lat: 42, lng: 21, radiusKm: 5 }, on: '2026-02-01' });
+    expect(contractableCsvHref(m, '2026-02-01', 'en')).toBe('/export/contractable.csv?category=care&municipality=peje&on=2026-02-01&lang=en');
+    expect(contractableCsvHref(p, '2026-02-01', 'sq')).toBe('/export/contractable.csv?category=care&lat=42&lng=21&radiusKm=5&on=2026-02-01&lang=sq');
   });
 
   it('gives today in Kosovo as a date', () => {
@@ -77,74 +77,38 @@ describe('the search in the URL', () => {
   });
 });
 
-describe('assessing a provider', () => {
-  it('is contractable with a licence for an ancestor of the service category', () => {
-    const r = assessProvider(org('a'), 'care', index);
+const CHECKS: RuleCheck[] = ['ACTIVE', 'VERIFIED', 'SERVICE', 'AREA', 'LICENCE'].map((condition) => ({ condition, holds: true, reason: 'X' }));
+const edge = (node: Provider, contractable = true, over: { distanceKm?: number; capacity?: number | null } = {}) => ({
+  node,
+  capacity: 'capacity' in over ? over.capacity : 100,
+  distanceKm: over.distanceKm ?? null,
+  contractability: { contractable, checks: CHECKS },
+});
+
+describe('a provider of the API\'s list', () => {
+  it('takes the verdict, the checks and the capacity from the API, never from its own reading of the rule', () => {
+    // Unverified and without a licence here, yet the API says contractable: the API decides.
+    const r = fromEdge(edge(org('a', { verification: { status: 'UNVERIFIED' }, licences: [] }), true, { capacity: 7 }), 'care', index);
     expect(r.contractable).toBe(true);
-    expect(r.capacity).toBe(100);
-    expect(r.licensedOnDate).toBe(true);
+    expect(r.capacity).toBe(7);
+    expect(r.checks).toBe(CHECKS);
+    expect(fromEdge(edge(org('b'), false), 'care', index).contractable).toBe(false);
   });
 
-  it('is not contractable when the licence is not valid on the date, for another category, unverified or inactive', () => {
-    expect(assessProvider(org('a', { licences: [{ ...org('a').licences[0]!, validOn: false }] }), 'care', index).contractable).toBe(false);
-    // a licence for the sibling category does not cover care.home
-    expect(assessProvider(org('a', { licences: [{ ...org('a').licences[0]!, categories: [{ code: 'care.day' }] }] }), 'care', index).contractable).toBe(false);
-    expect(assessProvider(org('a', { verification: { status: 'UNVERIFIED' } }), 'care', index).contractable).toBe(false);
-    expect(assessProvider(org('a', { status: 'INACTIVE' }), 'care', index).contractable).toBe(false);
-    const inactiveService = org('a', { services: [{ ...org('a').services[0]!, status: 'INACTIVE' }] });
-    const r = assessProvider(inactiveService, 'care', index);
-    expect(r.contractable).toBe(false);
-    expect(r.capacity).toBeNull();
-  });
-
-  it('sums the capacity of the matching active services only', () => {
+  it('lists the active services and the licences of the category', () => {
     const base = org('a').services[0]!;
-    const r = assessProvider(
-      org('a', {
-        services: [
-          base,
-          { ...base, id: 's2', capacity: 50, residentialPlaces: 12, categories: [{ code: 'care.day' }] },
-          { ...base, id: 's3', capacity: 1000, categories: [{ code: 'counselling' }] },
-          { ...base, id: 's4', capacity: 7, status: 'INACTIVE' },
-        ],
-      }),
+    const r = fromEdge(
+      edge(
+        org('a', {
+          services: [base, { ...base, id: 's2', categories: [{ code: 'care.day' }] }, { ...base, id: 's3', categories: [{ code: 'counselling' }] }, { ...base, id: 's4', status: 'INACTIVE' }],
+          licences: [org('a').licences[0]!, { ...org('a').licences[0]!, id: 'l2', categories: [{ code: 'counselling' }] }],
+        }),
+      ),
       'care',
       index,
     );
-    expect(r.capacity).toBe(150);
-    expect(r.residentialPlaces).toBe(12);
     expect(r.services.map((s) => s.id)).toEqual(['a-s1', 's2']);
-  });
-});
-
-describe('ranking', () => {
-  it('puts the contractable first, then the nearest, then the largest capacity, then the name', () => {
-    const far = assessProvider(org('far'), 'care', index, 9);
-    const near = assessProvider(org('near'), 'care', index, 2);
-    const notContractable = assessProvider(org('nc', { verification: { status: 'UNVERIFIED' } }), 'care', index, 0.5);
-    const big = assessProvider(org('big', { services: [{ ...org('x').services[0]!, capacity: 900 }] }), 'care', index, 9);
-    expect(rankProviders([notContractable, far, big, near]).map((r) => r.provider.id)).toEqual(['near', 'big', 'far', 'nc']);
-  });
-
-  it('takes the API contractable set by municipality, and lists its members missing from the candidates', () => {
-    const a = org('a');
-    const b = org('b', { name: 'Alpha' });
-    const c = org('c');
-    // a is contractable by the client's rule but the API says no (e.g. its area): the API decides
-    const merged = mergeResults([{ node: a }, { node: b }], [{ node: b }, { node: c }], 'care', index);
-    expect(merged.map((r) => [r.provider.id, r.contractable])).toEqual([
-      ['b', true],
-      ['c', true],
-      ['a', false],
-    ]);
-  });
-
-  it('applies the rule itself by a point, and keeps distances', () => {
-    const merged = mergeResults([{ node: org('a'), distanceKm: 3 }, { node: org('b', { verification: { status: 'UNVERIFIED' } }), distanceKm: 1 }], null, 'care', index);
-    expect(merged.map((r) => [r.provider.id, r.contractable, r.distanceKm])).toEqual([
-      ['a', true, 3],
-      ['b', false, 1],
-    ]);
+    expect(r.licences.map((l) => l.id)).toEqual(['a-l1']);
   });
 });
 
@@ -158,8 +122,8 @@ describe('comparison', () => {
   });
 
   it('builds one column per provider and one row per property', () => {
-    const a = assessProvider(
-      org('a', {
+    const a = fromEdge(
+      edge(org('a', {
         locations: [
           { id: '1', municipality: { code: 'peje', name: 'Pejë' } },
           { id: '2', municipality: { code: 'prishtine', name: 'Prishtinë' } },
@@ -170,12 +134,11 @@ describe('comparison', () => {
           { id: 'k2', amount: null },
           { id: 'k3', amount: 250.5 },
         ],
-      }),
+      }), true, { distanceKm: 1.25 }),
       'care',
       index,
-      1.25,
     );
-    const b = assessProvider(org('b', { verification: { status: 'UNVERIFIED', verifiedAt: null }, licences: [] }), 'care', index, 4);
+    const b = fromEdge(edge(org('b', { verification: { status: 'UNVERIFIED', verifiedAt: null }, licences: [] }), false, { distanceKm: 4 }), 'care', index);
     const table = buildCompareTable([a, b], { withDistance: true });
     expect(table.columns).toEqual([
       { id: 'a', name: 'Org a' },

@@ -1,5 +1,6 @@
-// The officer's "Find contractable providers" page (issue 5): its URL state, the ranking of the
-// providers, the side-by-side comparison and the shortlist's entries. Pure functions, unit-tested.
+// The officer's "Find contractable providers" page (issues 5 and 13): its URL state, the API's ranked
+// providers as the page shows them, the side-by-side comparison and the shortlist's entries. Pure
+// functions, unit-tested. The contractable rule itself is the API's (Organization.contractability).
 import { expandSelection, type CategoryNode } from '../shared/categories';
 
 export const MAX_COMPARE = 4;
@@ -71,15 +72,29 @@ export function isComplete(s: ContractingState): boolean {
   return s.mode === 'point' ? s.lat != null && s.lng != null : Boolean(s.mun);
 }
 
-/** The API filters of a search: candidates (offering the category there) and, by municipality, the contractable ones. */
-export function searchFilters(s: ContractingState, on: string) {
-  if (s.mode === 'point' && s.lat != null && s.lng != null) {
-    return { candidates: { categories: [s.cat], near: { lat: s.lat, lng: s.lng, radiusKm: s.radiusKm }, status: ['ACTIVE' as const] }, contractable: null };
-  }
+/** The arguments of the API's contractingSearch (and of /export/contractable.csv) for a search. */
+export function searchVariables(s: ContractingState, on: string): { category: string; municipality: string | null; near: { lat: number; lng: number; radiusKm: number } | null; on: string } {
+  const point = s.mode === 'point' && s.lat != null && s.lng != null;
   return {
-    candidates: { categories: [s.cat], municipalities: [s.mun], status: ['ACTIVE' as const] },
-    contractable: { contractableFor: { category: s.cat, municipality: s.mun, on } },
+    category: s.cat,
+    municipality: point ? null : s.mun,
+    near: point ? { lat: s.lat!, lng: s.lng!, radiusKm: s.radiusKm } : null,
+    on,
   };
+}
+
+/** The ranked list as a CSV file: the API's export of the same search, in the same order. */
+export function contractableCsvHref(s: ContractingState, on: string, lang: string): string {
+  const v = searchVariables(s, on);
+  const p = new URLSearchParams({ category: v.category });
+  if (v.near) {
+    p.set('lat', String(v.near.lat));
+    p.set('lng', String(v.near.lng));
+    p.set('radiusKm', String(v.near.radiusKm));
+  } else if (v.municipality) p.set('municipality', v.municipality);
+  p.set('on', on);
+  p.set('lang', lang);
+  return `/export/contractable.csv?${p.toString()}`;
 }
 
 // ---- providers ----------------------------------------------------------------------------
@@ -121,18 +136,39 @@ export interface Provider {
   contracts: readonly ProviderContract[];
 }
 
+/** One condition of the contractable rule as the API checked it (Organization.contractability). */
+export interface RuleCheck {
+  condition: string;
+  holds: boolean;
+  reason: string;
+  serviceName?: string | null;
+  licenceNumber?: string | null;
+  licenceValidFrom?: string | null;
+  licenceValidUntil?: string | null;
+}
+
+/** One edge of the API's contractingSearch, ranked there. */
+export interface ContractingEdge<P extends Provider = Provider> {
+  node: P;
+  distanceKm?: number | null;
+  capacity?: number | null;
+  residentialPlaces?: number | null;
+  contractability: { contractable: boolean; checks: readonly RuleCheck[] };
+}
+
 export interface RankedProvider<P extends Provider = Provider> {
   provider: P;
   distanceKm: number | null;
+  /** The API's verdict: the contractable rule is never worked out here. */
   contractable: boolean;
-  /** Active services in the category or below it. */
+  checks: readonly RuleCheck[];
+  /** Active services in the category or below it, to show their area. */
   services: P['services'][number][];
-  /** Beneficiaries per year over those services; null when none of them states a capacity. */
+  /** Beneficiaries per year over those services (the API's sum); null when none of them states a capacity. */
   capacity: number | null;
   residentialPlaces: number | null;
-  /** Licences covering the category (itself, an ancestor or a category below it), with their validity on the date. */
+  /** Licences for the category (itself, an ancestor or a category below it), to show with their validity on the date. */
   licences: P['licences'][number][];
-  licensedOnDate: boolean;
   verified: boolean;
 }
 
@@ -146,89 +182,25 @@ function ancestorsOf(code: string, index: Map<string, CategoryNode>): string[] {
   return out;
 }
 
-function sumOrNull(values: (number | null | undefined)[]): number | null {
-  const known = values.filter((v): v is number => typeof v === 'number');
-  return known.length ? known.reduce((a, b) => a + b, 0) : null;
-}
-
 /**
- * What a provider offers for category `cat`, and whether it is contractable by DESIGN section 2:
- * active and verified, an active service in some category x at or below `cat`, and a licence valid
- * on the date whose categories include x or an ancestor of x. (The area is the search's: the API
- * already limited the candidates to the municipality or the radius.)
+ * A provider of the API's ranked list, in the API's order, with what the page shows of it: the verdict
+ * and each condition come from the API; the services and licences of the category only pick what to list.
  */
-export function assessProvider<P extends Provider>(provider: P, cat: string, index: Map<string, CategoryNode>, distanceKm: number | null = null): RankedProvider<P> {
+export function fromEdge<P extends Provider>(edge: ContractingEdge<P>, cat: string, index: Map<string, CategoryNode>): RankedProvider<P> {
   const below = expandSelection([cat], index);
-  const services = provider.services.filter((s) => s.status === 'ACTIVE' && s.categories.some((c) => below.has(c.code)));
   const related = new Set([...below, ...ancestorsOf(cat, index)]);
-  const licences = provider.licences.filter((l) => l.categories.some((c) => related.has(c.code)));
-  const verified = provider.verification.status === 'VERIFIED';
-  let contractable = false;
-  if (provider.status === 'ACTIVE' && verified) {
-    contractable = services.some((s) =>
-      s.categories.some((c) => {
-        if (!below.has(c.code)) return false;
-        const covering = new Set([c.code, ...ancestorsOf(c.code, index)]);
-        return provider.licences.some((l) => l.validOn && l.categories.some((lc) => covering.has(lc.code)));
-      }),
-    );
-  }
+  const provider = edge.node;
   return {
     provider,
-    distanceKm,
-    contractable,
-    services,
-    capacity: sumOrNull(services.map((s) => s.capacity)),
-    residentialPlaces: sumOrNull(services.map((s) => s.residentialPlaces)),
-    licences,
-    licensedOnDate: licences.some((l) => l.validOn),
-    verified,
+    distanceKm: edge.distanceKm ?? null,
+    contractable: edge.contractability.contractable,
+    checks: edge.contractability.checks,
+    services: provider.services.filter((s) => s.status === 'ACTIVE' && s.categories.some((c) => below.has(c.code))),
+    capacity: edge.capacity ?? null,
+    residentialPlaces: edge.residentialPlaces ?? null,
+    licences: provider.licences.filter((l) => l.categories.some((c) => related.has(c.code))),
+    verified: provider.verification.status === 'VERIFIED',
   };
-}
-
-/**
- * The order of the list: contractable first; then, with a point, the nearest first; then the
- * largest capacity; then by name (in the UI language) and id, so that the order is stable.
- */
-export function rankProviders<P extends Provider>(items: RankedProvider<P>[], lang = 'sq'): RankedProvider<P>[] {
-  return [...items].sort((a, b) => {
-    if (a.contractable !== b.contractable) return a.contractable ? -1 : 1;
-    const da = a.distanceKm ?? Infinity;
-    const db = b.distanceKm ?? Infinity;
-    if (da !== db) return da - db;
-    const ca = a.capacity ?? -1;
-    const cb = b.capacity ?? -1;
-    if (ca !== cb) return cb - ca;
-    return a.provider.name.localeCompare(b.provider.name, lang) || a.provider.id.localeCompare(b.provider.id);
-  });
-}
-
-/**
- * Merges the candidates with the API's contractable set: an organization the API calls
- * contractable is contractable (and listed even when the candidates' page missed it); by a point,
- * where the API has no contractable filter, the rule is applied here (assessProvider).
- */
-export function mergeResults<P extends Provider>(
-  candidates: readonly { node: P; distanceKm?: number | null }[],
-  contractable: readonly { node: P }[] | null,
-  cat: string,
-  index: Map<string, CategoryNode>,
-  lang = 'sq',
-): RankedProvider<P>[] {
-  const out = new Map<string, RankedProvider<P>>();
-  const apiSet = contractable ? new Set(contractable.map((e) => e.node.id)) : null;
-  for (const e of candidates) {
-    const r = assessProvider(e.node, cat, index, e.distanceKm ?? null);
-    if (apiSet) r.contractable = apiSet.has(e.node.id);
-    out.set(e.node.id, r);
-  }
-  for (const e of contractable ?? []) {
-    if (out.has(e.node.id)) continue;
-    const r = assessProvider(e.node, cat, index, null);
-    r.contractable = true;
-    out.set(e.node.id, r);
-  }
-  return rankProviders([...out.values()], lang);
 }
 
 /** Toggles an id in the comparison, keeping at most MAX_COMPARE (a fifth is refused). */

@@ -23,12 +23,28 @@ export const ShortlistFieldsFragment = graphql(`
   }
 `);
 
-export const ContractableProvidersQuery = graphql(`
-  query ContractableProviders($filter: OrganizationFilter!, $first: Int!, $on: Date!, $lang: Language!, $orderBy: OrganizationOrder) {
-    organizations(filter: $filter, first: $first, orderBy: $orderBy, lang: $lang) {
+/** The officer's ranked list: the API ranks it and checks the contractable rule for every provider. */
+export const ContractingSearchQuery = graphql(`
+  query ContractingSearch($category: ID!, $municipality: ID, $near: NearInput, $first: Int!, $on: Date!, $lang: Language!) {
+    contractingSearch(category: $category, municipality: $municipality, near: $near, on: $on, first: $first, lang: $lang) {
       totalCount
+      contractableCount
       edges {
         distanceKm
+        capacity
+        residentialPlaces
+        contractability {
+          contractable
+          checks {
+            condition
+            holds
+            reason
+            serviceName
+            licenceNumber
+            licenceValidFrom
+            licenceValidUntil
+          }
+        }
         node {
           id
           name(lang: $lang)
@@ -80,7 +96,6 @@ export const ContractableProvidersQuery = graphql(`
     }
   }
 `);
-
 
 export const MyShortlistsQuery = graphql(`
   query MyShortlists($lang: Language!) {

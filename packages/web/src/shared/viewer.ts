@@ -14,6 +14,9 @@ export const OfficerViewerQuery = graphql(`
       authority {
         code
         name(lang: $lang)
+        municipality {
+          code
+        }
       }
     }
   }
