@@ -101,14 +101,17 @@ describe('contractingSearch', () => {
 describe('/export/contractable.csv', () => {
   const csv = async (query: string) => {
     const response = await fetch(`${server.url}/export/contractable.csv?${query}`);
-    return { response, text: await response.text() };
+    // Kept whole: fetch's text() would drop the byte-order mark.
+    return { response, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer()) };
   };
 
   it('is the ranked list with the reason of each condition, in the order of the page', async () => {
     const { response, text } = await csv(`category=residential&municipality=prishtine&on=${D}`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
-    const rows = parse(text, { columns: true, comment: '#', skip_empty_lines: true }) as Record<string, string>[];
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    // A plain RFC 4180 table: strict parsing, header first, CRLF.
+    const rows = parse(text, { columns: true, bom: true, record_delimiter: '\r\n' }) as Record<string, string>[];
     const page = await search({ m: 'prishtine', first: 100 });
     expect(rows.map((r) => r.organization_id)).toEqual(page.edges.map((e: any) => e.node.id));
     expect(rows.map((r) => r.rank)).toEqual(rows.map((_r, i) => String(i + 1)));
@@ -116,7 +119,18 @@ describe('/export/contractable.csv', () => {
     expect(other).toMatchObject({ contractable: 'false', failing: 'LICENCE', licence_holds: 'false', active_holds: 'true' });
     expect(other.licence_reason).toMatch(/covers none of/);
     expect(rows[0]).toMatchObject({ contractable: 'true', failing: '', capacity_per_year: '200' });
-    expect(text).toContain('# filter: {"category":"residential","municipality":"prishtine","on":"2026-06-15","lang":"sq"}');
+    expect(rows.find((r) => r.organization_id === idByKey.get('inactiveOrganization'))!.failing).toBe('ACTIVE');
+    expect(JSON.parse(decodeURIComponent(response.headers.get('x-civimap-filter')!))).toEqual({ category: 'residential', municipality: 'prishtine', on: D, lang: 'sq' });
+    const link = response.headers.get('link')!;
+    expect(link).toContain('rel="license"');
+    const described = /<([^>]+)>; rel="describedby"/.exec(link)![1]!;
+    expect(described).toContain('/export/contractable.datapackage.json?');
+    const pkg = await (await fetch(`${server.url}${new URL(described).pathname}${new URL(described).search}`)).json();
+    const header = text.slice(1).split('\r\n')[0]!.split(',');
+    expect(pkg.resources[0].schema.fields.map((f: any) => f.name)).toEqual(header);
+    expect(pkg.resources[0].path).toContain('bom=0');
+    expect(pkg.civimap.search).toEqual({ category: 'residential', municipality: 'prishtine', on: D, lang: 'sq' });
+    expect((await fetch(`${server.url}/export/contractable.datapackage.json?municipality=prishtine`)).status).toBe(400);
   });
 
   it('refuses a search it cannot run with 400', async () => {
