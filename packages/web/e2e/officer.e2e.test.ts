@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runApiCli } from './harness.mjs';
+import { axeViolations } from './a11y';
 import { connectBrowser, gql, openPage } from './helpers';
 
 let browser: Browser;
@@ -153,6 +154,16 @@ describe('the officer finds contractable providers, shortlists and exports them'
     );
     expect(failingOnPage.length).toBeGreaterThan(0);
     expect(failingOnPage).toEqual(checked.organization.contractability.failing);
+
+    // no serious or critical axe violation with the checks shown, in each language
+    expect(await axeViolations(page)).toEqual([]);
+    for (const [lang, condition] of [['en', 'Licence valid on the date'], ['sr', 'Licenca važeća na dan']] as const) {
+      await page.locator(`.lang-switch button[data-lang="${lang}"]`).click();
+      await expect.poll(() => first.locator('li[data-condition="LICENCE"] strong').textContent(), { timeout: 20_000 }).toBe(condition);
+      expect(await axeViolations(page), lang).toEqual([]);
+    }
+    await page.locator('.lang-switch button[data-lang="sq"]').click();
+    await expect.poll(() => first.locator('li[data-condition="LICENCE"] strong').textContent(), { timeout: 20_000 }).toBe('Licencë e vlefshme në datë');
 
     // the ranked list as CSV: the page's order, with the reason of each condition
     const [listFile] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="contractable-csv"]').click()]);

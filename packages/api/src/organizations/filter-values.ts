@@ -1,4 +1,5 @@
 import { UserInputError } from '../core/errors';
+import { type Sql, sql } from '../core/sql';
 import { isCalendarDate } from '../core/validation';
 import { todayInKosovo } from '../geography/geo';
 import type { BBoxInput, NearInput } from './organization.inputs';
@@ -37,4 +38,23 @@ export function dateOrToday(value: string | null | undefined, field: string): st
   if (value === null || value === undefined) return todayInKosovo();
   if (!isCalendarDate(value)) throw new UserInputError(`${field} must be a date YYYY-MM-DD; got "${value}".`, field);
   return value;
+}
+
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * Words to find in an organization's names and acronym (alias o): every word must occur, case- and
+ * diacritics-insensitive (the trigram index on the folded names). Shared by the search and the
+ * moderators' queue.
+ */
+export function textConditions(text: string, field: string): Sql[] {
+  if (text.length > 200) throw new UserInputError(`"${field.split('.').at(-1)}" may be at most 200 characters.`, field);
+  // PostgreSQL text cannot hold NUL, and no name holds control characters: refuse them up front.
+  if (CONTROL_CHARACTERS.test(text)) throw new UserInputError(`"${field.split('.').at(-1)}" contains control characters.`, field);
+  return text
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((word) => sql(`o.search_text like ('%' || civimap_fold(?) || '%')`, word.replace(/[\\%_]/g, '\\$&')));
 }

@@ -3,12 +3,9 @@ import { join, pgArray, type Sql, sql } from '../core/sql';
 import { boxAround, haversineSql } from '../geography/geo';
 import type { ReferenceCatalog } from '../reference/reference-catalog';
 import { contractableRule, contractableWhere } from './contractable-rule';
-import { dateOrToday, validBox, validNear } from './filter-values';
+import { dateOrToday, textConditions, validBox, validNear } from './filter-values';
 import type { ResolvedFilter } from './organization-page';
 import { type BBoxInput, type NearInput, OrganizationFilter } from './organization.inputs';
-
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /**
  * Turns an OrganizationFilter into SQL over the registry tables. Every list filter is an EXISTS
@@ -53,14 +50,7 @@ class FilterConditions {
   /** Every word must occur in the folded names (any language, acronym). */
   addText(text: string | null | undefined): void {
     if (text === null || text === undefined) return;
-    if (text.length > 200) throw new UserInputError('"text" may be at most 200 characters.', 'filter.text');
-    // PostgreSQL text cannot hold NUL, and no name holds control characters: refuse them up front.
-    if (CONTROL_CHARACTERS.test(text)) throw new UserInputError('"text" contains control characters.', 'filter.text');
-    const words = text.trim().split(/\s+/).filter(Boolean);
-    for (const word of words) {
-      const pattern = word.replace(/[\\%_]/g, '\\$&');
-      this.where.push(sql(`o.search_text like ('%' || civimap_fold(?) || '%')`, pattern));
-    }
+    this.where.push(...textConditions(text, 'filter.text'));
   }
 
   /** An active service in one of the categories (or below) and for one of the target groups. */

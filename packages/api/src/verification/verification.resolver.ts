@@ -9,7 +9,15 @@ import { pageSize } from '../core/pagination';
 import { editContext } from '../revisions/edit-context';
 import { Licence } from '../licences/licence.entity';
 import { Organization } from '../organizations/organization.entity';
-import { confirmOrganizationCurrent, QueueItemKind, verificationQueueCount, verificationQueuePage, verifyOrganization } from './verification.service';
+import {
+  confirmOrganizationCurrent,
+  QueueItemKind,
+  QueueOrder,
+  verificationQueueCount,
+  verificationQueueCountsByKind,
+  verificationQueuePage,
+  verifyOrganization,
+} from './verification.service';
 import type { ActorContext } from '../access/actor-context';
 import type { WithLoaders } from '../core/context';
 import type { OrganizationLoaders } from '../organizations/organization.loaders';
@@ -28,31 +36,57 @@ registerEnumType(QueueItemKind, {
 
 @ObjectType({ description: 'Work for moderators: a new organization, a pending claim, or a licence changed since verification.' })
 export class VerificationQueueItem {
-  @Field(() => QueueItemKind, { description: 'What is to be checked.' }) kind!: QueueItemKind;
+  @Field(() => QueueItemKind, { description: 'What there is to decide.' }) kind!: QueueItemKind;
   @Field(() => Date, { description: 'Since when it waits.' }) since!: Date;
   @Field(() => Organization, { description: 'The organization concerned.' }) organization!: Organization;
-  @Field(() => ClaimView, { description: 'The claim to decide, for a CLAIM item.', nullable: true }) claim!: ClaimView | null;
-  @Field(() => Licence, { description: 'The licence to verify, for a LICENCE item.', nullable: true }) licence!: Licence | null;
+  @Field(() => ClaimView, { nullable: true, description: 'The claim, for PENDING_CLAIM.' }) claim!: ClaimView | null;
+  @Field(() => Licence, { nullable: true, description: 'The licence, for CHANGED_LICENCE.' }) licence!: Licence | null;
 }
 
-@ObjectType({ description: 'One item of the verification queue, with its cursor.' })
+registerEnumType(QueueOrder, {
+  name: 'VerificationQueueOrder',
+  description: 'Which end of the moderators\' queue comes first.',
+  valuesConfig: {
+    OLDEST_FIRST: { description: 'The work waiting longest first (the default).' },
+    NEWEST_FIRST: { description: 'The newest work first: a claim made a moment ago is on the first page.' },
+  },
+});
+
+@ObjectType({ description: 'How many items of one kind are in the queue for the search (whatever kinds the page shows).' })
+export class VerificationQueueKindCount {
+  @Field(() => QueueItemKind, { description: 'The kind of work.' }) kind!: QueueItemKind;
+  @Field(() => Int, { description: 'Items of that kind matching the search.' }) count!: number;
+}
+
+@ObjectType({ description: 'An item of the verification queue, with its cursor.' })
 export class VerificationQueueEdge extends EdgeType(() => VerificationQueueItem) {}
 
-@ObjectType({ description: 'A page of the moderators\' verification queue, oldest first.' })
-export class VerificationQueueConnection extends CountedConnectionType(VerificationQueueEdge) {}
+@ObjectType({ description: 'A page of the verification queue.' })
+export class VerificationQueueConnection extends CountedConnectionType(VerificationQueueEdge) {
+  @Field(() => [VerificationQueueKindCount], { description: 'Items per kind matching the search, every kind listed (0 when none), to show beside the kind filters.' })
+  countsByKind!: VerificationQueueKindCount[];
+}
 
 @Resolver()
 export class VerificationResolver {
-  @Query(() => VerificationQueueConnection, { description: 'Moderators and administrators: the verification queue, oldest first.' })
+  @Query(() => VerificationQueueConnection, { description: 'Moderators and administrators: the verification queue (oldest first unless `order` says otherwise).' })
   async verificationQueue(
     @Ctx() ctx: VerificationContext,
-    @Arg('first', () => Int, { description: 'Page size: how many items to return, 1 to 100 (default 20).', nullable: true }) first?: number,
-    @Arg('after', () => String, { description: 'Cursor after which the page starts (pageInfo.endCursor of the previous page); unset: the first page.', nullable: true }) after?: string,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size: default 20, at most 100.' }) first?: number,
+    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page (of the same order).' }) after?: string,
     @Arg('kinds', () => [QueueItemKind], { nullable: true, description: 'Only these kinds of work (default all).' }) kinds?: QueueItemKind[],
+    @Arg('search', () => String, { nullable: true, description: 'Words of the organization\'s name (sq, sr, en) or acronym; case- and diacritics-insensitive, every word must match; at most 200 characters.' })
+    search?: string,
+    @Arg('order', () => QueueOrder, { nullable: true, defaultValue: QueueOrder.OLDEST_FIRST, description: 'Oldest (default) or newest first.' }) order?: QueueOrder,
   ): Promise<VerificationQueueConnection> {
     requireAllowed(await ctx.actor(), 'verificationQueue.read');
     const size = pageSize(first);
-    const [page, totalCount] = await Promise.all([verificationQueuePage(ctx.em, size, after, kinds), verificationQueueCount(ctx.em, kinds)]);
+    const query = { kinds, search, order };
+    const [page, totalCount, countsByKind] = await Promise.all([
+      verificationQueuePage(ctx.em, size, after, query),
+      verificationQueueCount(ctx.em, query),
+      verificationQueueCountsByKind(ctx.em, query),
+    ]);
     const claimIds = page.rows.filter((r) => r.kind === QueueItemKind.PENDING_CLAIM).map((r) => r.itemId);
     const licenceIds = page.rows.filter((r) => r.kind === QueueItemKind.CHANGED_LICENCE).map((r) => r.itemId);
     const [claims, licences] = await Promise.all([
@@ -72,7 +106,7 @@ export class VerificationResolver {
         }),
       ),
     );
-    return { edges: edgesOf(page.rows, (_row, i) => nodes[i]), pageInfo: page.pageInfo, totalCount };
+    return { edges: edgesOf(page.rows, (_row, i) => nodes[i]), pageInfo: page.pageInfo, totalCount, countsByKind };
   }
 
   @Mutation(() => OrganizationPayload, { description: 'Moderators: approve (verified, with date and verifier, and its licences) or reject with a reason.' })

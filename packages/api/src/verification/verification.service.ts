@@ -10,7 +10,8 @@ import { fail, UserErrorCode, type WriteResult, writeTransaction } from '../core
 import { Licence } from '../licences/licence.entity';
 import type { Organization } from '../organizations/organization.entity';
 import { VerificationStatus } from '../organizations/organization.enums';
-import { pgArray } from '../core/sql';
+import { and, pgArray, type Sql, sql } from '../core/sql';
+import { textConditions } from '../organizations/filter-values';
 
 /**
  * Approving verifies the organization and its licences (each its own revision). Rejecting needs a
@@ -96,37 +97,63 @@ const QUEUE_SQL = `
     from licence l join organization o on o.id = l.organization_id
    where l.verification_status = 'UNVERIFIED' and o.verification_status = 'VERIFIED'`;
 
-const QUEUE_ORDER = 'oldest';
-
-/** Restricts the queue to some kinds of work (a moderator deciding claims need not page past new organizations). */
-function kindCondition(kinds: QueueItemKind[] | null | undefined): { sql: string; params: unknown[] } {
-  return kinds?.length ? { sql: 'q.kind = any(?::text[])', params: [pgArray(kinds)] } : { sql: 'true', params: [] };
+/** Which end of the queue comes first: the oldest work (the default) or the newest. */
+export enum QueueOrder {
+  OLDEST_FIRST = 'OLDEST_FIRST',
+  NEWEST_FIRST = 'NEWEST_FIRST',
 }
 
-export async function verificationQueuePage(
-  em: EntityManager,
-  first: number,
-  after?: string | null,
-  kinds?: QueueItemKind[] | null,
-): Promise<KeysetPage<QueueRow>> {
-  const kind = kindCondition(kinds);
-  const params: unknown[] = [...kind.params];
-  let where = `where ${kind.sql}`;
+export interface QueueQuery {
+  /** Only these kinds of work (a moderator deciding claims need not page past new organizations). */
+  kinds?: QueueItemKind[] | null;
+  /** Words of the organization's name or acronym (diacritics-insensitive, every word must match). */
+  search?: string | null;
+  order?: QueueOrder | null;
+}
+
+/** The queue's rows joined to their organization (alias o), with the search's conditions. */
+function queueSource(query: QueueQuery, withKinds: boolean): Sql {
+  const conditions: Sql[] = [];
+  if (withKinds && query.kinds?.length) conditions.push(sql('q.kind = any(?::text[])', pgArray(query.kinds)));
+  if (query.search?.trim()) conditions.push(...textConditions(query.search, 'search'));
+  const where = and(conditions);
+  return sql(
+    `(select q.kind, q.item_id, q.organization_id, date_trunc('milliseconds', q.since) as since from (${QUEUE_SQL}) q` +
+      ` join organization o on o.id = q.organization_id where ${where.text})`,
+    ...where.params,
+  );
+}
+
+export async function verificationQueuePage(em: EntityManager, first: number, after: string | null | undefined, query: QueueQuery = {}): Promise<KeysetPage<QueueRow>> {
+  const newest = query.order === QueueOrder.NEWEST_FIRST;
+  const order = newest ? 'newest' : 'oldest';
+  const source = queueSource(query, true);
+  const params: unknown[] = [...source.params];
+  let where = 'true';
   if (after) {
-    const position = decodeCursor(after, QUEUE_ORDER);
-    where += ' and (q.since, q.item_id) > (?::timestamptz, ?::uuid)';
+    const position = decodeCursor(after, order);
+    where = `(q.since, q.item_id) ${newest ? '<' : '>'} (?::timestamptz, ?::uuid)`;
     params.push(position.value, position.id);
   }
+  const direction = newest ? 'desc' : 'asc';
   const rows: { kind: QueueItemKind; item_id: string; organization_id: string; since: Date }[] = await em.execute(
-    `select * from (select kind, item_id, organization_id, date_trunc('milliseconds', since) as since from (${QUEUE_SQL}) u) q ${where} order by q.since, q.item_id limit ?`,
+    `select * from ${source.text} q where ${where} order by q.since ${direction}, q.item_id ${direction} limit ?`,
     [...params, first + 1],
   );
   const items = rows.map((r) => ({ kind: r.kind, itemId: r.item_id, organizationId: r.organization_id, since: new Date(r.since) }));
-  return keysetPage(items, first, after, (r) => ({ order: QUEUE_ORDER, value: r.since.toISOString(), id: r.itemId }));
+  return keysetPage(items, first, after, (r) => ({ order, value: r.since.toISOString(), id: r.itemId }));
 }
 
-export async function verificationQueueCount(em: EntityManager, kinds?: QueueItemKind[] | null): Promise<number> {
-  const kind = kindCondition(kinds);
-  const [row] = await em.execute<{ n: number }[]>(`select count(*)::int as n from (${QUEUE_SQL}) q where ${kind.sql}`, kind.params);
+export async function verificationQueueCount(em: EntityManager, query: QueueQuery = {}): Promise<number> {
+  const source = queueSource(query, true);
+  const [row] = await em.execute<{ n: number }[]>(`select count(*)::int as n from ${source.text} q`, source.params);
   return row.n;
+}
+
+/** How many items of each kind match the search (whatever kinds are asked for): the counts beside the kind filters. */
+export async function verificationQueueCountsByKind(em: EntityManager, query: QueueQuery = {}): Promise<{ kind: QueueItemKind; count: number }[]> {
+  const source = queueSource(query, false);
+  const rows = await em.execute<{ kind: QueueItemKind; n: number }[]>(`select q.kind, count(*)::int as n from ${source.text} q group by q.kind`, source.params);
+  const byKind = new Map(rows.map((r) => [r.kind, r.n]));
+  return Object.values(QueueItemKind).map((kind) => ({ kind, count: byKind.get(kind) ?? 0 }));
 }
