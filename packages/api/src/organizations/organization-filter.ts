@@ -1,4 +1,3 @@
-import { UserInputError } from '../core/errors';
 import { join, pgArray, type Sql, sql } from '../core/sql';
 import { boxAround, haversineSql } from '../geography/geo';
 import type { ReferenceCatalog } from '../reference/reference-catalog';
