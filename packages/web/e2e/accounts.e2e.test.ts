@@ -8,7 +8,8 @@ import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runApiCli } from './harness.mjs';
-import { connectBrowser, gql, openPage } from './helpers';
+import { axeViolations } from './a11y';
+import { connectBrowser, gql, openPage, pageGql } from './helpers';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -126,20 +127,38 @@ describe('accounts, claims, editing and history', () => {
     await page.getByRole('link', { name: 'Radha e moderimit' }).click();
     await page.waitForURL((u) => u.pathname === '/moderation');
     const item = page.locator(`li[data-kind="PENDING_CLAIM"][data-org-id="${orgId}"]`);
-    // the queue is oldest first: the new claim may be on a later page
-    for (let n = 1; ; n++) {
-      await page.locator(`[data-testid="queue"][data-page="${n}"] li`).first().waitFor();
-      if (await item.count()) break;
-      const next = page.getByRole('button', { name: 'Faqja tjetër', exact: true });
-      expect(await next.count()).toBe(1);
-      await next.click();
-    }
+    // claims only, newest first: the claim made a moment ago is on the first page
+    await page.getByRole('radio', { name: /^Kërkesë për menaxhim \(\d+\)$/ }).check();
+    await page.waitForURL((u) => u.searchParams.get('kind') === 'PENDING_CLAIM');
+    await page.getByLabel('Renditja').selectOption('NEWEST_FIRST');
+    await page.waitForURL((u) => u.searchParams.get('order') === 'NEWEST_FIRST');
+    await expect.poll(() => item.count(), { timeout: 20_000 }).toBe(1);
+    expect(await page.locator('[data-testid="queue"]').getAttribute('data-page')).toBe('1');
+    await expect.poll(() => page.locator('[data-testid="queue"] > li').evaluateAll((lis) => [...new Set(lis.map((li) => (li as HTMLElement).dataset.kind))])).toEqual(['PENDING_CLAIM']);
+    const api = await pageGql<{ verificationQueue: { totalCount: number; edges: { node: { organization: { id: string } } }[] } }>(
+      page,
+      '{ verificationQueue(first: 1, kinds: [PENDING_CLAIM], order: NEWEST_FIRST) { totalCount edges { node { organization { id } } } } }',
+    );
+    expect(api.verificationQueue.edges[0]!.node.organization.id).toBe(orgId);
+    expect(await page.locator('label[data-kind="PENDING_CLAIM"]').getAttribute('data-count')).toBe(String(api.verificationQueue.totalCount));
+    expect(await page.locator('[data-testid="queue-count"]').getAttribute('data-count')).toBe(String(api.verificationQueue.totalCount));
+    // words of the name find it too (without diacritics)
+    const orgName = (await item.locator('h2 a').textContent())!;
+    const word = orgName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').split(/\s+/).find((w) => w.length > 3)!;
+    await page.getByLabel('Emri i organizatës').fill(word);
+    await page.getByLabel('Emri i organizatës').press('Enter');
+    await page.waitForURL((u) => u.searchParams.get('q') === word);
+    await expect.poll(() => page.locator('[data-testid="queue"] > li').count(), { timeout: 20_000 }).toBeLessThanOrEqual(api.verificationQueue.totalCount);
+    expect(await item.count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
     expect(await item.textContent()).toContain(user.name);
     // a rejection needs a reason: refused in the browser, the reason field says why
     await item.getByRole('button', { name: 'Refuzo', exact: true }).click();
     expect(await describedError(page, `li[data-org-id="${orgId}"][data-kind="PENDING_CLAIM"] textarea`)).toContain('Shkruani arsyen');
     await item.getByRole('button', { name: 'Mirato', exact: true }).click();
     await item.waitFor({ state: 'detached' });
+    // the decision moves on: the focus is on the next item's heading (or, with none left, the page's)
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toMatch(/^H[12]$/);
     await context.close();
   });
 

@@ -86,3 +86,16 @@ export async function settle(page: Page, expected: { sites?: number; organizatio
     )
     .catch(() => {});
 }
+
+/** A GraphQL request from the page, with its session cookie (for private operations such as the moderators' queue). */
+export function pageGql<T>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  return page.evaluate(
+    async ({ query, variables }) => {
+      const res = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', 'x-civimap-csrf': '1' }, body: JSON.stringify({ query, variables }) });
+      const body = await res.json();
+      if (body.errors?.length) throw new Error(JSON.stringify(body.errors));
+      return body.data;
+    },
+    { query, variables },
+  );
+}

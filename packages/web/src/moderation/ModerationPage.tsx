@@ -1,50 +1,62 @@
-// The moderators' queue, oldest first: new organizations, pending claims and changed licences.
-// Each is approved or rejected; a rejection needs a reason, which stays in the revision.
-import { useEffect, useId, useRef, useState } from 'react';
+// The moderators' queue (issue 13): filtered by kind with a count per kind, searched by the
+// organization's name, oldest or newest first; the filters live in the URL. After a decision the
+// focus moves on to the next item, so a moderator works down the list from the keyboard.
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { VerificationQueueQuery as QueueResult } from '../gql/graphql';
-import { DecideClaimMutation, VerificationQueueQuery, VerifyOrganizationMutation } from './operations';
-import { paths } from '../shared/router/paths';
-import { formatDate } from '../shared/format/format';
-import { request } from '../shared/api/graphql';
+import { VerificationQueueQuery } from './operations';
 import { clearQueryCache, useGqlQuery } from '../shared/api/query';
 import { apiLang, type Lang } from '../shared/i18n/lang';
-import { orgPath } from '../shared/router/router';
-import { NO_ERRORS, errorId, networkError, sortErrors, type SortedErrors } from '../shared/user-errors';
-import { FormErrors } from '../shared/ui/Forms';
-import { Link } from '../shared/ui/Link';
+import { navigate } from '../shared/router/router';
 import { LoadError } from '../shared/ui/LoadError';
+import { itemKey, QueueItem } from './QueueItem';
+import { nextFocus, parseQueueQuery, QUEUE_KINDS, queueHref, queueVariables, type QueueState } from './queue';
 import '../shared/ui/signed-in.css';
 
-type Item = QueueResult['verificationQueue']['edges'][number]['node'];
+export const QUEUE_PAGE = 100;
 
-export function ModerationPage({ lang }: { lang: Lang }) {
+export function ModerationPage({ lang, search }: { lang: Lang; search: string }) {
   const { t } = useTranslation();
+  const state = useMemo(() => parseQueueQuery(search), [search]);
   const [after, setAfter] = useState<string | null>(null);
   const [pageNo, setPageNo] = useState(1);
-  const q = useGqlQuery(VerificationQueueQuery, { first: 100, after, lang: apiLang(lang) }, { fresh: true });
+  useEffect(() => {
+    setAfter(null);
+    setPageNo(1);
+  }, [search]);
+  const q = useGqlQuery(VerificationQueueQuery, { first: QUEUE_PAGE, after, lang: apiLang(lang), ...queueVariables(state) }, { fresh: true });
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const conn = q.data?.verificationQueue;
-  const reload = () => {
+  const headings = useRef<(HTMLHeadingElement | null)[]>([]);
+  const [focusAfterLoad, setFocusAfterLoad] = useState<number | null>(null);
+  useEffect(() => {
+    if (focusAfterLoad === null || q.isFetching || !conn) return;
+    const next = nextFocus(conn.edges.length, focusAfterLoad);
+    (next === null ? heading.current : headings.current[next])?.focus();
+    setFocusAfterLoad(null);
+  }, [focusAfterLoad, q.isFetching, conn]);
+  const decided = (index: number) => {
     clearQueryCache();
+    setFocusAfterLoad(index);
     void q.refetch();
   };
+  const set = (patch: Partial<QueueState>) => navigate(queueHref({ ...state, ...patch }));
   return (
     <section className="moderation">
       <h1 ref={heading} tabIndex={-1}>
         {t('moderation.title')}
       </h1>
+      <QueueFilters state={state} counts={conn?.countsByKind ?? null} set={set} />
       <LoadError error={q.error} onRetry={q.refetch} />
       {conn && (
-        <p data-testid="queue-count" data-count={conn.totalCount}>
+        <p data-testid="queue-count" data-count={conn.totalCount} aria-live="polite">
           {t('moderation.count', { count: conn.totalCount })}
         </p>
       )}
       {conn && (
         <ol className="queue" data-testid="queue" data-page={pageNo}>
-          {conn.edges.map((e) => (
-            <QueueItem key={itemKey(e.node)} item={e.node} lang={lang} onDone={reload} />
+          {conn.edges.map((e, i) => (
+            <QueueItem key={itemKey(e.node)} item={e.node} lang={lang} onDone={() => decided(i)} headingRef={(el) => (headings.current[i] = el)} />
           ))}
         </ol>
       )}
@@ -75,104 +87,44 @@ export function ModerationPage({ lang }: { lang: Lang }) {
   );
 }
 
-function itemKey(item: Item): string {
-  return `${item.kind}:${item.claim?.id ?? item.licence?.id ?? item.organization.id}`;
-}
-
-function QueueItem({ item, lang, onDone }: { item: Item; lang: Lang; onDone: () => void }) {
+/** Kind (with its count for the search), words of the name, and the order. */
+function QueueFilters({ state, counts, set }: { state: QueueState; counts: readonly { kind: string; count: number }[] | null; set: (patch: Partial<QueueState>) => void }) {
   const { t } = useTranslation();
-  const formId = useId();
-  const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<SortedErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
-  const reasonError = errors.byField.reason;
-
-  async function decide(approve: boolean) {
-    if (!approve && !reason.trim()) {
-      setErrors({ ...NO_ERRORS, byField: { reason: [t('moderation.reasonRequired')] } });
-      document.getElementById(`${formId}-reason`)?.focus();
-      return;
-    }
-    setBusy(true);
-    try {
-      const r = item.claim
-        ? (await request(DecideClaimMutation, { claimId: item.claim.id, approve, reason: reason.trim() || null })).decideClaim
-        : (await request(VerifyOrganizationMutation, { id: item.organization.id, version: item.organization.version, approve, reason: reason.trim() || null }))
-            .verifyOrganization;
-      const sorted = sortErrors(r.userErrors, ['reason']);
-      setErrors(sorted);
-      if (!r.userErrors.length || sorted.stale) onDone();
-    } catch (err) {
-      setErrors({ ...NO_ERRORS, general: [networkError(err)] });
-    } finally {
-      setBusy(false);
-    }
-  }
-
+  const id = useId();
+  const [words, setWords] = useState(state.q);
+  useEffect(() => setWords(state.q), [state.q]);
+  const count = (kind: string) => counts?.find((c) => c.kind === kind)?.count;
+  const all = counts ? counts.reduce((sum, c) => sum + c.count, 0) : undefined;
+  const label = (text: string, n: number | undefined) => (n === undefined ? text : `${text} (${n})`);
   return (
-    <li className="card queue-item" data-kind={item.kind} data-org-id={item.organization.id} data-claim-id={item.claim?.id}>
-      <QueueItemFacts item={item} lang={lang} />
-      <FormErrors errors={errors.general} />
-      {errors.stale && <p role="alert">{t('moderation.stale')}</p>}
+    <form className="queue-filters" data-testid="queue-filters" aria-label={t('moderation.filters')} onSubmit={(e) => (e.preventDefault(), set({ q: words }))}>
+      <fieldset className="field">
+        <legend>{t('moderation.kindFilter')}</legend>
+        <div className="kind-choice">
+          <label>
+            <input type="radio" name="kind" checked={state.kind === null} onChange={() => set({ kind: null })} /> {label(t('moderation.allKinds'), all)}
+          </label>
+          {QUEUE_KINDS.map((kind) => (
+            <label key={kind} data-kind={kind} data-count={count(kind) ?? ''}>
+              <input type="radio" name="kind" value={kind} checked={state.kind === kind} onChange={() => set({ kind })} /> {label(t(`moderation.kind.${kind}`), count(kind))}
+            </label>
+          ))}
+        </div>
+      </fieldset>
       <div className="field">
-        <label htmlFor={`${formId}-reason`}>{t('moderation.reason')}</label>
-        <textarea
-          id={`${formId}-reason`}
-          rows={2}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          aria-invalid={reasonError ? true : undefined}
-          aria-describedby={reasonError ? errorId(formId, 'reason') : `${formId}-reason-hint`}
-        />
-        <p className="hint" id={`${formId}-reason-hint`}>
-          {t('moderation.reasonHint')}
-        </p>
-        {reasonError && (
-          <p className="field-error error" id={errorId(formId, 'reason')}>
-            {reasonError.join(' ')}
-          </p>
-        )}
+        <label htmlFor={`${id}-q`}>{t('moderation.search')}</label>
+        <div className="inline-form">
+          <input id={`${id}-q`} type="search" maxLength={200} value={words} onChange={(e) => setWords(e.target.value)} />
+          <button type="submit">{t('moderation.searchButton')}</button>
+        </div>
       </div>
-      <div className="save-row">
-        <button type="button" onClick={() => decide(true)} disabled={busy}>
-          {t('moderation.approve')}
-        </button>
-        <button type="button" className="danger" onClick={() => decide(false)} disabled={busy}>
-          {t('moderation.reject')}
-        </button>
+      <div className="field">
+        <label htmlFor={`${id}-order`}>{t('moderation.order')}</label>
+        <select id={`${id}-order`} value={state.order} onChange={(e) => set({ order: e.target.value as QueueState['order'] })}>
+          <option value="OLDEST_FIRST">{t('moderation.oldestFirst')}</option>
+          <option value="NEWEST_FIRST">{t('moderation.newestFirst')}</option>
+        </select>
       </div>
-    </li>
-  );
-}
-
-/** What the item is about: the organization, since when, and the claim's message or the licence. */
-function QueueItemFacts({ item, lang }: { item: Item; lang: Lang }) {
-  const { t } = useTranslation();
-  return (
-    <>
-      <h2 className="card-title">
-        {t(`moderation.kind.${item.kind}`, { defaultValue: item.kind })}: <Link href={orgPath(item.organization.id)}>{item.organization.name}</Link>
-      </h2>
-      <p className="muted">
-        {t('moderation.since', { date: formatDate(item.since, lang) })}
-        {item.organization.registrationNumber ? ` · ${t('editor.registrationNumber')}: ${item.organization.registrationNumber}` : ''} ·{' '}
-        <Link href={paths.history(item.organization.id)}>{t('history.link')}</Link>
-      </p>
-      {item.claim && (
-        <blockquote className="claim-message">
-          <p>
-            <strong>{item.claim.claimant.displayName}</strong>: {item.claim.message}
-          </p>
-        </blockquote>
-      )}
-      {item.licence && (
-        <p>
-          {t('profile.licenceNumber', { number: item.licence.number })} · {item.licence.authority} ·{' '}
-          {item.licence.validUntil
-            ? t('profile.validFromUntil', { from: formatDate(item.licence.validFrom, lang), until: formatDate(item.licence.validUntil, lang) })
-            : t('profile.validFromOpen', { from: formatDate(item.licence.validFrom, lang) })}
-        </p>
-      )}
-    </>
+    </form>
   );
 }

@@ -2,9 +2,13 @@
 import { graphql } from '../gql';
 
 export const VerificationQueueQuery = graphql(`
-  query VerificationQueue($first: Int!, $after: String, $lang: Language!) {
-    verificationQueue(first: $first, after: $after) {
+  query VerificationQueue($first: Int!, $after: String, $lang: Language!, $kinds: [VerificationQueueItemKind!], $search: String, $order: VerificationQueueOrder) {
+    verificationQueue(first: $first, after: $after, kinds: $kinds, search: $search, order: $order) {
       totalCount
+      countsByKind {
+        kind
+        count
+      }
       pageInfo {
         hasNextPage
         endCursor
