@@ -210,7 +210,7 @@ describe('coverage page', () => {
     const filter = JSON.parse(new URL(href, baseURL).searchParams.get('filter')!);
     expect(filter).toEqual({ categories: [category] });
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
-    expect(download.suggestedFilename()).toBe('civimap-locations.geojson');
+    expect(download.suggestedFilename()).toMatch(/^civimap-locations-\d{4}-\d{2}-\d{2}\.geojson$/);
     const chunks: Buffer[] = [];
     for await (const c of (await download.createReadStream())!) chunks.push(c as Buffer);
     const file = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { type: string; features: { type: string }[]; metadata: { filter: Record<string, unknown> } };
