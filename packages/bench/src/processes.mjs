@@ -27,7 +27,7 @@ export async function startProcess(name, script, env, { readyPath = '/healthz', 
   const tail = [];
   const child = spawn(process.execPath, [...nodeArgs, script], {
     cwd: repoRoot,
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', GRAPHILE_ENV: 'production', PGAPPNAME: appName },
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', OCDS_PREFIX: process.env.OCDS_PREFIX || 'ocds-bench0', GRAPHILE_ENV: 'production', PGAPPNAME: appName },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const keep = (chunk) => {

@@ -129,6 +129,8 @@ export async function startProduct(options = {}) {
   const env = {
     ...process.env,
     NODE_ENV: 'production',
+    // Production refuses the placeholder ocid prefix; the tests publish under a made-up one.
+    OCDS_PREFIX: 'ocds-e2e000',
     PORT: String(port),
     HOST: '127.0.0.1',
     WEB_DIST,
