@@ -1,4 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { loadConfig } from '../core/config';
+import { loadReferenceCatalog } from '../reference/reference-catalog';
+import { precomputeResults } from '../surveys/results.service';
+import { SurveyWave } from '../surveys/survey.entity';
 import { inviteRoster } from '../surveys/roster';
 import { DemoRandom } from './demo-random';
 
@@ -169,5 +173,8 @@ export async function generateDemoSurveys(em: EntityManager, seed: number): Prom
       written += responses.length;
     }
   });
+  // Closed waves: their results are computed once, as closing a wave does.
+  const catalog = await loadReferenceCatalog(em);
+  for (const wave of await em.fork().find(SurveyWave, { isDemo: true })) await precomputeResults(em.fork(), catalog, wave, loadConfig().surveyMinCell);
   return written;
 }

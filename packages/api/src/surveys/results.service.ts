@@ -85,9 +85,25 @@ export function resultsOf(rows: ResultRow[], wave: SurveyWave, catalog: Referenc
 }
 
 /** A wave's results for a breakdown and filter, from the cache when this generation of the wave has them. */
-export function cachedWaveResults(em: EntityManager, catalog: ReferenceCatalog, wave: SurveyWave, groupBy: Dimension[], filter: SurveyResultsFilter | null | undefined, minCell: number): Promise<Results> {
+export function cachedWaveResults(em: EntityManager, catalog: ReferenceCatalog, wave: SurveyWave, groupBy: Dimension[], filter: SurveyResultsFilter | null | undefined, minCell: number, awaitWrite = false): Promise<Results> {
   const checked = checkFilter(filter, catalog);
   const stated = Object.fromEntries(Object.entries(checked).map(([d, codes]) => [d, [...codes].sort()]).sort());
   const key = JSON.stringify({ groupBy: checkGroupBy(groupBy), filter: stated, min: minCell });
-  return cachedResults(em, wave.id, wave.resultsGeneration, key, async () => resultsOf(await loadRows(em, wave), wave, catalog, groupBy, checked, minCell));
+  return cachedResults(em, wave.id, wave.resultsGeneration, key, async () => resultsOf(await loadRows(em, wave), wave, catalog, groupBy, checked, minCell), { awaitWrite });
 }
+
+/** The breakdowns the results page and the report ask for: every single dimension, none, and municipality × category. */
+export const PRECOMPUTED: Dimension[][] = [[], ['REGION'], ['MUNICIPALITY'], ['CATEGORY'], ['TARGET_GROUP'], ['LEGAL_FORM'], ['BUDGET_BAND'], ['MUNICIPALITY', 'CATEGORY']];
+
+/**
+ * Computes and stores a closed wave's usual breakdowns, so that public requests read them ready-made:
+ * a closed wave's results never change. One read of the responses serves every breakdown.
+ */
+export async function precomputeResults(em: EntityManager, catalog: ReferenceCatalog, wave: SurveyWave, minCell: number): Promise<void> {
+  const rows = await loadRows(em, wave);
+  for (const groupBy of PRECOMPUTED) {
+    const key = JSON.stringify({ groupBy, filter: {}, min: minCell });
+    await cachedResults(em, wave.id, wave.resultsGeneration, key, async () => resultsOf(rows, wave, catalog, groupBy, {}, minCell), { awaitWrite: true });
+  }
+}
+

@@ -30,6 +30,8 @@ import {
 } from './survey.types';
 import { questionnaireView, wavePage } from './survey-view';
 import { closeWave, openWave, remindWave } from './wave.service';
+import { precomputeResults } from './results.service';
+import { loadConfig } from '../core/config';
 import { waveStatus } from './wave-status';
 
 @InputType({ description: 'Which waves to list.' })
@@ -179,7 +181,10 @@ export class SurveyWaveResolver {
     @Arg('version', () => Int, { description: 'The version you loaded.' }) version: number,
     @Ctx() ctx: SessionContext,
   ): Promise<SurveyWavePayload> {
-    const r = await closeWave({ ...ctx, actor: await ctx.actor(), catalog: await ctx.catalog() }, waveId, version);
+    const catalog = await ctx.catalog();
+    const r = await closeWave({ ...ctx, actor: await ctx.actor(), catalog }, waveId, version);
+    // The results are final from now on: compute the usual breakdowns once, before anyone asks.
+    if (r.value) await precomputeResults(ctx.em.fork(), catalog, r.value, loadConfig().surveyMinCell);
     return { wave: r.value as unknown as SurveyWaveType, userErrors: r.userErrors };
   }
 
