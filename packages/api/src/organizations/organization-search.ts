@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { UserInputError } from '../core/errors';
 import { readQuery } from '../core/read';
-import { join, sql } from '../core/sql';
+import { join, type Sql, sql } from '../core/sql';
 import type { ReferenceCatalog } from '../reference/reference-catalog';
 import { resolveOrganizationFilter } from './organization-filter';
 import { organizationPage, type OrganizationPage, type ResolvedFilter } from './organization-page';
