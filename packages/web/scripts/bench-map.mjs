@@ -33,7 +33,7 @@ async function coldLoad(browser) {
     }).observe({ type: 'layout-shift', buffered: true });
   });
   // Playwright reports the worker's requests too; sizes are as transferred (compressed)
-  const bytes = { total: 0, points: 0 };
+  const bytes = { total: 0, points: 0, parts: [] };
   const sizes = [];
   page.on('requestfinished', (request) => {
     sizes.push(
@@ -41,6 +41,8 @@ async function coldLoad(browser) {
         const n = sz.responseBodySize + sz.responseHeadersSize;
         bytes.total += n;
         if (/mapPointSet|mapPoints/.test(request.postData() ?? '')) bytes.points += n;
+        const op = /query\s+(\w+)/.exec(request.postData() ?? '')?.[1];
+        bytes.parts.push([op ? `${new URL(request.url()).pathname} ${op}` : new URL(request.url()).pathname, n]);
       }),
     );
   });
@@ -80,6 +82,7 @@ try {
   const panLong = await page.evaluate(() => window.__long.splice(0));
   console.log(`sites on the map: ${last.sites}`);
   console.log(`initial load (cold, until the markers are drawn and the network is idle): ${results.map((r) => kib(r.bytes.total)).join(', ')} (median ${kib(median(results.map((r) => r.bytes.total)))})`);
+  console.log(`  largest (last load): ${last.bytes.parts.sort((a, b) => b[1] - a[1]).slice(0, 8).map(([u, n]) => `${u} ${kib(n)}`).join('; ')}`);
   console.log(`  of which the map points: ${results.map((r) => kib(r.bytes.points)).join(', ')}`);
   console.log(`navigation to the first marker (cold): ${results.map((r) => r.firstMarker).join(', ')} ms (median ${median(results.map((r) => r.firstMarker))} ms)`);
   console.log(`long tasks during the loads: ${results.map((r) => (r.loadLong.length ? r.loadLong.join('+') : 'none')).join(' | ')} ms`);
