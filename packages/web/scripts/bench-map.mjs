@@ -1,33 +1,75 @@
 #!/usr/bin/env node
 // Benchmark (not a test): the map with many sites in headless Chromium. Starts the built product
-// with DEMO_ORGANIZATIONS demo organizations (default 10,000: about 20k sites), then reports the
-// time from navigation to the first clustered markers and the main thread's long tasks (> 50 ms)
-// during load and during pans and zooms. Needs packages/web/dist and packages/api/dist.
+// with DEMO_ORGANIZATIONS demo organizations (default 10,000: about 20k sites; the first start
+// generates them), then for RUNS cold loads (a fresh browser context each: nothing cached) reports
+// the bytes the page moved until its markers were drawn (as transferred, compressed; the map
+// points' request apart), the time from navigation to the first marker,
+// and the main thread's long tasks (> 50 ms) during load and during pans and zooms.
+// Needs packages/web/dist and packages/api/dist.
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, startProduct } from '../e2e/harness.mjs';
 
 const organizations = process.env.DEMO_ORGANIZATIONS || '10000';
+const runs = Number(process.env.RUNS || 3);
 const product = await startProduct({ log: (m) => console.log(m), env: { DEMO_ORGANIZATIONS: organizations } });
-let browser;
-try {
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 860 } })).newPage();
+const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function coldLoad(browser) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  const page = await context.newPage();
   await page.addInitScript(() => {
     window.__long = [];
+    window.__shift = { total: 0, sources: [] };
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) window.__long.push(Math.round(e.duration));
     }).observe({ type: 'longtask', buffered: true });
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (e.hadRecentInput) continue;
+        window.__shift.total += e.value;
+        for (const s of e.sources ?? []) window.__shift.sources.push(`${s.node?.className || s.node?.nodeName || '?'} ${e.value.toFixed(3)}`);
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
   });
-  const runs = [];
-  for (let i = 0; i < 3; i++) {
-    const t0 = performance.now();
-    await page.goto(product.baseURL + '/', { waitUntil: 'commit' });
-    await page.waitForSelector('.leaflet-marker-pane .cm-cluster', { timeout: 60_000 });
-    await page.waitForFunction(() => document.querySelector('[data-testid="site-count"]')?.getAttribute('data-count'));
-    runs.push(Math.round(performance.now() - t0));
-  }
+  // Playwright reports the worker's requests too; sizes are as transferred (compressed)
+  const bytes = { total: 0, points: 0, parts: [] };
+  const sizes = [];
+  page.on('requestfinished', (request) => {
+    sizes.push(
+      request.sizes().then((sz) => {
+        const n = sz.responseBodySize + sz.responseHeadersSize;
+        bytes.total += n;
+        if (/mapPointSet|mapPoints/.test(request.postData() ?? '')) bytes.points += n;
+        const op = /query\s+(\w+)/.exec(request.postData() ?? '')?.[1];
+        bytes.parts.push([op ? `${new URL(request.url()).pathname} ${op}` : new URL(request.url()).pathname, n]);
+      }),
+    );
+  });
+  const t0 = Date.now();
+  await page.goto(product.baseURL + '/', { waitUntil: 'commit' });
+  await page.waitForSelector('.leaflet-marker-pane .cm-cluster, .leaflet-marker-pane .cm-point', { timeout: 60_000 });
+  const firstMarker = Date.now() - t0;
+  await page.waitForFunction(() => document.querySelector('[data-testid="site-count"]')?.getAttribute('data-count'));
+  await page.waitForLoadState('networkidle');
+  await Promise.all(sizes);
   const sites = await page.getAttribute('[data-testid="site-count"]', 'data-count');
   const loadLong = await page.evaluate(() => window.__long.splice(0));
+  const shift = await page.evaluate(() => window.__shift);
+  return { context, page, firstMarker, bytes: { ...bytes }, sites, loadLong, shift };
+}
+
+let browser;
+try {
+  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+  const results = [];
+  for (let i = 0; i < runs; i++) {
+    const r = await coldLoad(browser);
+    results.push(r);
+    if (i < runs - 1) await r.context.close();
+  }
+  const last = results[results.length - 1];
+  const { page } = last;
   const box = await page.locator('.map').boundingBox();
   for (let i = 0; i < 8; i++) {
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
@@ -38,10 +80,15 @@ try {
     await page.waitForTimeout(150);
   }
   const panLong = await page.evaluate(() => window.__long.splice(0));
-  console.log(`sites on the map: ${sites}`);
-  console.log(`navigation to clustered markers: ${runs.join(', ')} ms (median ${runs.sort((a, b) => a - b)[1]} ms)`);
-  console.log(`long tasks during the last load: ${loadLong.length ? loadLong.join(', ') + ' ms' : 'none'}`);
+  console.log(`sites on the map: ${last.sites}`);
+  console.log(`initial load (cold, until the markers are drawn and the network is idle): ${results.map((r) => kib(r.bytes.total)).join(', ')} (median ${kib(median(results.map((r) => r.bytes.total)))})`);
+  console.log(`  largest (last load): ${last.bytes.parts.sort((a, b) => b[1] - a[1]).slice(0, 8).map(([u, n]) => `${u} ${kib(n)}`).join('; ')}`);
+  console.log(`  of which the map points: ${results.map((r) => kib(r.bytes.points)).join(', ')}`);
+  console.log(`navigation to the first marker (cold): ${results.map((r) => r.firstMarker).join(', ')} ms (median ${median(results.map((r) => r.firstMarker))} ms)`);
+  console.log(`long tasks during the loads: ${results.map((r) => (r.loadLong.length ? r.loadLong.join('+') : 'none')).join(' | ')} ms`);
+  console.log(`layout shift during the loads (CLS): ${results.map((r) => r.shift.total.toFixed(3)).join(', ')}${last.shift.sources.length ? ` (last load: ${last.shift.sources.slice(0, 6).join('; ')})` : ''}`);
   console.log(`long tasks during 8 pans and a zoom: ${panLong.length ? panLong.join(', ') + ' ms' : 'none'}`);
+  await last.context.close();
 } finally {
   await browser?.close();
   await product.stop();

@@ -7,8 +7,14 @@ import './app/phone.css';
 import { setupI18n } from './shared/i18n/i18n';
 import { App } from './app/App';
 import { queryClient } from './shared/api/query';
+import { loadConfig } from './shared/api/config';
 
 setupI18n();
+
+// The configuration says whether demo data is served: knowing it before the first render lets the
+// map page show its demo banner at once instead of pushing the map down later (layout shift).
+// A slow answer does not hold the page back for more than a moment.
+await Promise.race([loadConfig(), new Promise((resolve) => setTimeout(resolve, 800))]);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

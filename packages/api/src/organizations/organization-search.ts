@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { UserInputError } from '../core/errors';
 import { readQuery } from '../core/read';
-import { join, sql } from '../core/sql';
+import { join, type Sql, sql } from '../core/sql';
 import type { ReferenceCatalog } from '../reference/reference-catalog';
 import { resolveOrganizationFilter } from './organization-filter';
 import { organizationPage, type OrganizationPage, type ResolvedFilter } from './organization-page';
@@ -57,9 +57,11 @@ export class OrganizationSearch {
     limit: number,
     /** The MapPoint fields asked for: the categories (a subquery per site) only when selected. */
     selected: (field: keyof MapPointRow) => boolean = () => true,
+    /** A further condition on the sites (alias l), e.g. the grid cells of mapSitesAt. */
+    sites?: Sql,
   ): Promise<MapPointRow[]> {
     const resolved = this.resolve(filter);
-    const where = join([...resolved.where, ...resolved.siteWhere], ' and ');
+    const where = join([...resolved.where, ...resolved.siteWhere, ...(sites ? [sites] : [])], ' and ');
     const nameColumn = lang === 'sq' ? 'o.name_sq' : `coalesce(o.name_${lang}, o.name_sq)`;
     const statement = sql(
       `select l.id as location_id, o.id as organization_id, ${nameColumn} as name, l.lat, l.lng, m.code as municipality_code,` +

@@ -5,6 +5,7 @@ import { activeCriteria, filterKey, parseQuery, toApiFilter, toQuery, type BBox,
 import type { Lang } from '../shared/i18n/lang';
 import { navigate, rememberMapSearch } from '../shared/router/router';
 import { DemoBanner } from '../shared/ui/DemoBanner';
+import { useConfig } from '../shared/api/config';
 import { ExportLinks } from '../shared/ui/ExportLinks';
 import { FilterPanel } from './FilterPanel';
 import { MapView } from './MapView';
@@ -25,6 +26,7 @@ export function MapPage({ search, lang }: { search: string; lang: Lang }) {
   const filter = useMemo(() => state.filter, [key]);
   const apiFilter = useMemo(() => toApiFilter(filter), [filter]);
   const [summary, setSummary] = useState<IndexSummary | null>(null);
+  const config = useConfig();
   const [listHasDemo, setListHasDemo] = useState(false);
   const [highlight, setHighlight] = useState<{ lat: number; lng: number }[]>([]);
 
@@ -57,7 +59,7 @@ export function MapPage({ search, lang }: { search: string; lang: Lang }) {
     <main id="main" className="map-page" data-pane={phone ? pane : undefined}>
       {/* the page's heading, for screen readers and the focus after a route change */}
       <h1 className="visually-hidden">{t('app.tagline')}</h1>
-      <DemoBanner show={Boolean(summary?.hasDemo) || listHasDemo} />
+      <DemoBanner show={Boolean(config?.demoData) || Boolean(summary?.hasDemo) || listHasDemo} />
       {phone && <PhoneBar pane={pane} onPane={setPane} active={activeCriteria(filter)} onFilters={() => setSheet(true)} />}
       <div className="map-layout">
         <div className="sidebar">

@@ -42,7 +42,13 @@ function useBaseMap(container: RefObject<HTMLDivElement | null>, view: View | nu
   const map = useRef<L.Map | null>(null);
   const initial = useRef(view);
   useEffect(() => {
-    const { map: m, dispose } = createMap(container.current!, { zoomSnap: 1, minZoom: 6, maxZoom: 18, preferCanvas: false, worldCopyJump: false, keyboard: true });
+    // the municipality layer (map-layers.ts) draws the polygons here: the base layer adds the outline and the names only
+    const { map: m, dispose } = createMap(
+      container.current!,
+      { zoomSnap: 1, minZoom: 6, maxZoom: 18, preferCanvas: false, worldCopyJump: false, keyboard: true },
+      undefined,
+      { municipalities: false },
+    );
     labelPopupClose(m);
     m.createPane('municipalities').style.zIndex = '350';
     m.createPane('highlight').style.zIndex = '650';

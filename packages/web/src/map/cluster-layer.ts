@@ -8,7 +8,7 @@ import { GRAPHQL_URL } from '../shared/api/graphql';
 import { apiLang, type Lang } from '../shared/i18n/lang';
 import { itemKey, padBox, type ClusterItem, type IndexSummary, type LngLatBox } from './cluster';
 import type { WorkerRequest, WorkerResponse } from './cluster-protocol';
-import { MapPointsQuery } from './operations';
+import { MapPointSetQuery, MapSitesAtQuery } from './operations';
 import { leavesPopup, pointPopup, type PointItem } from './popups';
 import type { CategoryNode } from '../shared/categories';
 
@@ -53,8 +53,8 @@ export class ClusterLayer {
   load(filter: OrganizationFilter, lang: Lang): void {
     const seq = ++this.seq;
     this.loadSeq = seq;
-    const query = MapPointsQuery.toString();
-    this.post({ type: 'load', seq, url: new URL(GRAPHQL_URL, location.href).href, query, variables: { filter, lang: apiLang(lang) } });
+    const url = new URL(GRAPHQL_URL, location.href).href;
+    this.post({ type: 'load', seq, url, query: MapPointSetQuery.toString(), sitesQuery: MapSitesAtQuery.toString(), variables: { filter, lang: apiLang(lang) } });
   }
 
   dispose(): void {

@@ -2,7 +2,7 @@
 import type { ClusterItem, IndexSummary, LngLatBox } from './cluster';
 
 export type WorkerRequest =
-  | { type: 'load'; seq: number; url: string; query: string; variables: Record<string, unknown> }
+  | { type: 'load'; seq: number; url: string; query: string; sitesQuery: string; variables: { filter: unknown; lang: string } }
   | { type: 'clusters'; seq: number; box: LngLatBox; zoom: number }
   | { type: 'expand'; seq: number; clusterId: number };
 

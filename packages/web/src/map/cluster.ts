@@ -100,6 +100,19 @@ export function expandCluster(
   return { expansionZoom, leaves, total };
 }
 
+/** expandCluster for any index: `describe` turns the leaves into point items (the compact set fetches their names first). */
+export async function expandClusterWith<P extends { [name: string]: any }>(
+  index: Supercluster<P, Supercluster.AnyProps>,
+  clusterId: number,
+  describe: (leaves: Supercluster.PointFeature<P>[]) => Promise<Extract<ClusterItem, { kind: 'point' }>[]>,
+  leafLimit = 20,
+): Promise<{ expansionZoom: number; leaves: Extract<ClusterItem, { kind: 'point' }>[]; total: number }> {
+  const expansionZoom = index.getClusterExpansionZoom(clusterId);
+  const leaves = await describe(index.getLeaves(clusterId, leafLimit));
+  const total = countLeaves(index as unknown as Supercluster<PointProps, Supercluster.AnyProps>, clusterId);
+  return { expansionZoom, leaves, total };
+}
+
 function countLeaves(index: Supercluster<PointProps, Supercluster.AnyProps>, clusterId: number): number {
   return index.getChildren(clusterId).reduce((sum, c) => {
     const props = c.properties as Partial<Supercluster.ClusterProperties>;

@@ -29,6 +29,8 @@ function municipalityShape(map: L.Map, m: Municipality, geometry: unknown, selec
     ? L.geoJSON({ type: 'Feature', properties: {}, geometry } as GeoJSON.Feature, { style: () => style, pane: 'municipalities' })
     : L.circleMarker([m.seat.lat, m.seat.lng], { ...style, radius: 6 + Math.sqrt(m.population) / 45 });
   layer.bindTooltip(el('span', undefined, m.name), { sticky: true });
+  const mark = (l: L.Layer) => ((l as L.Path).getElement?.() as SVGElement | undefined)?.setAttribute('data-municipality', m.code);
+  layer.on('add', () => (layer instanceof L.GeoJSON ? layer.eachLayer(mark) : mark(layer)));
   const popup = el('div', 'popup');
   popup.append(el('h3', 'popup-title', m.name), el('p', undefined, i18next.t('map.population', { count: m.population, formatted: formatNumber(m.population) })));
   const btn = el('button', 'popup-filter', i18next.t('map.filterMunicipality'));

@@ -17,6 +17,37 @@ export const MapPointsQuery = graphql(`
   }
 `);
 
+/** Every site of the filter as a compact grid point set (no ids, no names): what the map clusters. */
+export const MapPointSetQuery = graphql(`
+  query MapPointSet($filter: OrganizationFilter) {
+    mapPointSet(filter: $filter) {
+      count
+      organizations
+      hasDemo
+      originLat
+      originLng
+      scale
+      latSteps
+      lngSteps
+      flags
+    }
+  }
+`);
+
+/** The ids and names of the sites in some grid cells, for the markers a view shows one by one. */
+export const MapSitesAtQuery = graphql(`
+  query MapSitesAt($cells: [MapCellInput!]!, $filter: OrganizationFilter, $lang: Language!) {
+    mapSitesAt(cells: $cells, filter: $filter, lang: $lang) {
+      locationId
+      organizationId
+      name
+      lat
+      lng
+      categoryCodes
+    }
+  }
+`);
+
 export const OrganizationListQuery = graphql(`
   query OrganizationList($filter: OrganizationFilter, $first: Int!, $after: String, $lang: Language!) {
     organizations(filter: $filter, first: $first, after: $after, orderBy: NAME) {

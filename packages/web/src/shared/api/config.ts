@@ -10,6 +10,8 @@ export interface RuntimeConfig {
 
 const offline: RuntimeConfig = { tileUrl: '', tileAttribution: '', demoData: false };
 let configPromise: Promise<RuntimeConfig> | null = null;
+/** The configuration once it arrived: main.tsx waits for it (briefly) before the first render, so pages lay out once. */
+let loaded: RuntimeConfig | null = null;
 
 export function loadConfig(): Promise<RuntimeConfig> {
   configPromise ??= fetch('/config.json', { headers: { accept: 'application/json' } })
@@ -19,12 +21,13 @@ export function loadConfig(): Promise<RuntimeConfig> {
       tileAttribution: typeof c.tileAttribution === 'string' ? c.tileAttribution : '',
       demoData: c.demoData === true,
     }))
-    .catch(() => offline);
+    .catch(() => offline)
+    .then((c) => (loaded = c));
   return configPromise;
 }
 
 export function useConfig(): RuntimeConfig | null {
-  const [config, setConfig] = useState<RuntimeConfig | null>(null);
+  const [config, setConfig] = useState<RuntimeConfig | null>(() => loaded);
   useEffect(() => {
     let live = true;
     void loadConfig().then((c) => live && setConfig(c));

@@ -55,8 +55,11 @@ export function labelPoint(boundary: MultiPolygon | null | undefined, seat: { la
 
 const uiLang = (): Lang => (isLang(i18next.language) ? i18next.language : 'sq');
 
-/** Draws the base layer on a map once the boundaries arrive; returns its cleanup. */
-export function addBaseLayer(map: L.Map, options: { labels?: boolean } = {}): () => void {
+/**
+ * Draws the base layer on a map once the boundaries arrive; returns its cleanup. Without
+ * `municipalities` the borders are left to a map that draws the polygons itself (the main map).
+ */
+export function addBaseLayer(map: L.Map, options: { labels?: boolean; municipalities?: boolean } = {}): () => void {
   map.createPane('base').style.zIndex = '250';
   const labelPane = map.createPane('baseLabels');
   labelPane.style.zIndex = '450';
@@ -105,7 +108,7 @@ export function addBaseLayer(map: L.Map, options: { labels?: boolean } = {}): ()
         );
       }
       for (const m of d.municipalities) {
-        if (!m.boundary) continue;
+        if (!m.boundary || options.municipalities === false) continue;
         const shape = L.geoJSON({ type: 'Feature', properties: {}, geometry: m.boundary } as GeoJSON.Feature, {
           pane: 'base',
           interactive: false,

@@ -36,7 +36,7 @@ export function createMap(
   container: HTMLElement,
   options: L.MapOptions,
   onTilesOff?: () => void,
-  base: { labels?: boolean } = {},
+  base: { labels?: boolean; municipalities?: boolean } = {},
 ): { map: L.Map; dispose: () => void } {
   const map = L.map(container, { ...options, zoomControl: false });
   let zoom = zoomControl().addTo(map);
