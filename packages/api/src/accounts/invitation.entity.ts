@@ -1,15 +1,12 @@
-import { randomUUID } from 'node:crypto';
-import { Entity, Enum, ManyToOne, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, Property } from '@mikro-orm/core';
 import { Organization } from '../organizations/organization.entity';
 import { MembershipRole } from '../users/user.enums';
 import { User } from '../users/user.entity';
+import { HashedToken } from './hashed-token.entity';
 
 /** An owner's invitation of a colleague, by email; accepted once, by the signed-in user with that email. */
 @Entity({ tableName: 'invitation' })
-export class Invitation {
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
+export class Invitation extends HashedToken {
   @ManyToOne(() => Organization, { deleteRule: 'cascade', index: true })
   organization!: Organization;
 
@@ -22,15 +19,6 @@ export class Invitation {
 
   @ManyToOne(() => User, { nullable: true, deleteRule: 'set null' })
   invitedBy?: User | null;
-
-  @Property({ type: 'text', unique: true })
-  tokenHash!: string;
-
-  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
-  createdAt: Opt<Date> = new Date();
-
-  @Property({ type: 'timestamptz' })
-  expiresAt!: Date;
 
   @Property({ type: 'timestamptz', nullable: true })
   acceptedAt?: Date | null;

@@ -1,27 +1,14 @@
-import { randomUUID } from 'node:crypto';
-import { Entity, ManyToOne, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, Property, type Opt } from '@mikro-orm/core';
 import { User } from '../users/user.entity';
+import { HashedToken } from './hashed-token.entity';
 
-/**
- * A signed-in session, kept in PostgreSQL so that any API replica can serve any request. Only a
- * SHA-256 of the token is stored: a leaked table does not let anyone sign in.
- */
+/** A signed-in session, kept in PostgreSQL so that any API replica can serve any request. */
 @Entity({ tableName: 'user_session' })
-export class Session {
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
+// Expired sessions are swept by expiry.
+@Index({ properties: ['expiresAt'] })
+export class Session extends HashedToken {
   @ManyToOne(() => User, { deleteRule: 'cascade', index: true })
   user!: User;
-
-  @Property({ type: 'text', unique: true })
-  tokenHash!: string;
-
-  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
-  createdAt: Opt<Date> = new Date();
-
-  @Property({ type: 'timestamptz', index: true })
-  expiresAt!: Date;
 
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   lastSeenAt: Opt<Date> = new Date();

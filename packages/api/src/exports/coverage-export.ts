@@ -2,7 +2,7 @@ import { CoverageFilter } from '../coverage/coverage.types';
 import type { CoverageCell } from '../coverage/coverage.types';
 import type { ReferenceCatalog } from '../reference/reference-catalog';
 import { columnsOf, COVERAGE_FIELDS } from './export-fields';
-import { ExportRequestError } from './export-filter';
+import { ExportRequestError, isObject, jsonParameter } from './export-filter';
 
 export const COVERAGE_COLUMNS = columnsOf(COVERAGE_FIELDS);
 const KNOWN = ['categories', 'targetGroups', 'regions', 'includeDemo'];
@@ -12,17 +12,9 @@ export type ExportLanguage = (typeof LANGUAGES)[number];
 /** The `filter` parameter of /export/coverage.csv: a CoverageFilter as JSON, as the coverage query takes it. */
 export function parseCoverageFilterParameter(raw: unknown): CoverageFilter {
   const filter = new CoverageFilter();
-  if (raw === undefined || raw === '') return filter;
-  if (typeof raw !== 'string') throw new ExportRequestError('"filter" must be given once, as JSON.');
-  if (raw.length > 10_000) throw new ExportRequestError('"filter" is longer than 10,000 characters.');
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    throw new ExportRequestError('"filter" is not valid JSON; pass a CoverageFilter such as {"categories":["residential"]}.');
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ExportRequestError('"filter" must be a JSON object (a CoverageFilter).');
-  const record = value as Record<string, unknown>;
+  const record = jsonParameter(raw, 'filter', 'a CoverageFilter such as {"categories":["residential"]}');
+  if (record === undefined) return filter;
+  if (!isObject(record)) throw new ExportRequestError('"filter" must be a JSON object (a CoverageFilter).');
   const unknown = Object.keys(record).filter((k) => !KNOWN.includes(k));
   if (unknown.length) throw new ExportRequestError(`Unknown coverage filter field(s): ${unknown.join(', ')}. Known: ${KNOWN.join(', ')}.`);
   for (const key of ['categories', 'targetGroups', 'regions'] as const) {

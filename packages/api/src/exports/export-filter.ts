@@ -6,7 +6,23 @@ import { OrganizationFilter } from '../organizations/organization.inputs';
 /** Thrown for a malformed ?filter=; the router answers 400 with the message. */
 export class ExportRequestError extends Error {}
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * A query parameter that carries a JSON value (a filter, as the GraphQL API takes it): given once,
+ * at most 10,000 characters, valid JSON. undefined when it is absent or empty; `example` shows what
+ * to pass when it is not JSON.
+ */
+export function jsonParameter(raw: unknown, name: string, example: string): unknown {
+  if (raw === undefined || raw === '') return undefined;
+  if (typeof raw !== 'string') throw new ExportRequestError(`"${name}" must be given once, as JSON.`);
+  if (raw.length > 10_000) throw new ExportRequestError(`"${name}" is longer than 10,000 characters.`);
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new ExportRequestError(`"${name}" is not valid JSON; pass ${example}.`);
+  }
+}
 
 function strings(value: unknown, field: string): string[] | null {
   if (value === undefined || value === null) return null;
@@ -85,31 +101,16 @@ export function plainToFilter(value: unknown): OrganizationFilter {
 
 /** The `filter` query parameter: an OrganizationFilter as JSON, exactly as the GraphQL API takes it. */
 export function parseFilterParameter(raw: unknown): OrganizationFilter {
-  if (raw === undefined || raw === '') return new OrganizationFilter();
-  if (typeof raw !== 'string') throw new ExportRequestError('"filter" must be given once, as JSON.');
-  if (raw.length > 10_000) throw new ExportRequestError('"filter" is longer than 10,000 characters.');
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    throw new ExportRequestError('"filter" is not valid JSON; pass an OrganizationFilter such as {"categories":["residential"]}.');
-  }
-  return plainToFilter(value);
+  const value = jsonParameter(raw, 'filter', 'an OrganizationFilter such as {"categories":["residential"]}');
+  return value === undefined ? new OrganizationFilter() : plainToFilter(value);
 }
 
 const CONTRACT_KNOWN = ['authorities', 'providers', 'categories', 'municipalities', 'years', 'modalities', 'status', 'includeDemo'];
 
 /** The `contracts` query parameter of the OCDS export: a ContractFilter as JSON, as the contracts query takes it. */
 export function parseContractFilterParameter(raw: unknown): ContractFilter | null {
-  if (raw === undefined || raw === '') return null;
-  if (typeof raw !== 'string') throw new ExportRequestError('"contracts" must be given once, as JSON.');
-  if (raw.length > 10_000) throw new ExportRequestError('"contracts" is longer than 10,000 characters.');
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    throw new ExportRequestError('"contracts" is not valid JSON; pass a ContractFilter such as {"years":[2025]}.');
-  }
+  const value = jsonParameter(raw, 'contracts', 'a ContractFilter such as {"years":[2025]}');
+  if (value === undefined) return null;
   if (!isObject(value)) throw new ExportRequestError('"contracts" must be a JSON object.');
   const unknown = Object.keys(value).filter((k) => !CONTRACT_KNOWN.includes(k));
   if (unknown.length) throw new ExportRequestError(`Unknown contract filter field(s): ${unknown.join(', ')}. Known: ${CONTRACT_KNOWN.join(', ')}.`);

@@ -261,12 +261,12 @@ function toOrganization(r: Row): OrganizationRecord {
   };
 }
 
+/** The columns every record under an organization has. */
+const owned = (r: Row) => ({ id: r.id, organizationId: r.organization_id, createdAt: date(r.created_at), updatedAt: date(r.updated_at) });
+
 function toService(r: Row): ServiceRecord {
   return {
-    id: r.id,
-    organizationId: r.organization_id,
-    createdAt: date(r.created_at),
-    updatedAt: date(r.updated_at),
+    ...owned(r),
     names: { sq: r.name_sq, sr: r.name_sr, en: r.name_en },
     descriptions: { sq: r.description_sq, sr: r.description_sr, en: r.description_en },
     languages: r.languages ?? [],
@@ -284,10 +284,7 @@ function toService(r: Row): ServiceRecord {
 
 function toLocation(r: Row): LocationRecord {
   return {
-    id: r.id,
-    organizationId: r.organization_id,
-    createdAt: date(r.created_at),
-    updatedAt: date(r.updated_at),
+    ...owned(r),
     name: r.name,
     address: r.address,
     municipalityId: r.municipality_id,

@@ -93,28 +93,11 @@ export class HsdsVocabulary {
   categoryTerm(category: ServiceCategory): HsdsObject {
     const parentId = this.catalog.parentIdOf(category);
     const parent = parentId ? this.catalog.categoriesById.get(parentId) : null;
-    return compact({
-      id: categoryTermId(category.code),
-      code: category.code,
-      name: category.names.sq,
-      description: category.names.en ?? category.names.sq,
-      parent_id: parent ? categoryTermId(parent.code) : null,
-      taxonomy: TAXONOMIES.categories.code,
-      language: 'sq',
-      taxonomy_id: TAXONOMIES.categories.id,
-    });
+    return compact(codedTerm(categoryTermId(category.code), category, TAXONOMIES.categories, { parent_id: parent ? categoryTermId(parent.code) : null }));
   }
 
   targetGroupTerm(group: TargetGroup): HsdsObject {
-    return {
-      id: targetGroupTermId(group.code),
-      code: group.code,
-      name: group.names.sq,
-      description: group.names.en ?? group.names.sq,
-      taxonomy: TAXONOMIES.targetGroups.code,
-      language: 'sq',
-      taxonomy_id: TAXONOMIES.targetGroups.id,
-    };
+    return codedTerm(targetGroupTermId(group.code), group, TAXONOMIES.targetGroups);
   }
 
   recordTerm(term: RecordTermInfo): HsdsObject {
@@ -152,4 +135,9 @@ export function compact<T extends Record<string, unknown>>(object: T): HsdsObjec
   const out: HsdsObject = {};
   for (const [key, value] of Object.entries(object)) if (value !== null && value !== undefined) out[key] = value;
   return out;
+}
+
+/** A taxonomy term for reference data: named in Albanian, described in English (Albanian where missing); `between` goes before the taxonomy. */
+function codedTerm(id: string, item: { code: string; names: { sq: string; en?: string | null } }, taxonomy: { code: string; id: string }, between: HsdsObject = {}): HsdsObject {
+  return { id, code: item.code, name: item.names.sq, description: item.names.en ?? item.names.sq, ...between, taxonomy: taxonomy.code, language: 'sq', taxonomy_id: taxonomy.id };
 }

@@ -61,12 +61,13 @@ function scalar<E, K extends keyof E>(key: K): FieldDef<E> {
   return { get: (e) => nul(e[key]), set: (e, v) => void (e[key] = v) };
 }
 
+/** The names and descriptions of organizations and services, created on first write. */
+const namesOf = <E extends { names: LocalizedText }>(e: E) => (e.names ??= new LocalizedText());
+const descriptionsOf = <E extends { descriptions: OptionalLocalizedText }>(e: E) => (e.descriptions ??= new OptionalLocalizedText());
+
 function codesOf(ids: string[], byId: Map<string, { code: string }>): string[] {
   return ids.map((id) => byId.get(id)?.code ?? id).sort();
 }
-
-const organizationNames = (o: Organization) => (o.names ??= new LocalizedText());
-const organizationDescriptions = (o: Organization) => (o.descriptions ??= new OptionalLocalizedText());
 
 export const organizationSpec: EntitySpec<Organization> = {
   entityType: 'Organization',
@@ -75,9 +76,9 @@ export const organizationSpec: EntitySpec<Organization> = {
   populate: [],
   organizationIdOf: (o) => o.id,
   fields: {
-    ...localizedFields<Organization>('names', (o) => o.names, organizationNames),
+    ...localizedFields<Organization>('names', (o) => o.names, namesOf),
     acronym: scalar('acronym'),
-    ...localizedFields<Organization>('descriptions', (o) => o.descriptions, organizationDescriptions),
+    ...localizedFields<Organization>('descriptions', (o) => o.descriptions, descriptionsOf),
     legalForm: scalar('legalForm'),
     registrationNumber: scalar('registrationNumber'),
     registrationDate: scalar('registrationDate'),
@@ -105,9 +106,6 @@ export const organizationSpec: EntitySpec<Organization> = {
 /** Changing any of these means the verified identity of the organization may no longer hold. */
 export const REGISTRATION_FIELDS = ['names.sq', 'names.sr', 'names.en', 'registrationNumber', 'registrationDate', 'legalForm'];
 
-const serviceNames = (s: Service) => (s.names ??= new LocalizedText());
-const serviceDescriptions = (s: Service) => (s.descriptions ??= new OptionalLocalizedText());
-
 export const serviceSpec: EntitySpec<Service> = {
   entityType: 'Service',
   entityClass: Service,
@@ -118,8 +116,8 @@ export const serviceSpec: EntitySpec<Service> = {
     ctx.locationIds = (await ctx.tx.find(ServiceAtLocation, { service: service.id }, { fields: ['location'] })).map((l) => l.location.id).sort();
   },
   fields: {
-    ...localizedFields<Service>('names', (s) => s.names, serviceNames),
-    ...localizedFields<Service>('descriptions', (s) => s.descriptions, serviceDescriptions),
+    ...localizedFields<Service>('names', (s) => s.names, namesOf),
+    ...localizedFields<Service>('descriptions', (s) => s.descriptions, descriptionsOf),
     categories: {
       get: (s, { catalog }) => codesOf(s.categories.getIdentifiers() as string[], catalog.categoriesById),
       set: (s, codes: string[], { tx, catalog }) => s.categories.set(codes.map((c) => tx.getReference(ServiceCategory, catalog.categoriesByCode.get(c)!.id))),

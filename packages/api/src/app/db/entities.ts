@@ -21,11 +21,13 @@ import { ServiceCategory } from '../../taxonomy/service-category.entity';
 import { TargetGroup } from '../../taxonomy/target-group.entity';
 import { SurveyInvitation, SurveyNotice, SurveyResponse, SurveyWave } from '../../surveys/survey.entity';
 import { BaseEntity, VersionedEntity } from '../../core/base.entity';
+import { HashedToken } from '../../accounts/hashed-token.entity';
 import { LocalizedText, OptionalLocalizedText } from '../../core/localized-text';
 
 export const entities = [
   BaseEntity,
   VersionedEntity,
+  HashedToken,
   LocalizedText,
   OptionalLocalizedText,
   Region,
