@@ -136,6 +136,8 @@ export async function startProduct(options = {}) {
     WEB_DIST,
     MAP_TILE_URL: '',
     MAP_TILE_ATTRIBUTION: '',
+    // Production refuses to start without a registered ocid prefix: the tests use one of the right shape.
+    OCDS_PREFIX: process.env.OCDS_PREFIX || 'ocds-e2etst',
     LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
     ...options.env,
   };
