@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { RequestHandler } from 'express';
-import Redis from 'ioredis';
 import type { Logger } from 'pino';
-import { type RateLimiterAbstract, RateLimiterPostgres, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { type RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
+import { counterStoreOf } from '../../core/counter-store';
 import type { AppConfig } from '../../core/config';
 import { SESSION_COOKIE } from '../../accounts/auth';
 
@@ -26,25 +26,12 @@ export function rateLimitKey(headers: Record<string, string | string[] | undefin
 
 /**
  * Requests per minute per client address (anonymous) or per session (signed in), counted in Redis when
- * REDIS_URL is set, else in PostgreSQL, so the limits hold across API replicas. When the store fails,
+ * REDIS_URL is set, else in PostgreSQL through a pool of their own (core/counter-store.ts), so the limits hold across API replicas. When the store fails,
  * requests go through: availability of a public registry matters more than the limit.
  */
 export function createRateLimiter(config: AppConfig, orm: MikroORM, logger: Logger): RequestRateLimiter {
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false }) : null;
-  redis?.on('error', (error) => logger.warn({ err: error }, 'rate limiter: Redis unavailable'));
-  const make = (keyPrefix: string, points: number): RateLimiterAbstract =>
-    redis
-      ? new RateLimiterRedis({ storeClient: redis, keyPrefix, points, duration: 60 })
-      : new RateLimiterPostgres({
-          storeClient: orm.em.getConnection().getKnex(),
-          storeType: 'knex',
-          tableName: 'rate_limit',
-          tableCreated: true,
-          keyPrefix,
-          points,
-          duration: 60,
-          clearExpiredByTimeout: true,
-        });
+  const store = counterStoreOf(orm.em);
+  const make = (keyPrefix: string, points: number): RateLimiterAbstract => store.limiter(keyPrefix, points, 60, { clearExpired: true });
   const anonymous = make('anon', config.rateLimits.anonymousPerMinute);
   const signedIn = make('user', config.rateLimits.signedInPerMinute);
 
@@ -73,9 +60,8 @@ export function createRateLimiter(config: AppConfig, orm: MikroORM, logger: Logg
   };
   return {
     middleware,
-    store: redis ? 'redis' : 'postgres',
-    close: async () => {
-      if (redis) await redis.quit().catch(() => undefined);
-    },
+    store: store.kind,
+    // The counter store belongs to the runtime, which closes it.
+    close: async () => undefined,
   };
 }
