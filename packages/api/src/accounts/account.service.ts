@@ -9,7 +9,7 @@ import type { Mailer } from '../mail/mailer';
 import { UserRole } from '../users/user.enums';
 import { type CookieWriter, SESSION_DAYS } from './auth';
 import { normaliseEmail } from '../core/validation';
-import { checkPassword, decoyPasswordHash, hashPassword, newToken, tokenHash, verifyPassword } from './credentials';
+import { checkPassword, decoyPasswordHash, hashingSlot, hashPassword, newToken, tokenHash, verifyPassword, verifyPasswordInSlot } from './credentials';
 import { PasswordResetToken } from './password-reset-token.entity';
 import { authorize, requireSignedIn, type Actor } from '../access/policy';
 import { SignInGuard } from './rate-limit';
@@ -107,9 +107,14 @@ export async function signIn(ctx: AccountContext, emailInput: string, password: 
   if (await guard.attempt(email, address)) {
     return refused(UserErrorCode.RATE_LIMITED, 'Too many failed sign-ins: wait 15 minutes, or reset your password.');
   }
-  const found = await ctx.em.fork().findOne(User, { email });
-  // Verify against a decoy when there is no such user, so the answer takes as long either way.
-  const ok = await verifyPassword(found?.passwordHash ?? (await decoyPasswordHash()), password ?? '');
+  const decoy = await decoyPasswordHash();
+  // The user is read inside the hashing slot too: however many sign-ins queue, only as many as there
+  // are slots touch the request pool at once. A decoy hash stands in for an unknown email, so the
+  // answer takes as long either way.
+  const { found, ok } = await hashingSlot(async () => {
+    const user = await ctx.em.fork().findOne(User, { email });
+    return { found: user, ok: await verifyPasswordInSlot(user?.passwordHash ?? decoy, password ?? '') };
+  });
   if (!found || !ok || !found.active) return refused(UserErrorCode.INVALID_INPUT, 'The email or the password is wrong.', ['password']);
   await guard.succeeded(email, address);
   return writeTransaction(ctx.em, async (tx) => {

@@ -17,7 +17,8 @@ export const HASHING_CONCURRENCY = Math.max(1, Math.floor(os.availableParallelis
 let hashing = 0;
 const waiting: (() => void)[] = [];
 
-async function limited<T>(work: () => Promise<T>): Promise<T> {
+/** Runs work in one of the HASHING_CONCURRENCY slots (waiting for one); work must not ask for another slot. */
+export async function hashingSlot<T>(work: () => Promise<T>): Promise<T> {
   if (hashing >= HASHING_CONCURRENCY) await new Promise<void>((resolve) => waiting.push(resolve));
   else hashing++;
   try {
@@ -31,12 +32,17 @@ async function limited<T>(work: () => Promise<T>): Promise<T> {
 }
 
 export function hashPassword(password: string): Promise<string> {
-  return limited(() => hash(password, ARGON2_OPTIONS));
+  return hashingSlot(() => hash(password, ARGON2_OPTIONS));
 }
 
-export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+export function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  return hashingSlot(() => verifyPasswordInSlot(passwordHash, password));
+}
+
+/** verifyPassword for code already holding a hashing slot. */
+export async function verifyPasswordInSlot(passwordHash: string, password: string): Promise<boolean> {
   try {
-    return await limited(() => verify(passwordHash, password));
+    return await verify(passwordHash, password);
   } catch {
     return false;
   }

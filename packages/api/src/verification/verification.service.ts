@@ -32,6 +32,9 @@ export function verifyOrganization(ctx: EditContext, id: string, version: number
       organization.verificationStatus = approve ? VerificationStatus.VERIFIED : VerificationStatus.UNVERIFIED;
       organization.verifiedAt = approve ? now : null;
       organization.verifiedBy = approve ? tx.getReference(User, actor.user.id) : null;
+      // A decision always moves the version, even a rejection that changes no field: concurrent
+      // decisions on one version then race on it, and exactly one wins (the others: STALE_VERSION).
+      organization.updatedAt = now;
     });
     if (approve) {
       const licences = await tx.find(Licence, { organization: organization.id, verificationStatus: VerificationStatus.UNVERIFIED }, { populate: ['categories'] });
