@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
-import { isDatabaseUnavailable } from '../graphql/database-errors';
+import { isDatabaseUnavailable } from '../../core/database-errors';
 
 /** An HTTP error answer: the GraphQL error shape, so every client parses one format. */
 export function errorBody(code: string, message: string) {
