@@ -48,10 +48,11 @@ const ask = (base: string, key: string) =>
 
 describe.each([
   ['PostgreSQL', {}],
-  ['Redis', { REDIS_URL: 'redis://127.0.0.1:6379' }],
+  ['Redis', { REDIS_URL: 'redis://127.0.0.1:6379/2' }],
 ])('rate limits shared by two API replicas through %s', (_store, storeEnv) => {
   it('a client gets 8 requests a minute in total, whichever replica answers', async () => {
-    const env = { RATE_LIMIT_PER_MINUTE: '8', ...storeEnv };
+    // The test stands where the proxy would: its X-Forwarded-For names the client.
+    const env = { RATE_LIMIT_PER_MINUTE: '8', TRUST_PROXY: 'loopback', ...storeEnv };
     const [a, b] = await Promise.all([replica(env), replica(env)]);
     // A fresh client address per store, so the two runs do not share counters.
     const client = `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.7`;

@@ -4,12 +4,12 @@ import { PublicAuthority } from '../authorities/public-authority.entity';
 import { recordRevision } from '../revisions/revision.service';
 import { Validator } from '../core/validation';
 import { isUuid } from '../core/ids';
-import { fail, invalid, UserErrorCode, UserErrorsException, type WriteResult, writeTransaction } from '../core/user-errors';
+import { fail, invalid, userError, UserErrorCode, UserErrorsException, type WriteResult, writeTransaction } from '../core/user-errors';
 import type { Mailer } from '../mail/mailer';
 import { UserRole } from '../users/user.enums';
 import { type CookieWriter, SESSION_DAYS } from './auth';
 import { normaliseEmail } from '../core/validation';
-import { checkPassword, decoyPasswordHash, hashPassword, newToken, tokenHash, verifyPassword } from './credentials';
+import { checkPassword, decoyPasswordHash, hashingSlot, hashPassword, newToken, tokenHash, verifyPassword, verifyPasswordInSlot } from './credentials';
 import { PasswordResetToken } from './password-reset-token.entity';
 import { authorize, requireSignedIn, type Actor } from '../access/policy';
 import { SignInGuard } from './rate-limit';
@@ -81,30 +81,46 @@ export async function validateNewAccount(em: EntityManager, input: NewAccountInp
   return { email: email!, displayName: displayName! };
 }
 
-export function register(ctx: AccountContext, input: NewAccountInput): Promise<WriteResult<SignedIn>> {
+export async function register(ctx: AccountContext, input: NewAccountInput): Promise<WriteResult<SignedIn>> {
+  // Validated and hashed before the transaction: no connection is held while argon2 runs.
+  const checked = await writeTransaction(ctx.em, (tx) => validateNewAccount(tx, input));
+  if (!checked.value) return { value: null, userErrors: checked.userErrors };
+  const { email, displayName } = checked.value;
+  const passwordHash = await hashPassword(input.password);
   return writeTransaction(ctx.em, async (tx) => {
-    const { email, displayName } = await validateNewAccount(tx, input);
-    const user = createUser(tx, { email, displayName, passwordHash: await hashPassword(input.password), role: UserRole.EDITOR }, null);
+    const user = createUser(tx, { email, displayName, passwordHash, role: UserRole.EDITOR }, null);
     return { user, token: await startSession(tx, user, ctx) };
   });
 }
 
-export function signIn(ctx: AccountContext, emailInput: string, password: string): Promise<WriteResult<SignedIn>> {
+const refused = (code: UserErrorCode, message: string, field?: string[]): WriteResult<never> => ({ value: null, userErrors: [userError(code, message, field)] });
+
+/**
+ * The attempt is counted first (atomically, in the counter store), then the password is checked with
+ * no connection held and no transaction open; only a correct password opens the transaction that
+ * starts the session. So a flood of wrong passwords costs CPU, never database connections.
+ */
+export async function signIn(ctx: AccountContext, emailInput: string, password: string): Promise<WriteResult<SignedIn>> {
   const guard = new SignInGuard(ctx.em);
   const email = normaliseEmail(emailInput ?? '') ?? (emailInput ?? '').trim().toLowerCase().slice(0, 254);
   const address = ctx.ip ?? 'unknown';
+  if (await guard.attempt(email, address)) {
+    return refused(UserErrorCode.RATE_LIMITED, 'Too many failed sign-ins: wait 15 minutes, or reset your password.');
+  }
+  const decoy = await decoyPasswordHash();
+  // The user is read inside the hashing slot too: however many sign-ins queue, only as many as there
+  // are slots touch the request pool at once. A decoy hash stands in for an unknown email, so the
+  // answer takes as long either way.
+  const { found, ok } = await hashingSlot(async () => {
+    const user = await ctx.em.fork().findOne(User, { email });
+    return { found: user, ok: await verifyPasswordInSlot(user?.passwordHash ?? decoy, password ?? '') };
+  });
+  if (!found || !ok || !found.active) return refused(UserErrorCode.INVALID_INPUT, 'The email or the password is wrong.', ['password']);
+  await guard.succeeded(email, address);
   return writeTransaction(ctx.em, async (tx) => {
-    if (await guard.blocked(email, address)) {
-      fail(UserErrorCode.RATE_LIMITED, 'Too many failed sign-ins: wait 15 minutes, or reset your password.');
-    }
-    const user = await tx.findOne(User, { email });
-    // Verify against a decoy when there is no such user, so the answer takes as long either way.
-    const ok = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password ?? '');
-    if (!user || !ok || !user.active) {
-      await guard.failed(email, address);
-      fail(UserErrorCode.INVALID_INPUT, 'The email or the password is wrong.', ['password']);
-    }
-    await guard.cleared(email);
+    // The password must still be the one just checked, and the user still active.
+    const user = await tx.findOne(User, { id: found.id, passwordHash: found.passwordHash, active: true });
+    if (!user) fail(UserErrorCode.INVALID_INPUT, 'The email or the password is wrong.', ['password']);
     return { user, token: await startSession(tx, user, ctx) };
   });
 }
@@ -139,35 +155,55 @@ export async function requestPasswordReset(ctx: AccountContext, emailInput: stri
   });
 }
 
-/** A valid, unused, unexpired token sets the password once and signs the user out everywhere. */
-export function resetPassword(ctx: AccountContext, token: string, newPassword: string): Promise<WriteResult<User>> {
-  return writeTransaction(ctx.em, async (tx) => {
+/**
+ * A valid, unused, unexpired token sets the password once and signs the user out everywhere. The new
+ * password is hashed before the transaction; in it, the token is used by a compare-and-set, so of two
+ * concurrent uses exactly one wins.
+ */
+export async function resetPassword(ctx: AccountContext, token: string, newPassword: string): Promise<WriteResult<User>> {
+  const invalidLink = (): never => fail(UserErrorCode.INVALID_INPUT, 'This reset link is invalid, already used or expired (links last an hour): ask for a new one.', ['token']);
+  const checked = await writeTransaction(ctx.em, async (tx) => {
     const reset = token ? await tx.findOne(PasswordResetToken, { tokenHash: tokenHash(token) }, { populate: ['user'] }) : null;
-    if (!reset || reset.usedAt || reset.expiresAt.getTime() <= Date.now()) {
-      fail(UserErrorCode.INVALID_INPUT, 'This reset link is invalid, already used or expired (links last an hour): ask for a new one.', ['token']);
-    }
+    if (!reset || reset.usedAt || reset.expiresAt.getTime() <= Date.now()) return invalidLink();
     const problems = checkPassword(newPassword ?? '', reset.user.email, ['newPassword']);
     if (problems.length) throw new UserErrorsException(problems);
-    reset.usedAt = new Date();
-    reset.user.passwordHash = await hashPassword(newPassword);
-    await tx.nativeDelete(Session, { user: reset.user.id });
-    await new SignInGuard(ctx.em).cleared(reset.user.email);
-    return reset.user;
+    return { id: reset.id, userId: reset.user.id, email: reset.user.email };
   });
+  if (!checked.value) return { value: null, userErrors: checked.userErrors };
+  const { id, userId, email } = checked.value;
+  const passwordHash = await hashPassword(newPassword);
+  const result = await writeTransaction(ctx.em, async (tx) => {
+    const used = await tx.nativeUpdate(PasswordResetToken, { id, usedAt: null, expiresAt: { $gt: new Date() } }, { usedAt: new Date() });
+    if (used !== 1) invalidLink();
+    await tx.nativeUpdate(User, { id: userId }, { passwordHash });
+    await tx.nativeDelete(Session, { user: userId });
+    return tx.findOneOrFail(User, { id: userId }, { refresh: true });
+  });
+  if (result.value) await new SignInGuard(ctx.em).cleared(email);
+  return result;
 }
 
-/** The signed-in user changes their password (knowing the current one); their other sessions end. */
-export function changePassword(ctx: AccountContext, actor: Actor | null, currentSessionToken: string | null, current: string, next: string): Promise<WriteResult<User>> {
-  return writeTransaction(ctx.em, async (tx) => {
+/** The signed-in user changes their password (knowing the current one); their other sessions end. Hashing happens outside the transaction. */
+export async function changePassword(ctx: AccountContext, actor: Actor | null, currentSessionToken: string | null, current: string, next: string): Promise<WriteResult<User>> {
+  const checked = await writeTransaction(ctx.em, async (tx) => {
     const signedIn = requireSignedIn(actor);
     const user = await tx.findOneOrFail(User, { id: signedIn.user.id });
-    if (!(await verifyPassword(user.passwordHash, current ?? ''))) fail(UserErrorCode.INVALID_INPUT, 'The current password is wrong.', ['currentPassword']);
-    const problems = checkPassword(next ?? '', user.email, ['newPassword']);
-    if (problems.length) throw new UserErrorsException(problems);
-    user.passwordHash = await hashPassword(next);
+    return { id: user.id, email: user.email, passwordHash: user.passwordHash };
+  });
+  if (!checked.value) return { value: null, userErrors: checked.userErrors };
+  const { id, email, passwordHash: oldHash } = checked.value;
+  if (!(await verifyPassword(oldHash, current ?? ''))) return refused(UserErrorCode.INVALID_INPUT, 'The current password is wrong.', ['currentPassword']);
+  const problems = checkPassword(next ?? '', email, ['newPassword']);
+  if (problems.length) return { value: null, userErrors: problems };
+  const passwordHash = await hashPassword(next);
+  return writeTransaction(ctx.em, async (tx) => {
+    // Compare-and-set on the old hash: a concurrent change (or reset) in between wins, this one is refused.
+    if ((await tx.nativeUpdate(User, { id, passwordHash: oldHash }, { passwordHash })) !== 1) {
+      fail(UserErrorCode.STALE_VERSION, 'Your password was changed at the same moment: sign in again with the new one.', ['currentPassword']);
+    }
     const keep = currentSessionToken ? tokenHash(currentSessionToken) : null;
-    await tx.nativeDelete(Session, keep ? { user: user.id, tokenHash: { $ne: keep } } : { user: user.id });
-    return user;
+    await tx.nativeDelete(Session, keep ? { user: id, tokenHash: { $ne: keep } } : { user: id });
+    return tx.findOneOrFail(User, { id }, { refresh: true });
   });
 }
 

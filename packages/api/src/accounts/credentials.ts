@@ -1,5 +1,6 @@
 import { Algorithm, hash, verify } from '@node-rs/argon2';
 import { createHash, randomBytes } from 'node:crypto';
+import os from 'node:os';
 import { invalid, type UserError } from '../core/user-errors';
 
 /**
@@ -8,11 +9,38 @@ import { invalid, type UserError } from '../core/user-errors';
  */
 const ARGON2_OPTIONS = { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-export function hashPassword(password: string): Promise<string> {
-  return hash(password, ARGON2_OPTIONS);
+/**
+ * At most this many hashes run at once (half the cores, at least one); the rest queue. A flood of
+ * sign-ins then costs the flooders time, while the event loop keeps a core for everyone else's requests.
+ */
+export const HASHING_CONCURRENCY = Math.max(1, Math.floor(os.availableParallelism() / 2));
+let hashing = 0;
+const waiting: (() => void)[] = [];
+
+/** Runs work in one of the HASHING_CONCURRENCY slots (waiting for one); work must not ask for another slot. */
+export async function hashingSlot<T>(work: () => Promise<T>): Promise<T> {
+  if (hashing >= HASHING_CONCURRENCY) await new Promise<void>((resolve) => waiting.push(resolve));
+  else hashing++;
+  try {
+    return await work();
+  } finally {
+    // Hand the slot straight to the next in line, or free it.
+    const next = waiting.shift();
+    if (next) next();
+    else hashing--;
+  }
 }
 
-export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+export function hashPassword(password: string): Promise<string> {
+  return hashingSlot(() => hash(password, ARGON2_OPTIONS));
+}
+
+export function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  return hashingSlot(() => verifyPasswordInSlot(passwordHash, password));
+}
+
+/** verifyPassword for code already holding a hashing slot. */
+export async function verifyPasswordInSlot(passwordHash: string, password: string): Promise<boolean> {
   try {
     return await verify(passwordHash, password);
   } catch {

@@ -95,10 +95,13 @@ export function decideClaim(ctx: MembershipContext, claimId: string, approve: bo
     const note = reason?.trim() || null;
     if (!approve && !note) fail(UserErrorCode.INVALID_INPUT, 'Give a reason when rejecting a claim.', ['reason']);
     const before = { claimant: claim.claimant.id, status: claim.status, decidedBy: null, reason: null };
-    claim.status = approve ? ClaimStatus.APPROVED : ClaimStatus.REJECTED;
-    claim.decidedBy = tx.getReference(User, actor.user.id);
-    claim.decidedAt = new Date();
-    claim.reason = note;
+    const decision = { status: approve ? ClaimStatus.APPROVED : ClaimStatus.REJECTED, decidedBy: tx.getReference(User, actor.user.id), decidedAt: new Date(), reason: note };
+    // Compare-and-set: of concurrent decisions exactly one finds the claim still pending; the others
+    // wait for its commit, then change nothing and roll back (no membership, revision or mail).
+    if ((await tx.nativeUpdate(OrganizationClaim, { id: claim.id, status: ClaimStatus.PENDING }, decision)) !== 1) {
+      fail(UserErrorCode.INVALID_INPUT, 'This claim was decided by someone else at the same moment.', ['claimId']);
+    }
+    Object.assign(claim, decision);
     recordRevision(tx, {
       entityType: 'OrganizationClaim',
       entityId: claim.id,
@@ -176,8 +179,12 @@ export function acceptInvitation(ctx: EditContext, token: string): Promise<Write
     if (invitation.email !== actor.user.email.toLowerCase()) {
       fail(UserErrorCode.FORBIDDEN, 'This invitation was sent to another email address: sign in with that address to accept it.', ['token']);
     }
-    invitation.acceptedAt = new Date();
-    invitation.acceptedBy = tx.getReference(User, actor.user.id);
+    const acceptance = { acceptedAt: new Date(), acceptedBy: tx.getReference(User, actor.user.id) };
+    // Compare-and-set: an invitation is accepted once, however many tabs or clients try at once.
+    if ((await tx.nativeUpdate(Invitation, { id: invitation.id, acceptedAt: null }, acceptance)) !== 1) {
+      fail(UserErrorCode.INVALID_INPUT, 'This invitation is invalid, already used or expired: ask for a new one.', ['token']);
+    }
+    Object.assign(invitation, acceptance);
     recordRevision(tx, {
       entityType: 'Invitation',
       entityId: invitation.id,

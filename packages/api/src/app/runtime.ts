@@ -3,7 +3,8 @@ import type { Logger } from 'pino';
 import { type AppConfig, type DemoDataMode, loadConfig } from '../core/config';
 import { ensureDatabase, redact } from './db/database';
 import { type EmbeddedServer, startEmbeddedPostgres } from './db/embedded-postgres';
-import { openOrm } from './db/orm';
+import { openOrm, poolOptions } from './db/orm';
+import { attachCounterStore, type CounterStore, createCounterStore } from '../core/counter-store';
 import { seedReferenceData } from '../reference/reference-data.seeder';
 import { seedDemoDataIfEmpty } from '../demo/demo-seeding';
 import { importBundledBoundariesOnce } from '../geography/bundled-boundaries';
@@ -41,9 +42,17 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
     databaseUrl = embedded.url('civimap');
   }
   let orm: MikroORM | undefined;
+  let counters: CounterStore | undefined;
   try {
     await ensureDatabase(databaseUrl);
-    orm = await openOrm(databaseUrl, { pool: { min: 0, max: config.dbPoolMax } }, config.replicaUrls);
+    orm = await openOrm(databaseUrl, poolOptions(config), config.replicaUrls);
+    counters = createCounterStore({
+      redisUrl: config.redisUrl,
+      databaseUrl,
+      onError: (error) => logger.warn({ err: error }, 'rate-limit counter store unavailable'),
+    });
+    attachCounterStore(orm.em, counters);
+    await counters.ready();
     if (options.migrate ?? config.migrateOnStart) {
       const applied = await orm.getMigrator().up();
       if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'applied migrations');
@@ -60,18 +69,21 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
       if (created) logger.info({ organizations: created }, 'seeded demo data');
     }
   } catch (error) {
+    await counters?.close().catch(() => undefined);
     await orm?.close(true).catch(() => undefined);
     await embedded?.stop().catch(() => undefined);
     throw error;
   }
   logger.info({ database: redact(databaseUrl), embedded: Boolean(embedded) }, 'database ready');
   const ready = orm;
+  const counterStore = counters!;
   return {
     config,
     orm: ready,
     logger,
     databaseUrl,
     close: async () => {
+      await counterStore.close().catch(() => undefined);
       await ready.close(true);
       await embedded?.stop();
     },

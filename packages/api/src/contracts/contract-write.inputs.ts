@@ -16,6 +16,11 @@ export class RecordContractInput {
   @Field(() => String, { nullable: true, description: 'http(s) link to the contract or its notice.' }) url?: string | null;
   @Field(() => String, { description: 'Title of the contract.', nullable: true }) title?: string | null;
   @Field(() => ContractStatus, { nullable: true, description: 'Default ACTIVE.' }) status?: ContractStatus | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'A key the client makes once per contract it means to record (a UUID, at most 100 characters): sending the same key again, even at the same moment, answers with the contract already recorded instead of a duplicate.',
+  })
+  idempotencyKey?: string | null;
 }
 
 @InputType({ description: 'Changes to a recorded contract; absent fields stay as they are.' })

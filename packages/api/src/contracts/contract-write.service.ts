@@ -5,7 +5,7 @@ import { RevisionAction } from '../revisions/revision.entity';
 import { recordRevision, type Snapshot } from '../revisions/revision.service';
 import { LIMITS, Validator } from '../core/validation';
 import { isUuid } from '../core/ids';
-import { fail, UserErrorCode, UserErrorsException, type WriteResult, writeTransaction, staleVersion } from '../core/user-errors';
+import { fail, userError, UserErrorCode, UserErrorsException, type WriteResult, writeTransaction, staleVersion } from '../core/user-errors';
 import { Organization } from '../organizations/organization.entity';
 import type { ReferenceCatalog } from '../reference/reference-catalog';
 import { ServiceCategory } from '../taxonomy/service-category.entity';
@@ -77,15 +77,33 @@ async function loadProvider(tx: EntityManager, id: string | null | undefined, v:
   return provider ?? undefined;
 }
 
-export function recordContract(ctx: ContractWriteContext, input: RecordContractInput): Promise<WriteResult<Contract>> {
+/**
+ * Records a contract once: a reference is unique per authority, and a repeated submission (same
+ * idempotency key, even concurrent) answers with the contract the first one recorded. The database
+ * enforces both (unique indexes), so parallel identical calls cannot create duplicates.
+ */
+export async function recordContract(ctx: ContractWriteContext, input: RecordContractInput): Promise<WriteResult<Contract>> {
+  const key = typeof input.idempotencyKey === 'string' && input.idempotencyKey.trim() ? input.idempotencyKey.trim() : null;
+  if (key && key.length > 100) return { value: null, userErrors: [userError(UserErrorCode.INVALID_INPUT, 'The idempotency key may have at most 100 characters.', ['input', 'idempotencyKey'])] };
+  const result = await insertContract(ctx, input, key);
+  // The loser of a race on the same key tries once more, and so finds the winner's contract.
+  return result.value || !key ? result : insertContract(ctx, input, key);
+}
+
+function insertContract(ctx: ContractWriteContext, input: RecordContractInput, key: string | null): Promise<WriteResult<Contract>> {
   return writeTransaction(ctx.em, async (tx) => {
     const actor = authorize(ctx.actor, 'contract.write');
     const authority = ctx.catalog.authoritiesByCode.get(input.authority);
     if (!authority) fail(UserErrorCode.INVALID_INPUT, `Unknown public authority "${String(input.authority).slice(0, 60)}".`, ['input', 'authority']);
     checkAuthority(actor, authority.id, ctx.catalog);
+    const earlier = key ? await tx.findOne(Contract, { authority: authority.id, idempotencyKey: key }) : null;
+    if (earlier) return earlier;
     const v = new Validator();
     const fields = validateFields(v, ctx.catalog, input);
     const provider = await loadProvider(tx, input.provider, v);
+    if (fields.reference && (await tx.count(Contract, { authority: authority.id, reference: fields.reference }))) {
+      v.error('reference', `${authority.names.sq} already has a contract with the reference "${fields.reference}".`);
+    }
     if (!v.ok) throw new UserErrorsException(v.errors);
     const contract = tx.create(Contract, {
       authority: authority.id,
@@ -100,6 +118,7 @@ export function recordContract(ctx: ContractWriteContext, input: RecordContractI
       title: fields.title ?? null,
       status: input.status ?? ContractStatus.ACTIVE,
       recordedBy: actor.user.id,
+      idempotencyKey: key,
     } as any);
     contract.categories.set(await tx.find(ServiceCategory, { code: { $in: fields.categories ?? [] } }));
     recordRevision(tx, {

@@ -71,6 +71,10 @@ export class Contract extends VersionedEntity {
   @ManyToOne('User', { nullable: true, deleteRule: 'set null' })
   recordedBy?: User | null;
 
+  /** The key the recording form sent: a repeat of the same submission answers with this contract (unique per authority). */
+  @Property({ type: 'text', nullable: true, hidden: true })
+  idempotencyKey?: string | null;
+
   @Field(() => Boolean, { description: 'True for a fictional demo record: never real data.' })
   @Property({ type: 'boolean', default: false })
   isDemo: Opt<boolean> = false;

@@ -29,6 +29,20 @@ export interface AppConfig {
   nodeEnv: string;
   /** Size of the PostgreSQL connection pool of one API process. */
   dbPoolMax: number;
+  /** How long a request waits for a pooled connection before it is answered 503 SERVICE_UNAVAILABLE, in ms. */
+  dbAcquireTimeoutMs: number;
+  /** statement_timeout of every connection, in ms: no statement runs longer (0: no limit). */
+  dbStatementTimeoutMs: number;
+  /** idle_in_transaction_session_timeout of every connection, in ms: a transaction left idle is ended (0: no limit). */
+  dbIdleInTransactionTimeoutMs: number;
+  /** Express's "trust proxy": false (the peer is the client), a hop count, or addresses/subnets of the proxies. */
+  trustProxy: false | number | string[];
+  /** Port of the separate Prometheus /metrics listener; null: metrics are not served. */
+  metricsPort: number | null;
+  /** Address the metrics listener binds to (loopback unless the deployment's network is private). */
+  metricsHost: string;
+  /** Node HTTP server limits, in ms: whole request, headers, idle keep-alive; and requests per keep-alive socket. */
+  http: { requestTimeoutMs: number; headersTimeoutMs: number; keepAliveTimeoutMs: number; maxRequestsPerSocket: number };
   /** Apply pending migrations when the server starts (off for replicas when a migration job runs them). */
   migrateOnStart: boolean;
   /** Origins allowed to call the API from browsers (CORS); empty: same origin only. */
@@ -81,6 +95,26 @@ function surveyMinCellFrom(value: string | undefined): number {
   return n;
 }
 
+function positive(n: number, name: string): number {
+  if (n === 0) throw new Error(`${name} must be at least 1`);
+  return n;
+}
+
+/**
+ * TRUST_PROXY: unset/false/0 trusts no proxy (X-Forwarded-For is ignored); a number trusts exactly that
+ * many hops in front of the API; otherwise a comma-separated list of proxy addresses or subnets
+ * (Express's names loopback, linklocal, uniquelocal too). "true" (trust everyone) is refused: any client could then spoof its address.
+ */
+export function trustProxyFrom(value: string | undefined): false | number | string[] {
+  const v = (value ?? '').trim();
+  if (!v || ['false', 'no', 'off', '0', 'none'].includes(v.toLowerCase())) return false;
+  if (/^\d+$/.test(v)) return Number(v);
+  if (['true', 'yes', 'on', '*'].includes(v.toLowerCase())) {
+    throw new Error('TRUST_PROXY=true would trust any client\'s X-Forwarded-For; give the number of proxy hops or their addresses');
+  }
+  return v.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const demo = (env.DEMO_DATA ?? 'auto').toLowerCase();
   if (!['auto', 'on', 'off'].includes(demo)) throw new Error(`DEMO_DATA must be auto, on or off, got "${env.DEMO_DATA}"`);
@@ -100,7 +134,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     boundaryAttribution: env.BOUNDARY_ATTRIBUTION ?? 'Boundaries: geoBoundaries; © OpenStreetMap contributors',
     logLevel: env.LOG_LEVEL || 'info',
     nodeEnv: env.NODE_ENV || 'development',
-    dbPoolMax: intFrom(env.DB_POOL_MAX, 10, 'DB_POOL_MAX'),
+    dbPoolMax: positive(intFrom(env.DB_POOL_MAX, 10, 'DB_POOL_MAX'), 'DB_POOL_MAX'),
+    dbAcquireTimeoutMs: positive(intFrom(env.DB_ACQUIRE_TIMEOUT_MS, 3000, 'DB_ACQUIRE_TIMEOUT_MS'), 'DB_ACQUIRE_TIMEOUT_MS'),
+    dbStatementTimeoutMs: intFrom(env.DB_STATEMENT_TIMEOUT_MS, 60_000, 'DB_STATEMENT_TIMEOUT_MS'),
+    dbIdleInTransactionTimeoutMs: intFrom(env.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS, 60_000, 'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS'),
+    trustProxy: trustProxyFrom(env.TRUST_PROXY),
+    metricsPort: env.METRICS_PORT === undefined || env.METRICS_PORT === '' ? null : intFrom(env.METRICS_PORT, 0, 'METRICS_PORT'),
+    metricsHost: env.METRICS_HOST || '127.0.0.1',
+    http: {
+      requestTimeoutMs: positive(intFrom(env.HTTP_REQUEST_TIMEOUT_MS, 30_000, 'HTTP_REQUEST_TIMEOUT_MS'), 'HTTP_REQUEST_TIMEOUT_MS'),
+      headersTimeoutMs: positive(intFrom(env.HTTP_HEADERS_TIMEOUT_MS, 10_000, 'HTTP_HEADERS_TIMEOUT_MS'), 'HTTP_HEADERS_TIMEOUT_MS'),
+      keepAliveTimeoutMs: intFrom(env.HTTP_KEEP_ALIVE_TIMEOUT_MS, 5_000, 'HTTP_KEEP_ALIVE_TIMEOUT_MS'),
+      maxRequestsPerSocket: intFrom(env.HTTP_MAX_REQUESTS_PER_SOCKET, 1000, 'HTTP_MAX_REQUESTS_PER_SOCKET'),
+    },
     redisUrl: env.REDIS_URL || undefined,
     replicaUrls: (env.DATABASE_REPLICA_URLS ?? '').split(',').map((u) => u.trim()).filter(Boolean),
     rateLimits: {

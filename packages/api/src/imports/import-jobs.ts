@@ -9,6 +9,8 @@ import { ImportJob, ImportKind, ImportStatus } from './import-job.entity';
 
 /** A commit whose job has not moved for this long died with its process (its transaction rolled back). */
 export const STALE_COMMIT_MS = 120_000;
+/** The advisory lock that serializes import commits across every API process (an arbitrary constant). */
+const IMPORT_COMMIT_LOCK = 7_110_421;
 
 export interface ImportJobView {
   id: string;
@@ -102,14 +104,21 @@ export async function startCommit(orm: MikroORM, job: ImportJob, actor: Actor, l
     const progressEm = orm.em.fork();
     try {
       const [{ content }] = await progressEm.execute('select content from import_job where id = ?', [job.id]);
-      // Validated again: the registry may have changed (duplicates) since the dry run.
-      const prepared = await prepare(orm.em.fork(), job.kind, content as string);
-      await progressEm.nativeUpdate(ImportJob, { id: job.id }, { total: prepared.valid, report: prepared.report as object, updatedAt: new Date() });
-      const written = await prepared.commit(orm.em.fork(), {
-        actorId: actor.user.id,
-        onProgress: async (done) => {
-          await progressEm.nativeUpdate(ImportJob, { id: job.id }, { processed: done, updatedAt: new Date() });
-        },
+      const written = await orm.em.fork().transactional(async (tx) => {
+        // Commits run one at a time, each re-validating inside its own transaction after the one
+        // before committed: two uploads of the same rows write them once, the second reports them as
+        // duplicates. (The unique registration number index backs this up.) A large file may take
+        // longer than the pool's statement timeout allows one statement.
+        await tx.execute(`set local statement_timeout = '15min'`);
+        await tx.execute('select pg_advisory_xact_lock(?)', [IMPORT_COMMIT_LOCK]);
+        const prepared = await prepare(tx, job.kind, content as string);
+        await progressEm.nativeUpdate(ImportJob, { id: job.id }, { total: prepared.valid, report: prepared.report as object, updatedAt: new Date() });
+        return prepared.commit(tx, {
+          actorId: actor.user.id,
+          onProgress: async (done) => {
+            await progressEm.nativeUpdate(ImportJob, { id: job.id }, { processed: done, updatedAt: new Date() });
+          },
+        });
       });
       await progressEm.nativeUpdate(ImportJob, { id: job.id }, { status: ImportStatus.COMMITTED, written: written as object, content: null, finishedAt: new Date(), updatedAt: new Date() });
     } catch (error) {

@@ -46,7 +46,13 @@ export function importRouter(deps: { orm: MikroORM; config: AppConfig; logger: L
     const actor = await operator(req, res, true);
     if (!actor) return;
     const content = typeof req.body === 'string' ? req.body : '';
-    if (!content.trim()) return void res.status(400).json({ error: 'Send the file as the request body (text/csv or application/x-ndjson).' });
+    if (!content.trim()) return void res.status(400).json({ error: 'Send the file as the request body (text/csv or application/x-ndjson).', code: 'BAD_REQUEST' });
+    // PostgreSQL text cannot hold U+0000: refused here, with its line, rather than failing in SQL.
+    const nul = content.indexOf('\u0000');
+    if (nul >= 0) {
+      const line = content.slice(0, nul).split('\n').length;
+      return void res.status(400).json({ error: `The file contains a NUL character on line ${line}; remove it and upload again.`, code: 'INVALID_FILE' });
+    }
     const filename = typeof req.query.filename === 'string' ? req.query.filename : null;
     const job = await createImportJob(deps.orm.em.fork(), actor, kind, content, filename);
     res.status(201).json(viewOf(job));

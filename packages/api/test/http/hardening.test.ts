@@ -20,6 +20,7 @@ beforeAll(async () => {
     NODE_ENV: 'production',
     CORS_ORIGINS: 'https://research.example.org',
     MAP_TILE_URL: 'https://tiles.example.org/{z}/{x}/{y}.png',
+    METRICS_PORT: '0',
   });
   runtime = await createRuntime({ config, logger: pino({ level: 'silent' }) });
   server = await startServer(runtime);
@@ -121,7 +122,7 @@ describe('headers', () => {
 describe('/metrics', () => {
   it('exposes request durations by GraphQL operation and the database pool in Prometheus text', async () => {
     await post({ query: 'query FindRegions { regions { code } }', operationName: 'FindRegions' });
-    const text = await (await fetch(`${server.url}/metrics`)).text();
+    const text = await (await fetch(server.metricsUrl!)).text();
     expect(text.split('\n').filter((l) => l.includes('route=')).join('\n')).toMatch(/graphql/);
     expect(text).toMatch(/civimap_graphql_operation_duration_seconds_count\{operation="FindRegions",type="query",outcome="ok"\} [1-9]/);
     expect(text).toMatch(/civimap_http_request_duration_seconds_count\{method="POST",route="\/graphql",status="200"\} [1-9]/);

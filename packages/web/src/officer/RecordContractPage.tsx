@@ -41,8 +41,11 @@ function emptyForm(authority: string, provider: string) {
   };
 }
 
+/** A random key per contract being recorded (getRandomValues works outside secure contexts too, unlike randomUUID). */
+const newIdempotencyKey = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+
 /** The mutation's input: empty texts and dates are none, the amount takes a decimal comma. */
-function contractInput(form: ContractForm) {
+function contractInput(form: ContractForm, idempotencyKey: string) {
   const amount = form.amount.trim() === '' ? null : Number(form.amount.replace(',', '.'));
   return {
     authority: form.authority,
@@ -56,6 +59,8 @@ function contractInput(form: ContractForm) {
     reference: form.reference.trim() || null,
     title: form.title.trim() || null,
     url: form.url.trim() || null,
+    // A double click, or a retry after a lost answer, records the contract once.
+    idempotencyKey,
   };
 }
 
@@ -64,6 +69,7 @@ function useRecordContract(viewer: Viewer, presetProvider: string) {
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
+  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
   const set: Set = (patch) => setForm((f) => ({ ...f, ...patch }));
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -71,9 +77,13 @@ function useRecordContract(viewer: Viewer, presetProvider: string) {
     setErrors([]);
     setDone(null);
     try {
-      const p = (await request(RecordContractMutation, { input: contractInput(form) })).recordContract;
+      const p = (await request(RecordContractMutation, { input: contractInput(form, idempotencyKey) })).recordContract;
       if (p.userErrors.length || !p.contract) setErrors(p.userErrors);
-      else setDone(p.contract.id);
+      else {
+        setDone(p.contract.id);
+        // The next contract recorded from this page is another one.
+        setIdempotencyKey(newIdempotencyKey());
+      }
     } catch (err) {
       setErrors([networkError(err)]);
     } finally {

@@ -3,9 +3,30 @@ import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, MikroORM, type Options } from '@mikro-orm/postgresql';
 import { SeedManager } from '@mikro-orm/seeder';
 import path from 'node:path';
-import { loadConfig } from '../../core/config';
+import { type AppConfig, loadConfig } from '../../core/config';
 import { entities } from './entities';
 import { migrationsList } from './migrations';
+
+/**
+ * The pool of one process and the limits of each of its connections: DB_POOL_MAX connections; a
+ * request that cannot get one within DB_ACQUIRE_TIMEOUT_MS fails (SERVICE_UNAVAILABLE, 503) instead of
+ * queueing for a minute; no statement, and no transaction left idle, outlives its timeout, so a stuck
+ * client cannot pin a connection (and its locks) for good.
+ */
+export function poolOptions(config: Pick<AppConfig, 'dbPoolMax' | 'dbAcquireTimeoutMs' | 'dbStatementTimeoutMs' | 'dbIdleInTransactionTimeoutMs'>, max = config.dbPoolMax): Partial<Options> {
+  return {
+    pool: { min: 0, max, acquireTimeoutMillis: config.dbAcquireTimeoutMs },
+    driverOptions: {
+      acquireConnectionTimeout: config.dbAcquireTimeoutMs,
+      connection: {
+        statement_timeout: config.dbStatementTimeoutMs,
+        idle_in_transaction_session_timeout: config.dbIdleInTransactionTimeoutMs,
+        // A server that does not answer the connect at all must not hold the request longer than the pool would.
+        connectionTimeoutMillis: config.dbAcquireTimeoutMs,
+      },
+    },
+  };
+}
 
 export function ormConfig(clientUrl: string, overrides: Partial<Options> = {}, replicaUrls: string[] = []): Options {
   return defineConfig({
@@ -17,8 +38,8 @@ export function ormConfig(clientUrl: string, overrides: Partial<Options> = {}, r
     // Request handlers always fork; a stray use of the global EntityManager is a bug.
     allowGlobalContext: false,
     forceUtcTimezone: true,
-    // DB_POOL_MAX through AppConfig; the runtime and tests may pass their own pool in overrides.
-    pool: { min: 0, max: loadConfig().dbPoolMax },
+    // DB_POOL_MAX and the timeouts through AppConfig; the runtime and tests may pass their own in overrides.
+    ...poolOptions(loadConfig()),
     discovery: { warnWhenNoEntities: true, requireEntitiesArray: true },
     migrations: {
       tableName: 'mikro_orm_migrations',

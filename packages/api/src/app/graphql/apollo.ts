@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import { csrfPlugin } from '../../accounts/csrf-plugin';
 import type { Metrics } from '../http/metrics';
 import type { GraphQLContext } from '../context';
-import { isDatabaseUnavailable } from './database-errors';
+import { isDatabaseUnavailable } from '../../core/database-errors';
 import { httpCachePlugin } from './http-cache';
 import { armor, LIMITS, queryCostPlugin } from './limits';
 import { buildCivimapSchema } from '../schema';

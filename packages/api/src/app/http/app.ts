@@ -2,7 +2,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import type { ApolloServer } from '@apollo/server';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import compression from 'compression';
-import express, { type ErrorRequestHandler, type Express } from 'express';
+import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../../core/config';
 import { credentialsFromRequest } from '../../accounts/auth';
@@ -15,6 +15,7 @@ import { importRouter } from '../../imports/import.router';
 import { GRAPHIQL_HTML, graphiqlRouter } from './graphiql';
 import type { Metrics } from './metrics';
 import type { RequestRateLimiter } from './rate-limit';
+import { jsonErrorHandler, jsonNotFound } from './error-handler';
 import { requestLogger } from './request-log';
 import { corsAllowList, securityHeaders } from './security';
 import { serveWebApp } from './web-app';
@@ -32,26 +33,12 @@ export interface HttpDependencies {
 /** The largest GraphQL request body: ample for any form (texts are capped at 10,000 characters), small enough to refuse floods early. */
 export const GRAPHQL_BODY_LIMIT = '1mb';
 
-/** A body too large or not JSON gets a GraphQL-shaped error with its HTTP status, not an HTML page. */
-const graphqlBodyErrors: ErrorRequestHandler = (error, _req, res, next) => {
-  const status = typeof error?.status === 'number' ? error.status : 500;
-  if (res.headersSent || status >= 500) return next(error);
-  const tooLarge = status === 413;
-  res.status(status).json({
-    errors: [
-      {
-        message: tooLarge ? `The request body is larger than ${GRAPHQL_BODY_LIMIT}.` : 'The request body is not valid JSON.',
-        extensions: { code: tooLarge ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' },
-      },
-    ],
-  });
-};
-
 export function createHttpApp({ config, orm, logger, apollo, reference, metrics, rateLimiter }: HttpDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
-  // Behind the reverse proxy of the compose deployment, client addresses come from X-Forwarded-For.
-  app.set('trust proxy', ['loopback', 'uniquelocal']);
+  // Client addresses come from X-Forwarded-For only through the proxy hops TRUST_PROXY names (default
+  // none): otherwise any client could name its own address and escape the per-address limits.
+  app.set('trust proxy', config.trustProxy);
   app.use(requestLogger(logger));
   // mapPoints for 20,000 sites is about 7 MB of JSON and shrinks about 8x; exports stream through it too.
   app.use(compression({ threshold: 1024 }));
@@ -82,8 +69,6 @@ export function createHttpApp({ config, orm, logger, apollo, reference, metrics,
       res.status(503).json({ status: 'unavailable', reason: 'database unreachable' });
     }
   });
-
-  if (metrics) app.get('/metrics', metrics.handler());
 
   app.get('/config.json', async (_req, res) => {
     const [{ demo }] = await orm.em.fork().execute('select exists (select 1 from organization where is_demo) as demo');
@@ -120,7 +105,6 @@ export function createHttpApp({ config, orm, logger, apollo, reference, metrics,
       context: async ({ req, res }) => createContext(orm, reference, req.log ?? logger, credentialsFromRequest(req, res, { secureCookies }), undefined, config.publicUrl),
     }),
   );
-  app.use('/graphql', graphqlBodyErrors);
 
   app.use('/export', exportRouter({ orm, reference, config, logger }));
   app.use('/export', contractableExportRouter({ orm, reference, config, logger }));
@@ -128,5 +112,7 @@ export function createHttpApp({ config, orm, logger, apollo, reference, metrics,
   app.use('/hsds', hsdsRouter({ orm, reference, config, logger }));
 
   serveWebApp(app, config.webDist, logger);
+  app.use(jsonNotFound);
+  app.use(jsonErrorHandler(logger));
   return app;
 }

@@ -3,7 +3,31 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { RequestHandler } from 'express';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
-const KNOWN_ROUTES = new Set(['/graphql', '/graphiql', '/export', '/hsds', '/healthz', '/readyz', '/metrics', '/config.json', '/']);
+const KNOWN_ROUTES = new Set(['/graphql', '/graphiql', '/export', '/hsds', '/import', '/healthz', '/readyz', '/config.json', '/']);
+
+/** Distinct GraphQL operation names kept as label values; later new names, and names that are not plain identifiers of at most 64 characters, count as "other". */
+export const MAX_OPERATION_LABELS = 100;
+const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+
+/**
+ * The operation label of a request. Operation names come from clients, so each new one would be a
+ * new series kept for the life of the process: only the first MAX_OPERATION_LABELS plain names get
+ * their own series (the web app's operations are a few dozen), the rest share "other".
+ */
+export class OperationLabels {
+  private readonly seen = new Set<string>();
+
+  constructor(private readonly max = MAX_OPERATION_LABELS) {}
+
+  label(name: string | null | undefined): string {
+    if (!name) return 'anonymous';
+    if (!OPERATION_NAME.test(name)) return 'other';
+    if (this.seen.has(name)) return name;
+    if (this.seen.size >= this.max) return 'other';
+    this.seen.add(name);
+    return name;
+  }
+}
 
 /** Prometheus metrics of one API process: HTTP and GraphQL durations, errors, the database pool. */
 export class Metrics {
@@ -62,28 +86,31 @@ export class Metrics {
     };
   }
 
+  private readonly operations = new OperationLabels();
+
   apolloPlugin(): ApolloServerPlugin {
     const graphql = this.graphql;
+    const operations = this.operations;
     const errors = this.graphqlErrors;
     return {
       async requestDidStart() {
         const started = process.hrtime.bigint();
         return {
           async didEncounterErrors({ errors: list }) {
-            for (const error of list) errors.inc({ code: String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR') });
+            // Codes are set by the server, but bounded all the same.
+            for (const error of list) errors.inc({ code: String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR').slice(0, 40) });
           },
           async willSendResponse({ operationName, operation, errors: list }) {
             const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-            graphql.observe({ operation: operationName ?? 'anonymous', type: operation?.operation ?? 'unknown', outcome: list?.length ? 'error' : 'ok' }, seconds);
+            graphql.observe({ operation: operations.label(operationName), type: operation?.operation ?? 'unknown', outcome: list?.length ? 'error' : 'ok' }, seconds);
           },
         };
       },
     };
   }
 
-  handler(): RequestHandler {
-    return async (_req, res) => {
-      res.type(this.registry.contentType).send(await this.registry.metrics());
-    };
+  /** The Prometheus text of every metric (served by the separate metrics listener, server.ts). */
+  async render(): Promise<{ contentType: string; body: string }> {
+    return { contentType: this.registry.contentType, body: await this.registry.metrics() };
   }
 }

@@ -59,17 +59,18 @@ export function serveWebApp(app: Express, webDist: string, logger: Logger): void
       },
     }),
   );
+  // sendFile with a root checks dot segments only below it: the repository may live under ~/.local/….
   app.use((req, res, next) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
     if (isPage(req.path) && req.accepts('html')) {
       res.setHeader('Cache-Control', 'no-cache');
-      res.sendFile(index);
+      res.sendFile('index.html', { root: webDist });
       return;
     }
     // not a page: the app's own "not found" page for a browser, a plain 404 for anything else
     res.status(404).setHeader('Cache-Control', 'no-cache');
     if (wantsHtml(req) && !/\.[^/]*$/.test(req.path)) {
-      res.sendFile(index);
+      res.sendFile('index.html', { root: webDist });
       return;
     }
     res.type('text').send('Not found\n');
