@@ -68,7 +68,7 @@ export class HsdsMapper {
       if (value === null || value === undefined) continue;
       const term = this.vocabulary.recordTerms.get(code);
       if (!term) throw new Error(`HSDS mapping: unknown record term ${code}`);
-      // link_type names the field; the term (see /hsds/taxonomy_terms) is not repeated in every record.
+      // link_type names the field; the nested taxonomy_term repeats the term, as HSDS 3.0's attribute schema has it.
       out.push({
         id: derivedId(linkId, `attribute:civimap-record:${code}`),
         link_id: linkId,
@@ -76,6 +76,7 @@ export class HsdsMapper {
         link_type: code,
         link_entity: linkEntity,
         value: String(value),
+        taxonomy_term: this.vocabulary.recordTerm(term),
       });
     }
     return out;

@@ -29,6 +29,31 @@ export interface HsdsQuery {
   full: boolean;
   fullService: boolean;
   topOnly: boolean;
+  /** minimal=true: every matching service as just id and modified_date, in one response. */
+  minimal: boolean;
+  /** proximity (metres) around lat/lng: service-at-locations whose site lies within it. */
+  near?: { lat: number; lng: number; meters: number };
+}
+
+function decimal(query: Raw, name: string, min: number, max: number): number | undefined {
+  const value = single(query, name);
+  if (value === undefined || value === '') return undefined;
+  const n = Number(value);
+  if (!/^-?\d+(\.\d+)?$/.test(value) || n < min || n > max) throw new HsdsParameterError(name, `${name} must be a number from ${min} to ${max}; got "${value}".`);
+  return n;
+}
+
+/** proximity by a point: proximity (metres, up to 200 km) with lat and lng (WGS 84 decimal degrees), all three or none. */
+function nearOf(query: Raw): HsdsQuery['near'] {
+  const meters = decimal(query, 'proximity', 1, 200_000);
+  const lat = decimal(query, 'lat', -90, 90);
+  const lng = decimal(query, 'lng', -180, 180);
+  if (meters === undefined && lat === undefined && lng === undefined) return undefined;
+  if (meters === undefined || lat === undefined || lng === undefined) {
+    const missing = meters === undefined ? 'proximity' : lat === undefined ? 'lat' : 'lng';
+    throw new HsdsParameterError(missing, 'proximity needs a point: give proximity (metres), lat and lng (decimal degrees, WGS 84) together, e.g. proximity=5000&lat=42.66&lng=21.16.');
+  }
+  return { lat, lng, meters };
 }
 
 type Raw = Record<string, unknown>;
@@ -92,11 +117,15 @@ export function parseHsdsQuery(query: Raw): HsdsQuery {
     if (!parsed) throw new HsdsParameterError('modified_after', `modified_after must be an ISO 8601 date or date-time, such as 2026-01-31 or 2026-01-31T12:00:00Z; got "${modified}".`);
     modifiedAfter = parsed;
   }
-  for (const unsupported of ['postcode', 'proximity']) {
-    if (single(query, unsupported)) throw new HsdsParameterError(unsupported, `${unsupported} is not supported by civimap: Kosovo's registry has no postcodes. Filter by organization, taxonomy term or text instead.`);
+  if (single(query, 'postcode')) {
+    throw new HsdsParameterError(
+      'postcode',
+      'postcode is not supported: civimap stores no postcodes (Kosovo\'s five-digit postcodes are not recorded for sites). Use proximity (metres) with lat and lng instead, e.g. proximity=5000&lat=42.66&lng=21.16.',
+    );
   }
-  if (boolean(query, 'minimal')) throw new HsdsParameterError('minimal', 'minimal is not supported; use format=ndjson to read everything in one request.');
   return {
+    minimal: boolean(query, 'minimal'),
+    near: nearOf(query),
     page: integer(query, 'page', 1, 1, MAX_PAGE),
     perPage: integer(query, 'per_page', DEFAULT_PER_PAGE, 1, MAX_PER_PAGE),
     format,

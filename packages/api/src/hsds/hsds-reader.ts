@@ -79,6 +79,10 @@ export class HsdsReader {
     return object ?? null;
   }
 
+  minimal(filter: HsdsFilter) {
+    return this.store.minimal(filter);
+  }
+
   async page(kind: HsdsListKind, filter: HsdsFilter, page: number, perPage: number, shape: HsdsShape) {
     const [total, ids] = await Promise.all([this.store.count(kind, filter), this.store.pageIds(kind, filter, (page - 1) * perPage, perPage)]);
     return { total, contents: await this.objects(kind, ids, shape) };

@@ -1,3 +1,4 @@
+import { boxAround, haversineSql } from '../geography/geo';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FieldChange } from '../revisions/revision.entity';
 import type { ReferenceCatalog } from '../reference/reference-catalog';
@@ -17,6 +18,8 @@ export interface HsdsFilter {
   search?: string;
   taxonomyTermId?: string;
   taxonomyId?: string;
+  /** Service-at-locations whose site lies within `meters` of the point (great circle). */
+  near?: { lat: number; lng: number; meters: number };
   organizationId?: string;
   modifiedAfter?: Date;
 }
@@ -38,6 +41,33 @@ function textSearch(column: string, search: string | undefined): Sql[] {
 const SERVICE_TEXT = `civimap_fold(s.name_sq || ' ' || coalesce(s.name_sr, '') || ' ' || coalesce(s.name_en, '') || ' ' || coalesce(s.description_sq, ''))`;
 
 /**
+ * When a record-field attribute is present (hsds-mapping's organizationAttributes and
+ * serviceAttributes write one exactly when its value is not null), per term code.
+ */
+const SERVICE_RECORD_FIELDS: Record<string, string> = {
+  demo: 's.is_demo',
+  'name-sr': 's.name_sr is not null',
+  'name-en': 's.name_en is not null',
+  'description-sr': 's.description_sr is not null',
+  'description-en': 's.description_en is not null',
+  'capacity-per-year': 's.capacity_per_year is not null',
+  'residential-places': 's.residential_places is not null',
+};
+const ORGANIZATION_RECORD_FIELDS: Record<string, string> = {
+  demo: 'o.is_demo',
+  'name-sr': 'o.name_sr is not null',
+  'name-en': 'o.name_en is not null',
+  'description-sr': 'o.description_sr is not null',
+  'description-en': 'o.description_en is not null',
+  'organization-status': 'true',
+  'public-benefit': 'o.public_benefit',
+  'registration-date': 'o.registration_date is not null',
+  'staff-count': 'o.staff_count is not null',
+  'volunteer-count': 'o.volunteer_count is not null',
+  'budget-band': 'o.budget_band is not null',
+};
+
+/**
  * The SQL behind the HSDS API: filtered, counted, paged (by offset for pages, by id for streaming)
  * lists, and the rows under a batch of organizations, services or service-at-locations in a fixed
  * number of statements per batch.
@@ -57,7 +87,9 @@ export class HsdsStore {
     const where: Sql[] = [];
     if (filter.taxonomyTermId) {
       const term = this.vocabulary.resolveTerm(filter.taxonomyTermId);
-      if (term?.kind === 'category') {
+      if (term?.kind === 'record') {
+        where.push(sql(SERVICE_RECORD_FIELDS[term.term.code] ?? 'false'));
+      } else if (term?.kind === 'category') {
         const ids = this.catalog.categoryAndDescendants(term.category).map((c) => c.id);
         where.push(sql('exists (select 1 from service_category_link x where x.service_id = s.id and x.category_id = any(?::uuid[]))', pgArray(ids)));
       } else if (term?.kind === 'targetGroup') {
@@ -70,9 +102,21 @@ export class HsdsStore {
       const taxonomy = this.vocabulary.taxonomyById(filter.taxonomyId);
       if (taxonomy?.id === TAXONOMIES.categories.id) where.push(sql('exists (select 1 from service_category_link x where x.service_id = s.id)'));
       else if (taxonomy?.id === TAXONOMIES.targetGroups.id) where.push(sql('exists (select 1 from service_target_group x where x.service_id = s.id)'));
+      else if (taxonomy?.id === TAXONOMIES.record.id) where.push(sql(`(${Object.values(SERVICE_RECORD_FIELDS).join(' or ')})`));
       else where.push(sql('false'));
     }
     return where;
+  }
+
+  /** Whether an organization's own attributes (alias o) carry the record-field term or taxonomy asked for. */
+  private organizationRecordWhere(filter: HsdsFilter): string {
+    const conditions: string[] = [];
+    if (filter.taxonomyTermId) {
+      const term = this.vocabulary.resolveTerm(filter.taxonomyTermId);
+      conditions.push(term?.kind === 'record' ? (ORGANIZATION_RECORD_FIELDS[term.term.code] ?? 'false') : 'false');
+    }
+    if (filter.taxonomyId) conditions.push(this.vocabulary.taxonomyById(filter.taxonomyId)?.id === TAXONOMIES.record.id ? `(${Object.values(ORGANIZATION_RECORD_FIELDS).join(' or ')})` : 'false');
+    return `(${conditions.join(' and ')})`;
   }
 
   private listQuery(kind: HsdsListKind, filter: HsdsFilter): { from: string; where: Sql; alias: string; order: string } {
@@ -81,8 +125,10 @@ export class HsdsStore {
       if (filter.organizationId) where.push(sql('o.id = ?', filter.organizationId));
       if (filter.modifiedAfter) where.push(sql('o.updated_at >= ?', filter.modifiedAfter));
       if (filter.taxonomyTermId || filter.taxonomyId) {
+        // An organization matches by its own record-field attributes or by a service that matches.
         const inner = and([sql('s.organization_id = o.id'), ...this.serviceTaxonomyWhere(filter)]);
-        where.push(sql(`exists (select 1 from service s where ${inner.text})`, ...inner.params));
+        const own = this.organizationRecordWhere(filter);
+        where.push(sql(`(${own} or exists (select 1 from service s where ${inner.text}))`, ...inner.params));
       }
       return { from: 'organization o', where: and(where), alias: 'o', order: 'o.name_sq, o.id' };
     }
@@ -93,12 +139,25 @@ export class HsdsStore {
       return { from: 'service s', where: and(where), alias: 's', order: 's.name_sq, s.id' };
     }
     if (filter.modifiedAfter) where.push(sql('greatest(sl.updated_at, s.updated_at, l.updated_at) >= ?', filter.modifiedAfter));
+    if (filter.near) {
+      const { lat, lng, meters } = filter.near;
+      const box = boxAround(lat, lng, meters / 1000);
+      where.push(sql('l.lat between ? and ? and l.lng between ? and ?', box.minLat, box.maxLat, box.minLng, box.maxLng));
+      where.push(sql(`${haversineSql('l')} <= ?`, lat, lat, lng, meters / 1000));
+    }
     return {
       from: 'service_at_location sl join service s on s.id = sl.service_id join location l on l.id = sl.location_id',
       where: and(where),
       alias: 'sl',
       order: 's.name_sq, sl.id',
     };
+  }
+
+  /** minimal=true: id and last change of every matching service, in the list's order. */
+  async minimal(filter: HsdsFilter): Promise<{ id: string; modified_date: string }[]> {
+    const q = this.listQuery('services', filter);
+    const rows = await this.em.execute(`select s.id, s.updated_at from ${q.from} where ${q.where.text} order by ${q.order}`, q.where.params);
+    return rows.map((r) => ({ id: String(r.id), modified_date: new Date(r.updated_at).toISOString() }));
   }
 
   async count(kind: HsdsListKind, filter: HsdsFilter): Promise<number> {

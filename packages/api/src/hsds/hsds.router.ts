@@ -3,6 +3,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../core/config';
 import type { ReferenceCache } from '../reference/reference-catalog';
+import { foldName } from '../geography/boundaries-import';
 import { DEMO_NOTE } from './hsds-metadata';
 import { HsdsParameterError, type HsdsQuery, MAX_PER_PAGE, parseHsdsQuery } from './hsds-params';
 import { HsdsReader, type HsdsShape } from './hsds-reader';
@@ -68,6 +69,7 @@ export function hsdsRouter(deps: { orm: MikroORM; reference: ReferenceCache; con
     try {
       await run(req, res, query);
     } catch (error) {
+      if (error instanceof HsdsParameterError && !res.headersSent) return sendError(res, 400, 'BAD_REQUEST', error.message, error.parameter);
       deps.logger.error({ err: error, url: req.originalUrl }, 'HSDS request failed');
       // Once a stream has begun, cutting it is the only honest signal left.
       if (res.headersSent) res.destroy(error as Error);
@@ -89,6 +91,11 @@ export function hsdsRouter(deps: { orm: MikroORM; reference: ReferenceCache; con
     handle(async (_req, res, query) => {
       const hsds = await reader();
       const filter = filterOf(query);
+      if (kind === 'services' && query.minimal) {
+        // The OpenAPI file: "just service id and modified_date ... all services within one call".
+        const all = await hsds.minimal(filter);
+        return void res.json(pageEnvelope(all.length, 1, Math.max(all.length, 1), all));
+      }
       if (query.format === 'ndjson') return streamLines(res, hsds.stream(kind, filter, shapeOf(query)));
       const { total, contents } = await hsds.page(kind, filter, query.page, query.perPage, shapeOf(query));
       res.json(pageEnvelope(total, query.page, query.perPage, contents));
@@ -109,6 +116,11 @@ export function hsdsRouter(deps: { orm: MikroORM; reference: ReferenceCache; con
     organizationId: q.organizationId,
     modifiedAfter: q.modifiedAfter,
   });
+  /** Parameters a list does not document are refused rather than ignored, so a client never reads an unfiltered list as filtered. */
+  const only = (allowed: { minimal?: boolean; near?: boolean }) => (q: HsdsQuery) => {
+    if (q.minimal && !allowed.minimal) throw new HsdsParameterError('minimal', 'minimal applies to /services only.');
+    if (q.near && !allowed.near) throw new HsdsParameterError('proximity', 'proximity applies to /service_at_locations only.');
+  };
 
   router.get(
     '/',
@@ -136,13 +148,13 @@ export function hsdsRouter(deps: { orm: MikroORM; reference: ReferenceCache; con
     list(
       'organizations',
       (q) => (q.fullService ? 'full_service' : q.full ? 'full' : 'basic'),
-      (q) => ({ search: q.search, modifiedAfter: q.modifiedAfter, organizationId: q.organizationId, taxonomyTermId: q.taxonomyTermId, taxonomyId: q.taxonomyId }),
+      (q) => (only({})(q), { search: q.search, modifiedAfter: q.modifiedAfter, organizationId: q.organizationId, taxonomyTermId: q.taxonomyTermId, taxonomyId: q.taxonomyId }),
     ),
   );
   router.get('/organizations/:id', byId('organizations', 'organization', (q) => (q.fullService ? 'full_service' : 'full')));
-  router.get('/services', list('services', (q) => (q.full ? 'full' : 'basic'), serviceFilter));
+  router.get('/services', list('services', (q) => (q.full ? 'full' : 'basic'), (q) => (only({ minimal: true })(q), serviceFilter(q))));
   router.get('/services/:id', byId('services', 'service', () => 'full'));
-  router.get('/service_at_locations', list('service_at_locations', (q) => (q.full ? 'full' : 'basic'), serviceFilter));
+  router.get('/service_at_locations', list('service_at_locations', (q) => (q.full ? 'full' : 'basic'), (q) => (only({ near: true })(q), { ...serviceFilter(q), near: q.near })));
   router.get('/service_at_locations/:id', byId('service_at_locations', 'service_at_location', () => 'full'));
 
   const inMemory = (items: (hsds: HsdsReader, q: HsdsQuery) => HsdsObject[]) =>
@@ -152,8 +164,9 @@ export function hsdsRouter(deps: { orm: MikroORM; reference: ReferenceCache; con
       const start = (query.page - 1) * query.perPage;
       res.json(pageEnvelope(all.length, query.page, query.perPage, all.slice(start, start + query.perPage)));
     });
+  // Case and diacritics folded, as the services' and organizations' search does: "perkujdesje" finds "përkujdesje".
   const matches = (object: HsdsObject, search: string | undefined) =>
-    !search || search.toLowerCase().split(/\s+/).every((w) => `${object.name ?? ''} ${object.code ?? ''} ${object.description ?? ''}`.toLowerCase().includes(w));
+    !search || foldName(search).split(' ').every((w) => foldName(`${object.name ?? ''} ${object.code ?? ''} ${object.description ?? ''}`).includes(w));
 
   router.get('/taxonomies', inMemory((hsds, q) => hsds.vocabulary.taxonomies().filter((t) => matches(t, q.search))));
   router.get(
