@@ -135,6 +135,8 @@ export async function startProduct(options = {}) {
     MAP_TILE_URL: '',
     MAP_TILE_ATTRIBUTION: '',
     LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
+    // production refuses to start without a registered ocid prefix: a test one (any "ocds-" and 6)
+    OCDS_PREFIX: process.env.OCDS_PREFIX || 'ocds-e2e000',
     ...options.env,
   };
   let database = null;
