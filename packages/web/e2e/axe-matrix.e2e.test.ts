@@ -14,6 +14,7 @@ let browser: Browser;
 let org = '';
 let category = '';
 let municipality = '';
+let wave = '';
 const users = new Map<Role, TestUser>();
 
 beforeAll(async () => {
@@ -25,6 +26,10 @@ beforeAll(async () => {
   org = node.id;
   category = node.services[0]?.categories[0]?.code ?? '';
   municipality = node.services[0]?.serviceArea[0]?.code ?? '';
+  // a survey wave (the demo data has some; without one the pages say it is not found)
+  const waves = await gql<{ surveyWaves: { edges: { node: { id: string; status: string } }[] } }>('{ surveyWaves(first: 20) { edges { node { id status } } } }');
+  const nodes = waves.surveyWaves.edges.map((e) => e.node);
+  wave = (nodes.find((w) => w.status === 'CLOSED') ?? nodes[0])?.id ?? 'no-wave';
   for (const role of ['editor', 'officer', 'moderator', 'admin'] as const) users.set(role, await createUser(role));
 }, 120_000);
 afterAll(async () => {
@@ -36,6 +41,7 @@ type Visitor = 'anonymous' | Role;
 /** What each visitor reads: every page signed out; signed in, the pages each role sees (and some it is refused). */
 function pagesFor(visitor: Visitor): string[] {
   const o = encodeURIComponent(org);
+  const w = encodeURIComponent(wave);
   switch (visitor) {
     case 'anonymous':
       return [
@@ -56,14 +62,18 @@ function pagesFor(visitor: Visitor): string[] {
         '/contracting',
         '/contracting/record',
         '/import',
+        '/surveys',
+        `/surveys/${w}/organizations/${o}`,
+        `/surveys/${w}/results`,
+        `/surveys/${w}/report`,
         '/no-such-page',
       ];
     case 'editor':
-      return ['/me', '/me/new-organization', `/org/${o}`, '/invitations/accept?token=not-a-token', '/moderation', '/contracting'];
+      return ['/me', '/me/new-organization', `/org/${o}`, '/invitations/accept?token=not-a-token', '/moderation', '/contracting', '/surveys'];
     case 'officer':
       return ['/contracting', `/contracting?cat=${category}&mun=${municipality}`, '/contracting/record', '/'];
     case 'moderator':
-      return ['/moderation', '/import', `/org/${o}/edit`, `/org/${o}/history`];
+      return ['/moderation', '/import', `/org/${o}/edit`, `/org/${o}/history`, '/surveys', `/surveys/${w}/results`, `/surveys/${w}/organizations/${o}`];
     case 'admin':
       return ['/contracting/record', '/me'];
   }

@@ -6,6 +6,7 @@ import { DataText } from '../shared/ui/DataText';
 import { formatMoney } from '../shared/format/numbers';
 import { orgPath } from '../shared/router/router';
 import { Link } from '../shared/ui/Link';
+import { TableScroll } from '../shared/ui/TableScroll';
 
 /** A contract row (the ContractRowFields fragment), with its provider where the table names it. */
 export type ContractRow = ContractRowFieldsFragment & { provider?: { id: string; name: string; names?: OptionalLocalizedText } };
@@ -15,7 +16,7 @@ export function ContractTable({ contracts, lang, showProvider, testId, busy }: {
   const { t } = useTranslation();
   if (!contracts.length && !busy) return <p>{t('contracts.none')}</p>;
   return (
-    <div className="table-scroll">
+    <TableScroll label={t('contracts.title')}>
       <table className="data-table" data-testid={testId} aria-busy={busy}>
         <thead>
           <tr>
@@ -58,6 +59,6 @@ export function ContractTable({ contracts, lang, showProvider, testId, busy }: {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

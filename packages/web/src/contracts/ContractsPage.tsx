@@ -14,6 +14,7 @@ import { DemoBanner } from '../shared/ui/DemoBanner';
 import { LoadError } from '../shared/ui/LoadError';
 import { CategoryOptgroups, CodeOptions } from '../shared/ui/RefOptions';
 import { ExportLinks } from '../shared/ui/ExportLinks';
+import { TableScroll } from '../shared/ui/TableScroll';
 
 export const CONTRACTS_PAGE_SIZE = 25;
 export function ContractsPage({ search, lang }: { search: string; lang: Lang }) {
@@ -107,7 +108,7 @@ function TotalsSection({ headingId, state, filter, lang, onChange }: { headingId
       </div>
       {state.by === 'CATEGORY' && <p className="hint">{t('contracts.categoryNote')}</p>}
       <LoadError error={totals.error} />
-      <div className="table-scroll">
+      <TableScroll label={t('contracts.totalsTitle')}>
         <table className="data-table" data-testid="totals-table" aria-busy={totals.isFetching}>
           <thead>
             <tr>
@@ -134,7 +135,7 @@ function TotalsSection({ headingId, state, filter, lang, onChange }: { headingId
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

@@ -34,6 +34,7 @@ import { DemoBanner } from '../shared/ui/DemoBanner';
 import { LoadError } from '../shared/ui/LoadError';
 import { CategoryOptgroups, CodeOptions } from '../shared/ui/RefOptions';
 import { ExportLinks } from '../shared/ui/ExportLinks';
+import { TableScroll } from '../shared/ui/TableScroll';
 
 /** The report's rows for one category: a gap is a municipality the API lists as one, or without providers. */
 function coverageRows(data: CoverageResult, category: string): CoverageMapRow[] {
@@ -206,7 +207,7 @@ function CoverageTable({ rows, sort, dir, lang, onSort }: { rows: CoverageRow[];
     <section className="coverage-table-section" aria-labelledby={id}>
       <h2 id={id}>{t('coverage.tableTitle')}</h2>
       <p className="visually-hidden">{t('coverage.sortHint')}</p>
-      <div className="table-scroll">
+      <TableScroll label={t('coverage.tableTitle')}>
         <table className="data-table" ref={table} data-testid="coverage-table" aria-labelledby={id}>
           <thead>
             <tr>
@@ -249,7 +250,7 @@ function CoverageTable({ rows, sort, dir, lang, onSort }: { rows: CoverageRow[];
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

@@ -17,6 +17,7 @@ import {
   type ImportKind,
 } from './imports';
 import { formatNumber } from '../shared/format/format';
+import { TableScroll } from '../shared/ui/TableScroll';
 
 const POLL_MS = 400;
 
@@ -180,7 +181,7 @@ function ReportSummary({ summary }: { summary: GroupedReport['summary'] }) {
 function ProblemTable({ grouped }: { grouped: GroupedReport }) {
   const { t } = useTranslation();
   return grouped.lines.length ? (
-    <div className="table-scroll">
+    <TableScroll label={t('imports.problemsCaption', { n: grouped.lines.length, rows: grouped.rowsWithProblems })}>
                   <table className="data-table" data-testid="import-problems">
                     <caption>{t('imports.problemsCaption', { n: grouped.lines.length, rows: grouped.rowsWithProblems })}</caption>
                     <thead>
@@ -204,7 +205,7 @@ function ProblemTable({ grouped }: { grouped: GroupedReport }) {
                       ))}
                     </tbody>
                   </table>
-                </div>
+    </TableScroll>
   ) : (
     <p>{t('imports.noProblems')}</p>
   );
