@@ -136,11 +136,7 @@ export async function startProduct(options = {}) {
     WEB_DIST,
     MAP_TILE_URL: '',
     MAP_TILE_ATTRIBUTION: '',
-    // Production refuses to start without a registered ocid prefix: the tests use one of the right shape.
-    OCDS_PREFIX: process.env.OCDS_PREFIX || 'ocds-e2etst',
     LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
-    // production refuses to start without a registered ocid prefix: a test one (any "ocds-" and 6)
-    OCDS_PREFIX: process.env.OCDS_PREFIX || 'ocds-e2e000',
     ...options.env,
   };
   let database = null;
