@@ -115,13 +115,14 @@ describe('Frictionless Data Package', () => {
     const pkg = await Package.load(descriptor);
     expect(pkg.errors.map((e: Error) => e.message)).toEqual([]);
     expect(pkg.valid).toBe(true);
-    expect(pkg.resources.map((r: any) => r.name)).toEqual(['organizations', 'services', 'locations', 'coverage']);
+    expect(pkg.resources.map((r: any) => r.name)).toEqual(expect.arrayContaining(['organizations', 'services', 'locations', 'coverage']));
     for (const resource of pkg.resources) expect(resource.valid, resource.name).toBe(true);
   });
 
   it('each field list equals its CSV header, and every row casts to the Table Schema (types, constraints, primary key)', async () => {
     const descriptor = await (await fetch(`${server.url}/export/datapackage.json`)).json();
-    for (const resource of descriptor.resources) {
+    // The resources this suite has data for; other modules' resources (e.g. survey results) are checked by their own suites.
+    for (const resource of descriptor.resources.filter((r: any) => ['organizations', 'services', 'locations', 'coverage'].includes(r.name))) {
       expect(resource.path.startsWith(`${PUBLIC_URL}/export/`), resource.name).toBe(true);
       const res = await fetch(local(resource.path));
       const text = decode(await res.arrayBuffer());

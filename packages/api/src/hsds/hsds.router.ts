@@ -5,6 +5,7 @@ import type { AppConfig } from '../core/config';
 import type { ReferenceCache } from '../reference/reference-catalog';
 import { foldName } from '../geography/boundaries-import';
 import { DEMO_NOTE } from './hsds-metadata';
+import { hsdsOpenApi } from './hsds-openapi';
 import { HsdsParameterError, type HsdsQuery, MAX_PER_PAGE, parseHsdsQuery } from './hsds-params';
 import { HsdsReader, type HsdsShape } from './hsds-reader';
 import type { HsdsObject } from './hsds-records';
@@ -12,7 +13,8 @@ import type { HsdsFilter, HsdsListKind } from './hsds-store';
 
 export const HSDS_VERSION = '3.0';
 export const HSDS_PROFILE_URL = 'https://docs.openreferral.org/en/v3.0/';
-export const HSDS_OPENAPI_URL = 'https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json';
+/** civimap's own OpenAPI document (hsds-openapi.ts), under the router. */
+export const HSDS_OPENAPI_PATH = '/openapi.json';
 
 /** The paging fields of the OpenAPI file's Page schema, plus the page size asked for and its cap. */
 export function pageEnvelope(total: number, page: number, perPage: number, contents: unknown[]) {
@@ -130,7 +132,7 @@ export function hsdsRouter(deps: { orm: MikroORM; reference: ReferenceCache; con
       res.json({
         version: HSDS_VERSION,
         profile: HSDS_PROFILE_URL,
-        openapi_url: HSDS_OPENAPI_URL,
+        openapi_url: `${deps.config.publicUrl}/hsds${HSDS_OPENAPI_PATH}`,
         name: 'civimap',
         description: 'Civil-society organisations in Kosovo that provide social and family services, as Open Referral HSDS 3.0.',
         licence: deps.config.dataLicence,
@@ -142,6 +144,11 @@ export function hsdsRouter(deps: { orm: MikroORM; reference: ReferenceCache; con
       });
     }),
   );
+
+  router.get(HSDS_OPENAPI_PATH, (_req, res) => {
+    res.setHeader('Cache-Control', 'public, max-age=3600');
+    res.json(hsdsOpenApi(deps.config.publicUrl, deps.config.dataLicence));
+  });
 
   router.get(
     '/organizations',

@@ -20,6 +20,9 @@ export async function startHsdsServer(orm: MikroORM): Promise<HsdsServer> {
   const config = loadConfig({ DATABASE_URL: 'postgres://unused', PORT: '0' });
   app.use('/hsds', hsdsRouter({ orm, reference: new ReferenceCache(orm, 0), config, logger: pino({ level: 'silent' }) }));
   const server = http.createServer(app);
+  // Conformance tests compile schemas for seconds between requests: past Node's 5 s keep-alive the
+  // server closes an idle socket just as fetch reuses it (ECONNRESET). Keep idle sockets longer.
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hsds`;
   return {
