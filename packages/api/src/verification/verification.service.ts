@@ -13,7 +13,6 @@ import { VerificationStatus } from '../organizations/organization.enums';
 import { and, pgArray, type Sql, sql } from '../core/sql';
 import { isUuid } from '../core/ids';
 import { textConditions } from '../organizations/filter-values';
-import { isUuid } from '../core/ids';
 
 /**
  * Approving verifies the organization and its licences (each its own revision). Rejecting needs a
