@@ -142,7 +142,11 @@ describe('every write path leaves exactly one revision per changed entity', () =
     const rejected = await revisionsOf(() => ok(M.verify, { id: orgId, v, approve: false, reason: 'No registration number' }, moderator.as));
     expect(rejected).toHaveLength(1);
     expect(rejected[0]).toMatchObject({ action: 'VERIFY', reason: 'Rejected: No registration number', changes: [] });
-    const approved = await revisionsOf(() => ok(M.verify, { id: orgId, v, approve: true, reason: null }, moderator.as));
+    // A decision moves the version (so that of concurrent decisions exactly one wins): the next one
+    // is taken on what the moderator now sees.
+    const after = await version('organization', orgId);
+    expect(after).toBeGreaterThan(v);
+    const approved = await revisionsOf(() => ok(M.verify, { id: orgId, v: after, approve: true, reason: null }, moderator.as));
     expect(approved.map((r) => `${r.entity_type} ${r.action}`).sort()).toEqual(['Licence VERIFY', 'Organization VERIFY']);
     const org = approved.find((r) => r.entity_type === 'Organization')!;
     expect(changed(org)).toEqual(['verificationStatus', 'verifiedAt', 'verifiedBy']);
