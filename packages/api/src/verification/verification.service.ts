@@ -11,7 +11,6 @@ import { Licence } from '../licences/licence.entity';
 import type { Organization } from '../organizations/organization.entity';
 import { VerificationStatus } from '../organizations/organization.enums';
 import { and, pgArray, type Sql, sql } from '../core/sql';
-import { isUuid } from '../core/ids';
 import { textConditions } from '../organizations/filter-values';
 
 /**
@@ -22,18 +21,8 @@ import { textConditions } from '../organizations/filter-values';
 export function verifyOrganization(ctx: EditContext, id: string, version: number, approve: boolean, reason?: string | null): Promise<WriteResult<Organization>> {
   return writeTransaction(ctx.em, async (tx) => {
     const actor = authorize(ctx.actor, 'organization.verify');
-    // Concurrent decisions queue on the row lock; each then sees what the one before committed: an
-    // approval moved the version, a rejection (which may change no field) left a VERIFY revision
-    // newer than the last edit. Either way exactly one decision wins.
-    if (isUuid(id)) await tx.execute('select 1 from organization where id = ? for update', [id.toLowerCase()]);
     const organization = await loadForWrite(tx, organizationSpec, id, ['id']);
     checkVersion(organizationSpec, organization, version);
-    const [{ decided }] = await tx.execute<{ decided: boolean }[]>(
-      `select exists (select 1 from revision r join organization o on o.id = r.entity_id
-                       where r.entity_id = ? and r.action = 'VERIFY' and r.created_at >= o.updated_at) as decided`,
-      [organization.id],
-    );
-    if (decided) fail(UserErrorCode.STALE_VERSION, 'This organization was decided by someone else since its last edit: reload it.', ['version']);
     const note = reason?.trim() || null;
     if (note && note.length > 2000) fail(UserErrorCode.INVALID_INPUT, 'The reason may have at most 2,000 characters.', ['reason']);
     if (!approve && !note) fail(UserErrorCode.INVALID_INPUT, 'Give a reason when rejecting, so the organization knows what to fix.', ['reason']);
@@ -44,6 +33,9 @@ export function verifyOrganization(ctx: EditContext, id: string, version: number
       organization.verificationStatus = approve ? VerificationStatus.VERIFIED : VerificationStatus.UNVERIFIED;
       organization.verifiedAt = approve ? now : null;
       organization.verifiedBy = approve ? tx.getReference(User, actor.user.id) : null;
+      // A decision always moves the version, even a rejection that changes no field: concurrent
+      // decisions on one version then race on it, and exactly one wins (the others: STALE_VERSION).
+      organization.updatedAt = now;
     });
     if (approve) {
       const licences = await tx.find(Licence, { organization: organization.id, verificationStatus: VerificationStatus.UNVERIFIED }, { populate: ['categories'] });
@@ -100,7 +92,10 @@ const QUEUE_SQL = `
          o.id as item_id, o.id as organization_id, o.updated_at as since
     from organization o
    where o.verification_status = 'UNVERIFIED'
-     and not exists (select 1 from revision r where r.entity_id = o.id and r.action = 'VERIFY' and r.created_at >= o.updated_at)
+     -- not decided since its last edit: its latest revision is not a decision (a decision moves the
+     -- version, and with it updated_at, so the time of the last edit cannot tell)
+     and (select r.action from revision r where r.entity_type = 'Organization' and r.entity_id = o.id
+           order by r.created_at desc, r.id desc limit 1) is distinct from 'VERIFY'
   union all
   select 'PENDING_CLAIM', c.id, c.organization_id, c.created_at from organization_claim c where c.status = 'PENDING'
   union all
