@@ -38,9 +38,11 @@ describe('layering (dependency-cruiser, rules in .dependency-cruiser.cjs)', () =
       expect(rules(found)).toEqual(new Set(['no-folder-cycles']));
     }, 30_000);
 
-    it('kernel-imports-no-feature: a Leaflet helper of the kernel importing the imports feature (which does not import it back)', async () => {
+    it('kernel-imports-no-feature: a Leaflet helper of the kernel importing the imports feature', async () => {
       const found = await violationsWith('shared/map/leaflet.ts', '../../imports/imports');
-      expect(found).toEqual([{ rule: 'kernel-imports-no-feature', from: 'src/shared/map/leaflet.ts', to: 'src/imports/imports.ts' }]);
+      // The imports feature uses shared/ui, so the same import also closes folder cycles; the kernel rule must be among them.
+      expect(found).toContainEqual({ rule: 'kernel-imports-no-feature', from: 'src/shared/map/leaflet.ts', to: 'src/imports/imports.ts' });
+      expect(rules(found).has('kernel-imports-no-feature')).toBe(true);
     }, 30_000);
 
     it('features-meet-at-public-entries: recording a contract reaching into contracts/ContractTable instead of contracts/index.ts', async () => {
