@@ -199,7 +199,8 @@ describe('accounts, claims, editing and history', () => {
     const moved = (await marker.boundingBox())!;
     expect(Math.abs(moved.x - box.x - 60)).toBeLessThan(2);
     expect(Math.abs(moved.y - box.y + 40)).toBeLessThan(2);
-    // then drag it 30 px further east
+    // then drag it 30 px further east (the picker then asks the API which municipality the point is in)
+    const located = page.waitForResponse((r) => (r.request().postData() ?? '').includes('municipalityAt'));
     await page.mouse.move(moved.x + moved.width / 2, moved.y + moved.height / 2);
     await page.mouse.down();
     await page.mouse.move(moved.x + moved.width / 2 + 15, moved.y + moved.height / 2, { steps: 3 });
@@ -209,6 +210,9 @@ describe('accounts, claims, editing and history', () => {
     const lat = Number(await site.locator('input[name="lat"]').inputValue());
     const lng = Number(await site.locator('input[name="lng"]').inputValue());
     expect(lat).toBeCloseTo(clickedLat, 4);
+    // save once the municipality of the dragged point is known, as a user sees it set
+    await located;
+    await expect.poll(async () => (await site.locator('[data-testid="point-municipality"]').getAttribute('data-code')) ?? '').not.toBe('');
     await site.locator('button[type="submit"]').click();
     await expect.poll(async () => (await apiOrg(orgId)).locations.find((l) => l.id === locationId)!.point).toEqual({ lat, lng });
 
