@@ -22,6 +22,8 @@ export const paths = {
   me: '/me',
   newOrganization: '/me/new-organization',
   moderation: '/moderation',
+  /** Merging duplicates, optionally with the record to keep chosen (a profile's "merge with…"). */
+  merge: (kept?: string) => (kept ? `/moderation/merge?kept=${enc(kept)}` : '/moderation/merge'),
   contracting: '/contracting',
   recordContract: (provider?: string) => (provider ? `/contracting/record?provider=${enc(provider)}` : '/contracting/record'),
   import: '/import',
