@@ -10,6 +10,7 @@ import { Migration20261202040000Boundaries } from './Migration20261202040000Boun
 import { Migration20261202070000Surveys } from './Migration20261202070000Surveys';
 import { Migration20261202080000CoverageSummary } from './Migration20261202080000CoverageSummary';
 import { Migration20261202081000ServiceReach } from './Migration20261202081000ServiceReach';
+import { Migration20261202090400HsdsSql } from './Migration20261202090400HsdsSql';
 
 /** Every migration, in order. Listed explicitly so they run the same from src (tests) and dist (production). */
 export const migrationsList: MigrationObject[] = [
@@ -24,4 +25,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202070000Surveys', class: Migration20261202070000Surveys },
   { name: 'Migration20261202080000CoverageSummary', class: Migration20261202080000CoverageSummary },
   { name: 'Migration20261202081000ServiceReach', class: Migration20261202081000ServiceReach },
+  { name: 'Migration20261202090400HsdsSql', class: Migration20261202090400HsdsSql },
 ];
