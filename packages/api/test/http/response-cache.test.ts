@@ -230,7 +230,7 @@ describe('coalescing, HTTP validators, memory', () => {
   });
 
   it('without its change feed the cache steps aside, and comes back once it listens again', async () => {
-    await outside.query(`select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'civimap-change-feed' and datname = current_database()`);
+    await outside.query(`select pg_terminate_backend(pid) from pg_stat_activity where application_name like '%:change-feed' and datname = current_database()`);
     const during = await post(a, LIST);
     expect(during.status).toBe(200);
     expect(during.body.errors).toBeUndefined();

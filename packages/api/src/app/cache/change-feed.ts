@@ -72,7 +72,7 @@ export class ChangeFeed {
   }
 
   private async connect(): Promise<void> {
-    const client = new Client({ connectionString: this.databaseUrl, application_name: 'civimap-change-feed' });
+    const client = new Client({ connectionString: this.databaseUrl, application_name: `${process.env.PGAPPNAME || 'civimap'}:change-feed` });
     client.on('error', (error) => this.dropped(client, error));
     client.on('end', () => this.dropped(client, new Error('connection ended')));
     client.on('notification', (message) => this.received(message.channel, message.payload ?? ''));
