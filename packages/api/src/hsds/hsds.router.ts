@@ -80,9 +80,13 @@ export function hsdsRouter(deps: { orm: MikroORM; reference: ReferenceCache; con
     }
   };
 
-  async function streamLines(res: Response, batches: AsyncIterable<HsdsObject[]>) {
+  const ndjsonHeaders = (res: Response) => {
     res.status(200).type('application/x-ndjson; charset=utf-8');
     res.setHeader('Cache-Control', 'no-store');
+  };
+
+  async function streamLines(res: Response, batches: AsyncIterable<HsdsObject[]>) {
+    ndjsonHeaders(res);
     for await (const batch of batches) {
       if (res.destroyed) return;
       await write(res, batch.map((object) => `${JSON.stringify(object)}\n`).join(''));
@@ -98,6 +102,10 @@ export function hsdsRouter(deps: { orm: MikroORM; reference: ReferenceCache; con
         // The OpenAPI file: "just service id and modified_date ... all services within one call".
         const all = await hsds.minimal(filter);
         return void res.json(pageEnvelope(all.length, 1, Math.max(all.length, 1), all));
+      }
+      if (query.format === 'ndjson' && kind === 'organizations') {
+        ndjsonHeaders(res);
+        return hsds.copyOrganizations(filter, shapeOf(query), res);
       }
       if (query.format === 'ndjson') return streamLines(res, hsds.stream(kind, filter, shapeOf(query)));
       const { total, contents } = await hsds.page(kind, filter, query.page, query.perPage, shapeOf(query));
