@@ -57,6 +57,8 @@ describe('a moderator merges duplicates', () => {
       const duplicate = page.locator('[data-testid="merge-pick-merged"]');
       await duplicate.locator('input[type="search"]').fill(`Bashkimit ${tag}`);
       await duplicate.locator('button[type="submit"]').click();
+      await duplicate.locator(`[data-candidate-id="${pair.merged}"]`).waitFor();
+      expect(await axeViolations(page), 'the search for the duplicate').toEqual([]);
       await duplicate.locator(`[data-candidate-id="${pair.merged}"]`).click();
       const website = page.locator('[data-testid="merge-fields"] tr[data-field="website"]');
       await website.waitFor();
