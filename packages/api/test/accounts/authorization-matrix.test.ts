@@ -11,6 +11,7 @@ import { createOrganizations } from '../support/fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { ACCOUNT_ROWS } from './authorization-matrix.accounts';
 import { SURVEY_ROWS } from './authorization-matrix.surveys';
+import { MERGE_ROWS } from './authorization-matrix.merges';
 
 /**
  * Every mutation of the schema against every role, from this one table. A mutation missing from
@@ -317,6 +318,7 @@ const TABLE: Record<string, Row> = {
   },
   ...(ACCOUNT_ROWS as unknown as Record<string, Row>),
   ...(SURVEY_ROWS as unknown as Record<string, Row>),
+  ...(MERGE_ROWS as unknown as Record<string, Row>),
 };
 
 let db: TestDatabase;
