@@ -54,6 +54,7 @@ export const ROUTES: readonly RouteDef[] = [
   { name: 'contracts', pattern: '/contracts', page: lazyPage(() => import('../contracts/ContractsPage'), 'ContractsPage'), titleKey: 'contracts.title' },
   { name: 'signIn', pattern: '/signin', page: lazyPage(() => import('../account/SignInPage'), 'SignInPage'), titleKey: 'account.signInTitle', frame: 'signedIn' },
   { name: 'register', pattern: '/register', page: lazyPage(() => import('../account/RegisterPage'), 'RegisterPage'), titleKey: 'account.registerTitle', frame: 'signedIn' },
+  { name: 'confirmEmail', pattern: '/confirm-email', page: lazyPage(() => import('../account/ConfirmEmailPage'), 'ConfirmEmailPage'), titleKey: 'account.confirmTitle', frame: 'signedIn' },
   { name: 'forgotPassword', pattern: '/forgot-password', page: lazyPage(() => import('../account/PasswordPages'), 'ForgotPasswordPage'), titleKey: 'account.forgotTitle', frame: 'signedIn' },
   // the API's reset and invitation mails link to these two paths
   { name: 'resetPassword', pattern: '/reset-password', page: lazyPage(() => import('../account/PasswordPages'), 'ResetPasswordPage'), titleKey: 'account.resetTitle', frame: 'signedIn' },

@@ -19,6 +19,7 @@ export const paths = {
   signIn: (next?: string) => withNext('/signin', next),
   register: (next?: string) => withNext('/register', next),
   forgotPassword: '/forgot-password',
+  confirmEmail: '/confirm-email',
   me: '/me',
   newOrganization: '/me/new-organization',
   moderation: '/moderation',
