@@ -4,7 +4,7 @@ import { useGqlQuery } from '../shared/api/query';
 import { BaseMapQuery } from '../shared/map/boundaries';
 import { errorId } from '../shared/user-errors';
 import { LOCATION_FIELDS, formPoint, locationToForm, roundCoord } from './editor-forms';
-import { EditorForm, useEditorForm } from './entity-form';
+import { EditorForm, savePart, useEditorForm } from './entity-form';
 import { LocationPicker, type LatLng } from './LocationPicker';
 import { CreateLocationMutation, UpdateLocationMutation } from './operations';
 import { DeleteButton, SaveRow } from './parts';
@@ -21,16 +21,7 @@ type Centre = LatLng & { seq: number };
  * choosing a municipality, or typing an address that names one, moves the map there.
  */
 export function LocationForm({ org, location, onSaved, onReload }: { org: Org; location?: Loc; onSaved: () => void; onReload: () => void }) {
-  const f = useEditorForm(
-    LOCATION_FIELDS,
-    location,
-    locationToForm,
-    async (input) =>
-      location
-        ? (await request(UpdateLocationMutation, { input: { ...input, id: location.id, version: location.version } })).updateLocation
-        : (await request(CreateLocationMutation, { input: { ...input, organizationId: org.id } })).createLocation,
-    onSaved,
-  );
+  const f = useEditorForm(LOCATION_FIELDS, location, locationToForm, savePart(org, location, CreateLocationMutation, UpdateLocationMutation), onSaved);
   const { t, o, text, select, formId } = f;
   const point = formPoint(f.form);
   const municipality = String(f.form.municipality ?? '');
