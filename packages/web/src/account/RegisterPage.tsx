@@ -1,32 +1,17 @@
-import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { request } from '../shared/api/graphql';
 import { paths } from '../shared/router/paths';
-import { FormErrors, TextField, setter, useSubmit, type FormState } from '../shared/ui/Forms';
+import { FormErrors, TextField } from '../shared/ui/Forms';
 import { Link } from '../shared/ui/Link';
 import '../shared/ui/signed-in.css';
-import { NO_ERRORS, sortErrors, type SortedErrors } from '../shared/user-errors';
 import { Heading } from './Heading';
 import { PasswordField } from './PasswordField';
-import { afterSignIn } from './next';
+import { useSignInForm } from './use-sign-in-form';
 import { RegisterMutation } from './operations';
 
 export function RegisterPage({ search }: { search: string }) {
   const { t } = useTranslation();
-  const formId = useId();
-  const [form, setForm] = useState<FormState>({ displayName: '', email: '', password: '' });
-  const [errors, setErrors] = useState<SortedErrors>(NO_ERRORS);
-  const set = setter(setForm);
-
-  const { busy, submit } = useSubmit(async () => {
-    const input = { displayName: String(form.displayName), email: String(form.email), password: String(form.password) };
-    const { register } = await request(RegisterMutation, { input });
-    if (register.userErrors.length || !register.user) {
-      setErrors(sortErrors(register.userErrors, ['displayName', 'email', 'password']));
-      return;
-    }
-    await afterSignIn(search);
-  }, (error) => setErrors({ ...NO_ERRORS, general: [error] }));
+  const { formId, form, set, errors, busy, submit } = useSignInForm(['displayName', 'email', 'password'], search, async (input) => (await request(RegisterMutation, { input: { displayName: input.displayName!, email: input.email!, password: input.password! } })).register);
 
   return (
     <section className="auth-form">
