@@ -2,25 +2,18 @@
 // a CSV with one broken row, reads the per-row report, commits and follows the progress bar to 100 %;
 // an officer is told the page is for moderators.
 import { randomBytes } from 'node:crypto';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectBrowser, gql, openPage } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { browserForFile, gql, openPage } from './helpers';
 import { createUser, signInFromPage as signIn } from './users';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await connectBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 const tag = randomBytes(4).toString('hex');
 
 describe('the moderator imports a CSV', () => {
   it('shows the per-row report, commits the valid rows and follows the progress to 100 %', async () => {
     const moderator = await createUser('moderator');
-    const { page, context, outside } = await openPage(browser, '/');
+    const { page, context, outside } = await openPage(browser(), '/');
     await signIn(page, moderator);
     await page.goto('/');
     await page.getByTestId('account-nav').getByRole('link', { name: 'Importi' }).click();
@@ -85,7 +78,7 @@ describe('the moderator imports a CSV', () => {
 
   it('tells an officer that imports are for moderators', async () => {
     const officer = await createUser('officer');
-    const { page, context } = await openPage(browser, '/');
+    const { page, context } = await openPage(browser(), '/');
     await signIn(page, officer);
     await page.goto('/import');
     expect(await page.locator('[data-testid="officer-denied"]').textContent()).toMatch(/moderatorët/);

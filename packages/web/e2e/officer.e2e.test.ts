@@ -3,19 +3,12 @@
 // API's contractableFor), compares and shortlists two, annotates and reorders them, exports the
 // shortlist as CSV and records a contract. The importer's page is in imports.e2e.test.ts.
 import { randomBytes } from 'node:crypto';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from './a11y';
-import { connectBrowser, gql, openPage, pageGql } from './helpers';
+import { browserForFile, gql, openPage, pageGql } from './helpers';
 import { createUser, signInFromPage as signIn, type TestUser } from './users';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await connectBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 const tag = randomBytes(4).toString('hex');
 const AUTHORITY = 'ministry-justice';
@@ -65,7 +58,7 @@ describe('the officer finds contractable providers, shortlists and exports them'
     expect(contractableIds.length).toBeGreaterThanOrEqual(2);
     expect(api.all.totalCount).toBeLessThanOrEqual(100);
 
-    const { page, context, outside } = await openPage(browser, '/');
+    const { page, context, outside } = await openPage(browser(), '/');
     // signed out: the page says who it is for
     await page.goto('/contracting');
     await page.locator('[data-testid="officer-denied"]').waitFor();
@@ -196,7 +189,7 @@ describe('the officer finds contractable providers, shortlists and exports them'
   });
 
   it('by a point and a radius: the providers within it, contractable first, nearest first', async () => {
-    const { page, context, outside } = await openPage(browser, '/');
+    const { page, context, outside } = await openPage(browser(), '/');
     await signIn(page, officer);
     await page.goto(`/contracting?cat=${CATEGORY}`);
     await page.getByRole('radio', { name: 'Brenda një rrezeje nga një pikë' }).check();
@@ -255,7 +248,7 @@ describe('the officer finds contractable providers, shortlists and exports them'
 
   it('an officer of a municipality starts from their own municipality', async () => {
     const local = await createUser('officer', `municipality-${MUNICIPALITY}`);
-    const { page, context, outside } = await openPage(browser, '/');
+    const { page, context, outside } = await openPage(browser(), '/');
     await signIn(page, local);
     await page.goto(`/contracting?cat=${CATEGORY}`);
     await page.waitForURL((u) => u.searchParams.get('mun') === MUNICIPALITY);
@@ -271,7 +264,7 @@ describe('the officer finds contractable providers, shortlists and exports them'
 
   it('records a contract for the officer’s authority, with the API’s errors next to the fields', async () => {
     const provider = shortlisted[0]!;
-    const { page, context } = await openPage(browser, '/');
+    const { page, context } = await openPage(browser(), '/');
     await signIn(page, officer);
     await page.goto(`/contracting/record?provider=${provider}`);
     await page.getByRole('heading', { level: 1, name: 'Regjistro një kontratë' }).waitFor();
