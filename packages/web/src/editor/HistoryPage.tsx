@@ -17,6 +17,7 @@ import { FormErrors } from '../shared/ui/Forms';
 import { Link } from '../shared/ui/Link';
 import { LoadError } from '../shared/ui/LoadError';
 import { UndoMerges } from '../moderation';
+import { TableHead } from '../shared/ui/TableScroll';
 import '../shared/ui/signed-in.css';
 
 type Revision = NonNullable<HistoryResult['organizationHistory']>['edges'][number]['node'];
@@ -168,13 +169,7 @@ function RevisionItem({
       )}
       {rows.length > 0 && (
         <table className="data-table diff-table" aria-labelledby={captionId}>
-          <thead>
-            <tr>
-              <th scope="col">{t('history.field')}</th>
-              <th scope="col">{t('history.old')}</th>
-              <th scope="col">{t('history.new')}</th>
-            </tr>
-          </thead>
+          <TableHead columns={[{ label: t('history.field') }, { label: t('history.old') }, { label: t('history.new') }]} />
           <tbody>
             {rows.map((row) => (
               <tr key={row.field} data-field={row.field}>
