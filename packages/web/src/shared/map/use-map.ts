@@ -7,16 +7,17 @@ import { createMap } from './leaflet';
 /**
  * A map made once in `container` (createMap with `options`); `setup` adds the layers and handlers
  * and returns what later effects need (`made.current`, null before and after), registering any
- * extra cleanup with `onDispose`.
+ * extra cleanup with `onDispose`. `onTilesOff` is told when the configuration has no tiles.
  */
 export function useLeafletMap<T>(
   options: L.MapOptions,
   setup: (map: L.Map, container: HTMLDivElement, onDispose: (cleanup: () => void) => void) => T,
+  onTilesOff?: () => void,
 ): { container: RefObject<HTMLDivElement | null>; made: RefObject<T | null> } {
   const container = useRef<HTMLDivElement>(null);
   const made = useRef<T | null>(null);
   useEffect(() => {
-    const { map, dispose } = createMap(container.current!, options);
+    const { map, dispose } = createMap(container.current!, options, onTilesOff);
     const cleanups: (() => void)[] = [];
     made.current = setup(map, container.current!, (cleanup) => cleanups.push(cleanup));
     return () => {
