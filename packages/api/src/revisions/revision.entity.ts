@@ -1,17 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 import { User } from '../users/user.entity';
+import { defineEnum, type EnumValue } from '../core/enums';
 
-export enum RevisionAction {
-  CREATE = 'CREATE',
-  UPDATE = 'UPDATE',
-  DELETE = 'DELETE',
-  VERIFY = 'VERIFY',
-  CLAIM_DECISION = 'CLAIM_DECISION',
-  CONFIRM = 'CONFIRM',
-  REVERT = 'REVERT',
-  IMPORT = 'IMPORT',
-}
+export type RevisionAction = EnumValue<typeof RevisionAction>;
+export const RevisionAction = defineEnum('RevisionAction', 'What kind of change a revision records.', {
+  CREATE: 'The record was created.',
+  UPDATE: 'Fields of the record changed.',
+  DELETE: 'The record was deleted (its last values are kept).',
+  VERIFY: 'A moderator verified the record or withdrew verification.',
+  CLAIM_DECISION: 'A moderator decided a claim.',
+  CONFIRM: 'An editor confirmed the record is current.',
+  REVERT: 'An earlier revision was undone.',
+  IMPORT: 'The record came from a CSV or HSDS import.',
+});
 
 export interface FieldChange {
   field: string;

@@ -9,20 +9,8 @@ import { UserError } from '../core/user-errors';
 import { editContext } from './edit-context';
 import { Revision, RevisionAction } from './revision.entity';
 import { revertRevision } from './revert.service';
-import { registerEnumType } from 'type-graphql';
 import { can, requireAllowed } from '../access/policy';
 import type { ActorContext } from '../access/actor-context';
-
-registerEnumType(RevisionAction, { name: 'RevisionAction' , description: 'What kind of change a revision records.', valuesConfig: {
-    CLAIM_DECISION: { description: 'A moderator decided a claim.' },
-    CONFIRM: { description: 'An editor confirmed the record is current.' },
-    CREATE: { description: 'The record was created.' },
-    DELETE: { description: 'The record was deleted (its last values are kept).' },
-    IMPORT: { description: 'The record came from a CSV or HSDS import.' },
-    REVERT: { description: 'An earlier revision was undone.' },
-    UPDATE: { description: 'Fields of the record changed.' },
-    VERIFY: { description: 'A moderator verified the record or withdrew verification.' },
-  } });
 
 @ObjectType('FieldChange', { description: 'One changed field: its old and new value (null for "did not exist").' })
 export class FieldChangeView {
