@@ -5,12 +5,12 @@ import { requireUuid } from '../core/ids';
 import { CountedConnectionType, EdgeType, edgesOf, keysetPage } from '../core/connection';
 import { decodeCursor, pageSize } from '../core/pagination';
 import { JSONScalar } from '../core/scalars';
-import { UserError } from '../core/user-errors';
 import { editContext } from './edit-context';
 import { Revision, RevisionAction } from './revision.entity';
 import { revertRevision } from './revert.service';
 import { can, requireAllowed } from '../access/policy';
 import type { ActorContext } from '../access/actor-context';
+import { WritePayload } from '../core/payload';
 
 @ObjectType('FieldChange', { description: 'One changed field: its old and new value (null for "did not exist").' })
 export class FieldChangeView {
@@ -39,10 +39,7 @@ export class RevisionEdge extends EdgeType(() => RevisionView) {}
 export class RevisionConnection extends CountedConnectionType(RevisionEdge) {}
 
 @ObjectType({ description: 'Result of revertRevision: the new REVERT revision, or userErrors.' })
-export class RevertPayload {
-  @Field(() => RevisionView, { nullable: true, description: 'The new REVERT revision.' }) revision!: RevisionView | null;
-  @Field(() => [UserError], { description: 'Why nothing was written: empty on success; each error names the input field, a message and a code.' }) userErrors!: UserError[];
-}
+export class RevertPayload extends WritePayload('revision', () => RevisionView, 'The new REVERT revision') {}
 
 const ORDER = 'newest';
 
