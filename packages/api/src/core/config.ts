@@ -59,6 +59,8 @@ export interface AppConfig {
   dataLicence: { name: string; url: string };
   /** Survey results: cells of fewer responding organizations are withheld (never below 3). */
   surveyMinCell: number;
+  /** The response cache of anonymous public reads: its byte budget (0: off) and the longest an answer is kept. */
+  responseCache: { maxBytes: number; ttlMs: number };
   /** OCDS: the registered ocid prefix ("ocds-" and 6 characters); a placeholder outside production when unset. */
   ocds: { prefix: string; placeholder: boolean };
 }
@@ -161,6 +163,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       url: env.DATA_LICENCE_URL || 'https://creativecommons.org/licenses/by/4.0/',
     },
     surveyMinCell: surveyMinCellFrom(env.SURVEY_MIN_CELL),
+    responseCache: {
+      maxBytes: intFrom(env.RESPONSE_CACHE_MB, 64, 'RESPONSE_CACHE_MB') * 1024 * 1024,
+      ttlMs: positive(intFrom(env.RESPONSE_CACHE_TTL_SECONDS, 60, 'RESPONSE_CACHE_TTL_SECONDS'), 'RESPONSE_CACHE_TTL_SECONDS') * 1000,
+    },
     ocds: ocdsFrom(env.OCDS_PREFIX),
   };
 }

@@ -13,6 +13,10 @@ export const RevisionAction = defineEnum('RevisionAction', 'What kind of change 
   CONFIRM: 'An editor confirmed the record is current.',
   REVERT: 'An earlier revision was undone.',
   IMPORT: 'The record came from a CSV or HSDS import.',
+  // Two organizations became one (src/merges/): recorded on the kept record and on the merged one.
+  MERGE: 'A moderator merged a duplicate organization into the kept one (recorded on both).',
+  // A merge was undone: the merged record is back with what moved.
+  UNMERGE: 'A moderator undid a merge: the merged organization is back (recorded on both).',
 });
 
 export interface FieldChange {

@@ -11,6 +11,7 @@ import { revertRevision } from './revert.service';
 import { can, requireAllowed } from '../access/policy';
 import type { ActorContext } from '../access/actor-context';
 import { WritePayload } from '../core/payload';
+import { absorbedOrganizationIds, redirectedOrganizationId } from '../organizations/organization-redirect';
 
 @ObjectType('FieldChange', { description: 'One changed field: its old and new value (null for "did not exist").' })
 export class FieldChangeView {
@@ -104,14 +105,20 @@ export class RevisionResolver {
     return revisionPage(ctx, { entityType, entityId: requireUuid(entityId, 'entityId') }, first, after);
   }
 
-  @Query(() => RevisionConnection, { description: 'The public history of an organization: its profile, services, sites, licences and members, newest first.' })
-  organizationHistory(
+  @Query(() => RevisionConnection, {
+    description: 'The public history of an organization: its profile, services, sites, licences and members, newest first, with that of the organizations merged into it.',
+  })
+  async organizationHistory(
     @Arg('organizationId', () => ID, { description: 'The organization\'s id.' }) organizationId: string,
     @Ctx() ctx: ActorContext,
     @Arg('first', () => Int, { description: 'Page size: how many items to return, 1 to 100 (default 20).', nullable: true }) first?: number,
     @Arg('after', () => String, { description: 'Cursor after which the page starts (pageInfo.endCursor of the previous page); unset: the first page.', nullable: true }) after?: string,
   ): Promise<RevisionConnection> {
-    return revisionPage(ctx, { organizationId: requireUuid(organizationId, 'organizationId'), entityType: { $in: PUBLIC_TYPES } }, first, after);
+    // A merged id stands for the record it was merged into, whose history includes every record merged into it.
+    const requested = requireUuid(organizationId, 'organizationId');
+    const id = (await redirectedOrganizationId(ctx.em, requested)) ?? requested;
+    const ids = [id, ...(await absorbedOrganizationIds(ctx.em, id))];
+    return revisionPage(ctx, { organizationId: { $in: ids }, entityType: { $in: PUBLIC_TYPES } }, first, after);
   }
 
   @Query(() => RevisionConnection, { description: 'Moderators and administrators: the whole audit log, newest first, optionally of one entity type.' })

@@ -11,6 +11,7 @@ import { type ActAs, createTestApi, type TestApi } from '../support/api';
 import { createOrganizations } from '../support/fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { SURVEY_ROWS } from './authorization-matrix.surveys';
+import { MERGE_ROWS } from './authorization-matrix.merges';
 
 /**
  * Every mutation of the schema against every role, from this one table. A mutation missing from
@@ -344,6 +345,7 @@ const TABLE: Record<string, Row> = {
     },
   },
   ...(SURVEY_ROWS as unknown as Record<string, Row>),
+  ...(MERGE_ROWS as unknown as Record<string, Row>),
 };
 
 let db: TestDatabase;
