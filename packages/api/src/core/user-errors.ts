@@ -15,6 +15,7 @@ export const UserErrorCode = defineEnum('UserErrorCode', 'Kinds of userErrors.',
   UNAUTHENTICATED: 'Sign in first.',
   NOT_FOUND: 'The record does not exist (or is not visible to the viewer).',
   RATE_LIMITED: 'Too many attempts; try again later.',
+  EMAIL_NOT_CONFIRMED: 'The account\'s email address is not confirmed yet: open the link mailed at registration, or ask for a new one.',
 });
 
 @ObjectType({ description: 'A problem the client can act on: the input path it concerns, a message for people, a code for programs.' })
