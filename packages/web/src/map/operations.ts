@@ -17,7 +17,10 @@ export const MapPointsQuery = graphql(`
   }
 `);
 
-/** Every site of the filter as a compact grid point set (no ids, no names): what the map clusters. */
+/**
+ * Every site of the filter as a compact grid point set (no ids, no names, no flags): what the map
+ * clusters. A single site's marker takes its flags and exact position from mapSitesAt.
+ */
 export const MapPointSetQuery = graphql(`
   query MapPointSet($filter: OrganizationFilter) {
     mapPointSet(filter: $filter) {
@@ -27,9 +30,11 @@ export const MapPointSetQuery = graphql(`
       originLat
       originLng
       scale
-      latSteps
-      lngSteps
-      flags
+      bandSize
+      firstBand
+      bandCounts
+      latOffsets
+      lngDeltas
     }
   }
 `);
@@ -41,9 +46,11 @@ export const MapSitesAtQuery = graphql(`
       locationId
       organizationId
       name
+      nameLanguage
       lat
       lng
       categoryCodes
+      verified
     }
   }
 `);
@@ -97,7 +104,12 @@ export const OrganizationPopupQuery = graphql(`
       isDemo
       services {
         id
-        name(lang: $lang)
+        # each name in the language it has: the popup marks one shown in another language
+        names {
+          sq
+          sr
+          en
+        }
       }
     }
   }
