@@ -55,16 +55,20 @@ function hsdsLine(r) {
   if (!h) return [];
   if (h.error) return ['', `HSDS export: **FAILED** after ${fmt(h.seconds)} s (${h.error}); API peak RSS ${fmt(h.peakRssMb, 0)} MB.`];
   return ['', `HSDS export (\`GET /hsds/organizations?full_service=true&format=ndjson\`): ${count(h.organizations)} organizations, ${fmt(h.mb)} MB in ` +
-    `${fmt(h.seconds, 2)} s (best of ${h.runs}) = **${fmt(h.mbPerSecond)} MB/s**; API peak RSS **${fmt(h.peakRssMb, 0)} MB** (${h.peakRssScope}); ${fmt(h.statements)} statements.`];
+    `${fmt(h.seconds, 2)} s (best of ${h.runs}) = **${fmt(h.mbPerSecond)} MB/s**; API peak RSS **${fmt(h.peakRssMb, 0)} MB** (${h.peakRssScope}); ${fmt(h.statements)} statements` +
+    (h.apiCpuMs === undefined ? '.' : `; CPU per export: API ${fmt(h.apiCpuMs, 0)} ms, PostgreSQL ${fmt(h.pgCpuMs, 0)} ms (cluster ${fmt(h.pgClusterCpuMs, 0)} ms); ` +
+      `load average ${h.loadAverage.before.join(' / ')} before, ${h.loadAverage.after.join(' / ')} after. ` +
+      `Asked for gzip: ${h.gzip.encoding}, ${fmt(h.gzip.mb)} MB in ${fmt(h.gzip.seconds, 2)} s (API CPU ${fmt(h.gzip.apiCpuMs, 0)} ms).`)];
 }
 
 function loadTable(r, { args }) {
   if (!r.load) return [];
   const out = ['', `Load test at ${count(r.size)}: ${args['load-connections']} connections for ${args['load-duration']} s (autocannon, client timeout 30 s; requests still in flight at the end are not counted).`, ''];
-  out.push('| query | req/s | p50 ms | p99 ms | requests | errors (transport / timeouts / non-2xx / GraphQL) | API CPU ms / req | API RSS before → peak MB |');
-  out.push('|---|---:|---:|---:|---:|---|---:|---|');
+  out.push('| query | response cache | req/s | p50 ms | p99 ms | requests | errors (transport / timeouts / non-2xx / GraphQL) | X-Cache hit / shared / miss | API CPU ms / req | load generator CPU % of a core | API RSS before → peak MB |');
+  out.push('|---|---|---:|---:|---:|---:|---|---|---:|---:|---|');
   for (const l of r.load) {
-    out.push(`| ${l.label} | ${fmt(l.rps, 0)} | ${fmt(l.p50, 0)} | ${fmt(l.p99, 0)} | ${l.total} | **${l.errors}** (${l.detail.transport} / ${l.detail.timeouts} / ${l.detail.non2xx} / ${l.detail.graphql}) | ${fmt(l.cpuPerRequest)} | ${fmt(l.rssBeforeMb, 0)} → ${fmt(l.peakRssMb, 0)} |`);
+    const cache = l.cache ? `${l.cache.HIT} / ${l.cache.SHARED} / ${l.cache.MISS}` : '';
+    out.push(`| ${l.label} | ${l.responseCache ?? 'on'} | ${fmt(l.rps, 0)} | ${fmt(l.p50, 0)} | ${fmt(l.p99, 0)} | ${l.total} | **${l.errors}** (${l.detail.transport} / ${l.detail.timeouts} / ${l.detail.non2xx} / ${l.detail.graphql}) | ${cache} | ${fmt(l.cpuPerRequest)} | ${fmt(l.generatorCpuPercent, 0)} | ${fmt(l.rssBeforeMb, 0)} → ${fmt(l.peakRssMb, 0)} |`);
   }
   return out;
 }

@@ -8,26 +8,46 @@ import '../shared/ui/signed-in.css';
 import { NO_ERRORS, sortErrors, type SortedErrors } from '../shared/user-errors';
 import { Heading } from './Heading';
 import { PasswordField } from './PasswordField';
-import { afterSignIn } from './next';
+import { ResendConfirmationForm } from './ConfirmEmailPage';
 import { RegisterMutation } from './operations';
+
+/** Registering from an invitation (sign-in → register keeps `?next=/invitations/accept?token=…`): its token proves the address. */
+function invitationTokenIn(search: string): string | null {
+  const next = new URLSearchParams(search).get('next');
+  if (!next?.startsWith('/invitations/accept?')) return null;
+  return new URLSearchParams(next.slice(next.indexOf('?'))).get('token');
+}
 
 export function RegisterPage({ search }: { search: string }) {
   const { t } = useTranslation();
   const formId = useId();
   const [form, setForm] = useState<FormState>({ displayName: '', email: '', password: '' });
   const [errors, setErrors] = useState<SortedErrors>(NO_ERRORS);
+  const [registered, setRegistered] = useState<string | null>(null);
   const set = setter(setForm);
 
   const { busy, submit } = useSubmit(async () => {
-    const input = { displayName: String(form.displayName), email: String(form.email), password: String(form.password) };
+    const input = { displayName: String(form.displayName), email: String(form.email), password: String(form.password), invitationToken: invitationTokenIn(search) };
     const { register } = await request(RegisterMutation, { input });
-    if (register.userErrors.length || !register.user) {
+    if (register.userErrors.length) {
       setErrors(sortErrors(register.userErrors, ['displayName', 'email', 'password']));
       return;
     }
-    await afterSignIn(search);
+    // The API answers the same whether or not the address has an account: the mail tells the rest.
+    setRegistered(input.email.trim());
   }, (error) => setErrors({ ...NO_ERRORS, general: [error] }));
 
+  if (registered !== null) {
+    return (
+      <section className="auth-form">
+        <Heading>{t('account.confirmTitle')}</Heading>
+        <p role="status" data-testid="check-mail">
+          {t('account.checkMail', { email: registered })}
+        </p>
+        <ResendConfirmationForm email={registered} />
+      </section>
+    );
+  }
   return (
     <section className="auth-form">
       <Heading>{t('account.registerTitle')}</Heading>

@@ -17,12 +17,14 @@ export function SignInPage({ search }: { search: string }) {
   const formId = useId();
   const [form, setForm] = useState<FormState>({ email: '', password: '' });
   const [errors, setErrors] = useState<SortedErrors>(NO_ERRORS);
+  const [unconfirmed, setUnconfirmed] = useState(false);
   const set = setter(setForm);
 
   const { busy, submit } = useSubmit(async () => {
     const { signIn } = await request(SignInMutation, { input: { email: String(form.email), password: String(form.password) } });
     if (signIn.userErrors.length || !signIn.user) {
       setErrors(sortErrors(signIn.userErrors, ['email', 'password']));
+      setUnconfirmed(signIn.userErrors.some((e) => e.code === 'EMAIL_NOT_CONFIRMED'));
       return;
     }
     await afterSignIn(search);
@@ -39,6 +41,11 @@ export function SignInPage({ search }: { search: string }) {
           {t('account.signIn')}
         </button>
       </form>
+      {unconfirmed && (
+        <p>
+          <Link href={paths.confirmEmail}>{t('account.resendLink')}</Link>
+        </p>
+      )}
       <p>
         <Link href={paths.forgotPassword}>{t('account.forgotLink')}</Link>
       </p>
