@@ -1,4 +1,4 @@
-// npm run bench [-- --sizes=10000,100000 --seed=20241 --load-size=10000 --load-duration=30 --load-connections=200 --pg-port=55400 --server-port=4600]
+// npm run bench [-- --only=page,searches,hsds,explain,load --sizes=10000,100000 --seed=20241 --load-size=10000 --load-duration=30 --load-connections=200 --pg-port=55400 --server-port=4600]
 // Prints the tables and writes them to .data/bench/results.{md,json}. Never fails on a slow figure:
 // benchmarks report, they do not judge (exit code 1 only when something could not run at all).
 import { execFileSync } from 'node:child_process';
@@ -30,6 +30,8 @@ const { values: args } = parseArgs({
     'hsds-sizes': { type: 'string', default: '10000,100000' },
     'no-load': { type: 'boolean', default: false },
     'no-peers': { type: 'boolean', default: false },
+    // --only=hsds: the HSDS export alone (no peers, page, searches, EXPLAIN or load test).
+    only: { type: 'string', default: '' },
     // Ports: each size's embedded PostgreSQL listens on pg-port + its index; the servers under test on
     // server-port, server-port + 1, ... (free ephemeral ports when unset). Helpers sharing a machine
     // give each run its own ranges so that two benches never meet on a port.
@@ -47,6 +49,8 @@ const rounds = Number(args.rounds);
 const tput = { connections: Number(args['throughput-connections']), duration: Number(args['throughput-duration']) };
 const explainSizes = args['explain-sizes'].split(',').map(Number);
 const hsdsSizes = args['hsds-sizes'].split(',').map(Number);
+const only = args.only ? new Set(args.only.split(',')) : null;
+const runs = (part) => !only || only.has(part);
 
 const log = (...parts) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...parts);
 
@@ -86,7 +90,7 @@ async function measureSize(size, index) {
     let apiServer = await startApi(ds.url, { ...serverPort(0), env: CACHE_OFF });
     servers.push(apiServer);
     const peers = {};
-    if (!args['no-peers']) {
+    if (!args['no-peers'] && runs('page')) {
       peers.floor = await startFloor(ds.url, serverPort(1));
       peers.postgraphile = await startPostGraphile(ds.url, serverPort(2));
       peers.postgraphile5 = await startPostGraphile5(ds.url, serverPort(3));
@@ -94,7 +98,7 @@ async function measureSize(size, index) {
     }
     log(`size ${size}: ${services} services, ${locations} sites; API pid ${apiServer.pid} at ${apiServer.origin}`);
 
-    const page = await measurePage({ api: apiServer, ...peers }, { rounds, tput, counter, pgProbe, log });
+    const page = runs('page') ? await measurePage({ api: apiServer, ...peers }, { rounds, tput, counter, pgProbe, log }) : { rows: [] };
     result.pageVerification = page.verification;
     for (const row of page.rows) {
       result.rows.push(row);
@@ -103,7 +107,7 @@ async function measureSize(size, index) {
     // The peers are done: stop them, so that they hold no memory or connections during the rest.
     for (const peer of Object.values(peers)) await peer.stop();
 
-    result.rows.push(...(await measureSearches(apiServer, { tput, counter, pgProbe, log })));
+    if (runs('searches')) result.rows.push(...(await measureSearches(apiServer, { tput, counter, pgProbe, log })));
     // Memory figures come from a fresh API: V8 keeps the heap that coverage's concurrent requests
     // grew (gigabytes at 100k), and a peak over that would say nothing about the export or the load.
     result.apiPeakRssMb = peakRssMb(apiServer.pid);
@@ -112,15 +116,15 @@ async function measureSize(size, index) {
       apiServer = await startApi(ds.url, { ...serverPort(0), env });
       servers[0] = apiServer;
     };
-    if (hsdsSizes.includes(size)) {
+    if (hsdsSizes.includes(size) && runs('hsds')) {
       await fresh();
-      result.hsds = await measureExport(apiServer, { size, counter, log });
+      result.hsds = await measureExport(apiServer, { size, counter, pgProbe, log });
     }
-    if (explainSizes.includes(size)) {
+    if (explainSizes.includes(size) && runs('explain')) {
       result.explain = await explainPlans(ds.url);
       log(`  EXPLAIN plans taken`);
     }
-    if (!args['no-load'] && size === loadSize) {
+    if (!args['no-load'] && size === loadSize && runs('load')) {
       const load = { connections: Number(args['load-connections']), duration: Number(args['load-duration']) };
       result.load = [];
       for (const cache of args['load-cache'].split(',').filter(Boolean)) {

@@ -55,7 +55,10 @@ function hsdsLine(r) {
   if (!h) return [];
   if (h.error) return ['', `HSDS export: **FAILED** after ${fmt(h.seconds)} s (${h.error}); API peak RSS ${fmt(h.peakRssMb, 0)} MB.`];
   return ['', `HSDS export (\`GET /hsds/organizations?full_service=true&format=ndjson\`): ${count(h.organizations)} organizations, ${fmt(h.mb)} MB in ` +
-    `${fmt(h.seconds, 2)} s (best of ${h.runs}) = **${fmt(h.mbPerSecond)} MB/s**; API peak RSS **${fmt(h.peakRssMb, 0)} MB** (${h.peakRssScope}); ${fmt(h.statements)} statements.`];
+    `${fmt(h.seconds, 2)} s (best of ${h.runs}) = **${fmt(h.mbPerSecond)} MB/s**; API peak RSS **${fmt(h.peakRssMb, 0)} MB** (${h.peakRssScope}); ${fmt(h.statements)} statements` +
+    (h.apiCpuMs === undefined ? '.' : `; CPU per export: API ${fmt(h.apiCpuMs, 0)} ms, PostgreSQL ${fmt(h.pgCpuMs, 0)} ms (cluster ${fmt(h.pgClusterCpuMs, 0)} ms); ` +
+      `load average ${h.loadAverage.before.join(' / ')} before, ${h.loadAverage.after.join(' / ')} after. ` +
+      `Asked for gzip: ${h.gzip.encoding}, ${fmt(h.gzip.mb)} MB in ${fmt(h.gzip.seconds, 2)} s (API CPU ${fmt(h.gzip.apiCpuMs, 0)} ms).`)];
 }
 
 function loadTable(r, { args }) {

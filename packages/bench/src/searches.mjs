@@ -1,7 +1,8 @@
 // civimap's own scenarios beyond the page: the searches and coverage (latency, throughput, CPU), the
 // HSDS export (MB/s, peak RSS) and the load test (many connections on one process).
 import { latency, send, throughput } from './measure.mjs';
-import { peakRssMb, resetPeakRss, rssMb, waitIdle } from './processes.mjs';
+import os from 'node:os';
+import { cpuMs, peakRssMb, resetPeakRss, rssMb, waitIdle } from './processes.mjs';
 import { civimapScenarios, hsdsExport } from './scenarios.mjs';
 
 export async function measureSearches(api, { tput, counter, pgProbe, log }) {
@@ -42,12 +43,19 @@ export async function measureSearches(api, { tput, counter, pgProbe, log }) {
   return rows;
 }
 
-/** The HSDS export: everything, streamed; MB/s over the whole response and the API's peak RSS. */
-export async function measureExport(api, { size, counter, log }) {
+/**
+ * The HSDS export: everything, streamed; MB/s over the whole response, the API's peak RSS, the CPU
+ * of the API and of PostgreSQL (its backends serving the API, and the whole cluster) per export, the
+ * load average around it; then once gzip-compressed (what a client asking for it gets).
+ */
+export async function measureExport(api, { size, counter, pgProbe, log }) {
   await waitIdle(api.pid);
   const peakReset = resetPeakRss(api.pid);
   const runs = [];
   await counter?.reset();
+  const loadBefore = os.loadavg();
+  const cpuBefore = cpuMs(api.pid);
+  const pgWindow = pgProbe ? await pgProbe.start(api.appName) : null;
   // A whole 100k export streams for about a minute: once is enough there.
   const times = size >= 100_000 ? 1 : 3;
   for (let i = 0; i < times; i++) {
@@ -59,19 +67,32 @@ export async function measureExport(api, { size, counter, log }) {
     }
     runs.push(run);
   }
+  const pg = pgWindow ? await pgWindow() : null;
+  const apiCpuMs = (cpuMs(api.pid) - cpuBefore) / runs.length;
+  const loadAfter = os.loadavg();
   const statements = counter ? (await counter.read()) / runs.length : null;
   const best = runs.reduce((a, b) => (a.ms < b.ms ? a : b));
+  const gzipCpuBefore = cpuMs(api.pid);
+  const gzip = await send(api.origin, { ...hsdsExport.request, headers: { 'accept-encoding': 'gzip' } });
   const hsds = {
     organizations: best.lines,
     runs: times,
     mb: best.bytes / 1e6,
     seconds: best.ms / 1000,
     mbPerSecond: best.bytes / 1e6 / (best.ms / 1000),
+    medianSeconds: runs.map((r) => r.ms / 1000).sort((a, b) => a - b)[Math.floor(runs.length / 2)],
     peakRssMb: peakRssMb(api.pid),
     peakRssScope: peakReset ? 'during the export' : 'since the API started',
     statements,
+    apiCpuMs,
+    pgCpuMs: pg ? pg.poolMs / runs.length : null,
+    pgClusterCpuMs: pg ? pg.clusterMs / runs.length : null,
+    loadAverage: { before: loadBefore.map((x) => +x.toFixed(1)), after: loadAfter.map((x) => +x.toFixed(1)) },
+    gzip: { status: gzip.status, encoding: gzip.headers['content-encoding'] ?? 'identity', mb: gzip.bytes / 1e6, seconds: gzip.ms / 1000, apiCpuMs: cpuMs(api.pid) - gzipCpuBefore },
   };
-  log(`  hsds: ${best.lines} organizations, ${hsds.mb.toFixed(1)} MB in ${hsds.seconds.toFixed(2)} s = ${hsds.mbPerSecond.toFixed(1)} MB/s, peak RSS ${hsds.peakRssMb.toFixed(0)} MB`);
+  log(`  hsds: ${best.lines} organizations, ${hsds.mb.toFixed(1)} MB in ${hsds.seconds.toFixed(2)} s = ${hsds.mbPerSecond.toFixed(1)} MB/s, peak RSS ${hsds.peakRssMb.toFixed(0)} MB, ` +
+    `CPU per export API ${apiCpuMs.toFixed(0)} ms, PostgreSQL ${hsds.pgCpuMs?.toFixed(0)} ms (cluster ${hsds.pgClusterCpuMs?.toFixed(0)} ms); load ${hsds.loadAverage.before[0]} → ${hsds.loadAverage.after[0]}`);
+  log(`  hsds gzip: ${hsds.gzip.encoding}, ${hsds.gzip.mb.toFixed(1)} MB in ${hsds.gzip.seconds.toFixed(2)} s, API CPU ${hsds.gzip.apiCpuMs.toFixed(0)} ms`);
   return hsds;
 }
 

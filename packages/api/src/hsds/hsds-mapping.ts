@@ -167,11 +167,11 @@ export class HsdsMapper {
     const categories = s.categoryIds
       .map((id) => catalog.categoriesById.get(id))
       .filter((c) => c !== undefined)
-      .sort((a, b) => a.position - b.position || a.code.localeCompare(b.code));
+      .sort(byPositionThenCode);
     const groups = s.targetGroupIds
       .map((id) => catalog.targetGroupsById.get(id))
       .filter((g) => g !== undefined)
-      .sort((a, b) => a.position - b.position || a.code.localeCompare(b.code));
+      .sort(byPositionThenCode);
     return [
       ...categories.map((c) => this.attribute(s.id, 'service', this.vocabulary.categoryTerm(c), null)),
       ...groups.map((g) => this.attribute(s.id, 'service', this.vocabulary.targetGroupTerm(g), null)),
@@ -190,7 +190,7 @@ export class HsdsMapper {
   serviceAreas(s: ServiceRecord): HsdsObject[] {
     return s.areaMunicipalityIds
       .map((id) => this.municipality(id))
-      .sort((a, b) => a.code.localeCompare(b.code))
+      .sort(byCode)
       .map((m) => ({ id: derivedId(s.id, `service-area:${m.code}`), service_id: s.id, name: m.names.sq, uri: `${MUNICIPALITY_URN}${m.code}` }));
   }
 
@@ -294,6 +294,11 @@ export class HsdsMapper {
     };
   }
 }
+
+/** The order of a service's category and target-group attributes. */
+export const byPositionThenCode = (a: { position: number; code: string }, b: { position: number; code: string }) => a.position - b.position || a.code.localeCompare(b.code);
+/** The order of a service's areas (municipalities). */
+export const byCode = (a: { code: string }, b: { code: string }) => a.code.localeCompare(b.code);
 
 export function byId<T extends { id: string }>(a: T, b: T): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;

@@ -38,11 +38,11 @@ export const LANGUAGE_NAMES: Record<string, string> = {
 };
 
 // The "email" format of ajv-formats, so that what we emit validates wherever HSDS is checked.
-const EMAIL =
+export const HSDS_EMAIL =
   /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 
 export function isHsdsEmail(value: string): boolean {
-  return EMAIL.test(value);
+  return HSDS_EMAIL.test(value);
 }
 
 /** An absolute http(s) URL in plain ASCII (what the "uri" format accepts). */
@@ -62,6 +62,9 @@ function valueText(value: unknown): string {
   if (value === null || value === undefined) return '';
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
+
+/** Entity type names a revision may carry for the entities HSDS shows (the import writes the first of each). */
+export const RECORD_ENTITY_TYPES = ['Organization', 'organization', 'Service', 'service', 'Location', 'location', 'ServiceAtLocation', 'service_at_location'];
 
 export type ResourceType = 'organization' | 'service' | 'location' | 'service_at_location';
 

@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Writable } from 'node:stream';
 import type { ReferenceCatalog } from '../reference/reference-catalog';
+import { copyOrganizations, organizationDocuments } from './hsds-documents';
 import { HsdsMapper } from './hsds-mapping';
 import { revisionsByEntity } from './hsds-metadata';
 import type { HsdsObject } from './hsds-records';
@@ -17,7 +19,10 @@ export class HsdsReader {
   readonly mapper: HsdsMapper;
   readonly store: HsdsStore;
 
-  constructor(em: EntityManager, catalog: ReferenceCatalog) {
+  constructor(
+    private readonly em: EntityManager,
+    catalog: ReferenceCatalog,
+  ) {
     this.vocabulary = new HsdsVocabulary(catalog);
     this.mapper = new HsdsMapper(this.vocabulary);
     this.store = new HsdsStore(em, this.vocabulary);
@@ -25,11 +30,7 @@ export class HsdsReader {
 
   async objects(kind: HsdsListKind, ids: string[], shape: HsdsShape): Promise<HsdsObject[]> {
     if (!ids.length) return [];
-    if (kind === 'organizations') {
-      if (shape === 'basic') return (await this.store.organizations(ids)).map((o) => this.mapper.organizationBasic(o));
-      const bundles = await this.store.organizationBundles(ids);
-      return bundles.map((b) => this.mapper.organizationFull(b, { fullServices: shape === 'full_service' }));
-    }
+    if (kind === 'organizations') return organizationDocuments(this.em, this.vocabulary, ids, shape);
     if (kind === 'services') {
       const services = await this.store.services({ ids });
       if (shape === 'basic') return services.map((s) => this.mapper.serviceBasic(s));
@@ -86,6 +87,11 @@ export class HsdsReader {
   async page(kind: HsdsListKind, filter: HsdsFilter, page: number, perPage: number, shape: HsdsShape) {
     const [total, ids] = await Promise.all([this.store.count(kind, filter), this.store.pageIds(kind, filter, (page - 1) * perPage, perPage)]);
     return { total, contents: await this.objects(kind, ids, shape) };
+  }
+
+  /** Every matching organization as NDJSON into `out`, built and streamed by PostgreSQL (see hsds-documents.ts). */
+  copyOrganizations(filter: HsdsFilter, shape: HsdsShape, out: Writable): Promise<void> {
+    return copyOrganizations(this.em, this.vocabulary, this.store.listQuery('organizations', filter).where, shape, out);
   }
 
   /** Everything matching, in id order, batch by batch: memory stays bounded by the batch size. */

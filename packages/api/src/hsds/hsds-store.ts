@@ -12,6 +12,7 @@ import type {
 } from './hsds-records';
 import { type HsdsVocabulary, TAXONOMIES } from './hsds-vocabulary';
 import { and, pgArray, type Sql, sql } from '../core/sql';
+import { RECORD_ENTITY_TYPES } from './hsds-metadata';
 
 /** What an HSDS list can be filtered by (already validated by the router). */
 export interface HsdsFilter {
@@ -26,8 +27,6 @@ export interface HsdsFilter {
 
 export type HsdsListKind = 'organizations' | 'services' | 'service_at_locations';
 
-/** Entity type names a revision may carry for the entities HSDS shows (the import writes the first of each). */
-const REVISION_ENTITY_TYPES = ['Organization', 'organization', 'Service', 'service', 'Location', 'location', 'ServiceAtLocation', 'service_at_location'];
 
 function textSearch(column: string, search: string | undefined): Sql[] {
   if (!search) return [];
@@ -119,7 +118,8 @@ export class HsdsStore {
     return `(${conditions.join(' and ')})`;
   }
 
-  private listQuery(kind: HsdsListKind, filter: HsdsFilter): { from: string; where: Sql; alias: string; order: string } {
+  /** The FROM, WHERE (with its parameters), alias and page order of a list. */
+  listQuery(kind: HsdsListKind, filter: HsdsFilter): { from: string; where: Sql; alias: string; order: string } {
     if (kind === 'organizations') {
       const where = [...textSearch('o.search_text', filter.search)];
       if (filter.organizationId) where.push(sql('o.id = ?', filter.organizationId));
@@ -252,7 +252,7 @@ export class HsdsStore {
          from revision r left join app_user u on u.id = r.author_id
         where r.entity_type = any(?::text[]) and r.entity_id = any(?::uuid[]) and r.action <> 'IMPORT'
         order by date_trunc('milliseconds', r.created_at), r.id`,
-      [pgArray(REVISION_ENTITY_TYPES), pgArray(entityIds)],
+      [pgArray(RECORD_ENTITY_TYPES), pgArray(entityIds)],
     );
     return rows.map(toRevision);
   }

@@ -10,6 +10,7 @@ import { HsdsParameterError, type HsdsQuery, MAX_PER_PAGE, parseHsdsQuery } from
 import { HsdsReader, type HsdsShape } from './hsds-reader';
 import type { HsdsObject } from './hsds-records';
 import type { HsdsFilter, HsdsListKind } from './hsds-store';
+import { redirectedOrganizationId } from '../organizations/organization-redirect';
 
 export const HSDS_VERSION = '3.0';
 export const HSDS_PROFILE_URL = 'https://docs.openreferral.org/en/v3.0/';
@@ -79,9 +80,13 @@ export function hsdsRouter(deps: { orm: MikroORM; reference: ReferenceCache; con
     }
   };
 
-  async function streamLines(res: Response, batches: AsyncIterable<HsdsObject[]>) {
+  const ndjsonHeaders = (res: Response) => {
     res.status(200).type('application/x-ndjson; charset=utf-8');
     res.setHeader('Cache-Control', 'no-store');
+  };
+
+  async function streamLines(res: Response, batches: AsyncIterable<HsdsObject[]>) {
+    ndjsonHeaders(res);
     for await (const batch of batches) {
       if (res.destroyed) return;
       await write(res, batch.map((object) => `${JSON.stringify(object)}\n`).join(''));
@@ -98,6 +103,10 @@ export function hsdsRouter(deps: { orm: MikroORM; reference: ReferenceCache; con
         const all = await hsds.minimal(filter);
         return void res.json(pageEnvelope(all.length, 1, Math.max(all.length, 1), all));
       }
+      if (query.format === 'ndjson' && kind === 'organizations') {
+        ndjsonHeaders(res);
+        return hsds.copyOrganizations(filter, shapeOf(query), res);
+      }
       if (query.format === 'ndjson') return streamLines(res, hsds.stream(kind, filter, shapeOf(query)));
       const { total, contents } = await hsds.page(kind, filter, query.page, query.perPage, shapeOf(query));
       res.json(pageEnvelope(total, query.page, query.perPage, contents));
@@ -107,6 +116,12 @@ export function hsdsRouter(deps: { orm: MikroORM; reference: ReferenceCache; con
     handle(async (req, res, query) => {
       const id = String(req.params.id);
       const object = /^[0-9a-f-]{36}$/i.test(id) ? await (await reader()).one(kind, id, shapeOf(query)) : null;
+      if (!object && kind === 'organizations' && /^[0-9a-f-]{36}$/i.test(id)) {
+        // A merged organization's URL moves for good to the record it was merged into (docs/hsds.md).
+        const kept = await redirectedOrganizationId(deps.orm.em.fork(), id);
+        const query = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
+        if (kept) return res.redirect(301, `${req.baseUrl}/organizations/${kept}${query}`);
+      }
       if (!object) return sendError(res, 404, 'NOT_FOUND', `There is no ${label} with id "${id}".`);
       res.json(object);
     });
