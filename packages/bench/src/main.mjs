@@ -1,4 +1,4 @@
-// npm run bench [-- --only=page,searches,hsds,explain,load --sizes=10000,100000 --seed=20241 --load-size=10000 --load-duration=30 --load-connections=200 --pg-port=55400 --server-port=4600]
+// npm run bench [-- --only=page,searches,hsds,explain,load --sizes=10000,100000 --seed=20241 --load-size=10000 --load-duration=30 --load-connections=200 --load-warmup=5 --pg-port=55400 --server-port=4600]
 // Prints the tables and writes them to .data/bench/results.{md,json}. Never fails on a slow figure:
 // benchmarks report, they do not judge (exit code 1 only when something could not run at all).
 import { execFileSync } from 'node:child_process';
@@ -21,6 +21,8 @@ const { values: args } = parseArgs({
     'load-size': { type: 'string', default: '10000' },
     'load-duration': { type: 'string', default: '30' },
     'load-connections': { type: 'string', default: '200' },
+    // Seconds of untimed load on the open connections before the timed window (0: time from the first).
+    'load-warmup': { type: 'string', default: '5' },
     // The load test with the API's response cache on (the default configuration), and/or off.
     'load-cache': { type: 'string', default: 'on' },
     'throughput-duration': { type: 'string', default: '4' },
@@ -125,7 +127,7 @@ async function measureSize(size, index) {
       log(`  EXPLAIN plans taken`);
     }
     if (!args['no-load'] && size === loadSize && runs('load')) {
-      const load = { connections: Number(args['load-connections']), duration: Number(args['load-duration']) };
+      const load = { connections: Number(args['load-connections']), duration: Number(args['load-duration']), warmup: Number(args['load-warmup']) };
       result.load = [];
       for (const cache of args['load-cache'].split(',').filter(Boolean)) {
         await fresh(cache === 'off' ? CACHE_OFF : {});

@@ -63,7 +63,7 @@ function hsdsLine(r) {
 
 function loadTable(r, { args }) {
   if (!r.load) return [];
-  const out = ['', `Load test at ${count(r.size)}: ${args['load-connections']} connections for ${args['load-duration']} s (keep-alive connections opened and each answered once before the clock starts, load.mjs; client timeout 30 s; requests still in flight at the end are not counted).`, ''];
+  const out = ['', `Load test at ${count(r.size)}: ${args['load-connections']} connections for ${args['load-duration']} s (keep-alive connections opened and each answered once, then ${args['load-warmup']} s of untimed load, before the clock starts, load.mjs; client timeout 30 s; requests still in flight at the end are not counted).`, ''];
   out.push('| query | response cache | req/s | p50 ms | p99 ms | max ms | requests | errors (transport / timeouts / non-2xx / GraphQL) | X-Cache hit / shared / miss | API CPU ms / req | load generator CPU % of a core | API RSS before → peak MB | opening the connections: all answered in ms (reconnections during the run) |');
   out.push('|---|---|---:|---:|---:|---:|---:|---|---|---:|---:|---|---|');
   for (const l of r.load) {

@@ -102,7 +102,7 @@ export async function measureExport(api, { size, counter, pgProbe, log }) {
  * `cache`: whether the API runs with its response cache (on: every client asks the same query, so
  * after the first miss the answers come from memory; off: every request is computed).
  */
-export async function loadTest(api, { connections, duration, pgProbe, log, cache = 'on' }) {
+export async function loadTest(api, { connections, duration, warmup = 0, pgProbe, log, cache = 'on' }) {
   const results = [];
   for (const scenario of [civimapScenarios[0], civimapScenarios[1]]) {
     await waitIdle(api.pid);
@@ -112,11 +112,11 @@ export async function loadTest(api, { connections, duration, pgProbe, log, cache
     for (let i = 0; i < 3; i++) await send(api.origin, scenario.request);
     const rssBefore = rssMb(api.pid);
     // A client waits up to 30 s: with 200 clients queued on one process, answers take seconds.
-    const run = await steadyLoad(api.origin, scenario.request, { connections, duration, timeout: 30, pid: api.pid, pgProbe, appName: api.appName });
+    const run = await steadyLoad(api.origin, scenario.request, { connections, duration, warmup, timeout: 30, pid: api.pid, pgProbe, appName: api.appName });
     results.push({ key: scenario.key, label: scenario.label, responseCache: cache, ...run, rssBeforeMb: rssBefore, peakRssMb: peakRssMb(api.pid) });
     log(`  load ${scenario.key} (response cache ${cache}): ${run.rps.toFixed(0)} req/s, p50 ${run.p50.toFixed(0)} ms, p99 ${run.p99.toFixed(0)} ms, max ${run.max?.toFixed(0)} ms, ` +
       `${connections} connections open in ${run.connect.ms.toFixed(0)} ms (first answers p50 ${run.connect.p50.toFixed(0)} / max ${run.connect.max.toFixed(0)} ms, ${run.connect.failed} failed), ` +
-      `${run.newConnections} reconnections, ${run.errors} errors ${JSON.stringify(run.detail)}, ` +
+      `then ${run.warmup.seconds} s untimed (${run.warmup.total} answers, ${run.warmup.failed} failed), ${run.newConnections} reconnections, ${run.errors} errors ${JSON.stringify(run.detail)}, ` +
       `X-Cache ${JSON.stringify(run.cache)}, load generator CPU ${run.generatorCpuPercent.toFixed(0)}% of a core, peak RSS ${peakRssMb(api.pid).toFixed(0)} MB`);
   }
   return results;

@@ -41,6 +41,15 @@ describe('steadyLoad', () => {
     expect(seen.requests).toBeGreaterThanOrEqual(run.total + 8);
   });
 
+  it('keeps the warm-up answers out of the timed ones', async () => {
+    const { origin, seen } = await serve(answer(200, '{"data":{"a":1}}'));
+    const run = await steadyLoad(origin, request, { connections: 4, duration: 0.3, warmup: 0.3 });
+    expect(run.warmup).toMatchObject({ seconds: 0.3, failed: 0 });
+    expect(run.warmup.total).toBeGreaterThan(0);
+    expect(seen.connections).toBe(4);
+    expect(seen.requests).toBeGreaterThanOrEqual(run.total + run.warmup.total + 4);
+  });
+
   it('counts the connections the server closes during the run', async () => {
     const { origin, seen } = await serve(answer(200, '{"data":{"a":1}}'), (s) => (s.maxRequestsPerSocket = 3));
     const run = await steadyLoad(origin, request, { connections: 4, duration: 0.5 });
