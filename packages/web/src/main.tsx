@@ -9,12 +9,11 @@ import { App } from './app/App';
 import { queryClient } from './shared/api/query';
 import { loadConfig } from './shared/api/config';
 
-setupI18n();
-
 // The configuration says whether demo data is served: knowing it before the first render lets the
 // map page show its demo banner at once instead of pushing the map down later (layout shift).
-// A slow answer does not hold the page back for more than a moment.
-await Promise.race([loadConfig(), new Promise((resolve) => setTimeout(resolve, 800))]);
+// A slow answer does not hold the page back for more than a moment. The UI language's texts load
+// meanwhile.
+await Promise.all([setupI18n(), Promise.race([loadConfig(), new Promise((resolve) => setTimeout(resolve, 800))])]);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

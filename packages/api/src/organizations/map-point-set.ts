@@ -8,19 +8,26 @@ import { OrganizationSearch } from './organization-search';
 import type { OrganizationFilter } from './organization.inputs';
 
 /**
- * The map's sites in a compact form (issue 13: 20,000 sites in about 75 KiB instead of 1 MiB):
- * points on a grid of 1e-5 degrees (about 1 m) from the south-west corner of Kosovo's box, sorted
- * by latitude so that latitudes go as small differences; no ids and no names, which the map asks
- * for (mapSitesAt) only for the single sites it shows.
+ * The map's sites in a compact form (issue 13: 20,000 sites in under 40 KiB instead of 1 MiB):
+ * points on a grid of 1e-4 degrees (about 11 m; the markers of single sites take their exact
+ * position from mapSitesAt) from the south-west corner of Kosovo's box, in bands of 0.01 degrees
+ * of latitude from south to north, west to east within a band, so that every number sent is small
+ * and repetitive; no ids and no names, which the map asks for (mapSitesAt) only for the single
+ * sites it shows.
  */
 export const GRID_ORIGIN = { lat: 41.85, lng: 20.01 };
-export const GRID_SCALE = 100_000;
+export const GRID_SCALE = 10_000;
+/** Grid steps of latitude per band (0.01 degrees, about 1.1 km). */
+export const BAND_SIZE = 100;
 /** How many grid cells one mapSitesAt request may name. */
 export const MAX_CELLS = 500;
 
-@ObjectType({ description: 'Every matching site as a point on a fine grid, without ids or names: what the map clusters. Decode point i as lat = origin.lat + (latSteps[0] + … + latSteps[i]) / scale, lng = origin.lng + lngSteps[i] / scale.' })
+@ObjectType({
+  description:
+    'Every matching site as a point on a grid, without ids or names: what the map clusters. Sites come band by band (bandSize grid steps of latitude each, from band firstBand northwards; bandCounts[k] sites in band firstBand + k), west to east within a band. Decode a site of band b as lat = originLat + (b * bandSize + latOffsets[i]) / scale and lng = originLng + x / scale, where x is lngDeltas[i] for the first site of a band and the previous site’s x plus lngDeltas[i] otherwise.',
+})
 export class MapPointSet {
-  @Field(() => Int, { description: 'Number of sites (the length of each list below).' })
+  @Field(() => Int, { description: 'Number of sites (the length of latOffsets, lngDeltas and flags).' })
   count!: number;
 
   @Field(() => Int, { description: 'Number of distinct organizations those sites belong to.' })
@@ -35,14 +42,23 @@ export class MapPointSet {
   @Field(() => Float, { description: 'Longitude of the grid’s origin in WGS84 degrees (20.01, the west of Kosovo’s box).' })
   originLng!: number;
 
-  @Field(() => Int, { description: 'Grid steps per degree (100,000: one step is 1e-5 degrees, about 1.1 m of latitude).' })
+  @Field(() => Int, { description: 'Grid steps per degree (10,000: one step is 1e-4 degrees, about 11 m of latitude).' })
   scale!: number;
 
-  @Field(() => [Int], { description: 'Latitude of each site in grid steps from the origin, as the difference from the previous site’s (the first from 0); sites are sorted by latitude, then longitude.' })
-  latSteps!: number[];
+  @Field(() => Int, { description: 'Grid steps of latitude per band (100: 0.01 degrees).' })
+  bandSize!: number;
 
-  @Field(() => [Int], { description: 'Longitude of each site in grid steps from the origin.' })
-  lngSteps!: number[];
+  @Field(() => Int, { description: 'Index of the first band: 0 is the band at the origin, -1 the one south of it (a site south of Kosovo’s box).' })
+  firstBand!: number;
+
+  @Field(() => [Int], { description: 'Number of sites in each band, from band firstBand northwards to the last band with a site.' })
+  bandCounts!: number[];
+
+  @Field(() => [Int], { description: 'Per site, its latitude in grid steps from the south edge of its band (0 to bandSize - 1).' })
+  latOffsets!: number[];
+
+  @Field(() => [Int], { description: 'Per site, its longitude in grid steps: from the origin for the first site of a band, else from the previous site’s (never negative).' })
+  lngDeltas!: number[];
 
   @Field(() => [Int], { description: 'Per site, bit flags: 1 = the organization is verified, 2 = it is a fictional demo organization.' })
   flags!: number[];
@@ -65,32 +81,35 @@ export function gridCell(lat: number, lng: number): { y: number; x: number } {
   return { y: Math.round((lat - GRID_ORIGIN.lat) * GRID_SCALE), x: Math.round((lng - GRID_ORIGIN.lng) * GRID_SCALE) };
 }
 
-/** The filter's sites (those that make an organization match) as a MapPointSet, in one statement. */
-export async function mapPointSet(em: EntityManager, catalog: ReferenceCatalog, filter: OrganizationFilter | null | undefined, limit: number): Promise<MapPointSet> {
-  const resolved = new OrganizationSearch(em, catalog).resolve(filter);
-  const where = join([...resolved.where, ...resolved.siteWhere], ' and ');
-  const statement = sql(
-    `select l.lat, l.lng, (case when o.verification_status = 'VERIFIED' then 1 else 0 end) + (case when o.is_demo then 2 else 0 end) as f, o.id as o` +
-      ` from location l join organization o on o.id = l.organization_id where ${where.text || 'true'} order by l.id limit ?`,
-    ...where.params,
-    limit,
-  );
-  const rows = (await readQuery<{ lat: number; lng: number; f: number; o: string }[]>(em, statement.text, statement.params)).map((r) => ({
-    ...gridCell(Number(r.lat), Number(r.lng)),
-    f: r.f,
-    o: r.o,
-  }));
-  // by latitude, then longitude; within a cell by site id (the sort is stable), as mapSitesAt answers
-  rows.sort((a, b) => a.y - b.y || a.x - b.x);
-  const latSteps = new Array<number>(rows.length);
-  const lngSteps = new Array<number>(rows.length);
+/** A site on the grid: its cell and flags, and its organization (counted, not sent). */
+export interface GridSite {
+  y: number;
+  x: number;
+  f: number;
+  o: string;
+}
+
+/** Encodes sites (cells from gridCell) as a MapPointSet. */
+export function encodePointSet(sites: GridSite[]): MapPointSet {
+  // band by band, west to east, then south to north; within a cell by site id (the sort is stable,
+  // the caller gives the sites by id), as mapSitesAt answers
+  const rows = [...sites].sort((a, b) => Math.floor(a.y / BAND_SIZE) - Math.floor(b.y / BAND_SIZE) || a.x - b.x || a.y - b.y);
+  const firstBand = rows.length ? Math.floor(rows[0]!.y / BAND_SIZE) : 0;
+  const bandCounts: number[] = [];
+  const latOffsets = new Array<number>(rows.length);
+  const lngDeltas = new Array<number>(rows.length);
   const flags = new Array<number>(rows.length);
   const organizations = new Set<string>();
-  let previous = 0;
+  let band = -1;
+  let previousX = 0;
   rows.forEach((r, i) => {
-    latSteps[i] = r.y - previous;
-    previous = r.y;
-    lngSteps[i] = r.x;
+    const b = Math.floor(r.y / BAND_SIZE);
+    while (bandCounts.length <= b - firstBand) bandCounts.push(0);
+    bandCounts[b - firstBand]!++;
+    latOffsets[i] = r.y - b * BAND_SIZE;
+    lngDeltas[i] = b === band ? r.x - previousX : r.x;
+    band = b;
+    previousX = r.x;
     flags[i] = r.f;
     organizations.add(r.o);
   });
@@ -101,10 +120,27 @@ export async function mapPointSet(em: EntityManager, catalog: ReferenceCatalog, 
     originLat: GRID_ORIGIN.lat,
     originLng: GRID_ORIGIN.lng,
     scale: GRID_SCALE,
-    latSteps,
-    lngSteps,
+    bandSize: BAND_SIZE,
+    firstBand,
+    bandCounts,
+    latOffsets,
+    lngDeltas,
     flags,
   });
+}
+
+/** The filter's sites (those that make an organization match) as a MapPointSet, in one statement. */
+export async function mapPointSet(em: EntityManager, catalog: ReferenceCatalog, filter: OrganizationFilter | null | undefined, limit: number): Promise<MapPointSet> {
+  const resolved = new OrganizationSearch(em, catalog).resolve(filter);
+  const where = join([...resolved.where, ...resolved.siteWhere], ' and ');
+  const statement = sql(
+    `select l.lat, l.lng, (case when o.verification_status = 'VERIFIED' then 1 else 0 end) + (case when o.is_demo then 2 else 0 end) as f, o.id as o` +
+      ` from location l join organization o on o.id = l.organization_id where ${where.text || 'true'} order by l.id limit ?`,
+    ...where.params,
+    limit,
+  );
+  const rows = await readQuery<{ lat: number; lng: number; f: number; o: string }[]>(em, statement.text, statement.params);
+  return encodePointSet(rows.map((r) => ({ ...gridCell(Number(r.lat), Number(r.lng)), f: r.f, o: r.o })));
 }
 
 /** Checks the cells of a mapSitesAt request. */

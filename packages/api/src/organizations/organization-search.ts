@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Language } from '../core/localized-text';
 import { UserInputError } from '../core/errors';
 import { readQuery } from '../core/read';
 import { join, type Sql, sql } from '../core/sql';
@@ -13,6 +14,8 @@ export interface MapPointRow {
   locationId: string;
   organizationId: string;
   name: string;
+  /** The language the name is in: the one asked for, or Albanian where the organization has no name in it. */
+  nameLanguage: Language;
   lat: number;
   lng: number;
   municipalityCode: string;
@@ -63,8 +66,9 @@ export class OrganizationSearch {
     const resolved = this.resolve(filter);
     const where = join([...resolved.where, ...resolved.siteWhere, ...(sites ? [sites] : [])], ' and ');
     const nameColumn = lang === 'sq' ? 'o.name_sq' : `coalesce(o.name_${lang}, o.name_sq)`;
+    const nameLanguage = lang === 'sq' ? `'sq'` : `case when o.name_${lang} is null then 'sq' else '${lang}' end`;
     const statement = sql(
-      `select l.id as location_id, o.id as organization_id, ${nameColumn} as name, l.lat, l.lng, m.code as municipality_code,` +
+      `select l.id as location_id, o.id as organization_id, ${nameColumn} as name, ${nameLanguage} as name_language, l.lat, l.lng, m.code as municipality_code,` +
         ` o.verification_status = 'VERIFIED' as verified, o.is_demo` +
         (selected('categoryCodes')
           ? `, array(select distinct c.code from service s join service_category_link sc on sc.service_id = s.id join service_category c on c.id = sc.category_id` +
@@ -80,6 +84,7 @@ export class OrganizationSearch {
       locationId: r.location_id as string,
       organizationId: r.organization_id as string,
       name: r.name as string,
+      nameLanguage: r.name_language as Language,
       lat: Number(r.lat),
       lng: Number(r.lng),
       municipalityCode: r.municipality_code as string,

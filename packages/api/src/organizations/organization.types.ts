@@ -1,5 +1,6 @@
 import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { ConnectionType, EdgeType } from '../core/connection';
+import { Language } from '../core/localized-text';
 import { DateTimeScalar } from '../core/scalars';
 import { Organization } from './organization.entity';
 import { VerificationStatus } from './organization.enums';
@@ -29,7 +30,8 @@ export class OrganizationConnection extends ConnectionType(OrganizationEdge) {
 export class MapPoint {
   @Field(() => ID, { description: 'The site\'s id.' }) locationId!: string;
   @Field(() => ID, { description: 'The organization\'s id.' }) organizationId!: string;
-  @Field(() => String, { description: 'The organization\'s name in the requested language.' }) name!: string;
+  @Field(() => String, { description: 'The organization\'s name in the requested language (in Albanian when it has none in that language).' }) name!: string;
+  @Field(() => Language, { description: 'The language `name` is in: the one asked for, or Albanian where the organization has no name in it (so that a client can mark it).' }) nameLanguage!: Language;
   @Field(() => Float, { description: 'Latitude of the site in decimal degrees (WGS 84).' }) lat!: number;
   @Field(() => Float, { description: 'Longitude of the site in decimal degrees (WGS 84).' }) lng!: number;
   @Field(() => ID, { description: 'Code of the municipality the site lies in.' }) municipalityCode!: string;

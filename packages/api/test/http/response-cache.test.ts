@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import pg from 'pg';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -206,6 +207,29 @@ describe('coalescing, HTTP validators, memory', () => {
     // Without the preflight header Apollo refuses a GET; the cache must not answer it either.
     const simple = await fetch(url, { headers: { accept: 'application/json' } });
     expect(simple.status).toBe(400);
+  });
+
+  it('a hit that accepts brotli or gzip gets the answer compressed once, with an ETag per encoding', async () => {
+    const body = JSON.stringify({ query: '{ municipalities { code name } }' });
+    const ask = (encoding: string) =>
+      new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+        const req = http.request(`${a.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-encoding': encoding } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c)).on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+        });
+        req.on('error', reject).end(body);
+      });
+    const plain = await ask('identity');
+    expect(plain.body.length).toBeGreaterThan(1024);
+    const br = await ask('br');
+    const gzip = await ask('gzip, deflate');
+    expect([br.headers['x-cache'], gzip.headers['x-cache']]).toEqual(['HIT', 'HIT']);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(brotliDecompressSync(br.body).toString()).toBe(plain.body.toString());
+    expect(gunzipSync(gzip.body).toString()).toBe(plain.body.toString());
+    expect(new Set([plain.headers.etag, br.headers.etag, gzip.headers.etag]).size).toBe(3);
+    expect(br.headers.vary?.toLowerCase()).toContain('accept-encoding');
   });
 
   it('holds at most its byte budget, dropping the least recently used; RESPONSE_CACHE_MB=0 turns it off', async () => {

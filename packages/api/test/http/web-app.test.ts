@@ -8,9 +8,13 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { acceptsCoding } from '../../src/app/http/precompressed';
 import { matchesPagePattern, pageMatcher, serveWebApp } from '../../src/app/http/web-app';
 
 const INDEX = '<!doctype html><title>civimap</title><div id="root"></div>';
+const MAP_JS = 'export const sites = [' + Array.from({ length: 400 }, (_, i) => i % 17).join(',') + '];\n';
+const STYLE = '.map { height: 100%; }\n'.repeat(80);
 let dir: string;
 let server: Server;
 let base: string;
@@ -21,6 +25,12 @@ function writeDist(root: string, patterns: string[] | null) {
   fs.writeFileSync(path.join(root, 'robots.txt'), 'User-agent: *\nDisallow: /graphql\n');
   fs.writeFileSync(path.join(root, 'favicon.ico'), Buffer.from([0, 0, 1, 0, 1, 0]));
   fs.writeFileSync(path.join(root, 'assets', 'index-abc123.js'), 'console.log(1)');
+  // the web build's precompressed copies (scripts/precompress.ts); the .css has a gzip copy only
+  fs.writeFileSync(path.join(root, 'assets', 'map-def456.js'), MAP_JS);
+  fs.writeFileSync(path.join(root, 'assets', 'map-def456.js.br'), brotliCompressSync(MAP_JS));
+  fs.writeFileSync(path.join(root, 'assets', 'map-def456.js.gz'), gzipSync(MAP_JS));
+  fs.writeFileSync(path.join(root, 'assets', 'style-1.css'), STYLE);
+  fs.writeFileSync(path.join(root, 'assets', 'style-1.css.gz'), gzipSync(STYLE));
   if (patterns) fs.writeFileSync(path.join(root, 'routes.json'), JSON.stringify({ patterns }));
 }
 
@@ -65,6 +75,47 @@ describe('the web app’s files', () => {
       expect(res.status, p).toBe(404);
       expect(await res.text(), p).not.toContain('<div id="root">');
     }
+  });
+});
+
+describe('the precompressed copies of the build', () => {
+  const get = (p: string, encoding: string) => fetch(`${base}${p}`, { headers: { 'accept-encoding': encoding } });
+
+  it('are sent to a browser that accepts them, brotli first, with the file’s own type and caching', async () => {
+    const br = await get('/assets/map-def456.js', 'gzip, deflate, br, zstd');
+    expect(br.status).toBe(200);
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(br.headers.get('content-type')).toMatch(/^(text|application)\/javascript/);
+    expect(br.headers.get('cache-control')).toContain('immutable');
+    expect(br.headers.get('vary')).toMatch(/accept-encoding/i);
+    expect(await br.text()).toBe(MAP_JS);
+    const gz = await get('/assets/map-def456.js', 'gzip');
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    expect(await gz.text()).toBe(MAP_JS);
+    const css = await get('/assets/style-1.css', 'br, gzip');
+    expect(css.headers.get('content-encoding')).toBe('gzip');
+    expect(css.headers.get('content-type')).toMatch(/^text\/css/);
+    expect(await css.text()).toBe(STYLE);
+  });
+
+  it('are not sent to a client that refuses them, nor for files without a copy', async () => {
+    const plain = await get('/assets/map-def456.js', 'identity');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe(MAP_JS);
+    const refused = await get('/assets/map-def456.js', 'br;q=0, gzip;q=0');
+    expect(refused.headers.get('content-encoding')).toBeNull();
+    const other = await get('/assets/index-abc123.js', 'br');
+    expect(other.headers.get('content-encoding')).toBeNull();
+    expect(await other.text()).toBe('console.log(1)');
+  });
+
+  it('read Accept-Encoding with its weights and its "*"', () => {
+    expect(acceptsCoding('gzip, deflate, br', 'br')).toBe(true);
+    expect(acceptsCoding('gzip;q=1.0, br;q=0', 'br')).toBe(false);
+    expect(acceptsCoding('*', 'gzip')).toBe(true);
+    expect(acceptsCoding('*;q=0', 'br')).toBe(false);
+    expect(acceptsCoding('identity', 'gzip')).toBe(false);
+    expect(acceptsCoding(undefined, 'br')).toBe(false);
   });
 });
 

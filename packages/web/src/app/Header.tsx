@@ -54,7 +54,7 @@ export function Header({ current, path, lang }: { current: string | null; path: 
           <AccountNav current={current} />
           <div className="lang-switch" role="group" aria-label={t('app.language')}>
             {LANGUAGES.map((l) => (
-              <button key={l} type="button" lang={localeTag(l)} aria-pressed={l === lang} data-lang={l} onClick={() => changeLanguage(l)}>
+              <button key={l} type="button" lang={localeTag(l)} aria-pressed={l === lang} data-lang={l} onClick={() => void changeLanguage(l)}>
                 {t(`languageName.${l}`)}
               </button>
             ))}

@@ -9,7 +9,7 @@ import { apiLang, type Lang } from '../shared/i18n/lang';
 import { itemKey, padBox, type ClusterItem, type IndexSummary, type LngLatBox } from './cluster';
 import type { WorkerRequest, WorkerResponse } from './cluster-protocol';
 import { MapPointSetQuery, MapSitesAtQuery } from './operations';
-import { leavesPopup, pointPopup, type PointItem } from './popups';
+import { leavesPopup, markLang, pointPopup, type PointItem } from './popups';
 import type { CategoryNode } from '../shared/categories';
 
 export interface ClusterLayerEvents {
@@ -137,7 +137,7 @@ export class ClusterLayer {
       if (r.expansionZoom <= this.map.getMaxZoom() && r.expansionZoom > this.map.getZoom() && !sameSpot(r.leaves)) {
         this.map.setView([item.lat, item.lng], r.expansionZoom);
       } else {
-        marker.bindPopup(leavesPopup(r.leaves, r.total), { maxWidth: 320 }).openPopup();
+        marker.bindPopup(leavesPopup(r.leaves, r.total, this.events.context().lang), { maxWidth: 320 }).openPopup();
       }
     });
     this.post({ type: 'expand', seq, clusterId: item.id });
@@ -156,6 +156,8 @@ export class ClusterLayer {
       node?.setAttribute('data-org-id', item.organizationId);
       node?.setAttribute('data-location-id', item.locationId);
       node?.setAttribute('aria-label', item.name);
+      // the marker is named in the language the name is in
+      if (node) markLang(node, item.nameLang, this.events.context().lang);
     });
     marker.bindPopup(
       () => {

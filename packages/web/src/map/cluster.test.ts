@@ -6,6 +6,7 @@ function point(i: number, lat: number, lng: number, extra: Partial<MapPoint> = {
     locationId: `loc-${i}`,
     organizationId: `org-${i % 7}`,
     name: `Org ${i}`,
+    nameLanguage: 'SQ',
     lat,
     lng,
     categoryCodes: ['counselling.legal-aid'],

@@ -2,6 +2,7 @@
 // runs them off the main thread, and the unit tests run them in node.
 import Supercluster from 'supercluster';
 import type { MapPointsQuery } from '../gql/graphql';
+import type { Lang } from '../shared/i18n/lang';
 
 /** One site as the API's `mapPoints` returns it. */
 export type MapPoint = MapPointsQuery['mapPoints'][number];
@@ -16,7 +17,7 @@ export interface PointProps {
 
 export type ClusterItem =
   | { kind: 'cluster'; id: number; lat: number; lng: number; count: number }
-  | { kind: 'point'; locationId: string; organizationId: string; name: string; lat: number; lng: number; categoryCodes: string[]; verified: boolean };
+  | { kind: 'point'; locationId: string; organizationId: string; name: string; lat: number; lng: number; categoryCodes: string[]; verified: boolean; nameLang?: Lang };
 
 /** West, south, east, north: supercluster's bbox order. */
 export type LngLatBox = [number, number, number, number];

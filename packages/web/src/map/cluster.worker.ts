@@ -36,8 +36,8 @@ async function graphql<T>(url: string, query: string, variables: Record<string, 
 
 type SetFeature = Supercluster.ClusterFeature<Supercluster.AnyProps> | Supercluster.PointFeature<SetPointProps>;
 
-/** Fetches (500 cells a request) the details of the single sites among `features` not known yet. */
-async function withDetails(state: Loaded, features: SetFeature[]): Promise<void> {
+/** The grid cells of the single sites among `features` whose details are not known yet. */
+function missingDetails(state: Loaded, features: SetFeature[]): { lat: number; lng: number }[] {
   const missing = new Map<string, { lat: number; lng: number }>();
   for (const f of features) {
     const p = f.properties as Partial<SetPointProps> & { cluster?: boolean };
@@ -45,7 +45,12 @@ async function withDetails(state: Loaded, features: SetFeature[]): Promise<void>
     const key = cellKey(p.y, p.x);
     if (!state.details.has(key)) missing.set(key, { lat: p.y, lng: p.x });
   }
-  const cells = [...missing.values()];
+  return [...missing.values()];
+}
+
+/** Fetches (500 cells a request) the details of the single sites among `features` not known yet. */
+async function withDetails(state: Loaded, features: SetFeature[]): Promise<void> {
+  const cells = missingDetails(state, features);
   for (let from = 0; from < cells.length; from += 500) {
     const chunk = cells.slice(from, from + 500);
     const sites = await state.fetch(chunk);
@@ -65,7 +70,7 @@ function toItems(state: Loaded, features: SetFeature[]): ClusterItem[] {
     const props = f.properties as Partial<Supercluster.ClusterProperties> & Partial<SetPointProps>;
     if (props.cluster) items.push({ kind: 'cluster', id: props.cluster_id!, lat, lng, count: props.point_count! });
     else {
-      const item = pointItem(props as SetPointProps, lat, lng, state.cells, state.details);
+      const item = pointItem(props as SetPointProps, state.cells, state.details);
       if (item) items.push(item);
     }
   }
@@ -105,8 +110,12 @@ self.onmessage = async (ev: MessageEvent<WorkerRequest>) => {
     if (msg.type === 'clusters') {
       const z = Math.max(0, Math.min(Math.floor(msg.zoom), 24));
       const features = state.index.getClusters(msg.box as LngLatBox, z) as SetFeature[];
+      const reply = () => post({ type: 'clusters', seq: msg.seq, loadSeq: state.seq, items: toItems(state, features), zoom: msg.zoom });
+      if (!missingDetails(state, features).length) return reply();
+      // the clusters (and the single sites known already) at once; the other single sites when their details arrive
+      reply();
       await withDetails(state, features);
-      post({ type: 'clusters', seq: msg.seq, loadSeq: state.seq, items: toItems(state, features), zoom: msg.zoom });
+      reply();
     } else if (msg.type === 'expand') {
       const r = await expandClusterWith(state.index, msg.clusterId, async (leaves) => {
         await withDetails(state, leaves as SetFeature[]);

@@ -8,6 +8,7 @@ export const MapSiteFieldsFragment = graphql(`
     locationId
     organizationId
     name
+    nameLanguage
     lat
     lng
     categoryCodes
@@ -24,7 +25,10 @@ export const MapPointsQuery = graphql(`
   }
 `);
 
-/** Every site of the filter as a compact grid point set (no ids, no names): what the map clusters. */
+/**
+ * Every site of the filter as a compact grid point set (no ids, no names, no flags): what the map
+ * clusters. A single site's marker takes its flags and exact position from mapSitesAt.
+ */
 export const MapPointSetQuery = graphql(`
   query MapPointSet($filter: OrganizationFilter) {
     mapPointSet(filter: $filter) {
@@ -34,9 +38,11 @@ export const MapPointSetQuery = graphql(`
       originLat
       originLng
       scale
-      latSteps
-      lngSteps
-      flags
+      bandSize
+      firstBand
+      bandCounts
+      latOffsets
+      lngDeltas
     }
   }
 `);
@@ -46,6 +52,7 @@ export const MapSitesAtQuery = graphql(`
   query MapSitesAt($cells: [MapCellInput!]!, $filter: OrganizationFilter, $lang: Language!) {
     mapSitesAt(cells: $cells, filter: $filter, lang: $lang) {
       ...MapSiteFields
+      verified
     }
   }
 `);
@@ -88,7 +95,12 @@ export const OrganizationPopupQuery = graphql(`
       isDemo
       services {
         id
-        name(lang: $lang)
+        # each name in the language it has: the popup marks one shown in another language
+        names {
+          sq
+          sr
+          en
+        }
       }
     }
   }

@@ -2,7 +2,7 @@
 // categories and, asked on opening, its services) and a cluster's whose sites share one spot.
 import i18next from 'i18next';
 import { fetchGql } from '../shared/api/query';
-import { apiLang, type Lang } from '../shared/i18n/lang';
+import { apiLang, localeTag, localizedIn, type Lang } from '../shared/i18n/lang';
 import { el } from '../shared/map/leaflet';
 import { isPlainClick, navigate, orgPath } from '../shared/router/router';
 import type { CategoryNode } from '../shared/categories';
@@ -10,6 +10,12 @@ import type { ClusterItem } from './cluster';
 import { OrganizationPopupQuery } from './operations';
 
 export type PointItem = Extract<ClusterItem, { kind: 'point' }>;
+
+/** Marks an element whose text is in another language than the UI's (WCAG 3.1.2). */
+export function markLang<E extends HTMLElement>(e: E, textLang: Lang | undefined, uiLang: Lang): E {
+  if (textLang && textLang !== uiLang) e.lang = localeTag(textLang);
+  return e;
+}
 
 function profileLink(id: string, label: string): HTMLAnchorElement {
   const a = el('a', 'popup-profile', label);
@@ -25,7 +31,7 @@ function profileLink(id: string, label: string): HTMLAnchorElement {
 export function pointPopup(item: PointItem, lang: Lang, categories: Map<string, CategoryNode> | undefined): HTMLElement {
   const root = el('div', 'popup');
   root.setAttribute('data-org-id', item.organizationId);
-  root.append(el('h3', 'popup-title', item.name));
+  root.append(markLang(el('h3', 'popup-title', item.name), item.nameLang, lang));
   if (item.verified) root.append(el('span', 'badge badge-verified', i18next.t('map.verified')));
   if (categories && item.categoryCodes.length) {
     root.append(el('p', 'popup-categories', item.categoryCodes.map((c) => categories.get(c)?.name ?? c).join(' · ')));
@@ -39,7 +45,10 @@ export function pointPopup(item: PointItem, lang: Lang, categories: Map<string, 
       const services = d.organization?.services ?? [];
       status.remove();
       if (!services.length) list.replaceWith(el('p', undefined, i18next.t('map.noServices')));
-      for (const s of services) list.append(el('li', undefined, s.name));
+      for (const s of services) {
+        const name = localizedIn(s.names, lang);
+        if (name) list.append(markLang(el('li', undefined, name.text), name.lang, lang));
+      }
     },
     () => status.remove(),
   );
@@ -47,13 +56,13 @@ export function pointPopup(item: PointItem, lang: Lang, categories: Map<string, 
   return root;
 }
 
-export function leavesPopup(leaves: PointItem[], total: number): HTMLElement {
+export function leavesPopup(leaves: PointItem[], total: number, lang: Lang): HTMLElement {
   const root = el('div', 'popup');
   root.append(el('h3', 'popup-title', i18next.t('map.sameSpot', { count: total })));
   const ul = el('ul', 'popup-leaves');
   for (const l of leaves) {
     const li = el('li');
-    li.append(profileLink(l.organizationId, l.name));
+    li.append(markLang(profileLink(l.organizationId, l.name), l.nameLang, lang));
     ul.append(li);
   }
   root.append(ul);

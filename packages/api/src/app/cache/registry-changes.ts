@@ -5,7 +5,7 @@ export const REGISTRY_CHANNEL = 'civimap_registry';
 
 /**
  * Tables whose writes change no public answer: sessions (last seen), rate-limit counters, the mail
- * outbox, password-reset tokens, import-job progress, the migrations log, and survey results already
+ * outbox, password-reset and e-mail confirmation tokens, import-job progress, the migrations log, and survey results already
  * stored under their wave's generation (the generation itself lives in survey_wave, which is watched).
  * Every other table of the schema is watched, including those later migrations add.
  */
@@ -15,6 +15,7 @@ export const UNWATCHED_TABLES = [
   'rate_limit',
   'outbox_message',
   'password_reset_token',
+  'email_confirmation_token',
   'import_job',
   'survey_result_cache',
 ] as const;

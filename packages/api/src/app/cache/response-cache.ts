@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Request, RequestHandler, Response } from 'express';
 import { parseCookies, SESSION_COOKIE } from '../../accounts/auth';
@@ -11,8 +12,13 @@ export interface ResponseCacheOptions {
   ttlMs: number;
 }
 
+type Encoding = 'br' | 'gzip';
+
 interface Entry {
+  key: string;
   body: Buffer;
+  /** The body compressed, made on the first hit that accepts it: the compression middleware would redo it on every hit. */
+  encoded: Partial<Record<Encoding, Buffer>>;
   contentType: string;
   cacheControl: string | null;
   etag: string;
@@ -42,6 +48,9 @@ const MAX_KEY_CHARS = 16_384;
 /** Content types a browser sends without a CORS preflight: Apollo's CSRF prevention refuses them without a header below. */
 const SIMPLE_TYPES = new Set(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data']);
 const PREFLIGHT_HEADERS = ['x-apollo-operation-name', 'apollo-require-preflight'];
+
+/** Below this the compression middleware sends a body as it is (app.ts). */
+const COMPRESS_FROM_BYTES = 1024;
 
 /** Anonymous: neither an Authorization header (any scheme) nor the session cookie, whatever their value. */
 function anonymous(req: Request): boolean {
@@ -143,7 +152,7 @@ export class ResponseCache {
       const entry = this.lookup(key);
       if (entry) {
         this.counts.hits += 1;
-        return this.serve(res, entry, 'HIT');
+        return this.serve(req, res, entry, 'HIT');
       }
       const flightKey = `${generation}\u0000${key}`;
       const running = this.inflight.get(flightKey);
@@ -151,7 +160,7 @@ export class ResponseCache {
         const shared = await running;
         if (shared) {
           this.counts.shared += 1;
-          return this.serve(res, shared, 'SHARED');
+          return this.serve(req, res, shared, 'SHARED');
         }
         return next();
       }
@@ -201,7 +210,9 @@ export class ResponseCache {
   private store(key: string, body: string, res: Response): Entry {
     const buffer = Buffer.from(body);
     const entry: Entry = {
+      key,
       body: buffer,
+      encoded: {},
       contentType: String(res.getHeader('content-type') ?? 'application/json; charset=utf-8'),
       cacheControl: res.getHeader('cache-control') === undefined ? null : String(res.getHeader('cache-control')),
       etag: `"${createHash('sha1').update(buffer).digest('base64url')}"`,
@@ -217,20 +228,49 @@ export class ResponseCache {
     }
     this.entries.set(key, entry);
     this.bytes += entry.bytes;
+    this.trim();
+    return entry;
+  }
+
+  private trim(): void {
     for (const [oldest, evicted] of this.entries) {
       if (this.bytes <= this.options.maxBytes) break;
       this.entries.delete(oldest);
       this.bytes -= evicted.bytes;
     }
-    return entry;
   }
 
-  private serve(res: Response, entry: Entry, how: 'HIT' | 'SHARED'): void {
+  private serve(req: Request, res: Response, entry: Entry, how: 'HIT' | 'SHARED'): void {
     res.status(200);
     res.setHeader('content-type', entry.contentType);
     if (entry.cacheControl !== null) res.setHeader('cache-control', entry.cacheControl);
-    res.setHeader('ETag', entry.etag);
     res.setHeader('X-Cache', how);
-    res.send(entry.body);
+    const encoding = entry.body.length >= COMPRESS_FROM_BYTES ? req.acceptsEncodings('br', 'gzip', 'identity') : false;
+    res.vary('Accept-Encoding');
+    if (encoding !== 'br' && encoding !== 'gzip') {
+      res.setHeader('ETag', entry.etag);
+      res.send(entry.body);
+      return;
+    }
+    // Content-Encoding set: the compression middleware leaves the body as it is. Each encoding is a
+    // representation of its own, with an ETag of its own.
+    res.setHeader('Content-Encoding', encoding);
+    res.setHeader('ETag', `${entry.etag.slice(0, -1)}-${encoding}"`);
+    res.send(this.encoded(entry, encoding));
+  }
+
+  private encoded(entry: Entry, encoding: Encoding): Buffer {
+    let body = entry.encoded[encoding];
+    if (!body) {
+      body = encoding === 'br' ? brotliCompressSync(entry.body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }) : gzipSync(entry.body);
+      entry.encoded[encoding] = body;
+      entry.bytes += body.length;
+      // Still held (not evicted or cleared meanwhile): its bytes count against the budget.
+      if (this.entries.get(entry.key) === entry) {
+        this.bytes += body.length;
+        this.trim();
+      }
+    }
+    return body;
   }
 }

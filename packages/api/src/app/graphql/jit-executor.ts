@@ -1,7 +1,22 @@
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
-import { execute, type ExecutionResult, type GraphQLSchema, printSchema } from 'graphql';
+import { execute, type ExecutionResult, GraphQLError, type GraphQLSchema, printSchema } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
+
+/**
+ * graphql-jit's errors carry no `extensions` unless the thrown error had some, and Apollo's error
+ * formatting reads `extensions.code` of every error: a resolver's plain error (a pool that cannot
+ * lend a connection under load, say) would become Apollo's bare "Internal server error" instead of
+ * going through formatError (SERVICE_UNAVAILABLE with 503, or the logged internal error). Such errors
+ * are rebuilt as graphql-js errors, as graphql-js would have reported them.
+ */
+function withExtensions(result: ExecutionResult): ExecutionResult {
+  if (!result.errors?.some((e) => !e.extensions)) return result;
+  const errors = result.errors.map((e) =>
+    e.extensions ? e : new GraphQLError(e.message, { nodes: e.nodes, source: e.source, positions: e.positions, path: e.path, originalError: e.originalError ?? undefined }),
+  );
+  return { ...result, errors };
+}
 
 /** An operation runs compiled once it has run this many times: compiling costs more than one execution. */
 const HOT_AFTER = 2;
@@ -53,7 +68,7 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
     });
     if (query) {
       const result = (await query.query(undefined, request.context, variables)) as ExecutionResult;
-      if (result.data !== undefined || !result.errors?.length) return result;
+      if (result.data !== undefined || !result.errors?.length) return withExtensions(result);
     }
     return (await execute({ schema, document: request.document, contextValue: request.context, variableValues: variables, operationName })) as ExecutionResult;
   };

@@ -6,6 +6,7 @@ import express, { type Express, type Request } from 'express';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
+import { precompressedFiles } from './precompressed';
 
 /** A path of a page of the app: "/org/:id" matches "/org/abc" (one trailing slash ignored). */
 export function matchesPagePattern(pattern: string, pathname: string): boolean {
@@ -49,16 +50,11 @@ export function serveWebApp(app: Express, webDist: string, logger: Logger): void
     return;
   }
   const isPage = pageMatcher(readPatterns(webDist, logger));
-  app.use(
-    express.static(webDist, {
-      index: false,
-      setHeaders: (res, file) => {
-        // Vite fingerprints assets; index.html must always be revalidated, the rest for a day.
-        const assets = file.includes(`${path.sep}assets${path.sep}`);
-        res.setHeader('Cache-Control', assets ? 'public, max-age=31536000, immutable' : file.endsWith('index.html') ? 'no-cache' : 'public, max-age=86400');
-      },
-    }),
-  );
+  // Vite fingerprints assets; index.html must always be revalidated, the rest for a day.
+  const cacheControl = (file: string) =>
+    file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : file.endsWith('index.html') ? 'no-cache' : 'public, max-age=86400';
+  app.use(precompressedFiles(webDist, cacheControl));
+  app.use(express.static(webDist, { index: false, setHeaders: (res, file) => res.setHeader('Cache-Control', cacheControl(file)) }));
   // sendFile with a root checks dot segments only below it: the repository may live under ~/.local/….
   app.use((req, res, next) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();

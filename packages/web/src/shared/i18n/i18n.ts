@@ -1,11 +1,17 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './locales/en.json';
-import sq from './locales/sq.json';
-import sr from './locales/sr.json';
 import { DEFAULT_LANG, LANG_STORAGE_KEY, initialLang, isLang, localeTag, type Lang } from './lang';
 
-export const resources = { sq: { translation: sq }, sr: { translation: sr }, en: { translation: en } } as const;
+type Messages = Record<string, unknown>;
+
+// One chunk per language, loaded when it is first needed: a visitor's first load carries the
+// language shown only (the other two were a third of the app's first JavaScript). Every language
+// has every key (locales.test.ts), so nothing falls back to a language that is not loaded.
+const bundles: Record<Lang, () => Promise<{ default: Messages }>> = {
+  sq: () => import('./locales/sq.json'),
+  sr: () => import('./locales/sr.json'),
+  en: () => import('./locales/en.json'),
+};
 
 function readStored(): string | null {
   try {
@@ -15,10 +21,17 @@ function readStored(): string | null {
   }
 }
 
-export function setupI18n(): typeof i18next {
+async function ensureBundle(lang: Lang): Promise<void> {
+  if (i18next.hasResourceBundle(lang, 'translation')) return;
+  i18next.addResourceBundle(lang, 'translation', (await bundles[lang]()).default);
+}
+
+/** Starts i18next in the remembered language (else Albanian) once that language's texts are loaded. */
+export async function setupI18n(): Promise<typeof i18next> {
   const lng = initialLang(readStored());
-  void i18next.use(initReactI18next).init({
-    resources,
+  const messages = (await bundles[lng]()).default;
+  await i18next.use(initReactI18next).init({
+    resources: { [lng]: { translation: messages } },
     lng,
     fallbackLng: DEFAULT_LANG,
     supportedLngs: ['sq', 'sr', 'en'],
@@ -33,11 +46,13 @@ export function setupI18n(): typeof i18next {
   return i18next;
 }
 
-export function changeLanguage(lang: Lang): void {
+/** Switches the UI language (and remembers it), once its texts are loaded. */
+export async function changeLanguage(lang: Lang): Promise<void> {
   try {
     localStorage.setItem(LANG_STORAGE_KEY, lang);
   } catch {
     /* private mode: not remembered */
   }
-  void i18next.changeLanguage(lang);
+  await ensureBundle(lang);
+  await i18next.changeLanguage(lang);
 }
