@@ -55,6 +55,8 @@ export interface AppConfig {
   rateLimits: { anonymousPerMinute: number; signedInPerMinute: number };
   /** The web app's address, for links in mails (password reset, invitations); no trailing slash. */
   publicUrl: string;
+  /** How long a new account's email confirmation link works, in hours (EMAIL_CONFIRMATION_HOURS, default 24). */
+  emailConfirmationHours: number;
   /** The licence every export and the HSDS API state. */
   dataLicence: { name: string; url: string };
   /** Survey results: cells of fewer responding organizations are withheld (never below 3). */
@@ -158,6 +160,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     migrateOnStart: booleanFrom(env.MIGRATE_ON_START, true, 'MIGRATE_ON_START'),
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     publicUrl: (env.PUBLIC_URL || 'http://localhost:4000').replace(/\/+$/, ''),
+    emailConfirmationHours: positive(intFrom(env.EMAIL_CONFIRMATION_HOURS, 24, 'EMAIL_CONFIRMATION_HOURS'), 'EMAIL_CONFIRMATION_HOURS'),
     dataLicence: {
       name: env.DATA_LICENCE_NAME || 'CC BY 4.0',
       url: env.DATA_LICENCE_URL || 'https://creativecommons.org/licenses/by/4.0/',

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { request } from '../shared/api/graphql';
 import { paths } from '../shared/router/paths';
@@ -6,13 +7,38 @@ import { Link } from '../shared/ui/Link';
 import '../shared/ui/signed-in.css';
 import { Heading } from './Heading';
 import { PasswordField } from './PasswordField';
-import { useSignInForm } from './use-sign-in-form';
+import { ResendConfirmationForm } from './ConfirmEmailPage';
 import { RegisterMutation } from './operations';
+import { useAccountForm } from './use-account-form';
+
+/** Registering from an invitation (sign-in → register keeps `?next=/invitations/accept?token=…`): its token proves the address. */
+function invitationTokenIn(search: string): string | null {
+  const next = new URLSearchParams(search).get('next');
+  if (!next?.startsWith('/invitations/accept?')) return null;
+  return new URLSearchParams(next.slice(next.indexOf('?'))).get('token');
+}
 
 export function RegisterPage({ search }: { search: string }) {
   const { t } = useTranslation();
-  const { formId, form, set, errors, busy, submit } = useSignInForm(['displayName', 'email', 'password'], search, async (input) => (await request(RegisterMutation, { input: { displayName: input.displayName!, email: input.email!, password: input.password! } })).register);
+  const [registered, setRegistered] = useState<string | null>(null);
+  const { formId, form, set, errors, busy, submit } = useAccountForm(
+    ['displayName', 'email', 'password'],
+    async (input) => (await request(RegisterMutation, { input: { displayName: input.displayName!, email: input.email!, password: input.password!, invitationToken: invitationTokenIn(search) } })).register,
+    // The API answers the same whether or not the address has an account: the mail tells the rest.
+    (input) => setRegistered(input.email!.trim()),
+  );
 
+  if (registered !== null) {
+    return (
+      <section className="auth-form">
+        <Heading>{t('account.confirmTitle')}</Heading>
+        <p role="status" data-testid="check-mail">
+          {t('account.checkMail', { email: registered })}
+        </p>
+        <ResendConfirmationForm email={registered} />
+      </section>
+    );
+  }
   return (
     <section className="auth-form">
       <Heading>{t('account.registerTitle')}</Heading>

@@ -1,4 +1,5 @@
 // Sign-in: back to where the user came from (`?next=`, a path of this site only) when it succeeds.
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { request } from '../shared/api/graphql';
 import { paths } from '../shared/router/paths';
@@ -7,12 +8,19 @@ import { Link } from '../shared/ui/Link';
 import '../shared/ui/signed-in.css';
 import { Heading } from './Heading';
 import { PasswordField } from './PasswordField';
-import { useSignInForm } from './use-sign-in-form';
+import { afterSignIn } from './next';
 import { SignInMutation } from './operations';
+import { useAccountForm } from './use-account-form';
 
 export function SignInPage({ search }: { search: string }) {
   const { t } = useTranslation();
-  const { formId, form, set, errors, busy, submit } = useSignInForm(['email', 'password'], search, async (input) => (await request(SignInMutation, { input: { email: input.email!, password: input.password! } })).signIn);
+  const [unconfirmed, setUnconfirmed] = useState(false);
+  const { formId, form, set, errors, busy, submit } = useAccountForm(
+    ['email', 'password'],
+    async (input) => (await request(SignInMutation, { input: { email: input.email!, password: input.password! } })).signIn,
+    () => afterSignIn(search),
+    (refusal) => setUnconfirmed(refusal.some((e) => e.code === 'EMAIL_NOT_CONFIRMED')),
+  );
 
   return (
     <section className="auth-form">
@@ -25,6 +33,11 @@ export function SignInPage({ search }: { search: string }) {
           {t('account.signIn')}
         </button>
       </form>
+      {unconfirmed && (
+        <p>
+          <Link href={paths.confirmEmail}>{t('account.resendLink')}</Link>
+        </p>
+      )}
       <p>
         <Link href={paths.forgotPassword}>{t('account.forgotLink')}</Link>
       </p>

@@ -16,6 +16,7 @@ import type { UserErrorLike } from '../shared/user-errors';
 import { FormErrors, useSubmit } from '../shared/ui/Forms';
 import { Link } from '../shared/ui/Link';
 import { LoadError } from '../shared/ui/LoadError';
+import { UndoMerges } from '../moderation';
 import { TableHead } from '../shared/ui/TableScroll';
 import '../shared/ui/signed-in.css';
 
@@ -78,6 +79,7 @@ export function HistoryPage({ params, lang }: { params: { id?: string }; lang: L
       </h1>
       <LoadError error={q.error} onRetry={q.refetch} />
       {q.data && !org && <p role="alert">{t('profile.notFound')}</p>}
+      {org && <UndoMerges organizationId={org.id} lang={lang} onUndone={reload} />}
       {conn && (
         <p data-testid="history-count" data-count={conn.totalCount}>
           {t('history.count', { count: conn.totalCount })}

@@ -5,6 +5,7 @@ import { Migration20261124073000RateLimits } from './Migration20261124073000Rate
 import { Migration20261124074500NameOrder } from './Migration20261124074500NameOrder';
 import { Migration20261124080000ImportJobs } from './Migration20261124080000ImportJobs';
 import { Migration20261201100000SearchIndexes } from './Migration20261201100000SearchIndexes';
+import { Migration20261202010000EmailConfirmation } from './Migration20261202010000EmailConfirmation';
 import { Migration20261202020000RaceGuards } from './Migration20261202020000RaceGuards';
 import { Migration20261202021000OrganizationMerges } from './Migration20261202021000OrganizationMerges';
 import { Migration20261202040000Boundaries } from './Migration20261202040000Boundaries';
@@ -22,6 +23,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124074500NameOrder', class: Migration20261124074500NameOrder },
   { name: 'Migration20261124080000ImportJobs', class: Migration20261124080000ImportJobs },
   { name: 'Migration20261201100000SearchIndexes', class: Migration20261201100000SearchIndexes },
+  { name: 'Migration20261202010000EmailConfirmation', class: Migration20261202010000EmailConfirmation },
   { name: 'Migration20261202020000RaceGuards', class: Migration20261202020000RaceGuards },
   { name: 'Migration20261202021000OrganizationMerges', class: Migration20261202021000OrganizationMerges },
   { name: 'Migration20261202040000Boundaries', class: Migration20261202040000Boundaries },
