@@ -44,7 +44,7 @@ const post = (body, headers = {}) => fetch(`${server.url}/graphql`, { method: 'P
 const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))];
 
 try {
-  await runtime.orm.em.fork().execute(`insert into app_user (id, email, display_name, password_hash, role) values (gen_random_uuid(), 'target@example.org', 'Target', ?, 'EDITOR')`, [await hashPassword('Correct horse 42 battery')]);
+  await runtime.orm.em.fork().execute(`insert into app_user (id, email, display_name, password_hash, role, email_confirmed_at) values (gen_random_uuid(), 'target@example.org', 'Target', ?, 'EDITOR', now())`, [await hashPassword('Correct horse 42 battery')]);
   await (await post({ query: '{ organizations(first: 1) { totalCount } }' })).json();
 
   // 1. Wrong-password flood while a public query runs every 100 ms.

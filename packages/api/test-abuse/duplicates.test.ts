@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCsvImportCommand } from '../src/app/cli/csv-import-command';
 import { CSV_COLUMNS } from '../src/imports/csv-columns';
 import { UserRole } from '../src/users/user.enums';
 import { createAccount, type TestAccount } from '../test/support/accounts';
@@ -56,29 +57,49 @@ describe('recordContract submitted twice', () => {
   });
 });
 
+const csvOf = (rows: Record<string, string>[]) => {
+  const header = CSV_COLUMNS.map((c) => c.name);
+  return [header.join(','), ...rows.map((values) => header.map((h) => values[h] ?? '').join(','))].join('\n');
+};
+const bearer = () => ({ authorization: `Bearer ${moderator.token}`, 'content-type': 'text/csv' });
+
+async function finishedJob(id: string) {
+  for (let i = 0; i < 600; i++) {
+    const job = await (await fetch(`${http.server.url}/import/jobs/${id}`, { headers: bearer() })).json();
+    if (job.status === 'COMMITTED' || job.status === 'FAILED') return job;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('the import did not finish');
+}
+
 describe('two imports of the same rows committed at once', () => {
   it('write each organization once', async () => {
-    const header = CSV_COLUMNS.map((c) => c.name);
-    const row = (values: Record<string, string>) => header.map((h) => values[h] ?? '').join(',');
-    const body = [header.join(','), ...Array.from({ length: 20 }, (_, i) => row({ name_sq: `Organizata e Dyfishtë ${i}`, registration_number: `7000${i}-1`, municipality: 'prishtine' }))].join('\n');
-    const bearer = { authorization: `Bearer ${moderator.token}`, 'content-type': 'text/csv' };
-    const jobs = await Promise.all([0, 1].map(async () => (await fetch(`${http.server.url}/import/csv`, { method: 'POST', body, headers: bearer })).json()));
+    const body = csvOf(Array.from({ length: 20 }, (_, i) => ({ name_sq: `Organizata e Dyfishtë ${i}`, registration_number: `7000${i}-1`, municipality: 'prishtine' })));
+    const headers = bearer();
+    const jobs = await Promise.all([0, 1].map(async () => (await fetch(`${http.server.url}/import/csv`, { method: 'POST', body, headers })).json()));
     expect(jobs.map((j) => j.status)).toEqual(['VALIDATED', 'VALIDATED']);
-    const commits = await Promise.all(jobs.map((j) => fetch(`${http.server.url}/import/jobs/${j.id}/commit`, { method: 'POST', headers: bearer })));
+    const commits = await Promise.all(jobs.map((j) => fetch(`${http.server.url}/import/jobs/${j.id}/commit`, { method: 'POST', headers })));
     expect(commits.map((c) => c.status)).toEqual([202, 202]);
-    const finished = await Promise.all(
-      jobs.map(async (j) => {
-        for (let i = 0; i < 600; i++) {
-          const job = await (await fetch(`${http.server.url}/import/jobs/${j.id}`, { headers: bearer })).json();
-          if (job.status === 'COMMITTED' || job.status === 'FAILED') return job;
-          await new Promise((r) => setTimeout(r, 50));
-        }
-        throw new Error('the import did not finish');
-      }),
-    );
+    const finished = await Promise.all(jobs.map((j) => finishedJob(j.id)));
     const [{ n }] = await db.orm.em.fork().execute(`select count(*)::int as n from organization where name_sq like 'Organizata e Dyfishtë %'`);
     expect(n).toBe(20);
     // One commit wrote the rows; the other found them all in the registry when it re-validated.
     expect(finished.map((j) => j.written?.organizations ?? 0).sort()).toEqual([0, 20]);
+  });
+
+  it('the command line (npm run import:csv) and the app commit through the same lock: rows without registration numbers are written once', async () => {
+    // No registration number, so only the serialized re-validation (same name, site in the same municipality) can tell the copies.
+    const body = csvOf(Array.from({ length: 20 }, (_, i) => ({ name_sq: `Qendra pa Numër ${i}`, municipality: 'prishtine', lat: '42.6629', lng: '21.1655' })));
+    const job = await (await fetch(`${http.server.url}/import/csv`, { method: 'POST', body, headers: bearer() })).json();
+    expect(job.status).toBe('VALIDATED');
+    const [cli, commit] = await Promise.all([
+      runCsvImportCommand(db.orm.em.fork(), body, { commit: true, print: () => undefined }),
+      fetch(`${http.server.url}/import/jobs/${job.id}/commit`, { method: 'POST', headers: bearer() }),
+    ]);
+    expect(commit.status).toBe(202);
+    const web = await finishedJob(job.id);
+    const [{ n }] = await db.orm.em.fork().execute(`select count(*)::int as n from organization where name_sq like 'Qendra pa Numër %'`);
+    expect(n).toBe(20);
+    expect([cli.written, web.written?.organizations ?? 0].sort()).toEqual([0, 20]);
   });
 });

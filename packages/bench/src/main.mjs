@@ -21,6 +21,8 @@ const { values: args } = parseArgs({
     'load-size': { type: 'string', default: '10000' },
     'load-duration': { type: 'string', default: '30' },
     'load-connections': { type: 'string', default: '200' },
+    // The load test with the API's response cache on (the default configuration), and/or off.
+    'load-cache': { type: 'string', default: 'on' },
     'throughput-duration': { type: 'string', default: '4' },
     'throughput-connections': { type: 'string', default: '10' },
     rounds: { type: 'string', default: '3' },
@@ -65,6 +67,7 @@ function machine() {
   };
 }
 
+const CACHE_OFF = { RESPONSE_CACHE_MB: '0' };
 const serverPort = (offset) => (args['server-port'] ? { port: Number(args['server-port']) + offset } : {});
 const loadAverage = () => os.loadavg().map((x) => +x.toFixed(2));
 
@@ -83,7 +86,8 @@ async function measureSize(size, index) {
     counter = ds.statements ? await statementCounter(ds.adminUrl, ds.url) : undefined;
     pgProbe = await pgCpuProbe(ds.adminUrl);
     if (!pgProbe) log('  PostgreSQL\'s processes are not readable here: no PostgreSQL CPU figures');
-    let apiServer = await startApi(ds.url, serverPort(0));
+    // The scenarios measure what a request costs, like the peers (which cache nothing): response cache off.
+    let apiServer = await startApi(ds.url, { ...serverPort(0), env: CACHE_OFF });
     servers.push(apiServer);
     const peers = {};
     if (!args['no-peers'] && runs('page')) {
@@ -107,9 +111,9 @@ async function measureSize(size, index) {
     // Memory figures come from a fresh API: V8 keeps the heap that coverage's concurrent requests
     // grew (gigabytes at 100k), and a peak over that would say nothing about the export or the load.
     result.apiPeakRssMb = peakRssMb(apiServer.pid);
-    const fresh = async () => {
+    const fresh = async (env = CACHE_OFF) => {
       await apiServer.stop();
-      apiServer = await startApi(ds.url, serverPort(0));
+      apiServer = await startApi(ds.url, { ...serverPort(0), env });
       servers[0] = apiServer;
     };
     if (hsdsSizes.includes(size) && runs('hsds')) {
@@ -121,9 +125,12 @@ async function measureSize(size, index) {
       log(`  EXPLAIN plans taken`);
     }
     if (!args['no-load'] && size === loadSize && runs('load')) {
-      await fresh();
       const load = { connections: Number(args['load-connections']), duration: Number(args['load-duration']) };
-      result.load = await loadTest(apiServer, { ...load, pgProbe, log });
+      result.load = [];
+      for (const cache of args['load-cache'].split(',').filter(Boolean)) {
+        await fresh(cache === 'off' ? CACHE_OFF : {});
+        result.load.push(...(await loadTest(apiServer, { ...load, pgProbe, log, cache })));
+      }
     }
     return result;
   } finally {

@@ -112,6 +112,11 @@ export async function throughput(origin, request, { connections = 8, duration = 
   const pgWindow = pgProbe && appName ? await pgProbe.start(appName) : null;
   const cpuBefore = pid ? cpuMs(pid) : null;
   let firstError = null;
+  // What the API's response cache said (X-Cache), and the load generator's own CPU: if it were near a
+  // whole core, the generator and not the server would set the pace.
+  const cache = { HIT: 0, SHARED: 0, MISS: 0 };
+  const generatorCpu = process.cpuUsage();
+  const started = performance.now();
   const result = await autocannon({
     url: origin,
     connections,
@@ -124,7 +129,9 @@ export async function throughput(origin, request, { connections = 8, duration = 
         path: request.path,
         headers: request.headers,
         body: request.body,
-        onResponse: (status, body) => {
+        onResponse: (status, body, _context, headers) => {
+          const answer = headers?.['x-cache'] ?? headers?.['X-Cache'];
+          if (answer in cache) cache[answer] += 1;
           // autocannon counts non-2xx itself; GraphQL errors come with 200.
           if (status >= 200 && status < 300 && request.check) {
             const error = request.check(status, body ?? '');
@@ -137,6 +144,8 @@ export async function throughput(origin, request, { connections = 8, duration = 
       },
     ],
   });
+  const used = process.cpuUsage(generatorCpu);
+  const generatorCpuPercent = ((used.user + used.system) / 1000 / (performance.now() - started)) * 100;
   // autocannon counts a timeout in `errors` too: transport errors are the rest.
   const errors = result.errors + result.non2xx + checkErrors;
   const cpuPerRequest = pid && result.requests.total ? (cpuMs(pid) - cpuBefore) / result.requests.total : null;
@@ -151,6 +160,8 @@ export async function throughput(origin, request, { connections = 8, duration = 
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors,
+    generatorCpuPercent,
+    cache,
     detail: { transport: result.errors - result.timeouts, timeouts: result.timeouts, non2xx: result.non2xx, graphql: checkErrors, firstError },
   };
 }

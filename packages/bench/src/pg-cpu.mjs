@@ -50,7 +50,7 @@ export async function pgCpuProbe(adminUrl) {
     return null;
   }
   const backends = async (appName) => {
-    const { rows } = await client.query('select pid from pg_stat_activity where application_name = $1', [appName]);
+    const { rows } = await client.query(`select pid from pg_stat_activity where application_name = $1 or application_name = $1 || ':change-feed'`, [appName]);
     return new Map(rows.map((r) => [r.pid, stat(r.pid)?.own ?? 0]));
   };
   return {

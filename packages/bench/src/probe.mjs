@@ -22,7 +22,7 @@ const allSizes = args.sizes.split(',').map(Number);
 for (const [i, size] of allSizes.entries()) {
   const ds = await openDataSet({ size, seed: Number(args.seed), port: Number(args['pg-port']) + i, log });
   const started = Date.now();
-  const server = await startApi(ds.url);
+  const server = await startApi(ds.url, { env: { RESPONSE_CACHE_MB: '0' } });
   log(`size ${size}: API ready in ${((Date.now() - started) / 1000).toFixed(1)} s (migrations included)`);
   try {
     for (const scenario of civimapScenarios) {

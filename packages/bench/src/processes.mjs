@@ -74,7 +74,7 @@ export async function startProcess(name, script, env, { readyPath = '/healthz', 
 }
 
 /** @param {{ port?: number, nodeArgs?: string[] }} [options] nodeArgs: e.g. --cpu-prof for a profile */
-export function startApi(databaseUrl, options = {}) {
+export function startApi(databaseUrl, { env = {}, ...options } = {}) {
   return startProcess(
     'civimap API',
     path.join(apiDist, 'main.js'),
@@ -84,6 +84,7 @@ export function startApi(databaseUrl, options = {}) {
       RATE_LIMIT_SIGNED_IN_PER_MINUTE: '0',
       LOG_LEVEL: 'warn',
       DEMO_DATA: 'off',
+      ...env,
     },
     { readyPath: '/readyz', appName: 'bench-civimap', ...options },
   );

@@ -64,10 +64,11 @@ function hsdsLine(r) {
 function loadTable(r, { args }) {
   if (!r.load) return [];
   const out = ['', `Load test at ${count(r.size)}: ${args['load-connections']} connections for ${args['load-duration']} s (autocannon, client timeout 30 s; requests still in flight at the end are not counted).`, ''];
-  out.push('| query | req/s | p50 ms | p99 ms | requests | errors (transport / timeouts / non-2xx / GraphQL) | API CPU ms / req | API RSS before → peak MB |');
-  out.push('|---|---:|---:|---:|---:|---|---:|---|');
+  out.push('| query | response cache | req/s | p50 ms | p99 ms | requests | errors (transport / timeouts / non-2xx / GraphQL) | X-Cache hit / shared / miss | API CPU ms / req | load generator CPU % of a core | API RSS before → peak MB |');
+  out.push('|---|---|---:|---:|---:|---:|---|---|---:|---:|---|');
   for (const l of r.load) {
-    out.push(`| ${l.label} | ${fmt(l.rps, 0)} | ${fmt(l.p50, 0)} | ${fmt(l.p99, 0)} | ${l.total} | **${l.errors}** (${l.detail.transport} / ${l.detail.timeouts} / ${l.detail.non2xx} / ${l.detail.graphql}) | ${fmt(l.cpuPerRequest)} | ${fmt(l.rssBeforeMb, 0)} → ${fmt(l.peakRssMb, 0)} |`);
+    const cache = l.cache ? `${l.cache.HIT} / ${l.cache.SHARED} / ${l.cache.MISS}` : '';
+    out.push(`| ${l.label} | ${l.responseCache ?? 'on'} | ${fmt(l.rps, 0)} | ${fmt(l.p50, 0)} | ${fmt(l.p99, 0)} | ${l.total} | **${l.errors}** (${l.detail.transport} / ${l.detail.timeouts} / ${l.detail.non2xx} / ${l.detail.graphql}) | ${cache} | ${fmt(l.cpuPerRequest)} | ${fmt(l.generatorCpuPercent, 0)} | ${fmt(l.rssBeforeMb, 0)} → ${fmt(l.peakRssMb, 0)} |`);
   }
   return out;
 }

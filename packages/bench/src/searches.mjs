@@ -98,8 +98,12 @@ export async function measureExport(api, { size, counter, pgProbe, log }) {
   return hsds;
 }
 
-/** Many connections for a while on the page query, then on the text search; errors, p99, peak RSS. */
-export async function loadTest(api, { connections, duration, pgProbe, log }) {
+/**
+ * Many connections for a while on the page query, then on the text search; errors, p99, peak RSS.
+ * `cache`: whether the API runs with its response cache (on: every client asks the same query, so
+ * after the first miss the answers come from memory; off: every request is computed).
+ */
+export async function loadTest(api, { connections, duration, pgProbe, log, cache = 'on' }) {
   const results = [];
   for (const scenario of [civimapScenarios[0], civimapScenarios[1]]) {
     await waitIdle(api.pid);
@@ -107,8 +111,9 @@ export async function loadTest(api, { connections, duration, pgProbe, log }) {
     const rssBefore = rssMb(api.pid);
     // A client waits up to 30 s: with 200 clients queued on one process, answers take seconds.
     const run = await throughput(api.origin, scenario.request, { connections, duration, timeout: 30, pid: api.pid, pgProbe, appName: api.appName });
-    results.push({ key: scenario.key, label: scenario.label, ...run, rssBeforeMb: rssBefore, peakRssMb: peakRssMb(api.pid) });
-    log(`  load ${scenario.key}: ${run.rps.toFixed(0)} req/s, p99 ${run.p99} ms, ${run.errors} errors ${JSON.stringify(run.detail)}, peak RSS ${peakRssMb(api.pid).toFixed(0)} MB`);
+    results.push({ key: scenario.key, label: scenario.label, responseCache: cache, ...run, rssBeforeMb: rssBefore, peakRssMb: peakRssMb(api.pid) });
+    log(`  load ${scenario.key} (response cache ${cache}): ${run.rps.toFixed(0)} req/s, p99 ${run.p99} ms, ${run.errors} errors ${JSON.stringify(run.detail)}, ` +
+      `X-Cache ${JSON.stringify(run.cache)}, load generator CPU ${run.generatorCpuPercent.toFixed(0)}% of a core, peak RSS ${peakRssMb(api.pid).toFixed(0)} MB`);
   }
   return results;
 }

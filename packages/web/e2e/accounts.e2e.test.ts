@@ -1,15 +1,17 @@
-// Issue 4 end to end: a new user registers in the browser, claims a demo organization, a moderator
-// (made with the API's own command line) approves the claim, the user edits a service and moves a
-// site on the map picker, and the public profile shows the change and its history. Also: a stale
-// save is refused and offered a reload, the API's userErrors show next to their fields, password
-// reset through the outbox's mail, and revert.
+// Issue 4 end to end, a newcomer's journey: a new user registers in the browser and confirms the
+// address with the link from the outbox mail (issue 11), claims a demo organization, a moderator (made
+// with the API's own command line) approves the claim, the user edits a service and moves a site on
+// the map picker, and the public profile shows the change and its history. Also: a stale save is
+// refused and offered a reload, the API's userErrors show next to their fields, and revert. A
+// returning user's journey (password reset, the keyboard, a new organization) is
+// accounts-returning.e2e.test.ts.
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runApiCli } from './harness.mjs';
 import { axeViolations } from './a11y';
 import { connectBrowser, gql, openPage, pageGql } from './helpers';
+import { linkTokenFromMail, signInWithForm } from './users';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -37,14 +39,6 @@ async function apiOrg(id: string): Promise<ApiOrg> {
   return (await gql<{ organization: ApiOrg }>(`query($id: ID!) { organization(id: $id) { ${ORG_FIELDS} } }`, { id })).organization;
 }
 
-async function signIn(page: Page, who: { email: string; password: string }) {
-  await page.goto('/signin');
-  await page.locator('form input[name="email"]').fill(who.email);
-  await page.locator('form input[name="password"]').fill(who.password);
-  await page.locator('form button[type="submit"]').click();
-  await page.waitForURL((u) => u.pathname === '/me');
-}
-
 /** The field's error as a screen reader finds it: through the control's aria-describedby. */
 async function describedError(page: Page, control: string): Promise<string> {
   return page.locator(control).evaluate((el) => {
@@ -60,7 +54,7 @@ let oldCapacity: number | null = null;
 const newCapacity = 4321;
 
 describe('accounts, claims, editing and history', () => {
-  it('registers a new user in the browser and signs in', async () => {
+  it('registers a new user in the browser, confirms the address from the mail and is signed in', async () => {
     const { page, context, outside } = await openPage(browser, '/');
     await page.getByRole('link', { name: 'Regjistrohu', exact: true }).click();
     await page.waitForURL((u) => u.pathname === '/register');
@@ -75,6 +69,25 @@ describe('accounts, claims, editing and history', () => {
 
     await page.locator('input[name="password"]').fill(user.password);
     await page.locator('form button[type="submit"]').click();
+    // the page says the same whether or not the address has an account: check your mail
+    await page.locator('[data-testid="check-mail"]').waitFor();
+    expect(await page.locator('[data-testid="check-mail"]').textContent()).toContain(user.email);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // not confirmed yet: signing in is refused, with a way to get a new link
+    await page.goto('/signin');
+    await page.locator('form input[name="email"]').fill(user.email);
+    await page.locator('form input[name="password"]').fill(user.password);
+    await page.locator('form button[type="submit"]').click();
+    await page.getByRole('link', { name: 'Dërgo përsëri lidhjen e konfirmimit', exact: true }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/signin');
+
+    // the link from the mail (in development: the outbox) confirms the address and signs in
+    const token = await linkTokenFromMail(user.email, 'email-confirmation', '/confirm-email');
+    await page.goto(`/confirm-email?token=${token}`);
+    await page.getByRole('heading', { level: 1, name: 'Konfirmoni adresën e email-it' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Konfirmo dhe hyr', exact: true }).click();
     await page.waitForURL((u) => u.pathname === '/me');
     await expect.poll(() => page.locator('h1').textContent()).toBe('Organizatat e mia');
     expect(await page.locator('[data-testid="account-nav"]').textContent()).toContain(user.name);
@@ -83,7 +96,12 @@ describe('accounts, claims, editing and history', () => {
     // signing out and in again works with the cookie session
     await page.getByRole('button', { name: 'Dil', exact: true }).click();
     await page.getByRole('link', { name: 'Hyr', exact: true }).waitFor();
-    await signIn(page, user);
+    await signInWithForm(page, user);
+    // the link works once: opened again it says so and offers a new one
+    await page.goto(`/confirm-email?token=${token}`);
+    await page.getByRole('button', { name: 'Konfirmo dhe hyr', exact: true }).click();
+    await page.locator('[data-testid="form-errors"]').filter({ hasText: 'already used' }).waitFor();
+    await page.getByRole('button', { name: 'Dërgo një lidhje të re', exact: true }).waitFor();
     expect(outside).toEqual([]);
     await context.close();
   });
@@ -100,7 +118,7 @@ describe('accounts, claims, editing and history', () => {
     oldCapacity = org.services[0]!.capacity;
 
     const { page, context } = await openPage(browser, '/');
-    await signIn(page, user);
+    await signInWithForm(page, user);
     await page.goto(`/org/${orgId}`);
     await page.getByRole('button', { name: 'Kërko menaxhimin e kësaj organizate' }).click();
     await page.getByLabel('Kush jeni ju në këtë organizatë?').fill('Jam drejtoreshë e programeve të kësaj organizate.');
@@ -123,7 +141,7 @@ describe('accounts, claims, editing and history', () => {
     expect(out).toContain(moderator.email);
 
     const { page, context } = await openPage(browser, '/');
-    await signIn(page, moderator);
+    await signInWithForm(page, moderator);
     await page.getByRole('link', { name: 'Radha e moderimit' }).click();
     await page.waitForURL((u) => u.pathname === '/moderation');
     const item = page.locator(`li[data-kind="PENDING_CLAIM"][data-org-id="${orgId}"]`);
@@ -166,7 +184,7 @@ describe('accounts, claims, editing and history', () => {
 
   it('the owner edits a service and moves a site on the map picker; the profile shows both and the history', async () => {
     const { page, context, outside } = await openPage(browser, '/');
-    await signIn(page, user);
+    await signInWithForm(page, user);
     const membership = page.locator(`[data-testid="memberships"] li[data-org-id="${orgId}"]`);
     await membership.waitFor();
     expect(await membership.textContent()).toContain('Pronar');
@@ -246,7 +264,7 @@ describe('accounts, claims, editing and history', () => {
 
   it('refuses a stale save, says someone else saved first and reloads on request; userErrors sit next to their fields', async () => {
     const { page, context } = await openPage(browser, '/');
-    await signIn(page, user);
+    await signInWithForm(page, user);
     await page.goto(`/org/${orgId}/edit`);
     const service = page.locator(`details[data-service-id="${serviceId}"]`);
     await service.locator('summary').click();
@@ -298,7 +316,7 @@ describe('accounts, claims, editing and history', () => {
 
   it('the owner reverts a change from the history', async () => {
     const { page, context } = await openPage(browser, '/');
-    await signIn(page, user);
+    await signInWithForm(page, user);
     await page.goto(`/org/${orgId}/history`);
     // the newest capacity change (88, from the other tab) is reverted to the owner's 4321
     const revision = page.locator('li.revision[data-entity-type="Service"][data-action="UPDATE"]', { has: page.locator('tr[data-field="capacity"]') }).first();
@@ -308,121 +326,5 @@ describe('accounts, claims, editing and history', () => {
     await page.locator('li.revision[data-action="REVERT"]').first().waitFor();
     await expect.poll(async () => (await apiOrg(orgId)).services.find((s) => s.id === serviceId)!.capacity).toBe(newCapacity);
     await context.close();
-  });
-
-  it('resets a forgotten password with the link from the outbox mail', async () => {
-    const { page, context } = await openPage(browser, '/signin');
-    await page.getByRole('link', { name: 'Keni harruar fjalëkalimin?' }).click();
-    await page.locator('input[name="email"]').fill(user.email);
-    await page.locator('form button[type="submit"]').click();
-    await page.locator('[data-testid="reset-sent"]').waitFor();
-
-    const db = new pg.Client({ connectionString: databaseUrl });
-    await db.connect();
-    let body = '';
-    try {
-      const r = await db.query<{ body: string }>('select body from outbox_message where recipient = $1 and kind = $2 order by created_at desc limit 1', [
-        user.email,
-        'password-reset',
-      ]);
-      body = r.rows[0]?.body ?? '';
-    } finally {
-      await db.end();
-    }
-    const link = /\/reset-password\?token=([\w-]+)/.exec(body);
-    expect(link).not.toBeNull();
-    await page.goto(`/reset-password?token=${link![1]}`);
-    const newPassword = 'Another-long-secret-99';
-    await page.locator('input[name="newPassword"]').fill(newPassword);
-    await page.locator('form button[type="submit"]').click();
-    await page.locator('[data-testid="reset-done"]').waitFor();
-    await signIn(page, { email: user.email, password: newPassword });
-    user.password = newPassword;
-    await page.locator(`[data-testid="memberships"] li[data-org-id="${orgId}"]`).waitFor();
-    await context.close();
-  });
-
-  it('signs in and opens a service of the editor with the keyboard alone', async () => {
-    const { page, context } = await openPage(browser, '/signin');
-    await page.locator('h1').waitFor();
-    // from the form's first field on, the keyboard alone
-    await page.locator('form input[name="email"]').focus();
-    await page.keyboard.type(user.email);
-    await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe('password');
-    await page.keyboard.type(user.password);
-    await page.keyboard.press('Enter');
-    await page.waitForURL((u) => u.pathname === '/me');
-    await page.goto(`/org/${orgId}/edit`);
-    const summary = page.locator(`details[data-service-id="${serviceId}"] summary`);
-    await summary.focus();
-    await page.keyboard.press('Enter');
-    const capacity = page.locator(`details[data-service-id="${serviceId}"] input[name="capacity"]`);
-    await capacity.waitFor();
-    // every control of the form has a label
-    const unlabeled = await page.locator(`details[data-service-id="${serviceId}"] form`).evaluate((form) =>
-      [...form.querySelectorAll('input, select, textarea')].filter((el) => !(el as HTMLInputElement).labels?.length).map((el) => (el as HTMLInputElement).name),
-    );
-    expect(unlabeled).toEqual([]);
-
-    // switching the language keeps what was typed, and relabels the form
-    await capacity.fill('999');
-    await page.locator('button[data-lang="en"]').click();
-    await page.getByRole('heading', { level: 1, name: /^Editing / }).waitFor();
-    await page.getByLabel(/^Capacity/).waitFor();
-    expect(await capacity.inputValue()).toBe('999');
-    await context.close();
-  });
-
-  it('registers a new organization, confirms it current; a moderator rejects it with a reason the history keeps', async () => {
-    const { page, context } = await openPage(browser, '/');
-    await signIn(page, user);
-    await page.getByRole('link', { name: 'Regjistro një organizatë të re', exact: true }).click();
-    await page.waitForURL((u) => u.pathname === '/me/new-organization');
-    const name = `Qendra për familjen ${tag}`;
-    await page.getByLabel('Emri (shqip)').fill(name);
-    await page.getByLabel('Numri i regjistrimit').fill(`5${tag.slice(0, 3).replace(/\D/g, '1')}88`);
-    await page.getByRole('button', { name: 'Regjistro organizatën', exact: true }).click();
-    await page.waitForURL((u) => /^\/org\/[^/]+\/edit$/.test(u.pathname));
-    const newId = decodeURIComponent(new URL(page.url()).pathname.split('/')[2]!);
-    await page.locator('[data-testid="created-notice"]').waitFor();
-    // its owner, pending verification
-    expect(await page.locator(`[data-testid="members"] li`).textContent()).toContain(user.name);
-    const created = await gql<{ organization: { name: string; verification: { status: string }; lastConfirmedAt: string | null } }>(
-      'query($id: ID!) { organization(id: $id) { name verification { status } lastConfirmedAt } }',
-      { id: newId },
-    );
-    expect(created.organization).toEqual({ name, verification: { status: 'UNVERIFIED' }, lastConfirmedAt: null });
-    // "still current"
-    await page.getByRole('button', { name: 'Konfirmo që profili është i përditësuar', exact: true }).click();
-    await page.locator('[data-testid="editor-status"][data-saves="1"]').waitFor();
-    await expect
-      .poll(async () => (await gql<{ organization: { lastConfirmedAt: string | null } }>('query($id: ID!) { organization(id: $id) { lastConfirmedAt } }', { id: newId })).organization.lastConfirmedAt)
-      .not.toBeNull();
-    await context.close();
-
-    const mod = await openPage(browser, '/');
-    await signIn(mod.page, moderator);
-    await mod.page.goto('/moderation');
-    const item = mod.page.locator(`li[data-kind="NEW_ORGANIZATION"][data-org-id="${newId}"]`);
-    for (let n = 1; ; n++) {
-      await mod.page.locator(`[data-testid="queue"][data-page="${n}"] li`).first().waitFor();
-      if (await item.count()) break;
-      await mod.page.getByRole('button', { name: 'Faqja tjetër', exact: true }).click();
-    }
-    const reason = 'Numri i regjistrimit nuk gjendet në regjistrin e OJQ-ve.';
-    await item.getByLabel('Arsyeja').fill(reason);
-    await item.getByRole('button', { name: 'Refuzo', exact: true }).click();
-    await item.waitFor({ state: 'detached' });
-    await mod.context.close();
-
-    // the public history (signed out) shows the decision and its reason
-    const anon = await openPage(browser, `/org/${newId}/history`);
-    const decision = anon.page.locator('li.revision', { hasText: reason });
-    await decision.waitFor();
-    expect(await decision.locator('[data-testid="revision-author"]').textContent()).toBe(moderator.name);
-    // signed out: no revert buttons
-    expect(await anon.page.getByRole('button', { name: 'Kthe vlerat e mëparshme' }).count()).toBe(0);
-    await anon.context.close();
   });
 });

@@ -59,6 +59,7 @@ function pagesFor(visitor: Visitor): string[] {
         '/me',
         '/me/new-organization',
         '/moderation',
+        '/moderation/merge',
         '/contracting',
         '/contracting/record',
         '/import',
@@ -73,7 +74,7 @@ function pagesFor(visitor: Visitor): string[] {
     case 'officer':
       return ['/contracting', `/contracting?cat=${category}&mun=${municipality}`, '/contracting/record', '/'];
     case 'moderator':
-      return ['/moderation', '/import', `/org/${o}/edit`, `/org/${o}/history`, '/surveys', `/surveys/${w}/results`, `/surveys/${w}/organizations/${o}`];
+      return ['/moderation', `/moderation/merge?kept=${o}`, '/import', `/org/${o}/edit`, `/org/${o}/history`, '/surveys', `/surveys/${w}/results`, `/surveys/${w}/organizations/${o}`];
     case 'admin':
       return ['/contracting/record', '/me'];
   }

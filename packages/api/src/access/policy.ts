@@ -23,7 +23,7 @@ export async function loadActor(em: EntityManager, user: User): Promise<Actor> {
  * tries every mutation against every role.
  *
  * - ADMIN: everything, including managing users' roles.
- * - MODERATOR: verify organizations, decide claims, revert revisions, edit any organization, read the queue, import files.
+ * - MODERATOR: verify organizations, decide claims, revert revisions, merge duplicates (and undo merges), edit any organization, read the queue, import files.
  * - AUTHORITY_OFFICER: contracts and shortlists (issue 5); edits only organizations they are a member of.
  * - EDITOR (any signed-in user): register or claim organizations; members edit their organizations,
  *   owners also invite colleagues and revert revisions of their organization.
@@ -37,6 +37,7 @@ export type Action =
   | 'organization.confirmCurrent'
   | 'organization.verify'
   | 'organization.revert'
+  | 'organization.merge'
   | 'organization.invite'
   | 'organization.manageMembers'
   | 'organization.readMembers'
@@ -63,6 +64,7 @@ const RULES: Record<Action, (actor: Actor, organizationId?: string) => boolean> 
   'organization.confirmCurrent': (a, o) => isStaff(a) || isMember(a, o),
   'organization.verify': isStaff,
   'organization.revert': (a, o) => isStaff(a) || isOwner(a, o),
+  'organization.merge': isStaff,
   'organization.invite': (a, o) => a.role === UserRole.ADMIN || isOwner(a, o),
   'organization.manageMembers': (a, o) => a.role === UserRole.ADMIN || isOwner(a, o),
   'organization.readMembers': (a, o) => isStaff(a) || isMember(a, o),
@@ -87,6 +89,7 @@ const DENIED: Record<Action, string> = {
   'organization.confirmCurrent': 'Only members of this organization, moderators and administrators may confirm it is current.',
   'organization.verify': 'Only moderators and administrators verify organizations.',
   'organization.revert': 'Only owners of this organization, moderators and administrators may revert its revisions.',
+  'organization.merge': 'Only moderators and administrators merge organizations or undo merges.',
   'organization.invite': 'Only owners of this organization and administrators may invite members.',
   'organization.manageMembers': 'Only owners of this organization and administrators may remove members.',
   'organization.readMembers': 'Only members of this organization, moderators and administrators see its members.',

@@ -9,7 +9,8 @@ import { PublicAuthority } from '../authorities/public-authority.entity';
 import { can, requireAllowed } from '../access/policy';
 import { Organization } from '../organizations/organization.entity';
 import { UserRole } from '../users/user.enums';
-import { type AccountContext, changePassword, register, requestPasswordReset, resetPassword, setUserRole, signIn, signOut } from './account.service';
+import { type AccountContext, changePassword, requestPasswordReset, resetPassword, setUserRole, signIn, signOut } from './account.service';
+import { confirmEmail, register, resendConfirmation } from './registration';
 import { AuthPayload, MembershipView, OkPayload, UserPayload } from './account.types';
 import { UserView, userView } from '../users/user.types';
 import { Membership } from '../access/membership.entity';
@@ -20,6 +21,13 @@ export class RegisterInput {
   @Field(() => String, { description: 'E-mail address; it signs in and receives mails.' }) email!: string;
   @Field(() => String, { description: 'At least 12 characters, not all of one kind, not your email.' }) password!: string;
   @Field(() => String, { description: 'Name shown to others (1 to 100 characters).' }) displayName!: string;
+  @Field(() => String, { nullable: true, description: 'The token of an invitation mailed to this address, when registering from it: it proves the address, so no confirmation link is needed.' })
+  invitationToken?: string | null;
+}
+
+@InputType({ description: 'The token from a confirmation mail.' })
+export class ConfirmEmailInput {
+  @Field(() => String, { description: 'The token from the confirmation link (single use, valid EMAIL_CONFIRMATION_HOURS, default 24 h).' }) token!: string;
 }
 
 @InputType({ description: 'E-mail address and password.' })
@@ -78,10 +86,25 @@ export class AccountResolver {
     return { edges: edgesOf(page.rows, (u) => userView(u)), pageInfo: page.pageInfo, totalCount };
   }
 
-  @Mutation(() => AuthPayload, { description: 'Creates an account (role EDITOR) and signs it in.' })
+  @Mutation(() => AuthPayload, {
+    description:
+      'Creates an unconfirmed account (role EDITOR) and mails a confirmation link; when the email already has an account, mails it a notice instead. The answer is the same either way: never a session or a user, userErrors only for the input itself.',
+  })
   async register(@Arg('input', () => RegisterInput, { description: 'What to write; see the input type for each field\'s rules.' }) input: RegisterInput, @Ctx() ctx: SessionContext): Promise<AuthPayload> {
     const result = await register(accountContext(ctx), input);
+    return Object.assign(new AuthPayload(), { user: null, token: null, userErrors: result.userErrors });
+  }
+
+  @Mutation(() => AuthPayload, { description: 'Confirms an account\'s email with the token from its confirmation mail (once) and signs it in.' })
+  async confirmEmail(@Arg('input', () => ConfirmEmailInput, { description: 'The token from the mail.' }) input: ConfirmEmailInput, @Ctx() ctx: SessionContext): Promise<AuthPayload> {
+    const result = await confirmEmail(accountContext(ctx), input.token);
     return Object.assign(new AuthPayload(), { user: result.value && userView(result.value.user, true), token: result.value?.token ?? null, userErrors: result.userErrors });
+  }
+
+  @Mutation(() => OkPayload, { description: 'Mails a new confirmation link if the email has an account not yet confirmed; answers the same either way.' })
+  async resendConfirmation(@Arg('email', () => String, { description: 'The account\'s e-mail address; the answer is the same whether it exists or not.' }) email: string, @Ctx() ctx: SessionContext): Promise<OkPayload> {
+    await resendConfirmation(accountContext(ctx), email);
+    return ok();
   }
 
   @Mutation(() => AuthPayload, { description: 'Signs in with e-mail and password; sets the session cookie. Repeated failures are rate-limited (RATE_LIMITED).' })

@@ -10,6 +10,7 @@ import { UserRole } from '../users/user.enums';
 import { type CookieWriter, SESSION_DAYS } from './auth';
 import { normaliseEmail } from '../core/validation';
 import { checkPassword, decoyPasswordHash, hashingSlot, hashPassword, newToken, tokenHash, verifyPassword, verifyPasswordInSlot } from './credentials';
+import { findUserToken, issueUserToken, useUserToken } from './user-tokens';
 import { PasswordResetToken } from './password-reset-token.entity';
 import { authorize, requireSignedIn, type Actor } from '../access/policy';
 import { SignInGuard } from './rate-limit';
@@ -33,7 +34,7 @@ function userSnapshot(user: User) {
   return { displayName: user.displayName, role: user.role, active: user.active, authority: user.authority?.id ?? null };
 }
 
-async function startSession(tx: EntityManager, user: User, ctx: AccountContext): Promise<string> {
+export async function startSession(tx: EntityManager, user: User, ctx: AccountContext): Promise<string> {
   const { token, tokenHash: hash } = newToken();
   const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000);
   tx.persist(tx.create(Session, { user, tokenHash: hash, expiresAt, userAgent: ctx.userAgent }));
@@ -48,8 +49,13 @@ export interface SignedIn {
   token: string;
 }
 
-export function createUser(tx: EntityManager, input: { email: string; displayName: string; passwordHash: string; role: UserRole }, authorId: string | null): User {
-  const user = tx.create(User, { email: input.email, displayName: input.displayName, passwordHash: input.passwordHash, role: input.role });
+/** A new user; `emailConfirmedAt` null until the address is proved (accounts made by an administrator's command line come confirmed). */
+export function createUser(
+  tx: EntityManager,
+  input: { email: string; displayName: string; passwordHash: string; role: UserRole; emailConfirmedAt: Date | null },
+  authorId: string | null,
+): User {
+  const user = tx.create(User, { email: input.email, displayName: input.displayName, passwordHash: input.passwordHash, role: input.role, emailConfirmedAt: input.emailConfirmedAt });
   tx.persist(user);
   recordRevision(tx, {
     entityType: 'User',
@@ -69,31 +75,22 @@ export interface NewAccountInput {
   displayName: string;
 }
 
-/** Validates a new account's fields; returns the normalised email and display name. */
-export async function validateNewAccount(em: EntityManager, input: NewAccountInput, root: string[] = ['input']): Promise<{ email: string; displayName: string }> {
+/**
+ * Validates a new account's fields; returns the normalised email and display name. `refuseTaken`
+ * (the command line) also refuses an email that has an account; `register` never says so.
+ */
+export async function validateNewAccount(em: EntityManager, input: NewAccountInput, root: string[] = ['input'], refuseTaken = true): Promise<{ email: string; displayName: string }> {
   const v = new Validator(root);
   const email = normaliseEmail(input.email ?? '');
   if (!email) v.error('email', `"${String(input.email).slice(0, 80)}" is not a valid email address.`);
   const displayName = v.text('displayName', input.displayName, 100, { required: true });
   v.errors.push(...checkPassword(input.password ?? '', email, [...root, 'password']));
-  if (email && (await em.count(User, { email }))) v.error('email', 'An account with this email already exists: sign in, or reset your password.');
+  if (refuseTaken && email && (await em.count(User, { email }))) v.error('email', 'An account with this email already exists: sign in, or reset your password.');
   if (!v.ok) throw new UserErrorsException(v.errors);
   return { email: email!, displayName: displayName! };
 }
 
-export async function register(ctx: AccountContext, input: NewAccountInput): Promise<WriteResult<SignedIn>> {
-  // Validated and hashed before the transaction: no connection is held while argon2 runs.
-  const checked = await writeTransaction(ctx.em, (tx) => validateNewAccount(tx, input));
-  if (!checked.value) return { value: null, userErrors: checked.userErrors };
-  const { email, displayName } = checked.value;
-  const passwordHash = await hashPassword(input.password);
-  return writeTransaction(ctx.em, async (tx) => {
-    const user = createUser(tx, { email, displayName, passwordHash, role: UserRole.EDITOR }, null);
-    return { user, token: await startSession(tx, user, ctx) };
-  });
-}
-
-const refused = (code: UserErrorCode, message: string, field?: string[]): WriteResult<never> => ({ value: null, userErrors: [userError(code, message, field)] });
+export const refused = (code: UserErrorCode, message: string, field?: string[]): WriteResult<never> => ({ value: null, userErrors: [userError(code, message, field)] });
 
 /**
  * The attempt is counted first (atomically, in the counter store), then the password is checked with
@@ -117,9 +114,13 @@ export async function signIn(ctx: AccountContext, emailInput: string, password: 
   });
   if (!found || !ok || !found.active) return refused(UserErrorCode.INVALID_INPUT, 'The email or the password is wrong.', ['password']);
   await guard.succeeded(email, address);
+  // Said only to whoever knows the password: the account exists but its address is not proved yet.
+  if (!found.emailConfirmedAt) {
+    return refused(UserErrorCode.EMAIL_NOT_CONFIRMED, 'Confirm your email address first: open the link we mailed you, or ask for a new one.', ['email']);
+  }
   return writeTransaction(ctx.em, async (tx) => {
     // The password must still be the one just checked, and the user still active.
-    const user = await tx.findOne(User, { id: found.id, passwordHash: found.passwordHash, active: true });
+    const user = await tx.findOne(User, { id: found.id, passwordHash: found.passwordHash, active: true, emailConfirmedAt: { $ne: null } });
     if (!user) fail(UserErrorCode.INVALID_INPUT, 'The email or the password is wrong.', ['password']);
     return { user, token: await startSession(tx, user, ctx) };
   });
@@ -138,8 +139,7 @@ export async function requestPasswordReset(ctx: AccountContext, emailInput: stri
   await ctx.em.transactional(async (tx) => {
     const user = await tx.findOne(User, { email, active: true });
     if (!user) return;
-    const { token, tokenHash: hash } = newToken();
-    tx.persist(tx.create(PasswordResetToken, { user, tokenHash: hash, expiresAt: new Date(Date.now() + RESET_TOKEN_TTL_MS) }));
+    const token = issueUserToken(tx, PasswordResetToken, user, RESET_TOKEN_TTL_MS);
     await ctx.mailer.send(
       {
         to: user.email,
@@ -163,8 +163,8 @@ export async function requestPasswordReset(ctx: AccountContext, emailInput: stri
 export async function resetPassword(ctx: AccountContext, token: string, newPassword: string): Promise<WriteResult<User>> {
   const invalidLink = (): never => fail(UserErrorCode.INVALID_INPUT, 'This reset link is invalid, already used or expired (links last an hour): ask for a new one.', ['token']);
   const checked = await writeTransaction(ctx.em, async (tx) => {
-    const reset = token ? await tx.findOne(PasswordResetToken, { tokenHash: tokenHash(token) }, { populate: ['user'] }) : null;
-    if (!reset || reset.usedAt || reset.expiresAt.getTime() <= Date.now()) return invalidLink();
+    const { row: reset, state } = await findUserToken(tx, PasswordResetToken, token);
+    if (!reset || state !== 'live') return invalidLink();
     const problems = checkPassword(newPassword ?? '', reset.user.email, ['newPassword']);
     if (problems.length) throw new UserErrorsException(problems);
     return { id: reset.id, userId: reset.user.id, email: reset.user.email };
@@ -173,9 +173,11 @@ export async function resetPassword(ctx: AccountContext, token: string, newPassw
   const { id, userId, email } = checked.value;
   const passwordHash = await hashPassword(newPassword);
   const result = await writeTransaction(ctx.em, async (tx) => {
-    const used = await tx.nativeUpdate(PasswordResetToken, { id, usedAt: null, expiresAt: { $gt: new Date() } }, { usedAt: new Date() });
-    if (used !== 1) invalidLink();
+    if (!(await useUserToken(tx, PasswordResetToken, id))) invalidLink();
     await tx.nativeUpdate(User, { id: userId }, { passwordHash });
+    // The reset link reached the address, which proves it: an account never confirmed is confirmed now
+    // (and whoever registered it with another password is locked out).
+    await tx.nativeUpdate(User, { id: userId, emailConfirmedAt: null }, { emailConfirmedAt: new Date() });
     await tx.nativeDelete(Session, { user: userId });
     return tx.findOneOrFail(User, { id: userId }, { refresh: true });
   });

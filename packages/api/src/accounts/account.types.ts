@@ -34,9 +34,9 @@ export class InvitationView {
   @Field(() => Date, { description: 'When the invitation expires (UTC).' }) expiresAt!: Date;
 }
 
-@ObjectType({ description: 'The result of register and signIn. The session is also set as an httpOnly cookie.' })
+@ObjectType({ description: 'The result of register, confirmEmail and signIn. signIn and confirmEmail also set the session as an httpOnly cookie; register never signs in.' })
 export class AuthPayload {
-  @Field(() => UserView, { description: 'The signed-in user; null when userErrors is not empty.', nullable: true }) user!: UserView | null;
+  @Field(() => UserView, { description: 'The signed-in user; null when userErrors is not empty, and always from register.', nullable: true }) user!: UserView | null;
   @Field(() => String, { nullable: true, description: 'The session token, for API clients: send it as "Authorization: Bearer <token>". Shown once.' })
   token!: string | null;
   @Field(() => [UserError], { description: 'Why nothing was written: empty on success; each error names the input field, a message and a code.' }) userErrors!: UserError[];

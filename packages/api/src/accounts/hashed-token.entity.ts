@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Opt, PrimaryKey, Property } from '@mikro-orm/core';
 
 /**
- * What every secret handed out to a user (session, password reset, invitation) is stored as: only a
+ * What every secret handed out to a user (session, password reset, email confirmation, invitation) is stored as: only a
  * SHA-256 of the token, so that a leaked table lets nobody in, with the instant it stops working.
  */
 export abstract class HashedToken {

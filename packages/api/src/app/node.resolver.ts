@@ -7,6 +7,7 @@ import { Licence } from '../licences/licence.entity';
 import type { GraphQLContext } from './context';
 import { requireUuid } from '../core/ids';
 import { Node } from '../core/node';
+import { redirectedOrganizationId } from '../organizations/organization-redirect';
 
 const COMPILED = { organization: 'Organization', location: 'Location', service: 'Service' } as const;
 
@@ -14,14 +15,18 @@ const NODE_TABLES = ['organization', 'service', 'location', 'licence', 'contract
 
 @Resolver()
 export class NodeResolver {
-  @Query(() => Node, { nullable: true, description: 'Any object by its id.' })
+  @Query(() => Node, { nullable: true, description: 'Any object by its id; the id of a merged organization gives the organization it was merged into.' })
   async node(@Arg('id', () => ID, { description: 'A global id (any id this API returns).' }) id: string, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<Node | null> {
-    const uuid = requireUuid(id);
+    let uuid = requireUuid(id);
     const rows: { kind: (typeof NODE_TABLES)[number] }[] = await ctx.em.execute(
       NODE_TABLES.map((table) => `select '${table}' as kind from ${table} where id = ?`).join(' union all ') + ' limit 1',
       NODE_TABLES.map(() => uuid),
     );
-    const kind = rows[0]?.kind;
+    let kind: (typeof NODE_TABLES)[number] | undefined = rows[0]?.kind;
+    if (!kind) {
+      const kept = await redirectedOrganizationId(ctx.em, uuid);
+      if (kept) [uuid, kind] = [kept, 'organization'];
+    }
     // Organizations, sites and services are compiled from the selection (core/projection.ts), the rest loaded.
     const compiled = COMPILED[kind as keyof typeof COMPILED];
     if (compiled) {

@@ -9,6 +9,7 @@ import { seedReferenceData } from '../reference/reference-data.seeder';
 import { seedDemoDataIfEmpty } from '../demo/demo-seeding';
 import { importBundledBoundariesOnce } from '../geography/bundled-boundaries';
 import { createLogger } from '../core/logger';
+import { watchRegistryTables } from './cache/registry-changes';
 
 export interface Runtime {
   config: AppConfig;
@@ -56,6 +57,8 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
     if (options.migrate ?? config.migrateOnStart) {
       const applied = await orm.getMigrator().up();
       if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'applied migrations');
+      // Tables a migration added get the change trigger the response caches listen to.
+      await watchRegistryTables(orm.em.fork());
     }
     // Replicas started after a migration job (MIGRATE_ON_START=false) leave seeding to that job too.
     if (options.seedReference ?? config.migrateOnStart) {

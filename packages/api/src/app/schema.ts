@@ -7,6 +7,7 @@ import { OrganizationViewerResolver, VerificationViewResolver } from '../account
 import { RevisionResolver } from '../revisions/revision.resolver';
 import { EditingResolver } from '../revisions/editing.resolver';
 import { VerificationResolver } from '../verification/verification.resolver';
+import { MergeResolver } from '../merges/merge.resolver';
 import { ContractResolver, OrganizationContractsResolver, PublicAuthorityResolver } from '../contracts/contract.resolver';
 import { ContractWriteResolver } from '../contracts/contract-write.resolver';
 import { CoverageResolver } from '../coverage/coverage.resolver';
@@ -62,6 +63,7 @@ export function buildCivimapSchema(): Promise<GraphQLSchema> {
       VerificationViewResolver,
       EditingResolver,
       VerificationResolver,
+      MergeResolver,
       RevisionResolver,
       SurveyWaveResolver,
       SurveyResultsResolver,

@@ -6,6 +6,8 @@ import { Metrics } from './http/metrics';
 import { createRateLimiter } from './http/rate-limit';
 import { ReferenceCache } from '../reference/reference-catalog';
 import type { Runtime } from './runtime';
+import { ChangeFeed } from './cache/change-feed';
+import { ResponseCache, type ResponseCacheStats } from './cache/response-cache';
 
 export interface RunningServer {
   url: string;
@@ -13,6 +15,8 @@ export interface RunningServer {
   /** The separate Prometheus listener (METRICS_PORT), null when metrics are off. */
   metricsUrl: string | null;
   close: () => Promise<void>;
+  /** The response cache's counters; null when RESPONSE_CACHE_MB=0. */
+  responseCacheStats: () => ResponseCacheStats | null;
 }
 
 /**
@@ -43,9 +47,12 @@ async function startMetricsServer(runtime: Runtime, metrics: Metrics): Promise<h
 export async function startServer(runtime: Runtime): Promise<RunningServer> {
   const reference = new ReferenceCache(runtime.orm);
   const metrics = new Metrics(runtime.orm);
-  const apollo = await createApolloServer(runtime.logger, { metrics });
+  const changeFeed = runtime.config.responseCache.maxBytes > 0 ? new ChangeFeed(runtime.databaseUrl, runtime.logger) : null;
+  await changeFeed?.start();
+  const responseCache = changeFeed ? new ResponseCache(changeFeed, runtime.config.responseCache) : undefined;
+  const apollo = await createApolloServer(runtime.logger, { metrics, responseCache });
   const rateLimiter = createRateLimiter(runtime.config, runtime.orm, runtime.logger);
-  const app = createHttpApp({ config: runtime.config, orm: runtime.orm, logger: runtime.logger, apollo, reference, metrics, rateLimiter });
+  const app = createHttpApp({ config: runtime.config, orm: runtime.orm, logger: runtime.logger, apollo, reference, metrics, rateLimiter, responseCache });
   let draining = false;
   const limits = runtime.config.http;
   const server = http.createServer(
@@ -76,6 +83,7 @@ export async function startServer(runtime: Runtime): Promise<RunningServer> {
     url: `http://${host}:${port}`,
     port,
     metricsUrl: metricsAddress ? `http://${runtime.config.metricsHost === '0.0.0.0' ? 'localhost' : runtime.config.metricsHost}:${metricsAddress.port}/metrics` : null,
+    responseCacheStats: () => responseCache?.stats() ?? null,
     close: async () => {
       draining = true;
       await new Promise<void>((resolve) => {
@@ -89,6 +97,7 @@ export async function startServer(runtime: Runtime): Promise<RunningServer> {
       });
       await apollo.stop();
       await rateLimiter.close();
+      await changeFeed?.close();
       if (metricsServer) await new Promise<void>((resolve) => metricsServer.close(() => resolve()));
     },
   };

@@ -55,10 +55,14 @@ export interface AppConfig {
   rateLimits: { anonymousPerMinute: number; signedInPerMinute: number };
   /** The web app's address, for links in mails (password reset, invitations); no trailing slash. */
   publicUrl: string;
+  /** How long a new account's email confirmation link works, in hours (EMAIL_CONFIRMATION_HOURS, default 24). */
+  emailConfirmationHours: number;
   /** The licence every export and the HSDS API state. */
   dataLicence: { name: string; url: string };
   /** Survey results: cells of fewer responding organizations are withheld (never below 3). */
   surveyMinCell: number;
+  /** The response cache of anonymous public reads: its byte budget (0: off) and the longest an answer is kept. */
+  responseCache: { maxBytes: number; ttlMs: number };
   /** OCDS: the registered ocid prefix ("ocds-" and 6 characters); a placeholder outside production when unset. */
   ocds: { prefix: string; placeholder: boolean };
 }
@@ -156,11 +160,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     migrateOnStart: booleanFrom(env.MIGRATE_ON_START, true, 'MIGRATE_ON_START'),
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     publicUrl: (env.PUBLIC_URL || 'http://localhost:4000').replace(/\/+$/, ''),
+    emailConfirmationHours: positive(intFrom(env.EMAIL_CONFIRMATION_HOURS, 24, 'EMAIL_CONFIRMATION_HOURS'), 'EMAIL_CONFIRMATION_HOURS'),
     dataLicence: {
       name: env.DATA_LICENCE_NAME || 'CC BY 4.0',
       url: env.DATA_LICENCE_URL || 'https://creativecommons.org/licenses/by/4.0/',
     },
     surveyMinCell: surveyMinCellFrom(env.SURVEY_MIN_CELL),
+    responseCache: {
+      maxBytes: intFrom(env.RESPONSE_CACHE_MB, 64, 'RESPONSE_CACHE_MB') * 1024 * 1024,
+      ttlMs: positive(intFrom(env.RESPONSE_CACHE_TTL_SECONDS, 60, 'RESPONSE_CACHE_TTL_SECONDS'), 'RESPONSE_CACHE_TTL_SECONDS') * 1000,
+    },
     ocds: ocdsFrom(env.OCDS_PREFIX),
   };
 }

@@ -13,8 +13,10 @@ export enum UserErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   NOT_FOUND = 'NOT_FOUND',
   RATE_LIMITED = 'RATE_LIMITED',
+  EMAIL_NOT_CONFIRMED = 'EMAIL_NOT_CONFIRMED',
 }
 registerEnumType(UserErrorCode, { name: 'UserErrorCode' , description: 'Kinds of userErrors.', valuesConfig: {
+    EMAIL_NOT_CONFIRMED: { description: 'The account\'s email address is not confirmed yet: open the link mailed at registration, or ask for a new one.' },
     FORBIDDEN: { description: 'The viewer may not do this.' },
     INVALID_INPUT: { description: 'An input value is not acceptable (field says which).' },
     NOT_FOUND: { description: 'The record does not exist (or is not visible to the viewer).' },

@@ -10,6 +10,7 @@ import { HsdsParameterError, type HsdsQuery, MAX_PER_PAGE, parseHsdsQuery } from
 import { HsdsReader, type HsdsShape } from './hsds-reader';
 import type { HsdsObject } from './hsds-records';
 import type { HsdsFilter, HsdsListKind } from './hsds-store';
+import { redirectedOrganizationId } from '../organizations/organization-redirect';
 
 export const HSDS_VERSION = '3.0';
 export const HSDS_PROFILE_URL = 'https://docs.openreferral.org/en/v3.0/';
@@ -142,6 +143,12 @@ export function hsdsRouter(deps: {
     handle(async (req, res, query) => {
       const id = String(req.params.id);
       const object = /^[0-9a-f-]{36}$/i.test(id) ? await (await reader()).one(kind, id, shapeOf(query)) : null;
+      if (!object && kind === 'organizations' && /^[0-9a-f-]{36}$/i.test(id)) {
+        // A merged organization's URL moves for good to the record it was merged into (docs/hsds.md).
+        const kept = await redirectedOrganizationId(deps.orm.em.fork(), id);
+        const query = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
+        if (kept) return res.redirect(301, `${req.baseUrl}/organizations/${kept}${query}`);
+      }
       if (!object) return sendError(res, 404, 'NOT_FOUND', `There is no ${label} with id "${id}".`);
       res.json(object);
     });

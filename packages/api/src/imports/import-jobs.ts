@@ -60,7 +60,29 @@ async function prepare(em: EntityManager, kind: ImportKind, content: string) {
 
 interface CommitOptions {
   onProgress: (done: number, total: number) => Promise<void> | void;
-  actorId: string;
+  actorId: string | null;
+}
+
+/**
+ * The one way rows are committed, from the web's import jobs and the command line alike: commits run
+ * one at a time, each re-validating inside its own transaction after the one before committed, so two
+ * commits of the same rows write them once and the second reports them as duplicates. (The unique
+ * registration number index backs this up.) A large file may take longer than the pool's statement
+ * timeout allows one statement. `onValidated` hears the re-validated report before the rows are written.
+ */
+export async function commitImportSerially(
+  em: EntityManager,
+  kind: ImportKind,
+  content: string,
+  options: CommitOptions & { onValidated?: (report: unknown, valid: number) => Promise<void> | void },
+): Promise<unknown> {
+  return em.fork().transactional(async (tx) => {
+    await tx.execute(`set local statement_timeout = '15min'`);
+    await tx.execute('select pg_advisory_xact_lock(?)', [IMPORT_COMMIT_LOCK]);
+    const prepared = await prepare(tx, kind, content);
+    await options.onValidated?.(prepared.report, prepared.valid);
+    return prepared.commit(tx, options);
+  });
 }
 
 /** Validates an uploaded file (a dry run) and keeps it with its report until the operator commits or leaves it. */
@@ -104,21 +126,14 @@ export async function startCommit(orm: MikroORM, job: ImportJob, actor: Actor, l
     const progressEm = orm.em.fork();
     try {
       const [{ content }] = await progressEm.execute('select content from import_job where id = ?', [job.id]);
-      const written = await orm.em.fork().transactional(async (tx) => {
-        // Commits run one at a time, each re-validating inside its own transaction after the one
-        // before committed: two uploads of the same rows write them once, the second reports them as
-        // duplicates. (The unique registration number index backs this up.) A large file may take
-        // longer than the pool's statement timeout allows one statement.
-        await tx.execute(`set local statement_timeout = '15min'`);
-        await tx.execute('select pg_advisory_xact_lock(?)', [IMPORT_COMMIT_LOCK]);
-        const prepared = await prepare(tx, job.kind, content as string);
-        await progressEm.nativeUpdate(ImportJob, { id: job.id }, { total: prepared.valid, report: prepared.report as object, updatedAt: new Date() });
-        return prepared.commit(tx, {
-          actorId: actor.user.id,
-          onProgress: async (done) => {
-            await progressEm.nativeUpdate(ImportJob, { id: job.id }, { processed: done, updatedAt: new Date() });
-          },
-        });
+      const written = await commitImportSerially(orm.em, job.kind, content as string, {
+        actorId: actor.user.id,
+        onValidated: async (report, valid) => {
+          await progressEm.nativeUpdate(ImportJob, { id: job.id }, { total: valid, report: report as object, updatedAt: new Date() });
+        },
+        onProgress: async (done) => {
+          await progressEm.nativeUpdate(ImportJob, { id: job.id }, { processed: done, updatedAt: new Date() });
+        },
       });
       await progressEm.nativeUpdate(ImportJob, { id: job.id }, { status: ImportStatus.COMMITTED, written: written as object, content: null, finishedAt: new Date(), updatedAt: new Date() });
     } catch (error) {

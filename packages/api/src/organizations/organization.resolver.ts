@@ -11,6 +11,7 @@ import { pageSize } from '../core/pagination';
 import { FundingMix, Organization } from './organization.entity';
 import { OrganizationFilter, OrganizationOrder } from './organization.inputs';
 import { OrganizationSearch } from './organization-search';
+import { redirectedOrganizationId } from './organization-redirect';
 import { checkCells, inCells, MapCellInput, MAX_CELLS, mapPointSet, MapPointSet, nearCells } from './map-point-set';
 import { MapPoint, OrganizationConnection, Verification } from './organization.types';
 import type { OrganizationsContext } from './organization.loaders';
@@ -19,10 +20,17 @@ const MAX_MAP_POINTS = 100_000;
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
-  @Query(() => Organization, { description: 'One organization by id; null when it does not exist.', nullable: true })
+  @Query(() => Organization, {
+    description: 'One organization by id; null when it does not exist. The id of a merged organization gives the record it was merged into (its `id` tells).',
+    nullable: true,
+  })
   async organization(@Arg('id', () => ID, { description: 'The organization\'s id.' }) id: string, @Ctx() ctx: OrganizationsContext, @Info() info: GraphQLResolveInfo): Promise<Organization | null> {
     const uuid = requireUuid(id);
-    return compiledOrganization(ctx, ProjectionRegistry.selection(info), uuid);
+    const selection = ProjectionRegistry.selection(info);
+    const found = await compiledOrganization(ctx, selection, uuid);
+    if (found) return found;
+    const kept = await redirectedOrganizationId(ctx.em, uuid);
+    return kept ? compiledOrganization(ctx, selection, kept) : null;
   }
 
   @Query(() => OrganizationConnection, { description: 'Organizations matching the filter, a page (at most 100) at a time.' })

@@ -11,6 +11,10 @@ export enum RevisionAction {
   CONFIRM = 'CONFIRM',
   REVERT = 'REVERT',
   IMPORT = 'IMPORT',
+  /** Two organizations became one (src/merges/): on the kept record and on the merged one. */
+  MERGE = 'MERGE',
+  /** A merge was undone: the merged record is back with what moved. */
+  UNMERGE = 'UNMERGE',
 }
 
 export interface FieldChange {

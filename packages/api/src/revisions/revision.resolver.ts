@@ -12,6 +12,7 @@ import { revertRevision } from './revert.service';
 import { registerEnumType } from 'type-graphql';
 import { can, requireAllowed } from '../access/policy';
 import type { ActorContext } from '../access/actor-context';
+import { absorbedOrganizationIds, redirectedOrganizationId } from '../organizations/organization-redirect';
 
 registerEnumType(RevisionAction, { name: 'RevisionAction' , description: 'What kind of change a revision records.', valuesConfig: {
     CLAIM_DECISION: { description: 'A moderator decided a claim.' },
@@ -19,7 +20,9 @@ registerEnumType(RevisionAction, { name: 'RevisionAction' , description: 'What k
     CREATE: { description: 'The record was created.' },
     DELETE: { description: 'The record was deleted (its last values are kept).' },
     IMPORT: { description: 'The record came from a CSV or HSDS import.' },
+    MERGE: { description: 'A moderator merged a duplicate organization into the kept one (recorded on both).' },
     REVERT: { description: 'An earlier revision was undone.' },
+    UNMERGE: { description: 'A moderator undid a merge: the merged organization is back (recorded on both).' },
     UPDATE: { description: 'Fields of the record changed.' },
     VERIFY: { description: 'A moderator verified the record or withdrew verification.' },
   } });
@@ -119,14 +122,20 @@ export class RevisionResolver {
     return revisionPage(ctx, { entityType, entityId: requireUuid(entityId, 'entityId') }, first, after);
   }
 
-  @Query(() => RevisionConnection, { description: 'The public history of an organization: its profile, services, sites, licences and members, newest first.' })
-  organizationHistory(
+  @Query(() => RevisionConnection, {
+    description: 'The public history of an organization: its profile, services, sites, licences and members, newest first, with that of the organizations merged into it.',
+  })
+  async organizationHistory(
     @Arg('organizationId', () => ID, { description: 'The organization\'s id.' }) organizationId: string,
     @Ctx() ctx: ActorContext,
     @Arg('first', () => Int, { description: 'Page size: how many items to return, 1 to 100 (default 20).', nullable: true }) first?: number,
     @Arg('after', () => String, { description: 'Cursor after which the page starts (pageInfo.endCursor of the previous page); unset: the first page.', nullable: true }) after?: string,
   ): Promise<RevisionConnection> {
-    return revisionPage(ctx, { organizationId: requireUuid(organizationId, 'organizationId'), entityType: { $in: PUBLIC_TYPES } }, first, after);
+    // A merged id stands for the record it was merged into, whose history includes every record merged into it.
+    const requested = requireUuid(organizationId, 'organizationId');
+    const id = (await redirectedOrganizationId(ctx.em, requested)) ?? requested;
+    const ids = [id, ...(await absorbedOrganizationIds(ctx.em, id))];
+    return revisionPage(ctx, { organizationId: { $in: ids }, entityType: { $in: PUBLIC_TYPES } }, first, after);
   }
 
   @Query(() => RevisionConnection, { description: 'Moderators and administrators: the whole audit log, newest first, optionally of one entity type.' })

@@ -25,4 +25,8 @@ export class User extends VersionedEntity {
 
   @Property({ type: 'boolean', default: true })
   active: Opt<boolean> = true;
+
+  /** When the owner of the address proved it (confirmation link, reset link, invitation); null: the account cannot sign in yet. */
+  @Property({ type: 'timestamptz', nullable: true })
+  emailConfirmedAt?: Date | null;
 }

@@ -2,7 +2,6 @@ import type { GraphQLFormattedError } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MembershipRole, UserRole } from '../../src/users/user.enums';
 import { newToken } from '../../src/accounts/credentials';
-import { PasswordResetToken } from '../../src/accounts/password-reset-token.entity';
 import { Session } from '../../src/accounts/session.entity';
 import { buildCivimapSchema } from '../../src/app/schema';
 import { OutboxMessage } from '../../src/mail/outbox-message.entity';
@@ -10,7 +9,9 @@ import { createAccount, TEST_PASSWORD, type TestAccount } from '../support/accou
 import { type ActAs, createTestApi, type TestApi } from '../support/api';
 import { createOrganizations } from '../support/fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { ACCOUNT_ROWS } from './authorization-matrix.accounts';
 import { SURVEY_ROWS } from './authorization-matrix.surveys';
+import { MERGE_ROWS } from './authorization-matrix.merges';
 
 /**
  * Every mutation of the schema against every role, from this one table. A mutation missing from
@@ -90,40 +91,12 @@ async function startSession(w: World, userId: string): Promise<string> {
 }
 
 const TABLE: Record<string, Row> = {
-  register: {
-    allowed: EVERYONE,
-    call: async (w) => ({
-      query: `mutation($input: RegisterInput!) { register(input: $input) { user { id } userErrors ${E} } }`,
-      variables: { input: { email: `new-${w.unique()}@example.org`, password: TEST_PASSWORD, displayName: 'New' } },
-    }),
-  },
-  signIn: {
-    allowed: EVERYONE,
-    call: async () => ({
-      query: `mutation($input: SignInInput!) { signIn(input: $input) { user { id } userErrors ${E} } }`,
-      variables: { input: { email: 'login@example.org', password: TEST_PASSWORD } },
-    }),
-  },
   signOut: {
     allowed: EVERYONE,
     call: async (w, role) => ({
       query: `mutation { signOut { ok userErrors ${E} } }`,
       as: role === 'anonymous' ? undefined : { token: await startSession(w, w.accounts[role].user.id) },
     }),
-  },
-  requestPasswordReset: {
-    allowed: EVERYONE,
-    call: async () => ({ query: `mutation { requestPasswordReset(email: "login@example.org") { ok userErrors ${E} } }` }),
-  },
-  resetPassword: {
-    allowed: EVERYONE,
-    call: async (w) => {
-      const em = w.db.orm.em.fork();
-      const user = (await createAccount(em, { email: `reset-${w.unique()}@example.org` })).user;
-      const { token, tokenHash } = newToken();
-      await em.persistAndFlush(em.create(PasswordResetToken, { user: user.id, tokenHash, expiresAt: new Date(Date.now() + 3_600_000) }));
-      return { query: `mutation($t: String!) { resetPassword(token: $t, newPassword: "Another good pass 77") { ok userErrors ${E} } }`, variables: { t: token } };
-    },
   },
   changePassword: {
     allowed: SIGNED_IN,
@@ -343,7 +316,9 @@ const TABLE: Record<string, Row> = {
       };
     },
   },
+  ...(ACCOUNT_ROWS as unknown as Record<string, Row>),
   ...(SURVEY_ROWS as unknown as Record<string, Row>),
+  ...(MERGE_ROWS as unknown as Record<string, Row>),
 };
 
 let db: TestDatabase;

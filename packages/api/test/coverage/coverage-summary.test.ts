@@ -10,7 +10,7 @@ import { CSV_COLUMNS } from '../../src/imports/csv-columns';
 import { commitCsvImport, prepareCsvImport } from '../../src/imports/csv-import';
 import { importHsds } from '../../src/imports/hsds-import';
 import { loadReferenceCatalog } from '../../src/reference/reference-catalog';
-import { MembershipRole } from '../../src/users/user.enums';
+import { MembershipRole, UserRole } from '../../src/users/user.enums';
 import { createAccount, type TestAccount } from '../support/accounts';
 import { createTestApi, type TestApi } from '../support/api';
 import { createOrganizations } from '../support/fixtures';
@@ -186,6 +186,21 @@ describe('the coverage summary equals the full computation', () => {
     const report = await importHsds(db.orm.em.fork(), records, { dryRun: false });
     expect(report.committed).toBe(true);
     await expectSummaryEqualsFull();
+  });
+
+  it('after a merge of two organizations and its undoing', async () => {
+    const moderator = await createAccount(db.orm.em, { email: 'coverage-moderator@example.org', role: UserRole.MODERATOR });
+    const [kept, merged] = await db.orm.em.fork().execute(
+      `select o.id, o.version from organization o where o.is_demo and exists (select 1 from location l where l.organization_id = o.id) order by o.id limit 2`,
+    );
+    const before = await expectSummaryEqualsFull();
+    const input = { keptId: kept.id, keptVersion: kept.version, mergedId: merged.id, mergedVersion: merged.version, fields: [{ field: 'status', source: 'MERGED' }] };
+    const merge = await api.query(`mutation($input: MergeOrganizationsInput!) { mergeOrganizations(input: $input) { userErrors { code message } } }`, { input }, moderator.as);
+    expect(merge.data?.mergeOrganizations.userErrors).toEqual([]);
+    await expectSummaryEqualsFull();
+    const unmerge = await api.query(`mutation($id: ID!) { unmergeOrganization(mergedId: $id) { userErrors { code message } } }`, { id: merged.id }, moderator.as);
+    expect(unmerge.data?.unmergeOrganization.userErrors).toEqual([]);
+    expect(await expectSummaryEqualsFull()).toEqual(before);
   });
 
   it('after the demo data is deleted, and after a rebuild from nothing', async () => {

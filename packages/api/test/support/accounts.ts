@@ -17,7 +17,7 @@ export interface TestAccount {
   as: ActAs;
 }
 
-/** A user with a live session (created directly, not through signIn), optionally a member of organizations. */
+/** A confirmed user with a live session (created directly, not through signIn), optionally a member of organizations. */
 export async function createAccount(
   em: EntityManager,
   spec: { email: string; role?: UserRole; displayName?: string; memberOf?: { organizationId: string; role?: MembershipRole }[] },
@@ -29,6 +29,7 @@ export async function createAccount(
     displayName: spec.displayName ?? spec.email.split('@')[0],
     passwordHash: await passwordHash,
     role: spec.role ?? UserRole.EDITOR,
+    emailConfirmedAt: new Date(),
   });
   const { token, tokenHash } = newToken();
   fork.create(Session, { user, tokenHash, expiresAt: new Date(Date.now() + SESSION_DAYS * 86_400_000) });

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import { dropDatabase, ensureDatabase, withDatabase } from '../../src/app/db/database';
 import { openOrm } from '../../src/app/db/orm';
+import { watchRegistryTables } from '../../src/app/cache/registry-changes';
 import { seedReferenceData } from '../../src/reference/reference-data.seeder';
 import { importBundledBoundariesOnce } from '../../src/geography/bundled-boundaries';
 
@@ -22,6 +23,7 @@ export async function createTestDatabase(options: { seedReference?: boolean; bou
   await ensureDatabase(url);
   const orm = await openOrm(url, { pool: { min: 0, max: 4 } });
   await orm.getMigrator().up();
+  await watchRegistryTables(orm.em.fork());
   if (options.seedReference !== false) await seedReferenceData(orm.em.fork());
   if (options.boundaries) await importBundledBoundariesOnce(orm.em.fork());
   return {

@@ -4,44 +4,22 @@ import { useTranslation } from 'react-i18next';
 import { request } from '../shared/api/graphql';
 import { paths } from '../shared/router/paths';
 import { refreshSession } from '../shared/session';
-import { FormErrors, TextField, useSubmit } from '../shared/ui/Forms';
+import { FormErrors, useSubmit } from '../shared/ui/Forms';
 import { Link } from '../shared/ui/Link';
 import '../shared/ui/signed-in.css';
 import { NO_ERRORS, sortErrors, type SortedErrors } from '../shared/user-errors';
+import { EmailLinkForm } from './EmailLinkForm';
 import { Heading } from './Heading';
 import { PasswordField } from './PasswordField';
 import { RequestPasswordResetMutation, ResetPasswordMutation } from './operations';
 
 export function ForgotPasswordPage() {
   const { t } = useTranslation();
-  const formId = useId();
-  const [email, setEmail] = useState('');
-  const [errors, setErrors] = useState<SortedErrors>(NO_ERRORS);
-  const [sent, setSent] = useState(false);
-
-  const { busy, submit } = useSubmit(async () => {
-    const { requestPasswordReset } = await request(RequestPasswordResetMutation, { email });
-    if (requestPasswordReset.userErrors.length) setErrors(sortErrors(requestPasswordReset.userErrors, ['email']));
-    else setSent(true);
-  }, (error) => setErrors({ ...NO_ERRORS, general: [error] }));
-
+  const send = async (email: string) => (await request(RequestPasswordResetMutation, { email })).requestPasswordReset.userErrors;
   return (
     <section className="auth-form">
       <Heading>{t('account.forgotTitle')}</Heading>
-      {sent ? (
-        <p role="status" data-testid="reset-sent">
-          {t('account.resetSent')}
-        </p>
-      ) : (
-        <form onSubmit={submit} noValidate aria-busy={busy}>
-          <p className="hint">{t('account.forgotHint')}</p>
-          <FormErrors errors={errors.general} />
-          <TextField formId={formId} name="email" type="email" autoComplete="email" label={t('account.email')} required value={email} onChange={setEmail} errors={errors.byField} />
-          <button type="submit" disabled={busy}>
-            {t('account.sendResetLink')}
-          </button>
-        </form>
-      )}
+      <EmailLinkForm send={send} hint={t('account.forgotHint')} button={t('account.sendResetLink')} sent={t('account.resetSent')} sentTestId="reset-sent" />
     </section>
   );
 }

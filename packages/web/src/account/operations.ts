@@ -1,4 +1,4 @@
-// The GraphQL operations of the account pages: registration, sign-in and out, passwords,
+// The GraphQL operations of the account pages: registration and its confirmation, sign-in and out, passwords,
 // invitations and "My organizations". `npm run codegen` types them from the API's committed SDL.
 import { graphql } from '../gql';
 
@@ -40,10 +40,31 @@ export const MyOrganizationsQuery = graphql(`
 export const RegisterMutation = graphql(`
   mutation Register($input: RegisterInput!) {
     register(input: $input) {
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+export const ConfirmEmailMutation = graphql(`
+  mutation ConfirmEmail($input: ConfirmEmailInput!) {
+    confirmEmail(input: $input) {
       user {
         id
         displayName
       }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+export const ResendConfirmationMutation = graphql(`
+  mutation ResendConfirmation($email: String!) {
+    resendConfirmation(email: $email) {
+      ok
       userErrors {
         ...UserErrorFields
       }

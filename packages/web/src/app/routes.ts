@@ -54,6 +54,7 @@ export const ROUTES: readonly RouteDef[] = [
   { name: 'contracts', pattern: '/contracts', page: lazyPage(() => import('../contracts/ContractsPage'), 'ContractsPage'), titleKey: 'contracts.title' },
   { name: 'signIn', pattern: '/signin', page: lazyPage(() => import('../account/SignInPage'), 'SignInPage'), titleKey: 'account.signInTitle', frame: 'signedIn' },
   { name: 'register', pattern: '/register', page: lazyPage(() => import('../account/RegisterPage'), 'RegisterPage'), titleKey: 'account.registerTitle', frame: 'signedIn' },
+  { name: 'confirmEmail', pattern: '/confirm-email', page: lazyPage(() => import('../account/ConfirmEmailPage'), 'ConfirmEmailPage'), titleKey: 'account.confirmTitle', frame: 'signedIn' },
   { name: 'forgotPassword', pattern: '/forgot-password', page: lazyPage(() => import('../account/PasswordPages'), 'ForgotPasswordPage'), titleKey: 'account.forgotTitle', frame: 'signedIn' },
   // the API's reset and invitation mails link to these two paths
   { name: 'resetPassword', pattern: '/reset-password', page: lazyPage(() => import('../account/PasswordPages'), 'ResetPasswordPage'), titleKey: 'account.resetTitle', frame: 'signedIn' },
@@ -61,6 +62,7 @@ export const ROUTES: readonly RouteDef[] = [
   { name: 'me', pattern: '/me', page: lazyPage(() => import('../account/MyOrganizationsPage'), 'MyOrganizationsPage'), titleKey: 'account.myOrganizations', frame: 'signedIn', access: { kind: 'signedIn' } },
   { name: 'newOrganization', pattern: '/me/new-organization', page: lazyPage(() => import('../account/NewOrganizationPage'), 'NewOrganizationPage'), titleKey: 'account.newOrganizationTitle', frame: 'signedIn', access: { kind: 'signedIn' } },
   { name: 'moderation', pattern: '/moderation', page: lazyPage(() => import('../moderation/ModerationPage'), 'ModerationPage'), titleKey: 'moderation.title', frame: 'signedIn', access: { kind: 'moderator' } },
+  { name: 'merge', pattern: '/moderation/merge', page: lazyPage(() => import('../moderation/MergePage'), 'MergePage'), titleKey: 'merge.title', frame: 'signedIn', access: { kind: 'moderator' } },
   { name: 'contracting', pattern: '/contracting', page: lazyPage(() => import('../officer/ContractingPage'), 'ContractingPage'), titleKey: 'officer.title.contracting', access: { kind: 'roles', roles: OFFICERS, deniedKey: 'officer.needOfficer', headingKey: 'officer.title.contracting' } },
   { name: 'recordContract', pattern: '/contracting/record', page: lazyPage(() => import('../officer/RecordContractPage'), 'RecordContractPage'), titleKey: 'officer.title.recordContract', access: { kind: 'roles', roles: OFFICERS, deniedKey: 'officer.needOfficer', headingKey: 'officer.title.recordContract' } },
   { name: 'surveys', pattern: '/surveys', page: lazyPage(() => import('../surveys/SurveysPage'), 'SurveysPage'), titleKey: 'survey.title' },

@@ -10,6 +10,8 @@ import { navigate } from '../shared/router/router';
 import { LoadError } from '../shared/ui/LoadError';
 import { itemKey, QueueItem } from './QueueItem';
 import { nextFocus, parseQueueQuery, QUEUE_KINDS, queueHref, queueVariables, type QueueState } from './queue';
+import { paths } from '../shared/router/paths';
+import { Link } from '../shared/ui/Link';
 import '../shared/ui/signed-in.css';
 
 export const QUEUE_PAGE = 100;
@@ -46,6 +48,9 @@ export function ModerationPage({ lang, search }: { lang: Lang; search: string })
       <h1 ref={heading} tabIndex={-1}>
         {t('moderation.title')}
       </h1>
+      <p>
+        <Link href={paths.merge()}>{t('merge.title')}</Link>
+      </p>
       <QueueFilters state={state} counts={conn?.countsByKind ?? null} set={set} />
       <LoadError error={q.error} onRetry={q.refetch} />
       {conn && (

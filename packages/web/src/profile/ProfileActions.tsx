@@ -7,7 +7,7 @@ import { ClaimOrganizationMutation, ViewerPermissionsQuery } from './operations'
 import { paths } from '../shared/router/paths';
 import { request } from '../shared/api/graphql';
 import { useGqlQuery } from '../shared/api/query';
-import { useSession } from '../shared/session';
+import { isModerator, useSession } from '../shared/session';
 import { NO_ERRORS, networkError, sortErrors, type SortedErrors } from '../shared/user-errors';
 import { Link } from '../shared/ui/Link';
 
@@ -25,6 +25,7 @@ export function ProfileActions({ id }: { id: string }) {
           <Link href={paths.signIn(`/org/${encodeURIComponent(id)}`)}>{t('account.signInToClaim')}</Link>
         </span>
       )}
+      {isModerator(user) && <Link href={paths.merge(id)}>{t('merge.mergeWith')}</Link>}
       {perms?.claim && <ClaimForm id={id} />}
     </div>
   );

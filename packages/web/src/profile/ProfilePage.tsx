@@ -6,7 +6,7 @@ import { useGqlQuery } from '../shared/api/query';
 import { formatDate } from '../shared/format/format';
 import { apiLang, localeTag, otherNames, type Lang } from '../shared/i18n/lang';
 import { OrganizationProfileQuery } from './operations';
-import { mapHref } from '../shared/router/router';
+import { mapHref, navigate, orgPath } from '../shared/router/router';
 import { DataText } from '../shared/ui/DataText';
 import { DemoBanner } from '../shared/ui/DemoBanner';
 import { Link } from '../shared/ui/Link';
@@ -36,6 +36,10 @@ export function ProfilePage({ params, lang }: { params: { id?: string }; lang: L
   useEffect(() => {
     if (org) document.title = `${org.name} · ${t('app.title')}`;
   }, [org, t]);
+  // A merged organization's id gives the record it was merged into: show it under its own URL.
+  useEffect(() => {
+    if (org && org.id !== id.toLowerCase()) navigate(orgPath(org.id), { replace: true });
+  }, [org, id]);
   // move the focus to the page's heading when a profile opens (screen readers announce it)
   useEffect(() => {
     if (org) heading.current?.focus();

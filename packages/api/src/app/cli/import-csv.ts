@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import { csvTemplate } from '../../imports/csv-columns';
-import { commitCsvImport, prepareCsvImport } from '../../imports/csv-import';
-import { loadReferenceCatalog } from '../../reference/reference-catalog';
 import { createRuntime } from '../runtime';
+import { runCsvImportCommand } from './csv-import-command';
 
 /**
  * npm run import:csv -- FILE.csv [--commit]   validate (dry run), or write all valid rows in one transaction
@@ -15,18 +14,11 @@ async function main() {
   if (!file) throw new Error('usage: npm run import:csv -- FILE.csv [--commit] | --template');
   const runtime = await createRuntime({ demo: 'off' });
   try {
-    const em = runtime.orm.em.fork();
-    const prepared = await prepareCsvImport(em, await loadReferenceCatalog(em), fs.readFileSync(file, 'utf8'));
-    const { report } = prepared;
-    for (const e of report.fileErrors) console.log(`file: ${e.column ?? ''} ${e.code}: ${e.message}`);
-    for (const row of report.rows.filter((r) => r.status !== 'valid')) {
-      for (const e of row.errors) console.log(`line ${row.line}, ${e.column ?? '(row)'}: ${e.code}: ${e.message}`);
-    }
-    console.log(`rows: ${report.summary.total}, valid: ${report.summary.valid}, invalid: ${report.summary.invalid}, duplicates: ${report.summary.duplicates}`);
-    if (!args.includes('--commit')) return void console.log('dry run: nothing written (add --commit to write the valid rows)');
-    if (report.fileErrors.length) throw new Error('the file has errors; nothing written');
-    await commitCsvImport(runtime.orm.em.fork(), prepared, { onProgress: (done, total) => process.stdout.write(`\rwritten ${done}/${total}`) });
-    console.log(`\nimported ${prepared.rows.length} organizations`);
+    await runCsvImportCommand(runtime.orm.em.fork(), fs.readFileSync(file, 'utf8'), {
+      commit: args.includes('--commit'),
+      print: (line) => console.log(line),
+      progress: (done, total) => void process.stdout.write(`\rwritten ${done}/${total}${done === total ? '\n' : ''}`),
+    });
   } finally {
     await runtime.close();
   }

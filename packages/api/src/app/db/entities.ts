@@ -1,6 +1,7 @@
 import { Invitation } from '../../accounts/invitation.entity';
 import { Membership } from '../../access/membership.entity';
 import { OrganizationClaim } from '../../accounts/organization-claim.entity';
+import { EmailConfirmationToken } from '../../accounts/email-confirmation-token.entity';
 import { PasswordResetToken } from '../../accounts/password-reset-token.entity';
 import { Session } from '../../accounts/session.entity';
 import { User } from '../../users/user.entity';
@@ -22,12 +23,14 @@ import { TargetGroup } from '../../taxonomy/target-group.entity';
 import { SurveyInvitation, SurveyNotice, SurveyResponse, SurveyWave } from '../../surveys/survey.entity';
 import { BaseEntity, VersionedEntity } from '../../core/base.entity';
 import { HashedToken } from '../../accounts/hashed-token.entity';
+import { UserToken } from '../../accounts/user-token.entity';
 import { LocalizedText, OptionalLocalizedText } from '../../core/localized-text';
 
 export const entities = [
   BaseEntity,
   VersionedEntity,
   HashedToken,
+  UserToken,
   LocalizedText,
   OptionalLocalizedText,
   Region,
@@ -47,6 +50,7 @@ export const entities = [
   ImportJob,
   Session,
   PasswordResetToken,
+  EmailConfirmationToken,
   Invitation,
   OrganizationClaim,
   OutboxMessage,

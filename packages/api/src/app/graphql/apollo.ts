@@ -11,6 +11,7 @@ import { httpCachePlugin } from './http-cache';
 import { armor, LIMITS, queryCostPlugin } from './limits';
 import { buildCivimapSchema } from '../schema';
 import { jitGateway } from './jit-executor';
+import type { ResponseCache } from '../cache/response-cache';
 
 /** Codes a client can act on; anything else is an internal error whose details stay in the log. */
 const CLIENT_CODES = new Set([
@@ -44,7 +45,7 @@ const serviceUnavailablePlugin: ApolloServerPlugin = {
   },
 };
 
-export async function createApolloServer(logger: Logger, options: { metrics?: Metrics } = {}): Promise<ApolloServer<GraphQLContext>> {
+export async function createApolloServer(logger: Logger, options: { metrics?: Metrics; responseCache?: ResponseCache } = {}): Promise<ApolloServer<GraphQLContext>> {
   const schema = await buildCivimapSchema();
   const protection = armor();
   const server = new ApolloServer<GraphQLContext>({
@@ -68,6 +69,7 @@ export async function createApolloServer(logger: Logger, options: { metrics?: Me
       // would also wrap every field resolver to collect hints nobody reads (a cost on every field).
       ApolloServerPluginCacheControlDisabled(),
       httpCachePlugin(),
+      ...(options.responseCache ? [options.responseCache.plugin()] : []),
       ...(options.metrics ? [options.metrics.apolloPlugin()] : []),
     ],
     formatError: (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {

@@ -19,6 +19,7 @@ import { jsonErrorHandler, jsonNotFound } from './error-handler';
 import { requestLogger } from './request-log';
 import { corsAllowList, securityHeaders } from './security';
 import { serveWebApp } from './web-app';
+import type { ResponseCache } from '../cache/response-cache';
 
 export interface HttpDependencies {
   config: AppConfig;
@@ -28,12 +29,14 @@ export interface HttpDependencies {
   reference: ReferenceCache;
   metrics?: Metrics;
   rateLimiter?: RequestRateLimiter;
+  /** Anonymous public reads answered from memory until the registry changes (RESPONSE_CACHE_MB). */
+  responseCache?: ResponseCache;
 }
 
 /** The largest GraphQL request body: ample for any form (texts are capped at 10,000 characters), small enough to refuse floods early. */
 export const GRAPHQL_BODY_LIMIT = '1mb';
 
-export function createHttpApp({ config, orm, logger, apollo, reference, metrics, rateLimiter }: HttpDependencies): Express {
+export function createHttpApp({ config, orm, logger, apollo, reference, metrics, rateLimiter, responseCache }: HttpDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
   // Client addresses come from X-Forwarded-For only through the proxy hops TRUST_PROXY names (default
@@ -101,8 +104,13 @@ export function createHttpApp({ config, orm, logger, apollo, reference, metrics,
   app.use(
     '/graphql',
     express.json({ limit: GRAPHQL_BODY_LIMIT }),
+    ...(responseCache ? [responseCache.middleware()] : []),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => createContext(orm, reference, req.log ?? logger, credentialsFromRequest(req, res, { secureCookies }), undefined, config.publicUrl),
+      context: async ({ req, res }) => {
+        const context = createContext(orm, reference, req.log ?? logger, credentialsFromRequest(req, res, { secureCookies }), undefined, config.publicUrl);
+        responseCache?.bind(context, res);
+        return context;
+      },
     }),
   );
 

@@ -19,9 +19,12 @@ export const paths = {
   signIn: (next?: string) => withNext('/signin', next),
   register: (next?: string) => withNext('/register', next),
   forgotPassword: '/forgot-password',
+  confirmEmail: '/confirm-email',
   me: '/me',
   newOrganization: '/me/new-organization',
   moderation: '/moderation',
+  /** Merging duplicates, optionally with the record to keep chosen (a profile's "merge with…"). */
+  merge: (kept?: string) => (kept ? `/moderation/merge?kept=${enc(kept)}` : '/moderation/merge'),
   contracting: '/contracting',
   recordContract: (provider?: string) => (provider ? `/contracting/record?provider=${enc(provider)}` : '/contracting/record'),
   import: '/import',

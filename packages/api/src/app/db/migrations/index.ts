@@ -5,8 +5,11 @@ import { Migration20261124073000RateLimits } from './Migration20261124073000Rate
 import { Migration20261124074500NameOrder } from './Migration20261124074500NameOrder';
 import { Migration20261124080000ImportJobs } from './Migration20261124080000ImportJobs';
 import { Migration20261201100000SearchIndexes } from './Migration20261201100000SearchIndexes';
+import { Migration20261202010000EmailConfirmation } from './Migration20261202010000EmailConfirmation';
 import { Migration20261202020000RaceGuards } from './Migration20261202020000RaceGuards';
+import { Migration20261202021000OrganizationMerges } from './Migration20261202021000OrganizationMerges';
 import { Migration20261202040000Boundaries } from './Migration20261202040000Boundaries';
+import { Migration20261202050000RegistryChanges } from './Migration20261202050000RegistryChanges';
 import { Migration20261202070000Surveys } from './Migration20261202070000Surveys';
 import { Migration20261202080000CoverageSummary } from './Migration20261202080000CoverageSummary';
 import { Migration20261202081000ServiceReach } from './Migration20261202081000ServiceReach';
@@ -21,8 +24,11 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124074500NameOrder', class: Migration20261124074500NameOrder },
   { name: 'Migration20261124080000ImportJobs', class: Migration20261124080000ImportJobs },
   { name: 'Migration20261201100000SearchIndexes', class: Migration20261201100000SearchIndexes },
+  { name: 'Migration20261202010000EmailConfirmation', class: Migration20261202010000EmailConfirmation },
   { name: 'Migration20261202020000RaceGuards', class: Migration20261202020000RaceGuards },
+  { name: 'Migration20261202021000OrganizationMerges', class: Migration20261202021000OrganizationMerges },
   { name: 'Migration20261202040000Boundaries', class: Migration20261202040000Boundaries },
+  { name: 'Migration20261202050000RegistryChanges', class: Migration20261202050000RegistryChanges },
   { name: 'Migration20261202070000Surveys', class: Migration20261202070000Surveys },
   { name: 'Migration20261202080000CoverageSummary', class: Migration20261202080000CoverageSummary },
   { name: 'Migration20261202081000ServiceReach', class: Migration20261202081000ServiceReach },

@@ -1,0 +1,107 @@
+// The GraphQL operations of merging duplicate organizations (the API's src/merges/).
+import { graphql } from '../gql';
+
+export const MergeCandidatesQuery = graphql(`
+  query MergeCandidates($text: String!, $lang: Language!) {
+    organizations(first: 8, filter: { text: $text }, lang: $lang) {
+      edges {
+        node {
+          id
+          name(lang: $lang)
+          registrationNumber
+        }
+      }
+    }
+  }
+`);
+
+export const MergeOrganizationNameQuery = graphql(`
+  query MergeOrganizationName($id: ID!, $lang: Language!) {
+    organization(id: $id) {
+      id
+      name(lang: $lang)
+    }
+  }
+`);
+
+export const MergePreviewQuery = graphql(`
+  query MergePreview($keptId: ID!, $mergedId: ID!, $lang: Language!) {
+    organizationMergePreview(keptId: $keptId, mergedId: $mergedId) {
+      kept {
+        id
+        version
+        name(lang: $lang)
+      }
+      merged {
+        id
+        version
+        name(lang: $lang)
+      }
+      fields {
+        field
+        kept
+        merged
+        differs
+      }
+      moves {
+        services
+        sites
+        licences
+        contracts
+        memberships
+        shortlistEntries
+        claims
+        invitations
+        surveyInvitations
+        surveyResponses
+        surveyNotices
+      }
+      revisions
+    }
+  }
+`);
+
+export const MergeOrganizationsMutation = graphql(`
+  mutation MergeOrganizations($input: MergeOrganizationsInput!) {
+    mergeOrganizations(input: $input) {
+      organization {
+        id
+      }
+      merge {
+        id
+        mergedId
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const OrganizationMergesQuery = graphql(`
+  query OrganizationMerges($id: ID!) {
+    organizationMerges(organizationId: $id) {
+      id
+      mergedId
+      mergedName
+      createdAt
+    }
+  }
+`);
+
+export const UnmergeOrganizationMutation = graphql(`
+  mutation UnmergeOrganization($mergedId: ID!) {
+    unmergeOrganization(mergedId: $mergedId) {
+      organization {
+        id
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
