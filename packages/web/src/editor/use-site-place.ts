@@ -63,9 +63,15 @@ export function useSitePlace({
   }, [municipality]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // an address that names a municipality moves the map there (after the typing pauses)
-  const lastAddressPlace = useRef<string | null>(names && existing ? municipalityInText(address, names) : null);
+  // undefined: a saved site's own address, not read yet (the names may arrive after the form opens,
+  // and reading it then must not move the map away from the site)
+  const lastAddressPlace = useRef<string | null | undefined>(existing ? undefined : null);
   useEffect(() => {
     if (!names) return;
+    if (lastAddressPlace.current === undefined) {
+      lastAddressPlace.current = municipalityInText(address, names);
+      return;
+    }
     const timer = setTimeout(() => {
       const code = municipalityInText(address, names);
       if (code === lastAddressPlace.current) return;
