@@ -1,6 +1,7 @@
 // The officer's "Find contractable providers" page (issues 5 and 13): its URL state, the API's ranked
 // providers as the page shows them, the side-by-side comparison and the shortlist's entries. Pure
 // functions, unit-tested. The contractable rule itself is the API's (Organization.contractability).
+import type { Lang } from '../shared/i18n/lang';
 import { expandSelection, type CategoryNode } from '../shared/categories';
 
 export const MAX_COMPARE = 4;
@@ -263,6 +264,8 @@ export function buildCompareTable<P extends Provider>(items: readonly RankedProv
 export interface EntryDraft {
   organization: string;
   name: string;
+  /** The language the name is in, where it is known (a name in another language than the page's is marked). */
+  nameLang?: Lang;
   note: string;
 }
 
