@@ -1,10 +1,22 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 export const baseURL = inject('baseURL');
 
 export function connectBrowser(): Promise<Browser> {
   return chromium.connect(inject('wsEndpoint'));
+}
+
+/** The shared browser for one test file: connected before its tests, closed after them. */
+export function browserForFile(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await connectBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => browser!;
 }
 
 /** Queries the running API directly, to compare what the page shows with what the API says. */

@@ -1,64 +1,18 @@
-// Issue 5 end to end, the officer's and the importer's pages: an authority officer (made with the
-// API's own command line) signs in, finds contractable providers for a category and municipality
-// (the same set as the API's contractableFor), compares and shortlists two, annotates and reorders
-// them, exports the shortlist as CSV and records a contract; a moderator uploads a CSV with one
-// broken row, reads the per-row report, commits and follows the progress bar to 100 %.
+// Issue 5 end to end, the officer's pages: an authority officer (made with the API's own command
+// line) signs in, finds contractable providers for a category and municipality (the same set as the
+// API's contractableFor), compares and shortlists two, annotates and reorders them, exports the
+// shortlist as CSV and records a contract. The importer's page is in imports.e2e.test.ts.
 import { randomBytes } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { runApiCli } from './harness.mjs';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from './a11y';
-import { connectBrowser, gql, openPage } from './helpers';
+import { browserForFile, gql, openPage, pageGql } from './helpers';
+import { createUser, signInFromPage as signIn, type TestUser } from './users';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await connectBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
-const databaseUrl = inject('databaseUrl');
 const tag = randomBytes(4).toString('hex');
 const AUTHORITY = 'ministry-justice';
-const officer = { name: `Zyrtari ${tag}`, email: `officer-${tag}@example.org`, password: 'Contracting-officer-2026' };
-const moderator = { name: `Importuesi ${tag}`, email: `importer-${tag}@example.org`, password: 'Import-moderator-2026' };
-
-async function createUser(role: string, who: { name: string; email: string; password: string }, extra: string[] = []) {
-  expect(databaseUrl, 'the harness gives the product database (E2E_DATABASE_URL with E2E_BASE_URL)').toBeTruthy();
-  await runApiCli('user-create', ['--role', role, '--email', who.email, '--password', who.password, '--name', who.name, ...extra], {
-    ...(process.env as Record<string, string>),
-    DATABASE_URL: databaseUrl,
-    LOG_LEVEL: 'warn',
-  });
-}
-
-/** Signs in the way the sign-in form does: the signIn mutation from the page sets the session cookie. */
-async function signIn(page: Page, who: { email: string; password: string }) {
-  const errors = await page.evaluate(async ({ email, password }) => {
-    const res = await fetch('/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-civimap-csrf': '1' },
-      body: JSON.stringify({ query: 'mutation($i: SignInInput!) { signIn(input: $i) { user { id } userErrors { message } } }', variables: { i: { email, password } } }),
-    });
-    const body = await res.json();
-    return body.errors ?? body.data.signIn.userErrors;
-  }, who);
-  expect(errors).toEqual([]);
-}
-
-/** A GraphQL request from the page, with its session (shortlists are private). */
-function pageGql<T>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  return page.evaluate(
-    async ({ query, variables }) => {
-      const res = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', 'x-civimap-csrf': '1' }, body: JSON.stringify({ query, variables }) });
-      const body = await res.json();
-      if (body.errors?.length) throw new Error(JSON.stringify(body.errors));
-      return body.data;
-    },
-    { query, variables },
-  );
-}
+let officer: TestUser;
 
 /** The CSV's records after its "# …" preamble, as objects by header. */
 function parseCsv(text: string): Record<string, string>[] {
@@ -95,7 +49,7 @@ describe('the officer finds contractable providers, shortlists and exports them'
   let shortlisted: string[] = [];
 
   it('lists the providers of a category and municipality, the API contractable ones first', async () => {
-    await createUser('officer', officer, ['--authority', AUTHORITY]);
+    officer = await createUser('officer', AUTHORITY);
     const api = await gql<{ c: { totalCount: number; edges: { node: { id: string } }[] }; all: { totalCount: number } }>(
       `query($c: OrganizationFilter, $a: OrganizationFilter) { c: organizations(filter: $c, first: 100) { totalCount edges { node { id } } } all: organizations(filter: $a, first: 1) { totalCount } }`,
       { c: { contractableFor: { category: CATEGORY, municipality: MUNICIPALITY } }, a: { categories: [CATEGORY], municipalities: [MUNICIPALITY] } },
@@ -104,7 +58,7 @@ describe('the officer finds contractable providers, shortlists and exports them'
     expect(contractableIds.length).toBeGreaterThanOrEqual(2);
     expect(api.all.totalCount).toBeLessThanOrEqual(100);
 
-    const { page, context, outside } = await openPage(browser, '/');
+    const { page, context, outside } = await openPage(browser(), '/');
     // signed out: the page says who it is for
     await page.goto('/contracting');
     await page.locator('[data-testid="officer-denied"]').waitFor();
@@ -235,7 +189,7 @@ describe('the officer finds contractable providers, shortlists and exports them'
   });
 
   it('by a point and a radius: the providers within it, contractable first, nearest first', async () => {
-    const { page, context, outside } = await openPage(browser, '/');
+    const { page, context, outside } = await openPage(browser(), '/');
     await signIn(page, officer);
     await page.goto(`/contracting?cat=${CATEGORY}`);
     await page.getByRole('radio', { name: 'Brenda një rrezeje nga një pikë' }).check();
@@ -293,9 +247,8 @@ describe('the officer finds contractable providers, shortlists and exports them'
   });
 
   it('an officer of a municipality starts from their own municipality', async () => {
-    const local = { name: `Zyrtari komunal ${tag}`, email: `local-${tag}@example.org`, password: 'Municipal-officer-2026' };
-    await createUser('officer', local, ['--authority', `municipality-${MUNICIPALITY}`]);
-    const { page, context, outside } = await openPage(browser, '/');
+    const local = await createUser('officer', `municipality-${MUNICIPALITY}`);
+    const { page, context, outside } = await openPage(browser(), '/');
     await signIn(page, local);
     await page.goto(`/contracting?cat=${CATEGORY}`);
     await page.waitForURL((u) => u.searchParams.get('mun') === MUNICIPALITY);
@@ -311,7 +264,7 @@ describe('the officer finds contractable providers, shortlists and exports them'
 
   it('records a contract for the officer’s authority, with the API’s errors next to the fields', async () => {
     const provider = shortlisted[0]!;
-    const { page, context } = await openPage(browser, '/');
+    const { page, context } = await openPage(browser(), '/');
     await signIn(page, officer);
     await page.goto(`/contracting/record?provider=${provider}`);
     await page.getByRole('heading', { level: 1, name: 'Regjistro një kontratë' }).waitFor();
@@ -337,81 +290,6 @@ describe('the officer finds contractable providers, shortlists and exports them'
       { f: { providers: [provider] } },
     );
     expect(api.contracts.edges.map((e) => e.node).find((c) => c.id === contractId)).toEqual({ id: contractId, amount: 12500, reference: `MD-${tag}`, authority: { code: AUTHORITY }, provider: { id: provider } });
-    await context.close();
-  });
-});
-
-describe('the moderator imports a CSV', () => {
-  it('shows the per-row report, commits the valid rows and follows the progress to 100 %', async () => {
-    await createUser('moderator', moderator);
-    const { page, context, outside } = await openPage(browser, '/');
-    await signIn(page, moderator);
-    await page.goto('/');
-    await page.getByTestId('account-nav').getByRole('link', { name: 'Importi' }).click();
-    await page.waitForURL((u) => u.pathname === '/import');
-    await page.getByRole('heading', { level: 1, name: 'Importo organizata' }).waitFor();
-    expect(await page.locator('[data-testid="import-template"]').getAttribute('href')).toBe('/import/template.csv');
-
-    const template = await (await fetch(new URL('/import/template.csv', page.url()))).text();
-    const header = template.split('\n')[0]!.split(',');
-    const row = (values: Record<string, string>) => header.map((h) => values[h] ?? '').join(',');
-    const names = [`Qendra Importi Alfa ${tag}`, `Qendra Importi Beta ${tag}`];
-    const csv = [
-      header.join(','),
-      row({ name_sq: names[0]!, legal_form: 'ASSOCIATION', email: 'alfa@example.org', municipality: 'prishtine', lat: '42.6629', lng: '21.1655' }),
-      row({ name_sq: `Rresht i prishur ${tag}`, email: 'not-an-email', municipality: 'prishtine', lat: '48.1', lng: '21.1655', year_founded: '1850' }),
-      row({ name_sq: names[1]!, legal_form: 'FOUNDATION', municipality: 'prizren' }),
-    ].join('\n');
-    await page.locator('[data-testid="import-form"] input[type="file"]').setInputFiles({ name: `import-${tag}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
-    await page.getByRole('button', { name: 'Ngarko dhe kontrollo' }).click();
-    const report = page.locator('[data-testid="import-report"]');
-    await report.waitFor();
-    const summary = await page.locator('[data-testid="import-summary"] li').evaluateAll((lis) => Object.fromEntries(lis.map((li) => [(li as HTMLElement).dataset.key, Number((li as HTMLElement).dataset.value)])));
-    expect(summary).toEqual({ total: 3, valid: 2, invalid: 1, duplicates: 0 });
-    // the broken row is line 3 (the header is line 1); its problems name their columns
-    const problems = await page.locator('[data-testid="import-problems"] tbody tr').evaluateAll((trs) =>
-      trs.map((tr) => ({ line: (tr as HTMLElement).dataset.line, column: (tr as HTMLElement).dataset.column })),
-    );
-    expect(problems.length).toBeGreaterThanOrEqual(2);
-    expect(new Set(problems.map((p) => p.line))).toEqual(new Set(['3']));
-    expect(problems.map((p) => p.column)).toEqual(expect.arrayContaining(['email']));
-    expect(await page.locator('[data-testid="import-problems"] thead th').allTextContents()).toEqual(['Rreshti', 'Kolona', 'Problemi']);
-
-    // nothing is written before the commit
-    const before = await gql<{ organizations: { totalCount: number } }>('query($f: OrganizationFilter) { organizations(filter: $f) { totalCount } }', { f: { text: tag } });
-    expect(before.organizations.totalCount).toBe(0);
-
-    await page.getByRole('button', { name: 'Konfirmo 2 rreshta të vlefshëm' }).click();
-    const outcome = page.locator('[data-testid="import-outcome"]');
-    await outcome.waitFor({ timeout: 30_000 });
-    expect(await outcome.getAttribute('data-status')).toBe('COMMITTED');
-    const progress = page.locator('[data-testid="import-progress"]');
-    expect(await progress.evaluate((el) => (el as HTMLProgressElement).value)).toBe(100);
-    expect(await progress.getAttribute('aria-valuenow')).toBe('100');
-    expect(await progress.getAttribute('aria-valuemax')).toBe('100');
-    expect(await page.getByLabel('Ecuria e importit').count()).toBe(1);
-
-    const after = await gql<{ organizations: { totalCount: number; edges: { node: { name: string } }[] } }>(
-      'query($f: OrganizationFilter) { organizations(filter: $f, first: 10) { totalCount edges { node { name } } } }',
-      { f: { text: tag } },
-    );
-    expect(after.organizations.edges.map((e) => e.node.name).sort()).toEqual([...names].sort());
-    // the page speaks the other languages too
-    await page.locator('.lang-switch button[data-lang="en"]').click();
-    await page.getByRole('heading', { level: 1, name: 'Import organizations' }).waitFor();
-    expect(await page.getByLabel('Import progress').count()).toBe(1);
-    await page.locator('.lang-switch button[data-lang="sr"]').click();
-    await page.getByRole('heading', { level: 1, name: 'Uvoz organizacija' }).waitFor();
-    await page.locator('.lang-switch button[data-lang="sq"]').click();
-    expect(outside).toEqual([]);
-    await context.close();
-  });
-
-  it('tells an officer that imports are for moderators', async () => {
-    const { page, context } = await openPage(browser, '/');
-    await signIn(page, officer);
-    await page.goto('/import');
-    expect(await page.locator('[data-testid="officer-denied"]').textContent()).toMatch(/moderatorët/);
     await context.close();
   });
 });

@@ -1,9 +1,9 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { UserError } from '../core/user-errors';
 import { Organization } from '../organizations/organization.entity';
 import { MembershipRole, UserRole } from '../users/user.enums';
 import { ClaimStatus } from './organization-claim.entity';
 import { UserView } from '../users/user.types';
+import { MutationPayload, WritePayload } from '../core/payload';
 
 @ObjectType('Membership', { description: 'A user\'s role in an organization.' })
 export class MembershipView {
@@ -35,45 +35,28 @@ export class InvitationView {
 }
 
 @ObjectType({ description: 'The result of register, confirmEmail and signIn. signIn and confirmEmail also set the session as an httpOnly cookie; register never signs in.' })
-export class AuthPayload {
+export class AuthPayload extends MutationPayload {
   @Field(() => UserView, { description: 'The signed-in user; null when userErrors is not empty, and always from register.', nullable: true }) user!: UserView | null;
   @Field(() => String, { nullable: true, description: 'The session token, for API clients: send it as "Authorization: Bearer <token>". Shown once.' })
   token!: string | null;
-  @Field(() => [UserError], { description: 'Why nothing was written: empty on success; each error names the input field, a message and a code.' }) userErrors!: UserError[];
 }
 
 @ObjectType({ description: 'Result of a mutation that returns no object: ok, or userErrors.' })
-export class OkPayload {
+export class OkPayload extends MutationPayload {
   @Field(() => Boolean, { description: 'True when the mutation did what it says.' }) ok!: boolean;
-  @Field(() => [UserError], { description: 'Why nothing was written: empty on success; each error names the input field, a message and a code.' }) userErrors!: UserError[];
 }
 
 @ObjectType({ description: 'Result of a user mutation: the user as written, or userErrors.' })
-export class UserPayload {
-  @Field(() => UserView, { description: 'The user as written; null when userErrors is not empty.', nullable: true }) user!: UserView | null;
-  @Field(() => [UserError], { description: 'Why nothing was written: empty on success; each error names the input field, a message and a code.' }) userErrors!: UserError[];
-}
+export class UserPayload extends WritePayload('user', () => UserView, 'The user as written') {}
 
 @ObjectType({ description: 'Result of claimOrganization or decideClaim: the claim as it now stands, or userErrors.' })
-export class ClaimPayload {
-  @Field(() => ClaimView, { description: 'The claim as written; null when userErrors is not empty.', nullable: true }) claim!: ClaimView | null;
-  @Field(() => [UserError], { description: 'Why nothing was written: empty on success; each error names the input field, a message and a code.' }) userErrors!: UserError[];
-}
+export class ClaimPayload extends WritePayload('claim', () => ClaimView, 'The claim as written') {}
 
 @ObjectType({ description: 'Result of inviteMember: the invitation, or userErrors.' })
-export class InvitationPayload {
-  @Field(() => InvitationView, { description: 'The invitation as written; null when userErrors is not empty.', nullable: true }) invitation!: InvitationView | null;
-  @Field(() => [UserError], { description: 'Why nothing was written: empty on success; each error names the input field, a message and a code.' }) userErrors!: UserError[];
-}
+export class InvitationPayload extends WritePayload('invitation', () => InvitationView, 'The invitation as written') {}
 
 @ObjectType({ description: 'Result of removeMember: the removed membership\'s id, or userErrors.' })
-export class RemoveMemberPayload {
-  @Field(() => ID, { description: 'The removed membership\'s id; null when userErrors is not empty.', nullable: true }) removedMembershipId!: string | null;
-  @Field(() => [UserError], { description: 'Why nothing was written: empty on success; each error names the input field, a message and a code.' }) userErrors!: UserError[];
-}
+export class RemoveMemberPayload extends WritePayload('removedMembershipId', () => ID, 'The removed membership\'s id') {}
 
 @ObjectType({ description: 'Result of acceptInvitation or a membership change: the membership, or userErrors.' })
-export class MembershipPayload {
-  @Field(() => MembershipView, { description: 'The membership as written; null when userErrors is not empty.', nullable: true }) membership!: MembershipView | null;
-  @Field(() => [UserError], { description: 'Why nothing was written: empty on success; each error names the input field, a message and a code.' }) userErrors!: UserError[];
-}
+export class MembershipPayload extends WritePayload('membership', () => MembershipView, 'The membership as written') {}

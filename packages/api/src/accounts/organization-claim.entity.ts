@@ -1,19 +1,15 @@
 import { Entity, Enum, Index, ManyToOne, Property, type Opt } from '@mikro-orm/core';
-import { registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../core/base.entity';
 import { Organization } from '../organizations/organization.entity';
 import { User } from '../users/user.entity';
+import { defineEnum, type EnumValue } from '../core/enums';
 
-export enum ClaimStatus {
-  PENDING = 'PENDING',
-  APPROVED = 'APPROVED',
-  REJECTED = 'REJECTED',
-}
-registerEnumType(ClaimStatus, { name: 'ClaimStatus' , description: 'Where a claim to manage an organization stands.', valuesConfig: {
-    APPROVED: { description: 'A moderator approved it: the claimant became an owner of the organization.' },
-    PENDING: { description: 'Waiting for a moderator\'s decision.' },
-    REJECTED: { description: 'A moderator rejected it (the reason says why).' },
-  } });
+export type ClaimStatus = EnumValue<typeof ClaimStatus>;
+export const ClaimStatus = defineEnum('ClaimStatus', 'Where a claim to manage an organization stands.', {
+  PENDING: 'Waiting for a moderator\'s decision.',
+  APPROVED: 'A moderator approved it: the claimant became an owner of the organization.',
+  REJECTED: 'A moderator rejected it (the reason says why).',
+});
 
 /** A user's request to manage an existing organization's record; a moderator decides it. */
 @Entity({ tableName: 'organization_claim' })

@@ -1,12 +1,8 @@
-import { registerEnumType } from 'type-graphql';
+import { defineEnum, type EnumValue } from '../core/enums';
 
-export enum AuthorityKind {
-  MINISTRY = 'MINISTRY',
-  MUNICIPALITY = 'MUNICIPALITY',
-  OTHER = 'OTHER',
-}
-registerEnumType(AuthorityKind, { name: 'AuthorityKind' , description: 'What kind of public authority contracts services.', valuesConfig: {
-    MINISTRY: { description: 'A ministry of the Government of Kosovo.' },
-    MUNICIPALITY: { description: 'A municipality (its administration, e.g. the Directorate of Health and Social Welfare).' },
-    OTHER: { description: 'Another public body (agency, institute, centre for social work).' },
-  } });
+export type AuthorityKind = EnumValue<typeof AuthorityKind>;
+export const AuthorityKind = defineEnum('AuthorityKind', 'What kind of public authority contracts services.', {
+  MINISTRY: 'A ministry of the Government of Kosovo.',
+  MUNICIPALITY: 'A municipality (its administration, e.g. the Directorate of Health and Social Welfare).',
+  OTHER: 'Another public body (agency, institute, centre for social work).',
+});

@@ -1,15 +1,12 @@
 import { Arg, Ctx, Field, Mutation, ObjectType, Resolver } from 'type-graphql';
-import { UserError } from '../core/user-errors';
 import { Contract } from './contract.entity';
 import { RecordContractInput, UpdateContractInput } from './contract-write.inputs';
 import * as contracts from './contract-write.service';
 import type { ActorContext } from '../access/actor-context';
+import { WritePayload } from '../core/payload';
 
 @ObjectType({ description: 'Result of recordContract or updateContract: the contract as written, or userErrors.' })
-export class ContractPayload {
-  @Field(() => Contract, { description: 'The contract as written; null when userErrors is not empty.', nullable: true }) contract!: Contract | null;
-  @Field(() => [UserError], { description: 'Why nothing was written: empty on success; each error names the input field, a message and a code.' }) userErrors!: UserError[];
-}
+export class ContractPayload extends WritePayload('contract', () => Contract, 'The contract as written') {}
 
 @Resolver()
 export class ContractWriteResolver {

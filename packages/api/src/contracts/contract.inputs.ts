@@ -1,5 +1,6 @@
-import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import { ContractModality, ContractStatus } from './contract.enums';
+import { defineEnum, type EnumValue } from '../core/enums';
 
 @InputType({ description: 'Filters combine with AND; values in a list with OR.' })
 export class ContractFilter {
@@ -13,19 +14,10 @@ export class ContractFilter {
   @Field(() => Boolean, { nullable: true, description: 'Include demo records (default true).' }) includeDemo?: boolean | null;
 }
 
-export enum ContractTotalDimension {
-  AUTHORITY = 'AUTHORITY',
-  CATEGORY = 'CATEGORY',
-  MUNICIPALITY = 'MUNICIPALITY',
-  YEAR = 'YEAR',
-}
-registerEnumType(ContractTotalDimension, {
-  name: 'ContractTotalDimension',
-  description:
-    'MUNICIPALITY places a contract in its authority\'s municipality, or for ministries in the municipality of the provider\'s first site. CATEGORY counts a contract once in each of its categories, so category totals may exceed the grand total.',
-  valuesConfig: {
-    AUTHORITY: { description: 'One total per awarding authority.' },
-    CATEGORY: { description: 'One total per service category the contracts pay for (a contract with two categories counts in both).' },
-    MUNICIPALITY: { description: 'One total per municipality: the authority\'s municipality, or for a ministry the municipality of the provider\'s first site.' },
-    YEAR: { description: 'One total per year of the award date.' },
-  } });
+export type ContractTotalDimension = EnumValue<typeof ContractTotalDimension>;
+export const ContractTotalDimension = defineEnum('ContractTotalDimension', 'MUNICIPALITY places a contract in its authority\'s municipality, or for ministries in the municipality of the provider\'s first site. CATEGORY counts a contract once in each of its categories, so category totals may exceed the grand total.', {
+  AUTHORITY: 'One total per awarding authority.',
+  CATEGORY: 'One total per service category the contracts pay for (a contract with two categories counts in both).',
+  MUNICIPALITY: 'One total per municipality: the authority\'s municipality, or for a ministry the municipality of the provider\'s first site.',
+  YEAR: 'One total per year of the award date.',
+});

@@ -1,6 +1,5 @@
 import { Arg, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Row } from '../core/projection';
-import { localized } from '../core/localized-text';
 import { Municipality } from '../geography/municipality.entity';
 import { LangArg } from '../core/language-arg';
 import { edgesOf } from '../core/connection';
@@ -14,6 +13,7 @@ import { ContractFilter, ContractTotalDimension } from './contract.inputs';
 import { ContractService } from './contract.service';
 import { ContractConnection, ContractTotal } from './contract.types';
 import type { ContractsContext } from './contract.loaders';
+import { NameResolver } from '../core/localized-resolvers';
 
 @Resolver(() => Contract)
 export class ContractResolver {
@@ -67,15 +67,10 @@ export class ContractResolver {
 }
 
 @Resolver(() => PublicAuthority)
-export class PublicAuthorityResolver {
+export class PublicAuthorityResolver extends NameResolver(() => PublicAuthority) {
   @Query(() => [PublicAuthority], { description: 'Ministries and municipalities that contract or fund services.' })
   async publicAuthorities(@Ctx() ctx: ContractsContext): Promise<PublicAuthority[]> {
     return (await ctx.catalog()).authorities;
-  }
-
-  @FieldResolver(() => String, { description: 'Name in the language asked for (Albanian when missing).' })
-  name(@Root() authority: PublicAuthority, @LangArg() lang: Language): string {
-    return localized(authority.names, lang)!;
   }
 
   @FieldResolver(() => Municipality, { description: 'The municipality, for a municipal authority; null otherwise.', nullable: true })

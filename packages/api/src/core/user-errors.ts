@@ -1,29 +1,22 @@
 import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
+import { defineEnum, type EnumValue } from './enums';
 
 /**
  * Errors a client is expected to handle (bad input, conflicts, denials) travel as data in each
  * mutation payload, so a form can show them next to its fields; only bugs become GraphQL errors.
  */
-export enum UserErrorCode {
-  INVALID_INPUT = 'INVALID_INPUT',
-  STALE_VERSION = 'STALE_VERSION',
-  FORBIDDEN = 'FORBIDDEN',
-  UNAUTHENTICATED = 'UNAUTHENTICATED',
-  NOT_FOUND = 'NOT_FOUND',
-  RATE_LIMITED = 'RATE_LIMITED',
-  EMAIL_NOT_CONFIRMED = 'EMAIL_NOT_CONFIRMED',
-}
-registerEnumType(UserErrorCode, { name: 'UserErrorCode' , description: 'Kinds of userErrors.', valuesConfig: {
-    EMAIL_NOT_CONFIRMED: { description: 'The account\'s email address is not confirmed yet: open the link mailed at registration, or ask for a new one.' },
-    FORBIDDEN: { description: 'The viewer may not do this.' },
-    INVALID_INPUT: { description: 'An input value is not acceptable (field says which).' },
-    NOT_FOUND: { description: 'The record does not exist (or is not visible to the viewer).' },
-    RATE_LIMITED: { description: 'Too many attempts; try again later.' },
-    STALE_VERSION: { description: 'The record changed since the version given: read it again and retry.' },
-    UNAUTHENTICATED: { description: 'Sign in first.' },
-  } });
+export type UserErrorCode = EnumValue<typeof UserErrorCode>;
+export const UserErrorCode = defineEnum('UserErrorCode', 'Kinds of userErrors.', {
+  INVALID_INPUT: 'An input value is not acceptable (field says which).',
+  STALE_VERSION: 'The record changed since the version given: read it again and retry.',
+  FORBIDDEN: 'The viewer may not do this.',
+  UNAUTHENTICATED: 'Sign in first.',
+  NOT_FOUND: 'The record does not exist (or is not visible to the viewer).',
+  RATE_LIMITED: 'Too many attempts; try again later.',
+  EMAIL_NOT_CONFIRMED: 'The account\'s email address is not confirmed yet: open the link mailed at registration, or ask for a new one.',
+});
 
 @ObjectType({ description: 'A problem the client can act on: the input path it concerns, a message for people, a code for programs.' })
 export class UserError {

@@ -1,4 +1,5 @@
 import { LegalForm } from '../organizations/organization.enums';
+import profiles from './demo-profiles.json';
 
 /**
  * Word lists and templates of the demo generator. Names are assembled from generic templates and
@@ -23,155 +24,22 @@ export interface Profile {
   categories: [code: string, weight: number][];
 }
 
-export const PROFILES: Profile[] = [
-  {
-    key: 'domestic-violence',
-    weight: 14,
-    templates: [
-      { sq: 'Shtëpia e Sigurt «{b}»', sr: 'Sigurna kuća «{b}»', en: 'Safe House “{b}”' },
-      { sq: 'Qendra për Mbrojtjen e Grave «{b}»', sr: 'Centar za zaštitu žena «{b}»', en: "Women's Protection Centre “{b}”" },
-      { sq: 'Shoqata e Grave «{b}»', sr: 'Udruženje žena «{b}»', en: "Women's Association “{b}”" },
-      { sq: 'Rrjeti i Grave «{b}»', sr: 'Mreža žena «{b}»', en: "Women's Network “{b}”" },
-    ],
-    categories: [
-      ['residential.shelter-domestic-violence', 5],
-      ['counselling.psychosocial', 4],
-      ['counselling.legal-aid', 3],
-      ['counselling.helpline', 2],
-      ['reintegration.economic-empowerment', 2],
-      ['prevention.awareness', 2],
-    ],
-  },
-  {
-    key: 'trafficking',
-    weight: 4,
-    templates: [
-      { sq: 'Qendra kundër Trafikimit «{b}»', sr: 'Centar protiv trgovine ljudima «{b}»', en: 'Anti-Trafficking Centre “{b}”' },
-      { sq: 'Strehimorja «{b}»', sr: 'Sklonište «{b}»', en: 'Shelter “{b}”' },
-    ],
-    categories: [
-      ['residential.shelter-trafficking', 5],
-      ['counselling.psychosocial', 3],
-      ['counselling.legal-aid', 2],
-      ['reintegration.employment', 2],
-      ['prevention.awareness', 2],
-      ['prevention.outreach', 1],
-    ],
-  },
-  {
-    key: 'disability',
-    weight: 16,
-    templates: [
-      { sq: 'Shoqata e Personave me Aftësi të Kufizuara «{b}»', sr: 'Udruženje osoba sa invaliditetom «{b}»', en: 'Association of Persons with Disabilities “{b}”' },
-      { sq: 'Qendra Ditore «{b}»', sr: 'Dnevni centar «{b}»', en: 'Day Centre “{b}”' },
-      { sq: 'Shtëpia në Bashkësi «{b}»', sr: 'Kuća u zajednici «{b}»', en: 'Community Home “{b}”' },
-      { sq: 'Shoqata e Prindërve të Fëmijëve me Autizëm «{b}»', sr: 'Udruženje roditelja dece sa autizmom «{b}»', en: 'Parents of Children with Autism “{b}”' },
-      { sq: 'Shoqata e të Verbërve «{b}»', sr: 'Udruženje slepih «{b}»', en: 'Association of the Blind “{b}”' },
-      { sq: 'Shoqata e të Shurdhërve «{b}»', sr: 'Udruženje gluvih «{b}»', en: 'Association of the Deaf “{b}”' },
-    ],
-    categories: [
-      ['day-care.disability', 5],
-      ['community.rehabilitation', 4],
-      ['community.personal-assistance', 3],
-      ['community.early-intervention', 3],
-      ['residential.disability', 2],
-      ['reintegration.employment', 2],
-      ['community.home-care', 1],
-    ],
-  },
-  {
-    key: 'elderly',
-    weight: 10,
-    templates: [
-      { sq: 'Shtëpia e të Moshuarve «{b}»', sr: 'Dom za stare «{b}»', en: 'Home for the Elderly “{b}”' },
-      { sq: 'Kujdesi në Shtëpi «{b}»', sr: 'Nega u kući «{b}»', en: 'Home Care “{b}”' },
-      { sq: 'Shoqata e Pensionistëve «{b}»', sr: 'Udruženje penzionera «{b}»', en: "Pensioners' Association “{b}”" },
-      { sq: 'Qendra për të Moshuarit «{b}»', sr: 'Centar za starije «{b}»', en: 'Centre for Older People “{b}”' },
-    ],
-    categories: [
-      ['community.home-care', 5],
-      ['day-care.elderly', 4],
-      ['residential.elderly', 3],
-      ['community.personal-assistance', 2],
-      ['prevention.material-support', 2],
-      ['counselling.psychosocial', 1],
-    ],
-  },
-  {
-    key: 'children-family',
-    weight: 18,
-    templates: [
-      { sq: 'Qendra për Mbështetjen e Familjes «{b}»', sr: 'Centar za podršku porodici «{b}»', en: 'Family Support Centre “{b}”' },
-      { sq: 'Shtëpia e Fëmijëve «{b}»', sr: 'Dečja kuća «{b}»', en: "Children's House “{b}”" },
-      { sq: 'Fondacioni për Fëmijët «{b}»', sr: 'Fondacija za decu «{b}»', en: "Children's Foundation “{b}”", legalForm: LegalForm.FOUNDATION },
-      { sq: 'Qendra për Mbrojtjen e Fëmijëve «{b}»', sr: 'Centar za zaštitu dece «{b}»', en: 'Child Protection Centre “{b}”' },
-      { sq: 'Rrjeti i Familjeve Kujdestare «{b}»', sr: 'Mreža hraniteljskih porodica «{b}»', en: 'Foster Family Network “{b}”' },
-    ],
-    categories: [
-      ['counselling.family', 5],
-      ['family.child-protection', 4],
-      ['family.foster-care', 3],
-      ['community.early-intervention', 3],
-      ['residential.children', 2],
-      ['day-care.children-street', 2],
-      ['family.adoption', 1],
-    ],
-  },
-  {
-    key: 'youth',
-    weight: 10,
-    templates: [
-      { sq: 'Qendra Rinore «{b}»', sr: 'Omladinski centar «{b}»', en: 'Youth Centre “{b}”' },
-      { sq: 'Iniciativa Rinore «{b}»', sr: 'Omladinska inicijativa «{b}»', en: 'Youth Initiative “{b}”' },
-      { sq: 'Klubi i të Rinjve «{b}»', sr: 'Klub mladih «{b}»', en: 'Youth Club “{b}”' },
-    ],
-    categories: [
-      ['prevention.awareness', 4],
-      ['prevention.outreach', 3],
-      ['family.juvenile-justice', 3],
-      ['reintegration.employment', 3],
-      ['counselling.addiction', 2],
-      ['counselling.psychosocial', 2],
-      ['day-care.children-street', 1],
-    ],
-  },
-  {
-    key: 'inclusion',
-    weight: 14,
-    templates: [
-      { sq: 'Shoqata për Zhvillimin e Komunitetit «{b}»', sr: 'Udruženje za razvoj zajednice «{b}»', en: 'Community Development Association “{b}”' },
-      { sq: 'Rrjeti i Solidaritetit «{b}»', sr: 'Mreža solidarnosti «{b}»', en: 'Solidarity Network “{b}”' },
-      { sq: 'Qendra për Integrim «{b}»', sr: 'Centar za integraciju «{b}»', en: 'Integration Centre “{b}”' },
-      { sq: 'Fondacioni «{b}»', sr: 'Fondacija «{b}»', en: '“{b}” Foundation', legalForm: LegalForm.FOUNDATION },
-    ],
-    categories: [
-      ['prevention.material-support', 4],
-      ['reintegration.returnees', 3],
-      ['reintegration.economic-empowerment', 3],
-      ['reintegration.employment', 2],
-      ['prevention.outreach', 2],
-      ['counselling.legal-aid', 2],
-      ['counselling.family', 1],
-    ],
-  },
-  {
-    key: 'mental-health',
-    weight: 8,
-    templates: [
-      { sq: 'Qendra për Shëndet Mendor «{b}»', sr: 'Centar za mentalno zdravlje «{b}»', en: 'Mental Health Centre “{b}”' },
-      { sq: 'Linja e Ndihmës «{b}»', sr: 'Linija za pomoć «{b}»', en: 'Helpline “{b}”' },
-      { sq: 'Qendra për Rehabilitim Psikosocial «{b}»', sr: 'Centar za psihosocijalnu rehabilitaciju «{b}»', en: 'Psychosocial Rehabilitation Centre “{b}”' },
-    ],
-    categories: [
-      ['counselling.psychosocial', 5],
-      ['counselling.helpline', 3],
-      ['community.rehabilitation', 3],
-      ['counselling.addiction', 2],
-      ['residential.supported-living', 2],
-      ['prevention.awareness', 1],
-    ],
-  },
-];
+/**
+ * The organization profiles, kept as data in demo-profiles.json (one entry per kind of CSO: its
+ * weight, name templates and the categories its services are drawn from). A template's legal form,
+ * when it has one, is checked against LegalForm here so that a typo fails at start, not in a record.
+ */
+export const PROFILES: Profile[] = profiles.map((profile) => ({
+  ...profile,
+  templates: profile.templates.map((template) => ({ ...template, legalForm: legalFormOf(template) })),
+  categories: profile.categories.map(([code, weight]) => [String(code), Number(weight)]),
+}));
+
+function legalFormOf(template: { legalForm?: string }): LegalForm | undefined {
+  if (template.legalForm === undefined) return undefined;
+  if (!(Object.values(LegalForm) as string[]).includes(template.legalForm)) throw new Error(`demo-profiles.json: unknown legal form ${template.legalForm}`);
+  return template.legalForm as LegalForm;
+}
 
 /** Target groups a service of each leaf category plausibly serves, most typical first. */
 export const CATEGORY_TARGET_GROUPS: Record<string, string[]> = {

@@ -1,20 +1,11 @@
-import { Embedded, Entity, ManyToOne, Property } from '@mikro-orm/core';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { BaseEntity } from '../core/base.entity';
-import { LocalizedText } from '../core/localized-text';
+import { Entity, ManyToOne, Property } from '@mikro-orm/core';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { ReferenceEntity } from '../core/reference.entity';
 import { Region } from './region.entity';
 
 @Entity({ tableName: 'municipality' })
 @ObjectType({ description: 'One of the 38 municipalities of Kosovo.' })
-export class Municipality extends BaseEntity {
-  @Field(() => ID, { description: 'Stable code of the municipality (e.g. "prishtine"), used in filters.' })
-  @Property({ type: 'text', unique: true })
-  code!: string;
-
-  @Field(() => LocalizedText, { description: 'Name in Albanian, Serbian and English.' })
-  @Embedded(() => LocalizedText, { prefix: 'name_' })
-  names!: LocalizedText;
-
+export class Municipality extends ReferenceEntity {
   @ManyToOne(() => Region, { deleteRule: 'restrict' })
   region!: Region;
 

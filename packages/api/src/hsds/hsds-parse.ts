@@ -128,7 +128,7 @@ function parseOrganizationFields(r: HsdsJsonReader, o: Json) {
       r.error('year_incorporated', 'INVALID_YEAR', `year_incorporated must be a year from 1800 to ${thisYear}; got ${JSON.stringify(year)}.`);
     } else yearFounded = year;
   }
-  let legalForm = LegalForm.ASSOCIATION;
+  let legalForm: LegalForm = LegalForm.ASSOCIATION;
   const legal = r.text(o, 'legal_status', '');
   if (legal !== null) {
     const upper = legal.toUpperCase();
@@ -194,7 +194,7 @@ function parseRecordAttributes(r: HsdsJsonReader, o: Json) {
   const { values } = r.attributes(o, '', 'organization');
   r.unexpectedRecordFields(values, ORGANIZATION_RECORD_FIELDS);
   const isDemo = r.recordFlag(values, 'demo');
-  let status = OrganizationStatus.ACTIVE;
+  let status: OrganizationStatus = OrganizationStatus.ACTIVE;
   const statusEntry = values.get('organization-status');
   if (statusEntry) {
     const upper = statusEntry.value.toUpperCase();

@@ -11,12 +11,14 @@ import { type FieldContext, isPatchable, organizationSpec, snapshot } from '../r
 import { type Revision, RevisionAction } from '../revisions/revision.entity';
 import { recordRevision, sameValue, type Snapshot } from '../revisions/revision.service';
 import { type DroppedRows, type MovedRows, moveRows, moveRowsBack } from './merge-moves';
+import { defineEnum, type EnumValue } from '../core/enums';
 
 /** Which record's value the kept record takes for a field. */
-export enum MergeSource {
-  KEPT = 'KEPT',
-  MERGED = 'MERGED',
-}
+export type MergeSource = EnumValue<typeof MergeSource>;
+export const MergeSource = defineEnum('MergeSource', 'Which of the two records gives a field its value in the merged result.', {
+  KEPT: 'The kept record keeps its own value (the default for every field not chosen).',
+  MERGED: 'The kept record takes the value of the record merged into it.',
+});
 
 export interface MergeChoice {
   field: string;

@@ -1,18 +1,9 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { JSONScalar } from '../core/scalars';
-import { UserError } from '../core/user-errors';
+import { WritePayload } from '../core/payload';
 import { Organization } from '../organizations/organization.entity';
 import type { MoveKind } from './merge-moves';
 import { MergeSource } from './merge.service';
-
-registerEnumType(MergeSource, {
-  name: 'MergeSource',
-  description: 'Which of the two records gives a field its value in the merged result.',
-  valuesConfig: {
-    KEPT: { description: 'The kept record keeps its own value (the default for every field not chosen).' },
-    MERGED: { description: 'The kept record takes the value of the record merged into it.' },
-  },
-});
 
 @InputType({ description: 'The value the kept record takes for one field.' })
 export class MergeFieldChoice {
@@ -77,15 +68,11 @@ export class OrganizationMerge {
 }
 
 @ObjectType({ description: 'Result of mergeOrganizations: the kept organization and the merge, or userErrors.' })
-export class MergeOrganizationsPayload {
-  @Field(() => Organization, { nullable: true, description: 'The kept organization as written; null when userErrors is not empty.' }) organization!: Organization | null;
+export class MergeOrganizationsPayload extends WritePayload('organization', () => Organization, 'The kept organization as written') {
   @Field(() => OrganizationMerge, { nullable: true, description: 'The merge (undo it with unmergeOrganization); null when userErrors is not empty.' }) merge!: OrganizationMerge | null;
-  @Field(() => [UserError], { description: 'Why nothing was written: empty on success.' }) userErrors!: UserError[];
 }
 
 @ObjectType({ description: 'Result of unmergeOrganization: both organizations as written, or userErrors.' })
-export class UnmergeOrganizationPayload {
-  @Field(() => Organization, { nullable: true, description: 'The organization restored; null when userErrors is not empty.' }) organization!: Organization | null;
+export class UnmergeOrganizationPayload extends WritePayload('organization', () => Organization, 'The organization restored') {
   @Field(() => Organization, { nullable: true, description: 'The organization it had been merged into; null when userErrors is not empty.' }) kept!: Organization | null;
-  @Field(() => [UserError], { description: 'Why nothing was written: empty on success.' }) userErrors!: UserError[];
 }

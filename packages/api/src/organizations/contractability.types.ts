@@ -1,64 +1,34 @@
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import { DateScalar } from '../core/scalars';
+import { defineEnum, type EnumValue } from '../core/enums';
 
 /** The conditions of the contractable rule (DESIGN section 2), in the order an officer reads them. */
-export enum ContractabilityCondition {
-  ACTIVE = 'ACTIVE',
-  VERIFIED = 'VERIFIED',
-  SERVICE = 'SERVICE',
-  AREA = 'AREA',
-  LICENCE = 'LICENCE',
-}
-registerEnumType(ContractabilityCondition, {
-  name: 'ContractabilityCondition',
-  description: 'One condition of the contractable rule (DESIGN section 2).',
-  valuesConfig: {
-    ACTIVE: { description: 'The organization\'s status is ACTIVE.' },
-    VERIFIED: { description: 'The organization\'s profile is verified by a moderator.' },
-    SERVICE: { description: 'It has an active service in the category or a category below it.' },
-    AREA: {
-      description:
-        'Such a service serves the place: its service area includes the municipality or it is delivered at a site there; for a point, it is delivered at a site within the radius.',
-    },
-    LICENCE: {
-      description:
-        'A licence valid on the date (valid from on or before it, valid until empty or on or after it) covers that service\'s category or its parent. Checked against the services that serve the place when there are any, else against the services in the category, else against the category itself.',
-    },
-  },
+export type ContractabilityCondition = EnumValue<typeof ContractabilityCondition>;
+export const ContractabilityCondition = defineEnum('ContractabilityCondition', 'One condition of the contractable rule (DESIGN section 2).', {
+  ACTIVE: 'The organization\'s status is ACTIVE.',
+  VERIFIED: 'The organization\'s profile is verified by a moderator.',
+  SERVICE: 'It has an active service in the category or a category below it.',
+  AREA:
+    'Such a service serves the place: its service area includes the municipality or it is delivered at a site there; for a point, it is delivered at a site within the radius.',
+  LICENCE:
+    'A licence valid on the date (valid from on or before it, valid until empty or on or after it) covers that service\'s category or its parent. Checked against the services that serve the place when there are any, else against the services in the category, else against the category itself.',
 });
 
 /** Why a condition holds or fails, as a code a client can put in its own words. */
-export enum ContractabilityReason {
-  IS_ACTIVE = 'IS_ACTIVE',
-  NOT_ACTIVE = 'NOT_ACTIVE',
-  IS_VERIFIED = 'IS_VERIFIED',
-  NOT_VERIFIED = 'NOT_VERIFIED',
-  SERVICE_IN_CATEGORY = 'SERVICE_IN_CATEGORY',
-  NO_SERVICE_IN_CATEGORY = 'NO_SERVICE_IN_CATEGORY',
-  SERVES_PLACE = 'SERVES_PLACE',
-  NOT_SERVING_PLACE = 'NOT_SERVING_PLACE',
-  LICENCE_VALID = 'LICENCE_VALID',
-  LICENCE_NOT_VALID_ON_DATE = 'LICENCE_NOT_VALID_ON_DATE',
-  LICENCE_OTHER_CATEGORY = 'LICENCE_OTHER_CATEGORY',
-  NO_LICENCE = 'NO_LICENCE',
-}
-registerEnumType(ContractabilityReason, {
-  name: 'ContractabilityReason',
-  description: 'Why a condition of the contractable rule holds or fails.',
-  valuesConfig: {
-    IS_ACTIVE: { description: 'ACTIVE holds.' },
-    NOT_ACTIVE: { description: 'ACTIVE fails: the status is INACTIVE or CLOSED (the message says which).' },
-    IS_VERIFIED: { description: 'VERIFIED holds (see `verifiedAt`).' },
-    NOT_VERIFIED: { description: 'VERIFIED fails: the profile is unverified.' },
-    SERVICE_IN_CATEGORY: { description: 'SERVICE holds: `serviceName` is an active service in the category.' },
-    NO_SERVICE_IN_CATEGORY: { description: 'SERVICE fails: no active service in the category or below it.' },
-    SERVES_PLACE: { description: 'AREA holds: `serviceName` serves the municipality (or is delivered within the radius).' },
-    NOT_SERVING_PLACE: { description: 'AREA fails: no active service in the category serves the place.' },
-    LICENCE_VALID: { description: 'LICENCE holds: `licenceNumber` is valid on the date and covers the category.' },
-    LICENCE_NOT_VALID_ON_DATE: { description: 'LICENCE fails: `licenceNumber` covers the category but is not valid on the date (see its validity).' },
-    LICENCE_OTHER_CATEGORY: { description: 'LICENCE fails: `licenceNumber` is valid on the date but covers none of the categories concerned.' },
-    NO_LICENCE: { description: 'LICENCE fails: no licence is valid on the date, and none covers the category.' },
-  },
+export type ContractabilityReason = EnumValue<typeof ContractabilityReason>;
+export const ContractabilityReason = defineEnum('ContractabilityReason', 'Why a condition of the contractable rule holds or fails.', {
+  IS_ACTIVE: 'ACTIVE holds.',
+  NOT_ACTIVE: 'ACTIVE fails: the status is INACTIVE or CLOSED (the message says which).',
+  IS_VERIFIED: 'VERIFIED holds (see `verifiedAt`).',
+  NOT_VERIFIED: 'VERIFIED fails: the profile is unverified.',
+  SERVICE_IN_CATEGORY: 'SERVICE holds: `serviceName` is an active service in the category.',
+  NO_SERVICE_IN_CATEGORY: 'SERVICE fails: no active service in the category or below it.',
+  SERVES_PLACE: 'AREA holds: `serviceName` serves the municipality (or is delivered within the radius).',
+  NOT_SERVING_PLACE: 'AREA fails: no active service in the category serves the place.',
+  LICENCE_VALID: 'LICENCE holds: `licenceNumber` is valid on the date and covers the category.',
+  LICENCE_NOT_VALID_ON_DATE: 'LICENCE fails: `licenceNumber` covers the category but is not valid on the date (see its validity).',
+  LICENCE_OTHER_CATEGORY: 'LICENCE fails: `licenceNumber` is valid on the date but covers none of the categories concerned.',
+  NO_LICENCE: 'LICENCE fails: no licence is valid on the date, and none covers the category.',
 });
 
 @ObjectType({ description: 'One condition of the contractable rule for one organization: whether it holds, and why.' })

@@ -1,6 +1,7 @@
-import { Field, Float, ID, InputType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, InputType } from 'type-graphql';
 import { DateScalar } from '../core/scalars';
 import { OrganizationStatus } from './organization.enums';
+import { defineEnum, type EnumValue } from '../core/enums';
 
 @InputType({ description: 'Sites within radiusKm of a point; edges then carry distanceKm.' })
 export class NearInput {
@@ -75,16 +76,9 @@ export class OrganizationFilter {
   includeDemo?: boolean | null;
 }
 
-export enum OrganizationOrder {
-  NAME = 'NAME',
-  DISTANCE = 'DISTANCE',
-  UPDATED_AT = 'UPDATED_AT',
-}
-registerEnumType(OrganizationOrder, {
-  name: 'OrganizationOrder',
-  description: 'NAME (default), DISTANCE (needs filter.near; the default with it), UPDATED_AT (newest first).',
-  valuesConfig: {
-    DISTANCE: { description: 'Nearest first (needs filter.near); distance from the point to the organization\'s nearest matching site.' },
-    NAME: { description: 'By Albanian name, A to Z.' },
-    UPDATED_AT: { description: 'Most recently changed first.' },
-  } });
+export type OrganizationOrder = EnumValue<typeof OrganizationOrder>;
+export const OrganizationOrder = defineEnum('OrganizationOrder', 'NAME (default), DISTANCE (needs filter.near; the default with it), UPDATED_AT (newest first).', {
+  NAME: 'By Albanian name, A to Z.',
+  DISTANCE: 'Nearest first (needs filter.near); distance from the point to the organization\'s nearest matching site.',
+  UPDATED_AT: 'Most recently changed first.',
+});

@@ -3,7 +3,7 @@ import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 't
 import type { FieldsByTypeName } from 'graphql-parse-resolve-info';
 import { ProjectionRegistry, type Row } from '../core/projection';
 import { readQuery } from '../core/read';
-import { Language, localized, OptionalLocalizedText } from '../core/localized-text';
+import { Language } from '../core/localized-text';
 import { UserInputError } from '../core/errors';
 import { requireUuid } from '../core/ids';
 import { LangArg } from '../core/language-arg';
@@ -15,11 +15,12 @@ import { redirectedOrganizationId } from './organization-redirect';
 import { checkCells, inCells, MapCellInput, MAX_CELLS, mapPointSet, MapPointSet, nearCells } from './map-point-set';
 import { MapPoint, OrganizationConnection, Verification } from './organization.types';
 import type { OrganizationsContext } from './organization.loaders';
+import { NameAndDescriptionResolver } from '../core/localized-resolvers';
 
 const MAX_MAP_POINTS = 100_000;
 
 @Resolver(() => Organization)
-export class OrganizationResolver {
+export class OrganizationResolver extends NameAndDescriptionResolver(() => Organization) {
   @Query(() => Organization, {
     description: 'One organization by id; null when it does not exist. The id of a merged organization gives the record it was merged into (its `id` tells).',
     nullable: true,
@@ -96,21 +97,6 @@ export class OrganizationResolver {
     const fields = new Set(Object.values(ProjectionRegistry.selection(info!).MapPoint ?? {}).map((tree) => tree.name));
     const near = await new OrganizationSearch(ctx.em, await ctx.catalog()).mapPoints(filter, lang, MAX_MAP_POINTS, (field) => fields.has(field), nearCells(cells));
     return inCells(near, cells);
-  }
-
-  @FieldResolver(() => String, { description: 'Name in the language asked for (Albanian when missing).' })
-  name(@Root() organization: Row<Organization>, @LangArg() lang: Language): string {
-    return localized(organization.names, lang)!;
-  }
-
-  @FieldResolver(() => String, { description: 'Description in the language asked for (Albanian when missing); null when there is none.', nullable: true })
-  description(@Root() organization: Row<Organization>, @LangArg() lang: Language): string | null {
-    return localized(organization.descriptions, lang);
-  }
-
-  @FieldResolver(() => OptionalLocalizedText, { description: 'Description in Albanian, Serbian and English.' })
-  descriptions(@Root() organization: Row<Organization>): OptionalLocalizedText {
-    return organization.descriptions;
   }
 
   @FieldResolver(() => Verification, { description: 'Whether and when a moderator verified the record.' })

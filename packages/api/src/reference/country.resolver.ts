@@ -1,14 +1,14 @@
 import { Arg, Ctx, Float, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { loadConfig } from '../core/config';
 import { UserInputError } from '../core/errors';
-import { type Language, localized, localizedText } from '../core/localized-text';
-import { LangArg } from '../core/language-arg';
+import { localizedText } from '../core/localized-text';
 import { JSONScalar } from '../core/scalars';
 import { loadCountry } from '../geography/country-outline';
 import { Country, roundGeometry } from '../geography/country.type';
 import { Municipality } from '../geography/municipality.entity';
 import { municipalityAt } from '../geography/municipality-at';
 import type { CatalogContext } from './catalog-context';
+import { NameResolver } from '../core/localized-resolvers';
 
 export const DECIMALS_DESCRIPTION =
   'Round every coordinate to this many decimal places (0 to 7; 4 is about 11 m, enough for any map of the country). Omitted: the coordinates as stored.';
@@ -18,7 +18,7 @@ export function checkDecimals(decimals: number | null | undefined): void {
 }
 
 @Resolver(() => Country)
-export class CountryResolver {
+export class CountryResolver extends NameResolver(() => Country) {
   @Query(() => Country, { description: 'The country civimap maps (Kosovo): its names and outline.' })
   async country(@Ctx() ctx: CatalogContext): Promise<Country> {
     const row = await loadCountry(ctx.em);
@@ -27,11 +27,6 @@ export class CountryResolver {
       names: localizedText(row?.names.sq ?? 'Kosova', row?.names.sr ?? 'Kosovo', row?.names.en ?? 'Kosovo'),
       outlineGeometry: row?.outline ?? null,
     });
-  }
-
-  @FieldResolver(() => String, { description: 'The country’s name in the language asked for (Albanian when that one is missing).' })
-  name(@Root() country: Country, @LangArg() lang: Language): string {
-    return localized(country.names, lang)!;
   }
 
   @FieldResolver(() => JSONScalar, {

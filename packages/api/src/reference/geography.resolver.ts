@@ -1,6 +1,4 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { type Language, localized } from '../core/localized-text';
-import { LangArg } from '../core/language-arg';
 import { JSONScalar } from '../core/scalars';
 import { GeoPoint, geoPoint } from '../geography/geo-point.type';
 import { Municipality } from '../geography/municipality.entity';
@@ -10,19 +8,15 @@ import type { GeographyLoaders } from '../geography/geography.loaders';
 import type { CatalogContext } from './catalog-context';
 import { checkDecimals, DECIMALS_DESCRIPTION } from './country.resolver';
 import { roundGeometry } from '../geography/country.type';
+import { NameResolver } from '../core/localized-resolvers';
 
 type GeographyContext = CatalogContext & WithLoaders<GeographyLoaders>;
 
 @Resolver(() => Region)
-export class RegionResolver {
+export class RegionResolver extends NameResolver(() => Region) {
   @Query(() => [Region], { description: 'The seven regions.' })
   async regions(@Ctx() ctx: GeographyContext): Promise<Region[]> {
     return (await ctx.catalog()).regions;
-  }
-
-  @FieldResolver(() => String, { description: 'Name in the language asked for (Albanian when missing).' })
-  name(@Root() region: Region, @LangArg() lang: Language): string {
-    return localized(region.names, lang)!;
   }
 
   @FieldResolver(() => [Municipality], { description: 'The region\'s municipalities.' })
@@ -32,17 +26,12 @@ export class RegionResolver {
 }
 
 @Resolver(() => Municipality)
-export class MunicipalityResolver {
+export class MunicipalityResolver extends NameResolver(() => Municipality) {
   @Query(() => [Municipality], { description: 'The 38 municipalities, or those of one region.' })
   async municipalities(@Ctx() ctx: GeographyContext, @Arg('region', () => ID, { description: 'Region code: only the municipalities of this region.', nullable: true }) regionCode?: string): Promise<Municipality[]> {
     const catalog = await ctx.catalog();
     if (!regionCode) return catalog.municipalities;
     return catalog.municipalitiesOf(catalog.region(regionCode, 'region'));
-  }
-
-  @FieldResolver(() => String, { description: 'Name in the language asked for (Albanian when missing).' })
-  name(@Root() municipality: Municipality, @LangArg() lang: Language): string {
-    return localized(municipality.names, lang)!;
   }
 
   @FieldResolver(() => Region, { description: 'The region the municipality belongs to.' })

@@ -8,7 +8,7 @@ import { Revision, RevisionAction } from './revision.entity';
 import { sameValue } from './revision.service';
 import { refreshCoverageAfter } from './write-steps';
 
-const REVERTABLE_ACTIONS = new Set([RevisionAction.UPDATE, RevisionAction.REVERT]);
+const REVERTABLE_ACTIONS = new Set<RevisionAction>([RevisionAction.UPDATE, RevisionAction.REVERT]);
 
 /**
  * Reverting applies a revision's old values as a new update (recorded as a REVERT revision).

@@ -5,27 +5,13 @@ import { requireUuid } from '../core/ids';
 import { CountedConnectionType, EdgeType, edgesOf, keysetPage } from '../core/connection';
 import { decodeCursor, pageSize } from '../core/pagination';
 import { JSONScalar } from '../core/scalars';
-import { UserError } from '../core/user-errors';
 import { editContext } from './edit-context';
 import { Revision, RevisionAction } from './revision.entity';
 import { revertRevision } from './revert.service';
-import { registerEnumType } from 'type-graphql';
 import { can, requireAllowed } from '../access/policy';
 import type { ActorContext } from '../access/actor-context';
+import { WritePayload } from '../core/payload';
 import { absorbedOrganizationIds, redirectedOrganizationId } from '../organizations/organization-redirect';
-
-registerEnumType(RevisionAction, { name: 'RevisionAction' , description: 'What kind of change a revision records.', valuesConfig: {
-    CLAIM_DECISION: { description: 'A moderator decided a claim.' },
-    CONFIRM: { description: 'An editor confirmed the record is current.' },
-    CREATE: { description: 'The record was created.' },
-    DELETE: { description: 'The record was deleted (its last values are kept).' },
-    IMPORT: { description: 'The record came from a CSV or HSDS import.' },
-    MERGE: { description: 'A moderator merged a duplicate organization into the kept one (recorded on both).' },
-    REVERT: { description: 'An earlier revision was undone.' },
-    UNMERGE: { description: 'A moderator undid a merge: the merged organization is back (recorded on both).' },
-    UPDATE: { description: 'Fields of the record changed.' },
-    VERIFY: { description: 'A moderator verified the record or withdrew verification.' },
-  } });
 
 @ObjectType('FieldChange', { description: 'One changed field: its old and new value (null for "did not exist").' })
 export class FieldChangeView {
@@ -54,10 +40,7 @@ export class RevisionEdge extends EdgeType(() => RevisionView) {}
 export class RevisionConnection extends CountedConnectionType(RevisionEdge) {}
 
 @ObjectType({ description: 'Result of revertRevision: the new REVERT revision, or userErrors.' })
-export class RevertPayload {
-  @Field(() => RevisionView, { nullable: true, description: 'The new REVERT revision.' }) revision!: RevisionView | null;
-  @Field(() => [UserError], { description: 'Why nothing was written: empty on success; each error names the input field, a message and a code.' }) userErrors!: UserError[];
-}
+export class RevertPayload extends WritePayload('revision', () => RevisionView, 'The new REVERT revision') {}
 
 const ORDER = 'newest';
 

@@ -1,21 +1,14 @@
-import { registerEnumType } from 'type-graphql';
+import { defineEnum, type EnumValue } from '../core/enums';
 
-export enum ServiceStatus {
-  ACTIVE = 'ACTIVE',
-  INACTIVE = 'INACTIVE',
-}
-registerEnumType(ServiceStatus, { name: 'ServiceStatus' , description: 'Whether a service is offered.', valuesConfig: {
-    ACTIVE: { description: 'Offered now; only active services count in search, coverage and contractable.' },
-    INACTIVE: { description: 'Not offered now.' },
-  } });
+export type ServiceStatus = EnumValue<typeof ServiceStatus>;
+export const ServiceStatus = defineEnum('ServiceStatus', 'Whether a service is offered.', {
+  ACTIVE: 'Offered now; only active services count in search, coverage and contractable.',
+  INACTIVE: 'Not offered now.',
+});
 
-export enum ServiceFee {
-  FREE = 'FREE',
-  FEE = 'FEE',
-  SLIDING_SCALE = 'SLIDING_SCALE',
-}
-registerEnumType(ServiceFee, { name: 'ServiceFee' , description: 'Whether users pay for a service.', valuesConfig: {
-    FEE: { description: 'A fixed fee.' },
-    FREE: { description: 'Free of charge.' },
-    SLIDING_SCALE: { description: 'A fee that depends on income.' },
-  } });
+export type ServiceFee = EnumValue<typeof ServiceFee>;
+export const ServiceFee = defineEnum('ServiceFee', 'Whether users pay for a service.', {
+  FREE: 'Free of charge.',
+  FEE: 'A fixed fee.',
+  SLIDING_SCALE: 'A fee that depends on income.',
+});

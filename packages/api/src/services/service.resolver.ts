@@ -1,7 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { type Language, localized, OptionalLocalizedText } from '../core/localized-text';
 import { Municipality } from '../geography/municipality.entity';
-import { LangArg } from '../core/language-arg';
 import { Location } from '../locations/location.entity';
 import { Organization } from '../organizations/organization.entity';
 import { ServiceCategory } from '../taxonomy/service-category.entity';
@@ -11,6 +9,7 @@ import { withCatalog } from '../reference/catalog-context';
 import type { ReferenceCatalog } from '../reference/reference-catalog';
 import { prefetched, type Row } from '../core/projection';
 import type { ServiceLinks, ServicesContext } from './service.loaders';
+import { NameAndDescriptionResolver } from '../core/localized-resolvers';
 
 function present<T>(items: (T | null | undefined)[]): T[] {
   return items.filter((i): i is T => i !== null && i !== undefined);
@@ -29,22 +28,7 @@ function withIds<T>(service: Row<Service>, ctx: ServicesContext, key: LinkKey, u
 }
 
 @Resolver(() => Service)
-export class ServiceResolver {
-  @FieldResolver(() => String, { description: 'Name in the language asked for (Albanian when missing).' })
-  name(@Root() service: Row<Service>, @LangArg() lang: Language): string {
-    return localized(service.names, lang)!;
-  }
-
-  @FieldResolver(() => String, { description: 'Description in the language asked for (Albanian when missing); null when there is none.', nullable: true })
-  description(@Root() service: Row<Service>, @LangArg() lang: Language): string | null {
-    return localized(service.descriptions, lang);
-  }
-
-  @FieldResolver(() => OptionalLocalizedText, { description: 'Description in Albanian, Serbian and English.' })
-  descriptions(@Root() service: Row<Service>): OptionalLocalizedText {
-    return service.descriptions;
-  }
-
+export class ServiceResolver extends NameAndDescriptionResolver(() => Service) {
   @FieldResolver(() => Organization, { description: 'The organization that provides the service.' })
   async organization(@Root() service: Row<Service>, @Ctx() ctx: ServicesContext): Promise<Organization> {
     return (await ctx.loaders.organization.load(service.organization.id))!;

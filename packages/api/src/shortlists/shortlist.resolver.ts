@@ -8,14 +8,12 @@ import * as shortlists from './shortlist.service';
 import type { ActorContext } from '../access/actor-context';
 import type { WithLoaders } from '../core/context';
 import type { OrganizationLoaders } from '../organizations/organization.loaders';
+import { WritePayload } from '../core/payload';
 
 type ShortlistsContext = ActorContext & WithLoaders<OrganizationLoaders>;
 
 @ObjectType({ description: 'Result of createShortlist or updateShortlist: the shortlist as written, or userErrors.' })
-export class ShortlistPayload {
-  @Field(() => Shortlist, { description: 'The shortlist as written; null when userErrors is not empty.', nullable: true }) shortlist!: Shortlist | null;
-  @Field(() => [UserError], { description: 'Why nothing was written: empty on success; each error names the input field, a message and a code.' }) userErrors!: UserError[];
-}
+export class ShortlistPayload extends WritePayload('shortlist', () => Shortlist, 'The shortlist as written') {}
 
 @Resolver(() => Shortlist)
 export class ShortlistResolver {

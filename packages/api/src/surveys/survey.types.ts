@@ -2,9 +2,9 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { CountedConnectionType, EdgeType } from '../core/connection';
 import { LocalizedText } from '../core/localized-text';
 import { DateScalar } from '../core/scalars';
-import { UserError } from '../core/user-errors';
 import { Organization } from '../organizations/organization.entity';
 import { SurveyNoticeKind, SurveyQuestionType, SurveyResponseStatus, SurveyWaveStatus } from './survey.enums';
+import { WritePayload } from '../core/payload';
 
 @ObjectType({ description: 'An option of a choice, NUMBERS or SHARES question.' })
 export class SurveyOption {
@@ -124,26 +124,15 @@ export class SurveyWaveEdge extends EdgeType(() => SurveyWaveType) {}
 export class SurveyWaveConnection extends CountedConnectionType(SurveyWaveEdge) {}
 
 @ObjectType({ description: 'The result of opening or closing a wave.' })
-export class SurveyWavePayload {
-  @Field(() => SurveyWaveType, { nullable: true, description: 'The wave; null on errors.' }) wave!: SurveyWaveType | null;
-  @Field(() => [UserError], { description: 'What was wrong; empty on success.' }) userErrors!: UserError[];
-}
+export class SurveyWavePayload extends WritePayload('wave', () => SurveyWaveType, 'The wave') {}
 
 @ObjectType({ description: 'The result of a reminder.' })
-export class SurveyReminderPayload {
-  @Field(() => SurveyWaveType, { nullable: true, description: 'The wave; null on errors.' }) wave!: SurveyWaveType | null;
+export class SurveyReminderPayload extends WritePayload('wave', () => SurveyWaveType, 'The wave') {
   @Field(() => Int, { description: 'People reminded (owners and editors of organizations that have not submitted).' }) reminded!: number;
-  @Field(() => [UserError], { description: 'What was wrong; empty on success.' }) userErrors!: UserError[];
 }
 
 @ObjectType({ description: 'The result of saving or submitting a response.' })
-export class SurveyResponsePayload {
-  @Field(() => SurveyResponseType, { nullable: true, description: 'The response as saved; null on errors.' }) response!: SurveyResponseType | null;
-  @Field(() => [UserError], { description: 'What was wrong, each with the path of its answer; empty on success.' }) userErrors!: UserError[];
-}
+export class SurveyResponsePayload extends WritePayload('response', () => SurveyResponseType, 'The response as saved') {}
 
 @ObjectType({ description: 'The result of marking a notice read.' })
-export class SurveyNoticePayload {
-  @Field(() => SurveyNoticeType, { nullable: true, description: 'The notice; null on errors.' }) notice!: SurveyNoticeType | null;
-  @Field(() => [UserError], { description: 'What was wrong; empty on success.' }) userErrors!: UserError[];
-}
+export class SurveyNoticePayload extends WritePayload('notice', () => SurveyNoticeType, 'The notice') {}

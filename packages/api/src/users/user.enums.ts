@@ -1,23 +1,15 @@
-import { registerEnumType } from 'type-graphql';
+import { defineEnum, type EnumValue } from '../core/enums';
 
-export enum UserRole {
-  ADMIN = 'ADMIN',
-  MODERATOR = 'MODERATOR',
-  AUTHORITY_OFFICER = 'AUTHORITY_OFFICER',
-  EDITOR = 'EDITOR',
-}
-registerEnumType(UserRole, { name: 'UserRole' , description: 'What a user may do in the registry.', valuesConfig: {
-    ADMIN: { description: 'Everything, including user roles.' },
-    AUTHORITY_OFFICER: { description: 'An officer of a public authority: contractable search, shortlists and the authority\'s contracts.' },
-    EDITOR: { description: 'Edits the organizations they are a member of.' },
-    MODERATOR: { description: 'Verifies organizations and licences, decides claims, runs imports, reads the audit log.' },
-  } });
+export type UserRole = EnumValue<typeof UserRole>;
+export const UserRole = defineEnum('UserRole', 'What a user may do in the registry.', {
+  ADMIN: 'Everything, including user roles.',
+  MODERATOR: 'Verifies organizations and licences, decides claims, runs imports, reads the audit log.',
+  AUTHORITY_OFFICER: 'An officer of a public authority: contractable search, shortlists and the authority\'s contracts.',
+  EDITOR: 'Edits the organizations they are a member of.',
+});
 
-export enum MembershipRole {
-  OWNER = 'OWNER',
-  EDITOR = 'EDITOR',
-}
-registerEnumType(MembershipRole, { name: 'MembershipRole' , description: 'What a member may do in an organization.', valuesConfig: {
-    EDITOR: { description: 'May edit the organization\'s profile, services, sites and licences.' },
-    OWNER: { description: 'May also invite and remove members.' },
-  } });
+export type MembershipRole = EnumValue<typeof MembershipRole>;
+export const MembershipRole = defineEnum('MembershipRole', 'What a member may do in an organization.', {
+  OWNER: 'May also invite and remove members.',
+  EDITOR: 'May edit the organization\'s profile, services, sites and licences.',
+});

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { ClaimView } from '../accounts/account.types';
 import { OrganizationClaim } from '../accounts/organization-claim.entity';
 import { claimView } from '../accounts/membership.resolver';
@@ -24,16 +24,6 @@ import type { OrganizationLoaders } from '../organizations/organization.loaders'
 
 type VerificationContext = ActorContext & WithLoaders<OrganizationLoaders>;
 
-registerEnumType(QueueItemKind, {
-  name: 'VerificationQueueItemKind',
-  valuesConfig: {
-    NEW_ORGANIZATION: { description: 'An organization never verified.' },
-    CHANGED_ORGANIZATION: { description: 'Verified before; a change of its registration fields or licences unverified it.' },
-    PENDING_CLAIM: { description: 'A claim to decide.' },
-    CHANGED_LICENCE: { description: 'An unverified licence of an organization that is still verified (e.g. imported).' },
-  },
-  description: 'What a verification-queue item asks a moderator to check.' });
-
 @ObjectType({ description: 'Work for moderators: a new organization, a pending claim, or a licence changed since verification.' })
 export class VerificationQueueItem {
   @Field(() => QueueItemKind, { description: 'What there is to decide.' }) kind!: QueueItemKind;
@@ -42,15 +32,6 @@ export class VerificationQueueItem {
   @Field(() => ClaimView, { nullable: true, description: 'The claim, for PENDING_CLAIM.' }) claim!: ClaimView | null;
   @Field(() => Licence, { nullable: true, description: 'The licence, for CHANGED_LICENCE.' }) licence!: Licence | null;
 }
-
-registerEnumType(QueueOrder, {
-  name: 'VerificationQueueOrder',
-  description: 'Which end of the moderators\' queue comes first.',
-  valuesConfig: {
-    OLDEST_FIRST: { description: 'The work waiting longest first (the default).' },
-    NEWEST_FIRST: { description: 'The newest work first: a claim made a moment ago is on the first page.' },
-  },
-});
 
 @ObjectType({ description: 'How many items of one kind are in the queue for the search (whatever kinds the page shows).' })
 export class VerificationQueueKindCount {

@@ -12,6 +12,7 @@ import type { Organization } from '../organizations/organization.entity';
 import { VerificationStatus } from '../organizations/organization.enums';
 import { and, pgArray, type Sql, sql } from '../core/sql';
 import { textConditions } from '../organizations/filter-values';
+import { defineEnum, type EnumValue } from '../core/enums';
 
 /**
  * Approving verifies the organization and its licences (each its own revision). Rejecting needs a
@@ -64,14 +65,13 @@ export function confirmOrganizationCurrent(ctx: EditContext, id: string, version
   });
 }
 
-export enum QueueItemKind {
-  /** Never verified. */
-  NEW_ORGANIZATION = 'NEW_ORGANIZATION',
-  /** Verified before; its registration fields or licences changed since, which unverified it. */
-  CHANGED_ORGANIZATION = 'CHANGED_ORGANIZATION',
-  PENDING_CLAIM = 'PENDING_CLAIM',
-  CHANGED_LICENCE = 'CHANGED_LICENCE',
-}
+export type QueueItemKind = EnumValue<typeof QueueItemKind>;
+export const QueueItemKind = defineEnum('VerificationQueueItemKind', 'What a verification-queue item asks a moderator to check.', {
+  NEW_ORGANIZATION: 'An organization never verified.',
+  CHANGED_ORGANIZATION: 'Verified before; a change of its registration fields or licences unverified it.',
+  PENDING_CLAIM: 'A claim to decide.',
+  CHANGED_LICENCE: 'An unverified licence of an organization that is still verified (e.g. imported).',
+});
 
 export interface QueueRow {
   kind: QueueItemKind;
@@ -104,10 +104,11 @@ const QUEUE_SQL = `
    where l.verification_status = 'UNVERIFIED' and o.verification_status = 'VERIFIED'`;
 
 /** Which end of the queue comes first: the oldest work (the default) or the newest. */
-export enum QueueOrder {
-  OLDEST_FIRST = 'OLDEST_FIRST',
-  NEWEST_FIRST = 'NEWEST_FIRST',
-}
+export type QueueOrder = EnumValue<typeof QueueOrder>;
+export const QueueOrder = defineEnum('VerificationQueueOrder', 'Which end of the moderators\' queue comes first.', {
+  OLDEST_FIRST: 'The work waiting longest first (the default).',
+  NEWEST_FIRST: 'The newest work first: a claim made a moment ago is on the first page.',
+});
 
 export interface QueueQuery {
   /** Only these kinds of work (a moderator deciding claims need not page past new organizations). */

@@ -5,75 +5,15 @@ import { newToken } from '../../src/accounts/credentials';
 import { Session } from '../../src/accounts/session.entity';
 import { buildCivimapSchema } from '../../src/app/schema';
 import { OutboxMessage } from '../../src/mail/outbox-message.entity';
-import { createAccount, TEST_PASSWORD, type TestAccount } from '../support/accounts';
-import { type ActAs, createTestApi, type TestApi } from '../support/api';
+import { createAccount, TEST_PASSWORD } from '../support/accounts';
+import { type ActAs, createTestApi } from '../support/api';
 import { createOrganizations } from '../support/fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { ACCOUNT_ROWS } from './authorization-matrix.accounts';
 import { SURVEY_ROWS } from './authorization-matrix.surveys';
 import { MERGE_ROWS } from './authorization-matrix.merges';
-
-/**
- * Every mutation of the schema against every role, from this one table. A mutation missing from
- * the table fails the test, so a new mutation cannot ship without its row. To add one (e.g. the
- * contracts and shortlists of issue 5), add a row: which roles may call it, and how to build a call
- * that is otherwise valid, so that a refusal can only be the authorization rule's.
- */
-const ROLES = ['anonymous', 'ownerOfA', 'editorOfA', 'editorOfB', 'officer', 'moderator', 'admin'] as const;
-type Role = (typeof ROLES)[number];
-
-interface World {
-  api: TestApi;
-  db: TestDatabase;
-  accounts: Record<Exclude<Role, 'anonymous'>, TestAccount>;
-  orgA: string;
-  orgB: string;
-  orgC: string;
-  /** Runs a mutation as an admin, for setting up a case; fails the test on any error. */
-  asAdmin: (query: string, variables: Record<string, unknown>) => Promise<any>;
-  version: (table: string, id: string) => Promise<number>;
-  unique: () => string;
-}
-
-interface Call {
-  query: string;
-  variables?: Record<string, unknown>;
-  /** Other credentials of the same role (signOut ends a session of its own, not the one the other cases use). */
-  as?: ActAs;
-}
-
-interface Row {
-  allowed: readonly Role[];
-  /** Builds a valid call for this role on fresh records, so that cases do not depend on each other. */
-  call: (world: World, role: Role) => Promise<Call>;
-}
-
-const EVERYONE = ROLES;
-const SIGNED_IN = ROLES.filter((r) => r !== 'anonymous');
-const EDITORS_OF_A = ['ownerOfA', 'editorOfA', 'moderator', 'admin'] as const;
-const STAFF = ['moderator', 'admin'] as const;
-const E = '{ field message code }';
-
-async function newService(w: World) {
-  const r = await w.asAdmin(`mutation($input: CreateServiceInput!) { createService(input: $input) { service { id version } userErrors ${E} } }`, {
-    input: { organizationId: w.orgA, names: { sq: `Shërbim ${w.unique()}` }, categories: ['counselling'] },
-  });
-  return r.createService.service as { id: string; version: number };
-}
-
-async function newLocation(w: World) {
-  const r = await w.asAdmin(`mutation($input: CreateLocationInput!) { createLocation(input: $input) { location { id version } userErrors ${E} } }`, {
-    input: { organizationId: w.orgA, municipality: 'prishtine', lat: 42.66, lng: 21.16, name: `Zyra ${w.unique()}` },
-  });
-  return r.createLocation.location as { id: string; version: number };
-}
-
-async function newLicence(w: World) {
-  const r = await w.asAdmin(`mutation($input: CreateLicenceInput!) { createLicence(input: $input) { licence { id version } userErrors ${E} } }`, {
-    input: { organizationId: w.orgA, authority: 'Ministria', number: `L-${w.unique()}`, categories: ['counselling'], validFrom: '2024-01-01' },
-  });
-  return r.createLicence.licence as { id: string; version: number };
-}
+import { EDITING_ROWS } from './authorization-matrix.editing';
+import { E, EVERYONE, ROLES, type Row, SIGNED_IN, STAFF, type World } from './authorization-matrix.world';
 
 /** The matrix's officer acts for the Ministry of Justice, whose contracts the rows record. */
 async function giveOfficerAnAuthority(w: World): Promise<void> {
@@ -90,6 +30,12 @@ async function startSession(w: World, userId: string): Promise<string> {
   return token;
 }
 
+/**
+ * Every mutation of the schema against every role, from this one table. A mutation missing from
+ * the table fails the test, so a new mutation cannot ship without its row. To add one (e.g. the
+ * contracts and shortlists of issue 5), add a row: which roles may call it, and how to build a call
+ * that is otherwise valid, so that a refusal can only be the authorization rule's.
+ */
 const TABLE: Record<string, Row> = {
   signOut: {
     allowed: EVERYONE,
@@ -173,105 +119,7 @@ const TABLE: Record<string, Row> = {
       return { query: `mutation($t: String!) { acceptInvitation(token: $t) { membership { id } userErrors ${E} } }`, variables: { t: token } };
     },
   },
-  updateOrganization: {
-    allowed: EDITORS_OF_A,
-    call: async (w) => ({
-      query: `mutation($input: UpdateOrganizationInput!) { updateOrganization(input: $input) { organization { id } userErrors ${E} } }`,
-      variables: { input: { id: w.orgA, version: await w.version('organization', w.orgA), acronym: `A${w.unique()}` } },
-    }),
-  },
-  confirmOrganizationCurrent: {
-    allowed: EDITORS_OF_A,
-    call: async (w) => ({
-      query: `mutation($id: ID!, $v: Int!) { confirmOrganizationCurrent(id: $id, version: $v) { organization { id } userErrors ${E} } }`,
-      variables: { id: w.orgA, v: await w.version('organization', w.orgA) },
-    }),
-  },
-  verifyOrganization: {
-    allowed: STAFF,
-    call: async (w) => ({
-      query: `mutation($id: ID!, $v: Int!) { verifyOrganization(id: $id, version: $v, approve: false, reason: "Registration number missing") { organization { id } userErrors ${E} } }`,
-      variables: { id: w.orgA, v: await w.version('organization', w.orgA) },
-    }),
-  },
-  createService: {
-    allowed: EDITORS_OF_A,
-    call: async (w) => ({
-      query: `mutation($input: CreateServiceInput!) { createService(input: $input) { service { id } userErrors ${E} } }`,
-      variables: { input: { organizationId: w.orgA, names: { sq: 'Shërbim' }, categories: ['counselling'] } },
-    }),
-  },
-  updateService: {
-    allowed: EDITORS_OF_A,
-    call: async (w) => {
-      const s = await newService(w);
-      return {
-        query: `mutation($input: UpdateServiceInput!) { updateService(input: $input) { service { id } userErrors ${E} } }`,
-        variables: { input: { id: s.id, version: s.version, capacity: 40 } },
-      };
-    },
-  },
-  deleteService: {
-    allowed: EDITORS_OF_A,
-    call: async (w) => {
-      const s = await newService(w);
-      return { query: `mutation($id: ID!, $v: Int!) { deleteService(id: $id, version: $v) { deletedServiceId userErrors ${E} } }`, variables: { id: s.id, v: s.version } };
-    },
-  },
-  createLocation: {
-    allowed: EDITORS_OF_A,
-    call: async (w) => ({
-      query: `mutation($input: CreateLocationInput!) { createLocation(input: $input) { location { id } userErrors ${E} } }`,
-      variables: { input: { organizationId: w.orgA, municipality: 'prizren', lat: 42.215, lng: 20.74 } },
-    }),
-  },
-  updateLocation: {
-    allowed: EDITORS_OF_A,
-    call: async (w) => {
-      const l = await newLocation(w);
-      return {
-        query: `mutation($input: UpdateLocationInput!) { updateLocation(input: $input) { location { id } userErrors ${E} } }`,
-        variables: { input: { id: l.id, version: l.version, lat: 42.67, lng: 21.17 } },
-      };
-    },
-  },
-  deleteLocation: {
-    allowed: EDITORS_OF_A,
-    call: async (w) => {
-      const l = await newLocation(w);
-      return { query: `mutation($id: ID!, $v: Int!) { deleteLocation(id: $id, version: $v) { deletedLocationId userErrors ${E} } }`, variables: { id: l.id, v: l.version } };
-    },
-  },
-  createLicence: {
-    allowed: EDITORS_OF_A,
-    call: async (w) => ({
-      query: `mutation($input: CreateLicenceInput!) { createLicence(input: $input) { licence { id } userErrors ${E} } }`,
-      variables: { input: { organizationId: w.orgA, authority: 'Ministria', number: `L-${w.unique()}`, categories: ['counselling'], validFrom: '2025-01-01' } },
-    }),
-  },
-  updateLicence: {
-    allowed: EDITORS_OF_A,
-    call: async (w) => {
-      const l = await newLicence(w);
-      return {
-        query: `mutation($input: UpdateLicenceInput!) { updateLicence(input: $input) { licence { id } userErrors ${E} } }`,
-        variables: { input: { id: l.id, version: l.version, validUntil: '2030-12-31' } },
-      };
-    },
-  },
-  revertRevision: {
-    allowed: ['ownerOfA', 'moderator', 'admin'],
-    call: async (w) => {
-      const l = await newLocation(w);
-      await w.asAdmin(`mutation($input: UpdateLocationInput!) { updateLocation(input: $input) { location { id } userErrors ${E} } }`, {
-        input: { id: l.id, version: l.version, name: 'Renamed' },
-      });
-      const history = await w.api.query(`query($id: ID!) { revisions(entityType: "Location", entityId: $id, first: 1) { edges { node { id action } } } }`, { id: l.id });
-      const revision = history.data.revisions.edges[0].node;
-      expect(revision.action).toBe('UPDATE');
-      return { query: `mutation($id: ID!) { revertRevision(revisionId: $id) { revision { id } userErrors ${E} } }`, variables: { id: revision.id } };
-    },
-  },
+  ...EDITING_ROWS,
   // Issue 5: contracts (officers for their own authority, administrators) and shortlists (officers, administrators).
   recordContract: {
     allowed: ['officer', 'admin'],

@@ -1,15 +1,15 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { request } from '../shared/api/graphql';
 import { paths } from '../shared/router/paths';
-import { FormErrors, TextField, setter, useSubmit, type FormState } from '../shared/ui/Forms';
+import { FormErrors, TextField } from '../shared/ui/Forms';
 import { Link } from '../shared/ui/Link';
 import '../shared/ui/signed-in.css';
-import { NO_ERRORS, sortErrors, type SortedErrors } from '../shared/user-errors';
 import { Heading } from './Heading';
 import { PasswordField } from './PasswordField';
 import { ResendConfirmationForm } from './ConfirmEmailPage';
 import { RegisterMutation } from './operations';
+import { useAccountForm } from './use-account-form';
 
 /** Registering from an invitation (sign-in → register keeps `?next=/invitations/accept?token=…`): its token proves the address. */
 function invitationTokenIn(search: string): string | null {
@@ -20,22 +20,13 @@ function invitationTokenIn(search: string): string | null {
 
 export function RegisterPage({ search }: { search: string }) {
   const { t } = useTranslation();
-  const formId = useId();
-  const [form, setForm] = useState<FormState>({ displayName: '', email: '', password: '' });
-  const [errors, setErrors] = useState<SortedErrors>(NO_ERRORS);
   const [registered, setRegistered] = useState<string | null>(null);
-  const set = setter(setForm);
-
-  const { busy, submit } = useSubmit(async () => {
-    const input = { displayName: String(form.displayName), email: String(form.email), password: String(form.password), invitationToken: invitationTokenIn(search) };
-    const { register } = await request(RegisterMutation, { input });
-    if (register.userErrors.length) {
-      setErrors(sortErrors(register.userErrors, ['displayName', 'email', 'password']));
-      return;
-    }
+  const { formId, form, set, errors, busy, submit } = useAccountForm(
+    ['displayName', 'email', 'password'],
+    async (input) => (await request(RegisterMutation, { input: { displayName: input.displayName!, email: input.email!, password: input.password!, invitationToken: invitationTokenIn(search) } })).register,
     // The API answers the same whether or not the address has an account: the mail tells the rest.
-    setRegistered(input.email.trim());
-  }, (error) => setErrors({ ...NO_ERRORS, general: [error] }));
+    (input) => setRegistered(input.email!.trim()),
+  );
 
   if (registered !== null) {
     return (

@@ -1,34 +1,26 @@
 // Sign-in: back to where the user came from (`?next=`, a path of this site only) when it succeeds.
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { request } from '../shared/api/graphql';
 import { paths } from '../shared/router/paths';
-import { FormErrors, TextField, setter, useSubmit, type FormState } from '../shared/ui/Forms';
+import { FormErrors, TextField } from '../shared/ui/Forms';
 import { Link } from '../shared/ui/Link';
 import '../shared/ui/signed-in.css';
-import { NO_ERRORS, sortErrors, type SortedErrors } from '../shared/user-errors';
 import { Heading } from './Heading';
 import { PasswordField } from './PasswordField';
 import { afterSignIn } from './next';
 import { SignInMutation } from './operations';
+import { useAccountForm } from './use-account-form';
 
 export function SignInPage({ search }: { search: string }) {
   const { t } = useTranslation();
-  const formId = useId();
-  const [form, setForm] = useState<FormState>({ email: '', password: '' });
-  const [errors, setErrors] = useState<SortedErrors>(NO_ERRORS);
   const [unconfirmed, setUnconfirmed] = useState(false);
-  const set = setter(setForm);
-
-  const { busy, submit } = useSubmit(async () => {
-    const { signIn } = await request(SignInMutation, { input: { email: String(form.email), password: String(form.password) } });
-    if (signIn.userErrors.length || !signIn.user) {
-      setErrors(sortErrors(signIn.userErrors, ['email', 'password']));
-      setUnconfirmed(signIn.userErrors.some((e) => e.code === 'EMAIL_NOT_CONFIRMED'));
-      return;
-    }
-    await afterSignIn(search);
-  }, (error) => setErrors({ ...NO_ERRORS, general: [error] }));
+  const { formId, form, set, errors, busy, submit } = useAccountForm(
+    ['email', 'password'],
+    async (input) => (await request(SignInMutation, { input: { email: input.email!, password: input.password! } })).signIn,
+    () => afterSignIn(search),
+    (refusal) => setUnconfirmed(refusal.some((e) => e.code === 'EMAIL_NOT_CONFIRMED')),
+  );
 
   return (
     <section className="auth-form">

@@ -6,7 +6,7 @@ import { DataText } from '../shared/ui/DataText';
 import { formatMoney } from '../shared/format/numbers';
 import { orgPath } from '../shared/router/router';
 import { Link } from '../shared/ui/Link';
-import { TableScroll } from '../shared/ui/TableScroll';
+import { TableHead, TableScroll } from '../shared/ui/TableScroll';
 
 /** A contract row (the ContractRowFields fragment), with its provider where the table names it. */
 export type ContractRow = ContractRowFieldsFragment & { provider?: { id: string; name: string; names?: OptionalLocalizedText } };
@@ -18,20 +18,18 @@ export function ContractTable({ contracts, lang, showProvider, testId, busy }: {
   return (
     <TableScroll label={t('contracts.title')}>
       <table className="data-table" data-testid={testId} aria-busy={busy}>
-        <thead>
-          <tr>
-            <th scope="col">{t('contracts.col.awardDate')}</th>
-            <th scope="col">{t('contracts.col.title')}</th>
-            <th scope="col">{t('contracts.col.authority')}</th>
-            {showProvider && <th scope="col">{t('contracts.col.provider')}</th>}
-            <th scope="col">{t('contracts.col.categories')}</th>
-            <th scope="col">{t('contracts.col.modality')}</th>
-            <th scope="col">{t('contracts.col.period')}</th>
-            <th scope="col" className="num">
-              {t('contracts.col.amount')}
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            { label: t('contracts.col.awardDate') },
+            { label: t('contracts.col.title') },
+            { label: t('contracts.col.authority') },
+            showProvider && { label: t('contracts.col.provider') },
+            { label: t('contracts.col.categories') },
+            { label: t('contracts.col.modality') },
+            { label: t('contracts.col.period') },
+            { label: t('contracts.col.amount'), num: true },
+          ]}
+        />
         <tbody>
           {contracts.map((c) => (
             <tr key={c.id} data-contract-id={c.id}>

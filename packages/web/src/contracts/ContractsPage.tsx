@@ -12,9 +12,10 @@ import { navigate } from '../shared/router/router';
 import { ContractTable } from './ContractTable';
 import { DemoBanner } from '../shared/ui/DemoBanner';
 import { LoadError } from '../shared/ui/LoadError';
-import { CategoryOptgroups, CodeOptions } from '../shared/ui/RefOptions';
+import { CategoryOptgroups, CodeOptions, ValueOptions } from '../shared/ui/RefOptions';
+import { FilterSelect } from '../shared/ui/FilterFields';
 import { ExportLinks } from '../shared/ui/ExportLinks';
-import { TableScroll } from '../shared/ui/TableScroll';
+import { TableHead, TableScroll } from '../shared/ui/TableScroll';
 
 export const CONTRACTS_PAGE_SIZE = 25;
 export function ContractsPage({ search, lang }: { search: string; lang: Lang }) {
@@ -96,31 +97,14 @@ function TotalsSection({ headingId, state, filter, lang, onChange }: { headingId
   return (
     <section aria-labelledby={`${headingId}-totals`} className="contract-totals">
       <h2 id={`${headingId}-totals`}>{t('contracts.totalsTitle')}</h2>
-      <div className="field field-inline">
-        <label htmlFor={`${headingId}-by`}>{t('contracts.by')}</label>
-        <select id={`${headingId}-by`} name="by" value={state.by} onChange={(e) => onChange({ by: e.target.value as ContractsState['by'] })}>
-          {TOTAL_DIMENSIONS.map((d) => (
-            <option key={d} value={d}>
-              {t(`contracts.dimension.${d}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect id={`${headingId}-by`} name="by" className="field field-inline" label={t('contracts.by')} value={state.by} onChange={(v) => onChange({ by: v as ContractsState['by'] })}>
+        <ValueOptions values={TOTAL_DIMENSIONS} label={(d) => t(`contracts.dimension.${d}`)} />
+      </FilterSelect>
       {state.by === 'CATEGORY' && <p className="hint">{t('contracts.categoryNote')}</p>}
       <LoadError error={totals.error} />
       <TableScroll label={t('contracts.totalsTitle')}>
         <table className="data-table" data-testid="totals-table" aria-busy={totals.isFetching}>
-          <thead>
-            <tr>
-              <th scope="col">{t(`contracts.dimension.${state.by}`)}</th>
-              <th scope="col" className="num">
-                {t('contracts.col.count')}
-              </th>
-              <th scope="col" className="num">
-                {t('contracts.col.amount')}
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={[{ label: t(`contracts.dimension.${state.by}`) }, { label: t('contracts.col.count'), num: true }, { label: t('contracts.col.amount'), num: true }]} />
           <tbody>
             {totals.data?.contractTotals.map((row) => (
               <tr key={row.key} data-key={row.key}>
@@ -152,42 +136,25 @@ function ContractFilters({ state, lang, onChange }: { state: ContractsState; lan
   );
   return (
     <form className="contract-filters" aria-label={t('contracts.filters')} onSubmit={(e) => e.preventDefault()}>
-      <div className="field">
-        <label htmlFor={`${id}-auth`}>{t('contracts.authority')}</label>
-        <select id={`${id}-auth`} name="authority" value={state.authority ?? ''} onChange={(e) => onChange({ authority: e.target.value || null })}>
-          <option value="">{t('filters.any')}</option>
-          <CodeOptions items={sortedAuthorities} />
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-cat`}>{t('contracts.category')}</label>
-        <select id={`${id}-cat`} name="category" value={state.category ?? ''} onChange={(e) => onChange({ category: e.target.value || null })}>
-          <option value="">{t('filters.any')}</option>
-          <CategoryOptgroups tree={ref?.categoryTree ?? []} />
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-year`}>{t('contracts.year')}</label>
-        <select id={`${id}-year`} name="year" value={state.year ?? ''} onChange={(e) => onChange({ year: e.target.value ? Number(e.target.value) : null })}>
-          <option value="">{t('filters.any')}</option>
-          {yearList.map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-mod`}>{t('contracts.modality')}</label>
-        <select id={`${id}-mod`} name="modality" value={state.modality ?? ''} onChange={(e) => onChange({ modality: (e.target.value || null) as ContractsState['modality'] })}>
-          <option value="">{t('filters.any')}</option>
-          {MODALITIES.map((m) => (
-            <option key={m} value={m}>
-              {t(`enum.modality.${m}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect id={`${id}-auth`} name="authority" label={t('contracts.authority')} value={state.authority ?? ''} any={t('filters.any')} onChange={(v) => onChange({ authority: v || null })}>
+        <CodeOptions items={sortedAuthorities} />
+      </FilterSelect>
+      <FilterSelect id={`${id}-cat`} name="category" label={t('contracts.category')} value={state.category ?? ''} any={t('filters.any')} onChange={(v) => onChange({ category: v || null })}>
+        <CategoryOptgroups tree={ref?.categoryTree ?? []} />
+      </FilterSelect>
+      <FilterSelect id={`${id}-year`} name="year" label={t('contracts.year')} value={String(state.year ?? '')} any={t('filters.any')} onChange={(v) => onChange({ year: v ? Number(v) : null })}>
+        <ValueOptions values={yearList} label={String} />
+      </FilterSelect>
+      <FilterSelect
+        id={`${id}-mod`}
+        name="modality"
+        label={t('contracts.modality')}
+        value={state.modality ?? ''}
+        any={t('filters.any')}
+        onChange={(v) => onChange({ modality: (v || null) as ContractsState['modality'] })}
+      >
+        <ValueOptions values={MODALITIES} label={(m) => t(`enum.modality.${m}`)} />
+      </FilterSelect>
     </form>
   );
 }

@@ -32,8 +32,7 @@ export const ContractsQuery = graphql(`
       totalCount
       totalAmount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       edges {
         cursor
@@ -44,9 +43,7 @@ export const ContractsQuery = graphql(`
             id
             name(lang: $lang)
             names {
-              sq
-              sr
-              en
+              ...LocalizedTextFields
             }
           }
         }

@@ -1,12 +1,13 @@
 import i18next from 'i18next';
 import L from 'leaflet';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GAP_STROKE, classOf, colourOf, type ColourScale, type CoverageRow } from './coverage';
 import { formatDecimal } from '../shared/format/numbers';
 import { formatNumber } from '../shared/format/format';
 import type { Lang } from '../shared/i18n/lang';
-import { KOSOVO_BOUNDS, createMap, el, labelPopupClose } from '../shared/map/leaflet';
+import { KOSOVO_BOUNDS, el, labelPopupClose } from '../shared/map/leaflet';
+import { useLeafletMap } from '../shared/map/use-map';
 
 export interface CoverageMapRow extends CoverageRow {
   seat: { lat: number; lng: number };
@@ -44,22 +45,17 @@ export function CoverageMap({
   shapes: Map<string, unknown> | null;
 }) {
   const { t } = useTranslation();
-  const container = useRef<HTMLDivElement>(null);
-  const mapRef = useRef<{ map: L.Map; layer: L.LayerGroup; fitted: boolean } | null>(null);
   const [tilesOff, setTilesOff] = useState(false);
-
-  useEffect(() => {
-    const { map, dispose } = createMap(container.current!, { zoomSnap: 0.25, minZoom: 6, maxZoom: 13, scrollWheelZoom: false }, () => setTilesOff(true));
-    map.createPane('coverage').style.zIndex = '350';
-    map.fitBounds(KOSOVO_BOUNDS, { animate: false });
-    labelPopupClose(map);
-    const layer = L.layerGroup().addTo(map);
-    mapRef.current = { map, layer, fitted: false };
-    return () => {
-      dispose();
-      mapRef.current = null;
-    };
-  }, []);
+  const { container, made: mapRef } = useLeafletMap(
+    { zoomSnap: 0.25, minZoom: 6, maxZoom: 13, scrollWheelZoom: false },
+    (map) => {
+      map.createPane('coverage').style.zIndex = '350';
+      map.fitBounds(KOSOVO_BOUNDS, { animate: false });
+      labelPopupClose(map);
+      return { map, layer: L.layerGroup().addTo(map), fitted: false };
+    },
+    () => setTilesOff(true),
+  );
 
   const key = rows.map((r) => `${r.code}:${r.providers}:${r.per10k}:${r.sites}:${r.nearestKm}`).join('|') + scale.breaks.join(',');
   const hasShapes = shapes != null && shapes.size > 0;
@@ -68,35 +64,7 @@ export function CoverageMap({
     if (!m || !shapes) return;
     m.layer.clearLayers();
     const maxProviders = Math.max(1, ...rows.map((r) => r.providers));
-    for (const r of rows) {
-      const cls = classOf(r.per10k, r.providers, scale);
-      const style: L.PathOptions = {
-        pane: 'coverage',
-        color: r.gap ? GAP_STROKE : '#1b1f24',
-        weight: r.gap ? 2.5 : 1,
-        dashArray: r.gap ? '5 4' : undefined,
-        fillColor: colourOf(r.per10k, r.providers, scale),
-        fillOpacity: 0.85,
-        className: `cov-shape${r.gap ? ' cov-gap' : ''}`,
-      };
-      const geometry = shapes.get(r.code);
-      const layer: L.Path | L.GeoJSON = geometry
-        ? L.geoJSON({ type: 'Feature', properties: {}, geometry } as GeoJSON.Feature, { style: () => style, pane: 'coverage' })
-        : L.circleMarker([r.seat.lat, r.seat.lng], { ...style, radius: r.gap ? 7 : 7 + 17 * Math.sqrt(r.providers / maxProviders) });
-      const lines = describeRow(r, lang);
-      const tip = el('div', 'cov-tip');
-      tip.append(el('strong', undefined, r.name));
-      for (const line of lines) tip.append(el('div', undefined, line));
-      layer.bindTooltip(tip, { sticky: !geometry, direction: 'top' });
-      const popup = el('div', 'popup');
-      popup.append(el('h3', 'popup-title', r.name), el('p', 'popup-categories', r.regionName));
-      const ul = el('ul');
-      for (const line of lines) ul.append(el('li', undefined, line));
-      popup.append(ul);
-      layer.bindPopup(popup);
-      layer.on('add', () => decorate(layer, r, cls, `${r.name}. ${lines.join('. ')}`));
-      m.layer.addLayer(layer);
-    }
+    for (const r of rows) m.layer.addLayer(municipalityLayer(r, shapes.get(r.code), scale, maxProviders, lang));
     // the page's layout settles after the map is created: fit Kosovo once the shapes are drawn
     if (!m.fitted && rows.length) {
       m.fitted = true;
@@ -112,6 +80,36 @@ export function CoverageMap({
       {tilesOff && <p className="visually-hidden">{t('map.tilesOff')}</p>}
     </div>
   );
+}
+
+/** A municipality on the map: its polygon (or a circle at its seat), coloured by its class, with its tooltip and popup. */
+function municipalityLayer(r: CoverageMapRow, geometry: unknown, scale: ColourScale, maxProviders: number, lang: Lang): L.Path | L.GeoJSON {
+  const cls = classOf(r.per10k, r.providers, scale);
+  const style: L.PathOptions = {
+    pane: 'coverage',
+    color: r.gap ? GAP_STROKE : '#1b1f24',
+    weight: r.gap ? 2.5 : 1,
+    dashArray: r.gap ? '5 4' : undefined,
+    fillColor: colourOf(r.per10k, r.providers, scale),
+    fillOpacity: 0.85,
+    className: `cov-shape${r.gap ? ' cov-gap' : ''}`,
+  };
+  const layer: L.Path | L.GeoJSON = geometry
+    ? L.geoJSON({ type: 'Feature', properties: {}, geometry } as GeoJSON.Feature, { style: () => style, pane: 'coverage' })
+    : L.circleMarker([r.seat.lat, r.seat.lng], { ...style, radius: r.gap ? 7 : 7 + 17 * Math.sqrt(r.providers / maxProviders) });
+  const lines = describeRow(r, lang);
+  const tip = el('div', 'cov-tip');
+  tip.append(el('strong', undefined, r.name));
+  for (const line of lines) tip.append(el('div', undefined, line));
+  layer.bindTooltip(tip, { sticky: !geometry, direction: 'top' });
+  const popup = el('div', 'popup');
+  popup.append(el('h3', 'popup-title', r.name), el('p', 'popup-categories', r.regionName));
+  const ul = el('ul');
+  for (const line of lines) ul.append(el('li', undefined, line));
+  popup.append(ul);
+  layer.bindPopup(popup);
+  layer.on('add', () => decorate(layer, r, cls, `${r.name}. ${lines.join('. ')}`));
+  return layer;
 }
 
 /** Makes a shape's SVG path keyboard-reachable and names it for assistive technology. */

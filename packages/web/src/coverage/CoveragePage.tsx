@@ -33,6 +33,7 @@ import { CoverageMap, type CoverageMapRow } from './CoverageMap';
 import { DemoBanner } from '../shared/ui/DemoBanner';
 import { LoadError } from '../shared/ui/LoadError';
 import { CategoryOptgroups, CodeOptions } from '../shared/ui/RefOptions';
+import { FilterSelect, TargetGroupChecklist } from '../shared/ui/FilterFields';
 import { ExportLinks } from '../shared/ui/ExportLinks';
 import { TableScroll } from '../shared/ui/TableScroll';
 
@@ -123,42 +124,13 @@ function CoverageFilters({ state, category, onChange }: { state: CoverageState; 
   if (!ref) return null;
   return (
     <form className="coverage-filters" aria-label={t('coverage.filters')} onSubmit={(e) => e.preventDefault()}>
-      <div className="field">
-        <label htmlFor={`${id}-cat`}>{t('coverage.category')}</label>
-        <select id={`${id}-cat`} name="category" value={category ?? ''} onChange={(e) => onChange({ category: e.target.value || null })}>
-          <CategoryOptgroups tree={ref.categoryTree} />
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-region`}>{t('filters.region')}</label>
-        <select id={`${id}-region`} name="region" value={state.regions[0] ?? ''} onChange={(e) => onChange({ regions: e.target.value ? [e.target.value] : [] })}>
-          <option value="">{t('filters.any')}</option>
-          <CodeOptions items={ref.regions} />
-        </select>
-      </div>
-      <details className="field" open={state.targetGroups.length > 0 || undefined}>
-        <summary>
-          {t('filters.targetGroups')}
-          {state.targetGroups.length > 0 && <span className="count-badge">{state.targetGroups.length}</span>}
-        </summary>
-        <fieldset className="checklist">
-          <legend className="visually-hidden">{t('filters.targetGroups')}</legend>
-          {ref.targetGroups.map((g) => (
-            <label key={g.code} className="check">
-              <input
-                type="checkbox"
-                name="tg"
-                value={g.code}
-                checked={state.targetGroups.includes(g.code)}
-                onChange={(e) =>
-                  onChange({ targetGroups: e.target.checked ? [...state.targetGroups, g.code] : state.targetGroups.filter((c) => c !== g.code) })
-                }
-              />
-              <span>{g.name}</span>
-            </label>
-          ))}
-        </fieldset>
-      </details>
+      <FilterSelect id={`${id}-cat`} name="category" label={t('coverage.category')} value={category ?? ''} onChange={(v) => onChange({ category: v || null })}>
+        <CategoryOptgroups tree={ref.categoryTree} />
+      </FilterSelect>
+      <FilterSelect id={`${id}-region`} name="region" label={t('filters.region')} value={state.regions[0] ?? ''} any={t('filters.any')} onChange={(v) => onChange({ regions: v ? [v] : [] })}>
+        <CodeOptions items={ref.regions} />
+      </FilterSelect>
+      <TargetGroupChecklist groups={ref.targetGroups} selected={state.targetGroups} onChange={(targetGroups) => onChange({ targetGroups })} />
     </form>
   );
 }

@@ -161,21 +161,9 @@ export interface CoverageRow {
   gap: boolean;
 }
 
+/** The value a column sorts by: the row's field of the same name, but for the two named columns. */
 function value(row: CoverageRow, key: SortKey): string | number | null {
-  switch (key) {
-    case 'municipality':
-      return row.name;
-    case 'region':
-      return row.regionName;
-    case 'providers':
-      return row.providers;
-    case 'sites':
-      return row.sites;
-    case 'per10k':
-      return row.per10k;
-    case 'nearestKm':
-      return row.nearestKm;
-  }
+  return key === 'municipality' ? row.name : key === 'region' ? row.regionName : row[key];
 }
 
 /**

@@ -10,13 +10,14 @@ import { request } from '../shared/api/graphql';
 import { clearQueryCache, useGqlQuery } from '../shared/api/query';
 import { apiLang, type Lang } from '../shared/i18n/lang';
 import { useRefData } from '../shared/refdata';
-import { diffRows, isRevertible, type Namer } from './revision-diff';
+import { diffRows, isRevertible, type DiffRow, type Namer } from './revision-diff';
 import { orgPath } from '../shared/router/router';
-import { networkError, type UserErrorLike } from '../shared/user-errors';
-import { FormErrors } from '../shared/ui/Forms';
+import type { UserErrorLike } from '../shared/user-errors';
+import { FormErrors, useSubmit } from '../shared/ui/Forms';
 import { Link } from '../shared/ui/Link';
 import { LoadError } from '../shared/ui/LoadError';
 import { UndoMerges } from '../moderation';
+import { TableHead } from '../shared/ui/TableScroll';
 import '../shared/ui/signed-in.css';
 
 type Revision = NonNullable<HistoryResult['organizationHistory']>['edges'][number]['node'];
@@ -137,21 +138,15 @@ function RevisionItem({
 }) {
   const { t } = useTranslation();
   const [errors, setErrors] = useState<UserErrorLike[]>([]);
-  const [busy, setBusy] = useState(false);
   const rows = diffRows(r.changes, namer);
-
-  async function revert() {
-    setBusy(true);
-    try {
+  const { busy, submit: revert } = useSubmit(
+    async () => {
       const { revertRevision } = await request(RevertRevisionMutation, { revisionId: r.id });
       setErrors(revertRevision.userErrors);
       if (!revertRevision.userErrors.length) onReverted();
-    } catch (err) {
-      setErrors([networkError(err)]);
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+    (error) => setErrors([error]),
+  );
 
   const captionId = `rev-${r.id}`;
   return (
@@ -166,52 +161,52 @@ function RevisionItem({
           {t('history.reason')}: {r.reason}
         </p>
       )}
-      {rows.length > 0 && (
-        <table className="data-table diff-table" aria-labelledby={captionId}>
-          <thead>
-            <tr>
-              <th scope="col">{t('history.field')}</th>
-              <th scope="col">{t('history.old')}</th>
-              <th scope="col">{t('history.new')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.field} data-field={row.field}>
-                <th scope="row">{t(`history.fields.${row.field.replace(/\./g, '_')}`, { defaultValue: row.field })}</th>
-                <td className="diff-old">
-                  <del>{row.old}</del>
-                </td>
-                <td className="diff-new">
-                  <ins>{row.new}</ins>
-                  {row.added && (row.added.length > 0 || (row.removed?.length ?? 0) > 0) && (
-                    <span className="diff-list">
-                      {row.added.map((a) => (
-                        <span key={`+${a}`} className="diff-added">
-                          {' '}+{a}
-                        </span>
-                      ))}
-                      {row.removed?.map((a) => (
-                        <span key={`-${a}`} className="diff-removed">
-                          {' '}−{a}
-                        </span>
-                      ))}
-                    </span>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {rows.length > 0 && <DiffTable rows={rows} captionId={captionId} />}
       {canRevert && isRevertible(r.action) && (
         <p>
-          <button type="button" onClick={revert} disabled={busy} aria-describedby={captionId}>
+          <button type="button" onClick={() => void revert()} disabled={busy} aria-describedby={captionId}>
             {t('history.revert')}
           </button>
         </p>
       )}
       <FormErrors errors={errors} />
     </li>
+  );
+}
+
+/** A revision's changes, field by field: the old value struck, the new one, and a list's additions and removals. */
+function DiffTable({ rows, captionId }: { rows: DiffRow[]; captionId: string }) {
+  const { t } = useTranslation();
+  return (
+    <table className="data-table diff-table" aria-labelledby={captionId}>
+      <TableHead columns={[{ label: t('history.field') }, { label: t('history.old') }, { label: t('history.new') }]} />
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.field} data-field={row.field}>
+            <th scope="row">{t(`history.fields.${row.field.replace(/\./g, '_')}`, { defaultValue: row.field })}</th>
+            <td className="diff-old">
+              <del>{row.old}</del>
+            </td>
+            <td className="diff-new">
+              <ins>{row.new}</ins>
+              {row.added && (row.added.length > 0 || (row.removed?.length ?? 0) > 0) && (
+                <span className="diff-list">
+                  {row.added.map((a) => (
+                    <span key={`+${a}`} className="diff-added">
+                      {' '}+{a}
+                    </span>
+                  ))}
+                  {row.removed?.map((a) => (
+                    <span key={`-${a}`} className="diff-removed">
+                      {' '}−{a}
+                    </span>
+                  ))}
+                </span>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

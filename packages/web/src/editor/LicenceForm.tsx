@@ -1,22 +1,12 @@
-import { request } from '../shared/api/graphql';
 import { LICENCE_FIELDS, licenceToForm } from './editor-forms';
-import { EditorForm, useEditorForm } from './entity-form';
+import { EditorForm, savePart, useEditorForm } from './entity-form';
 import { CreateLicenceMutation, UpdateLicenceMutation } from './operations';
 import { SaveRow } from './parts';
 import type { Lic, Org } from './types';
 
 /** A licence (new without `licence`); a moderator verifies it afterwards. */
 export function LicenceForm({ org, licence, onSaved, onReload }: { org: Org; licence?: Lic; onSaved: () => void; onReload: () => void }) {
-  const f = useEditorForm(
-    LICENCE_FIELDS,
-    licence,
-    licenceToForm,
-    async (input) =>
-      licence
-        ? (await request(UpdateLicenceMutation, { input: { ...input, id: licence.id, version: licence.version } })).updateLicence
-        : (await request(CreateLicenceMutation, { input: { ...input, organizationId: org.id } })).createLicence,
-    onSaved,
-  );
+  const f = useEditorForm(LICENCE_FIELDS, licence, licenceToForm, savePart(org, licence, CreateLicenceMutation, UpdateLicenceMutation), onSaved);
   const { t, o, text, multi } = f;
   return (
     <EditorForm f={f} testId="licence-form" onReload={onReload}>

@@ -1,6 +1,6 @@
 import L from 'leaflet';
 import { useEffect, useRef } from 'react';
-import { createMap } from '../shared/map/leaflet';
+import { useLeafletMap } from '../shared/map/use-map';
 
 export interface LatLng {
   lat: number;
@@ -28,15 +28,10 @@ export function LocationPicker({
   label: string;
   describedBy?: string;
 }) {
-  const container = useRef<HTMLDivElement>(null);
-  const map = useRef<L.Map | null>(null);
-  const marker = useRef<L.Marker | null>(null);
   const pick = useRef(onPick);
   pick.current = onPick;
-
-  useEffect(() => {
+  const { container, made } = useLeafletMap({ scrollWheelZoom: false }, (m, box, onDispose) => {
     const start = point ?? fallback;
-    const { map: m, dispose } = createMap(container.current!, { scrollWheelZoom: false });
     m.setView([start.lat, start.lng], 14);
     const mk = L.marker([start.lat, start.lng], {
       draggable: true,
@@ -57,29 +52,21 @@ export function LocationPicker({
     // where the view is, for tests and for whoever reads the DOM
     const showCentre = () => {
       const c = m.getCenter();
-      container.current?.setAttribute('data-centre', `${c.lat.toFixed(4)},${c.lng.toFixed(4)}`);
+      box.setAttribute('data-centre', `${c.lat.toFixed(4)},${c.lng.toFixed(4)}`);
     };
     m.on('moveend', showCentre);
     showCentre();
-    map.current = m;
-    marker.current = mk;
     // the box may change size (a panel opening, the window): Leaflet must know, or clicks land elsewhere
     const resize = typeof ResizeObserver === 'function' ? new ResizeObserver(() => m.invalidateSize({ pan: false })) : null;
-    resize?.observe(container.current!);
-    return () => {
-      resize?.disconnect();
-      dispose();
-      map.current = null;
-      marker.current = null;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the map is made once; the point follows below
-  }, []);
+    resize?.observe(box);
+    onDispose(() => resize?.disconnect());
+    return { map: m, marker: mk };
+  });
 
   // typed coordinates (or a reload) move the marker
   useEffect(() => {
-    const m = map.current;
-    const mk = marker.current;
-    if (!m || !mk) return;
+    if (!made.current) return;
+    const { map: m, marker: mk } = made.current;
     if (!point) {
       mk.remove();
       return;
@@ -92,7 +79,7 @@ export function LocationPicker({
 
   // a municipality chosen or an address typed: show that place, leaving the marker where it is
   useEffect(() => {
-    if (centre) map.current?.setView([centre.lat, centre.lng], 13, { animate: false });
+    if (centre) made.current?.map.setView([centre.lat, centre.lng], 13, { animate: false });
   }, [centre?.seq]); // eslint-disable-line react-hooks/exhaustive-deps
 
   return <div ref={container} className="picker-map" role="region" aria-label={label} aria-describedby={describedBy} data-testid="location-picker" />;

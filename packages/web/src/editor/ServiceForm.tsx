@@ -1,22 +1,12 @@
-import { request } from '../shared/api/graphql';
 import { SERVICE_FIELDS, serviceToForm } from './editor-forms';
-import { EditorForm, useEditorForm } from './entity-form';
+import { EditorForm, savePart, useEditorForm } from './entity-form';
 import { CreateServiceMutation, UpdateServiceMutation } from './operations';
 import { DeleteButton, SaveRow } from './parts';
 import type { Org, Svc } from './types';
 
 /** A service (new without `service`): what, for whom, where, how many, at what fee. */
 export function ServiceForm({ org, service, onSaved, onReload }: { org: Org; service?: Svc; onSaved: () => void; onReload: () => void }) {
-  const f = useEditorForm(
-    SERVICE_FIELDS,
-    service,
-    serviceToForm,
-    async (input) =>
-      service
-        ? (await request(UpdateServiceMutation, { input: { ...input, id: service.id, version: service.version } })).updateService
-        : (await request(CreateServiceMutation, { input: { ...input, organizationId: org.id } })).createService,
-    onSaved,
-  );
+  const f = useEditorForm(SERVICE_FIELDS, service, serviceToForm, savePart(org, service, CreateServiceMutation, UpdateServiceMutation), onSaved);
   const { t, o, text, select, multi, localized } = f;
   const sites = org.locations.map((l) => ({ value: l.id, label: l.name || l.address || l.municipality.name }));
   return (

@@ -2,6 +2,8 @@
 // controls bound to it.
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TypedDocumentString } from '../gql/graphql';
+import { request } from '../shared/api/graphql';
 import { clearQueryCache } from '../shared/api/query';
 import { FormErrors, MultiSelectField, SelectField, StaleNotice, TextField, setter, type FormState, type Option } from '../shared/ui/Forms';
 import { NO_ERRORS, sortErrors, type SortedErrors, type UserErrorLike, networkError } from '../shared/user-errors';
@@ -10,6 +12,22 @@ import { useOptions } from './options';
 
 interface SaveResult {
   userErrors: readonly UserErrorLike[];
+}
+
+/** A create or update mutation of an organization's part (service, site, licence): one payload field. */
+type PartMutation<TInput> = TypedDocumentString<Record<string, SaveResult>, { input: TInput }>;
+
+/**
+ * The save of an organization's part: the update (with the part's id and the version it was read
+ * at, for the API's compare-and-set) when the part exists, the create under the organization otherwise.
+ */
+export function savePart<C, U>(org: { id: string }, part: { id: string; version: number } | undefined, create: PartMutation<C>, update: PartMutation<U>) {
+  return async (input: Record<string, unknown>): Promise<SaveResult> => {
+    const result = part
+      ? await request(update, { input: { ...input, id: part.id, version: part.version } as U })
+      : await request(create, { input: { ...input, organizationId: org.id } as C });
+    return Object.values(result)[0];
+  };
 }
 
 /** After a refused save, the first field marked invalid (or the form's alert) takes the focus. */

@@ -5,36 +5,8 @@ import { graphql } from '../gql';
 export const OrganizationEditorQuery = graphql(`
   query OrganizationEditor($id: ID!, $lang: Language!) {
     organization(id: $id) {
-      id
+      ...OrganizationRecordFields
       version
-      name(lang: $lang)
-      names {
-        sq
-        sr
-        en
-      }
-      descriptions {
-        sq
-        sr
-        en
-      }
-      acronym
-      legalForm
-      registrationNumber
-      registrationDate
-      website
-      email
-      phone
-      yearFounded
-      staffCount
-      volunteerCount
-      status
-      isDemo
-      lastConfirmedAt
-      verification {
-        status
-        verifiedAt
-      }
       viewerPermissions {
         edit
         invite
@@ -50,20 +22,8 @@ export const OrganizationEditorQuery = graphql(`
         }
       }
       services {
-        id
+        ...ServiceRecordFields
         version
-        name(lang: $lang)
-        names {
-          sq
-          sr
-          en
-        }
-        descriptions {
-          sq
-          sr
-          en
-        }
-        status
         categories {
           code
         }
@@ -76,27 +36,10 @@ export const OrganizationEditorQuery = graphql(`
         locations {
           id
         }
-        capacity
-        residentialPlaces
-        fee
-        languages
-        eligibility
       }
       locations {
-        id
+        ...SiteFields
         version
-        name
-        address
-        openingHours
-        accessibility
-        municipality {
-          code
-          name(lang: $lang)
-        }
-        point {
-          lat
-          lng
-        }
       }
       licences {
         id
@@ -290,8 +233,7 @@ export const OrganizationHistoryQuery = graphql(`
     organizationHistory(organizationId: $id, first: $first, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       edges {
         cursor

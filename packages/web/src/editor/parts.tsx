@@ -4,7 +4,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { request } from '../shared/api/graphql';
 import { clearQueryCache } from '../shared/api/query';
-import { FormErrors, StaleNotice } from '../shared/ui/Forms';
+import { FormErrors, StaleNotice, useSubmit } from '../shared/ui/Forms';
 import { NO_ERRORS, networkError, sortErrors, type SortedErrors } from '../shared/user-errors';
 import { ConfirmCurrentMutation, DeleteLocationMutation, DeleteServiceMutation } from './operations';
 import type { Org } from './types';
@@ -67,27 +67,22 @@ export function SaveRow({ busy, saved, label, children }: { busy: boolean; saved
 export function ConfirmCurrent({ org, onDone }: { org: Org; onDone: () => void }) {
   const { t } = useTranslation();
   const [errors, setErrors] = useState<SortedErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
-  async function confirm() {
-    setBusy(true);
-    try {
+  const { busy, submit: confirm } = useSubmit(
+    async () => {
       const { confirmOrganizationCurrent: r } = await request(ConfirmCurrentMutation, { id: org.id, version: org.version });
       setErrors(sortErrors(r.userErrors, []));
       if (!r.userErrors.length) {
         clearQueryCache();
         onDone();
       }
-    } catch (err) {
-      setErrors({ ...NO_ERRORS, general: [networkError(err)] });
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+    (error) => setErrors({ ...NO_ERRORS, general: [error] }),
+  );
   return (
     <div>
       {errors.stale && <StaleNotice onReload={onDone} />}
       <FormErrors errors={errors.general} />
-      <button type="button" onClick={confirm} disabled={busy}>
+      <button type="button" onClick={() => void confirm()} disabled={busy}>
         {t('editor.confirmCurrent')}
       </button>
     </div>

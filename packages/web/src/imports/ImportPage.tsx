@@ -17,7 +17,7 @@ import {
   type ImportKind,
 } from './imports';
 import { formatNumber } from '../shared/format/format';
-import { TableScroll } from '../shared/ui/TableScroll';
+import { TableHead, TableScroll } from '../shared/ui/TableScroll';
 
 const POLL_MS = 400;
 
@@ -157,22 +157,23 @@ function UploadForm({ id, imp }: { id: string; imp: ReturnType<typeof useImport>
   );
 }
 
+/** The summary's lines: the count of the report and the message that states it. */
+const SUMMARY_LINES = [
+  ['total', 'imports.summaryTotal'],
+  ['valid', 'imports.summaryValid'],
+  ['invalid', 'imports.summaryInvalid'],
+  ['duplicates', 'imports.summaryDuplicates'],
+] as const;
+
 function ReportSummary({ summary }: { summary: GroupedReport['summary'] }) {
   const { t } = useTranslation();
   return (
     <ul className="report-summary" data-testid="import-summary">
-      <li data-key="total" data-value={summary.total}>
-        {t('imports.summaryTotal', { formatted: formatNumber(summary.total) })}
-      </li>
-      <li data-key="valid" data-value={summary.valid}>
-        {t('imports.summaryValid', { formatted: formatNumber(summary.valid) })}
-      </li>
-      <li data-key="invalid" data-value={summary.invalid}>
-        {t('imports.summaryInvalid', { formatted: formatNumber(summary.invalid) })}
-      </li>
-      <li data-key="duplicates" data-value={summary.duplicates}>
-        {t('imports.summaryDuplicates', { formatted: formatNumber(summary.duplicates) })}
-      </li>
+      {SUMMARY_LINES.map(([key, message]) => (
+        <li key={key} data-key={key} data-value={summary[key]}>
+          {t(message, { formatted: formatNumber(summary[key]) })}
+        </li>
+      ))}
     </ul>
   );
 }
@@ -184,13 +185,7 @@ function ProblemTable({ grouped }: { grouped: GroupedReport }) {
     <TableScroll label={t('imports.problemsCaption', { n: grouped.lines.length, rows: grouped.rowsWithProblems })}>
                   <table className="data-table" data-testid="import-problems">
                     <caption>{t('imports.problemsCaption', { n: grouped.lines.length, rows: grouped.rowsWithProblems })}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('imports.col.line')}</th>
-                        <th scope="col">{t('imports.col.column')}</th>
-                        <th scope="col">{t('imports.col.message')}</th>
-                      </tr>
-                    </thead>
+                    <TableHead columns={[{ label: t('imports.col.line') }, { label: t('imports.col.column') }, { label: t('imports.col.message') }]} />
                     <tbody>
                       {grouped.lines.map((l, i) => (
                         <tr key={i} data-line={l.line ?? 'file'} data-column={l.column ?? ''} data-code={l.code}>

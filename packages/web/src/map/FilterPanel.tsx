@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { checkState, toggleCategory, type CategoryNode } from '../shared/categories';
 import { activeCriteria, emptyFilter, type Filter } from './filter';
 import { CategoryOptgroups, CodeOptions } from '../shared/ui/RefOptions';
+import { FilterSelect, TargetGroupChecklist } from '../shared/ui/FilterFields';
 import { useRefData } from '../shared/refdata';
 
 const TEXT_DELAY_MS = 400;
@@ -193,31 +194,7 @@ function ChoiceFilters({ filter, set }: { filter: Filter; set: (patch: Partial<F
         )}
       </details>
 
-      <details className="field" open={filter.targetGroups.length > 0 || undefined}>
-        <summary>
-          {t('filters.targetGroups')}
-          {filter.targetGroups.length > 0 && <span className="count-badge">{filter.targetGroups.length}</span>}
-        </summary>
-        <fieldset className="checklist">
-          <legend className="visually-hidden">{t('filters.targetGroups')}</legend>
-          {ref?.targetGroups.map((g) => (
-            <label key={g.code} className="check">
-              <input
-                type="checkbox"
-                name="tg"
-                value={g.code}
-                checked={filter.targetGroups.includes(g.code)}
-                onChange={(e) =>
-                  set({
-                    targetGroups: e.target.checked ? [...filter.targetGroups, g.code] : filter.targetGroups.filter((c) => c !== g.code),
-                  })
-                }
-              />
-              <span>{g.name}</span>
-            </label>
-          ))}
-        </fieldset>
-      </details>
+      <TargetGroupChecklist groups={ref?.targetGroups ?? []} selected={filter.targetGroups} onChange={(targetGroups) => set({ targetGroups })} />
     </>
   );
 }
@@ -230,32 +207,28 @@ function PlaceFilters({ id, filter, set }: { id: string; filter: Filter; set: (p
   return (
     <>
       <div className="field-row">
-        <div className="field">
-          <label htmlFor={`${id}-region`}>{t('filters.region')}</label>
-          <select
-            id={`${id}-region`}
-            value={filter.regions[0] ?? ''}
-            onChange={(e) => {
-              const regions = e.target.value ? [e.target.value] : [];
-              const keep = filter.municipalities.filter((m) => !regions.length || ref?.municipalityByCode.get(m)?.region.code === regions[0]);
-              set({ regions, municipalities: keep });
-            }}
-          >
-            <option value="">{t('filters.any')}</option>
-            <CodeOptions items={ref?.regions ?? []} />
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-mun`}>{t('filters.municipality')}</label>
-          <select
-            id={`${id}-mun`}
-            value={filter.municipalities[0] ?? ''}
-            onChange={(e) => set({ municipalities: e.target.value ? [e.target.value] : [] })}
-          >
-            <option value="">{t('filters.any')}</option>
-            <CodeOptions items={municipalities} />
-          </select>
-        </div>
+        <FilterSelect
+          id={`${id}-region`}
+          label={t('filters.region')}
+          value={filter.regions[0] ?? ''}
+          any={t('filters.any')}
+          onChange={(v) => {
+            const regions = v ? [v] : [];
+            const keep = filter.municipalities.filter((m) => !regions.length || ref?.municipalityByCode.get(m)?.region.code === regions[0]);
+            set({ regions, municipalities: keep });
+          }}
+        >
+          <CodeOptions items={ref?.regions ?? []} />
+        </FilterSelect>
+        <FilterSelect
+          id={`${id}-mun`}
+          label={t('filters.municipality')}
+          value={filter.municipalities[0] ?? ''}
+          any={t('filters.any')}
+          onChange={(v) => set({ municipalities: v ? [v] : [] })}
+        >
+          <CodeOptions items={municipalities} />
+        </FilterSelect>
       </div>
     </>
   );
@@ -268,19 +241,15 @@ function LicenceFilter({ id, filter, set }: { id: string; filter: Filter; set: (
   return (
     <>
       <div className="field-row field-row-licence">
-        <div className="field">
-          <label htmlFor={`${id}-lic`}>{t('filters.licensedFor')}</label>
-          <select
-            id={`${id}-lic`}
-            value={filter.licensedFor?.category ?? ''}
-            onChange={(e) =>
-              set({ licensedFor: e.target.value ? { category: e.target.value, on: filter.licensedFor?.on ?? null } : null })
-            }
-          >
-            <option value="">{t('filters.licensedAny')}</option>
-            <CategoryOptgroups tree={ref?.categoryTree ?? []} flat />
-          </select>
-        </div>
+        <FilterSelect
+          id={`${id}-lic`}
+          label={t('filters.licensedFor')}
+          value={filter.licensedFor?.category ?? ''}
+          any={t('filters.licensedAny')}
+          onChange={(v) => set({ licensedFor: v ? { category: v, on: filter.licensedFor?.on ?? null } : null })}
+        >
+          <CategoryOptgroups tree={ref?.categoryTree ?? []} flat />
+        </FilterSelect>
         {filter.licensedFor && (
           <div className="field field-date">
             <label htmlFor={`${id}-licon`}>{t('filters.licensedOn')}</label>

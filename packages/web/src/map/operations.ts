@@ -2,15 +2,22 @@
 // list and a site's popup. `npm run codegen` types them from the API's committed SDL.
 import { graphql } from '../gql';
 
+/** A site on the map: where it is, whose it is, what it offers (the list and the markers alike). */
+export const MapSiteFieldsFragment = graphql(`
+  fragment MapSiteFields on MapPoint {
+    locationId
+    organizationId
+    name
+    lat
+    lng
+    categoryCodes
+  }
+`);
+
 export const MapPointsQuery = graphql(`
   query MapPoints($filter: OrganizationFilter, $lang: Language!) {
     mapPoints(filter: $filter, lang: $lang) {
-      locationId
-      organizationId
-      name
-      lat
-      lng
-      categoryCodes
+      ...MapSiteFields
       verified
       isDemo
     }
@@ -43,13 +50,8 @@ export const MapPointSetQuery = graphql(`
 export const MapSitesAtQuery = graphql(`
   query MapSitesAt($cells: [MapCellInput!]!, $filter: OrganizationFilter, $lang: Language!) {
     mapSitesAt(cells: $cells, filter: $filter, lang: $lang) {
-      locationId
-      organizationId
-      name
+      ...MapSiteFields
       nameLanguage
-      lat
-      lng
-      categoryCodes
       verified
     }
   }
@@ -60,8 +62,7 @@ export const OrganizationListQuery = graphql(`
     organizations(filter: $filter, first: $first, after: $after, orderBy: NAME) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       edges {
         cursor
@@ -70,9 +71,7 @@ export const OrganizationListQuery = graphql(`
           name(lang: $lang)
           # the names per language: a name shown in Albanian in the Serbian UI is marked lang="sq"
           names {
-            sq
-            sr
-            en
+            ...LocalizedTextFields
           }
           acronym
           isDemo
@@ -80,15 +79,7 @@ export const OrganizationListQuery = graphql(`
             status
           }
           locations {
-            id
-            municipality {
-              code
-              name(lang: $lang)
-            }
-            point {
-              lat
-              lng
-            }
+            ...SitePlaceFields
           }
         }
       }

@@ -10,8 +10,7 @@ export const VerificationQueueQuery = graphql(`
         count
       }
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       edges {
         cursor

@@ -4,7 +4,6 @@
 // named shortlists; the same list as CSV.
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ContractingSearchQuery as SearchResult } from '../gql/graphql';
 import { categoryOptions } from '../shared/categories';
 import {
   MAX_COMPARE,
@@ -41,7 +40,6 @@ import { RuleChecks } from './RuleChecks';
 
 export const SEARCH_PAGE = 100;
 
-type Org = SearchResult['contractingSearch']['edges'][number]['node'];
 /** The search the URL describes, ranked by the API with the rule checked for each provider. */
 function useProviderSearch(state: ContractingState, on: string, lang: Lang) {
   const ref = useRefData().data;
@@ -50,7 +48,7 @@ function useProviderSearch(state: ContractingState, on: string, lang: Lang) {
   const search = useGqlQuery(ContractingSearchQuery, { ...searchVariables(state, on), first: SEARCH_PAGE, lang: apiLang(lang) }, { enabled: complete });
   const loading = complete && search.isFetching;
   const data = search.data?.contractingSearch;
-  const ranked = useMemo<RankedProvider<Org>[]>(
+  const ranked = useMemo<RankedProvider[]>(
     () => (complete && ref && data ? data.edges.map((e) => fromEdge(e, state.cat, ref.categoryIndex)) : []),
     [complete, ref, data, state.cat],
   );
@@ -70,7 +68,7 @@ function usePreselectedMunicipality(state: ContractingState, replace: (patch: Pa
 }
 
 /** Up to MAX_COMPARE providers side by side; a new search keeps those still listed. */
-function useComparison(ranked: RankedProvider<Org>[]) {
+function useComparison(ranked: RankedProvider[]) {
   const { t } = useTranslation();
   const [compare, setCompare] = useState<string[]>([]);
   const [compareNote, setCompareNote] = useState('');
@@ -81,7 +79,7 @@ function useComparison(ranked: RankedProvider<Org>[]) {
       return next.length === c.length ? c : next;
     });
   }, [ranked]);
-  const compared = compare.map((x) => ranked.find((r) => r.provider.id === x)).filter((r): r is RankedProvider<Org> => Boolean(r));
+  const compared = compare.map((x) => ranked.find((r) => r.provider.id === x)).filter((r): r is RankedProvider => Boolean(r));
 
   const onToggle = (orgId: string) => {
     const next = toggleCompare(compare, orgId);
@@ -235,7 +233,7 @@ function NumberInput({ id, label, value, onCommit, step, min, max }: { id: strin
   );
 }
 
-function ProviderItem({ item, lang, on, checked, disabled, onToggle }: { item: RankedProvider<Org>; lang: Lang; on: string; checked: boolean; disabled: boolean; onToggle: (id: string) => void }) {
+function ProviderItem({ item, lang, on, checked, disabled, onToggle }: { item: RankedProvider; lang: Lang; on: string; checked: boolean; disabled: boolean; onToggle: (id: string) => void }) {
   const { t } = useTranslation();
   const p = item.provider;
   const boxId = `compare-${p.id}`;
@@ -277,7 +275,7 @@ function ProviderItem({ item, lang, on, checked, disabled, onToggle }: { item: R
   );
 }
 
-function CompareView({ items, withDistance, lang }: { items: RankedProvider<Org>[]; withDistance: boolean; lang: Lang }) {
+function CompareView({ items, withDistance, lang }: { items: RankedProvider[]; withDistance: boolean; lang: Lang }) {
   const { t } = useTranslation();
   const table = buildCompareTable(items, { withDistance, lang });
   const cell = (c: CompareCell) => {

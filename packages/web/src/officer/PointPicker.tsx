@@ -1,28 +1,18 @@
 import L from 'leaflet';
 import { useEffect, useRef } from 'react';
-import { createMap } from '../shared/map/leaflet';
+import { useLeafletMap } from '../shared/map/use-map';
 
 const KOSOVO_CENTER: [number, number] = [42.6, 20.9];
 
 /** A small map: a click picks the point (the latitude and longitude fields next to it do the same by keyboard). */
 export function PointPicker({ lat, lng, radiusKm, label, onPick }: { lat: number | null; lng: number | null; radiusKm: number; label: string; onPick: (lat: number, lng: number) => void }) {
-  const container = useRef<HTMLDivElement>(null);
-  const mapRef = useRef<L.Map | null>(null);
-  const layer = useRef<L.LayerGroup | null>(null);
   const pick = useRef(onPick);
   pick.current = onPick;
-
-  useEffect(() => {
-    const { map, dispose } = createMap(container.current!, { scrollWheelZoom: false, zoomSnap: 1 });
+  const { container, made: layer } = useLeafletMap({ scrollWheelZoom: false, zoomSnap: 1 }, (map) => {
     map.setView(KOSOVO_CENTER, 8);
-    layer.current = L.layerGroup().addTo(map);
     map.on('click', (e: L.LeafletMouseEvent) => pick.current(Number(e.latlng.lat.toFixed(5)), Number(e.latlng.lng.toFixed(5))));
-    mapRef.current = map;
-    return () => {
-      dispose();
-      mapRef.current = null;
-    };
-  }, []);
+    return L.layerGroup().addTo(map);
+  });
 
   useEffect(() => {
     const group = layer.current;

@@ -32,6 +32,9 @@ function org(id: string, over: Partial<Provider> = {}): Provider {
   return {
     id,
     name: `Org ${id}`,
+    names: { sq: `Org ${id}`, sr: null, en: null },
+    acronym: null,
+    isDemo: false,
     status: 'ACTIVE',
     verification: { status: 'VERIFIED', verifiedAt: '2025-03-01T10:00:00Z' },
     services: [{ id: `${id}-s1`, name: 'S', status: 'ACTIVE', capacity: 100, residentialPlaces: null, categories: [{ code: 'care.home' }], serviceArea: [{ code: 'prishtine', name: 'Prishtinë' }] }],
@@ -77,10 +80,20 @@ describe('the search in the URL', () => {
   });
 });
 
-const CHECKS: RuleCheck[] = ['ACTIVE', 'VERIFIED', 'SERVICE', 'AREA', 'LICENCE'].map((condition) => ({ condition, holds: true, reason: 'X' }));
+const HOLDS = { ACTIVE: 'IS_ACTIVE', VERIFIED: 'IS_VERIFIED', SERVICE: 'SERVICE_IN_CATEGORY', AREA: 'SERVES_PLACE', LICENCE: 'LICENCE_VALID' } as const;
+const CHECKS: RuleCheck[] = (['ACTIVE', 'VERIFIED', 'SERVICE', 'AREA', 'LICENCE'] as const).map((condition) => ({
+  condition,
+  holds: true,
+  reason: HOLDS[condition],
+  serviceName: null,
+  licenceNumber: null,
+  licenceValidFrom: null,
+  licenceValidUntil: null,
+}));
 const edge = (node: Provider, contractable = true, over: { distanceKm?: number; capacity?: number | null } = {}) => ({
   node,
-  capacity: 'capacity' in over ? over.capacity : 100,
+  capacity: 'capacity' in over ? (over.capacity ?? null) : 100,
+  residentialPlaces: null,
   distanceKm: over.distanceKm ?? null,
   contractability: { contractable, checks: CHECKS },
 });
@@ -88,7 +101,7 @@ const edge = (node: Provider, contractable = true, over: { distanceKm?: number; 
 describe('a provider of the API\'s list', () => {
   it('takes the verdict, the checks and the capacity from the API, never from its own reading of the rule', () => {
     // Unverified and without a licence here, yet the API says contractable: the API decides.
-    const r = fromEdge(edge(org('a', { verification: { status: 'UNVERIFIED' }, licences: [] }), true, { capacity: 7 }), 'care', index);
+    const r = fromEdge(edge(org('a', { verification: { status: 'UNVERIFIED', verifiedAt: null }, licences: [] }), true, { capacity: 7 }), 'care', index);
     expect(r.contractable).toBe(true);
     expect(r.capacity).toBe(7);
     expect(r.checks).toBe(CHECKS);

@@ -1,6 +1,7 @@
 // The officer's "Find contractable providers" page (issues 5 and 13): its URL state, the API's ranked
 // providers as the page shows them, the side-by-side comparison and the shortlist's entries. Pure
 // functions, unit-tested. The contractable rule itself is the API's (Organization.contractability).
+import type { ContractingSearchQuery } from '../gql/graphql';
 import type { Lang } from '../shared/i18n/lang';
 import { expandSelection, type CategoryNode } from '../shared/categories';
 
@@ -100,76 +101,26 @@ export function contractableCsvHref(s: ContractingState, on: string, lang: strin
 
 // ---- providers ----------------------------------------------------------------------------
 
-export interface ProviderService {
-  id: string;
-  name: string;
-  status: string;
-  capacity?: number | null;
-  residentialPlaces?: number | null;
-  categories: readonly { code: string }[];
-  serviceArea: readonly { code: string; name: string }[];
-}
-export interface ProviderLicence {
-  id: string;
-  number: string;
-  authority: string;
-  validFrom: string;
-  validUntil?: string | null;
-  validOn: boolean;
-  categories: readonly { code: string }[];
-}
-export interface ProviderLocation {
-  id: string;
-  municipality: { code: string; name: string };
-}
-export interface ProviderContract {
-  id: string;
-  amount?: number | null;
-}
-export interface Provider {
-  id: string;
-  name: string;
-  status: string;
-  verification: { status: string; verifiedAt?: string | null };
-  services: readonly ProviderService[];
-  licences: readonly ProviderLicence[];
-  locations: readonly ProviderLocation[];
-  contracts: readonly ProviderContract[];
-}
-
+/** One edge of the API's contractingSearch (officer/operations.ts), ranked there: the generated type. */
+export type ContractingEdge = ContractingSearchQuery['contractingSearch']['edges'][number];
+/** A provider as the search selects it. */
+export type Provider = ContractingEdge['node'];
 /** One condition of the contractable rule as the API checked it (Organization.contractability). */
-export interface RuleCheck {
-  condition: string;
-  holds: boolean;
-  reason: string;
-  serviceName?: string | null;
-  licenceNumber?: string | null;
-  licenceValidFrom?: string | null;
-  licenceValidUntil?: string | null;
-}
+export type RuleCheck = ContractingEdge['contractability']['checks'][number];
 
-/** One edge of the API's contractingSearch, ranked there. */
-export interface ContractingEdge<P extends Provider = Provider> {
-  node: P;
-  distanceKm?: number | null;
-  capacity?: number | null;
-  residentialPlaces?: number | null;
-  contractability: { contractable: boolean; checks: readonly RuleCheck[] };
-}
-
-export interface RankedProvider<P extends Provider = Provider> {
-  provider: P;
+export interface RankedProvider {
+  provider: Provider;
   distanceKm: number | null;
   /** The API's verdict: the contractable rule is never worked out here. */
   contractable: boolean;
   checks: readonly RuleCheck[];
   /** Active services in the category or below it, to show their area. */
-  services: P['services'][number][];
+  services: Provider['services'][number][];
   /** Beneficiaries per year over those services (the API's sum); null when none of them states a capacity. */
   capacity: number | null;
   residentialPlaces: number | null;
   /** Licences for the category (itself, an ancestor or a category below it), to show with their validity on the date. */
-  licences: P['licences'][number][];
+  licences: Provider['licences'][number][];
   verified: boolean;
 }
 
@@ -187,7 +138,7 @@ function ancestorsOf(code: string, index: Map<string, CategoryNode>): string[] {
  * A provider of the API's ranked list, in the API's order, with what the page shows of it: the verdict
  * and each condition come from the API; the services and licences of the category only pick what to list.
  */
-export function fromEdge<P extends Provider>(edge: ContractingEdge<P>, cat: string, index: Map<string, CategoryNode>): RankedProvider<P> {
+export function fromEdge(edge: ContractingEdge, cat: string, index: Map<string, CategoryNode>): RankedProvider {
   const below = expandSelection([cat], index);
   const related = new Set([...below, ...ancestorsOf(cat, index)]);
   const provider = edge.node;
@@ -232,7 +183,7 @@ function uniqueSorted(values: string[], lang: string): string[] {
 }
 
 /** The side-by-side table: one column per provider (in the order chosen), one row per property. */
-export function buildCompareTable<P extends Provider>(items: readonly RankedProvider<P>[], options: { withDistance: boolean; lang?: string }): CompareTable {
+export function buildCompareTable(items: readonly RankedProvider[], options: { withDistance: boolean; lang?: string }): CompareTable {
   const lang = options.lang ?? 'sq';
   const rows: CompareTable['rows'] = [
     { key: 'contractable', cells: items.map((i) => ({ kind: 'bool', value: i.contractable })) },

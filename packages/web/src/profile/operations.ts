@@ -4,52 +4,12 @@ import { graphql } from '../gql';
 export const OrganizationProfileQuery = graphql(`
   query OrganizationProfile($id: ID!, $lang: Language!) {
     organization(id: $id) {
-      id
-      name(lang: $lang)
-      names {
-        sq
-        sr
-        en
-      }
-      acronym
+      ...OrganizationRecordFields
       description(lang: $lang)
-      descriptions {
-        sq
-        sr
-        en
-      }
-      legalForm
-      registrationNumber
-      registrationDate
-      website
-      email
-      phone
-      yearFounded
-      staffCount
-      volunteerCount
-      status
-      verification {
-        status
-        verifiedAt
-      }
-      lastConfirmedAt
-      isDemo
       updatedAt
       services {
-        id
-        name(lang: $lang)
-        names {
-          sq
-          sr
-          en
-        }
+        ...ServiceRecordFields
         description(lang: $lang)
-        descriptions {
-          sq
-          sr
-          en
-        }
-        status
         categories {
           code
           name(lang: $lang)
@@ -62,26 +22,9 @@ export const OrganizationProfileQuery = graphql(`
           code
           name(lang: $lang)
         }
-        capacity
-        residentialPlaces
-        fee
-        languages
-        eligibility
       }
       locations {
-        id
-        name
-        address
-        openingHours
-        accessibility
-        municipality {
-          code
-          name(lang: $lang)
-        }
-        point {
-          lat
-          lng
-        }
+        ...SiteFields
       }
       licences {
         id

@@ -2,8 +2,9 @@
 // organizations that answered; withheld municipalities hatched grey. The table below the map carries
 // the same figures.
 import L from 'leaflet';
-import { useEffect, useRef } from 'react';
-import { KOSOVO_BOUNDS, createMap, el } from '../shared/map/leaflet';
+import { useEffect } from 'react';
+import { KOSOVO_BOUNDS, el } from '../shared/map/leaflet';
+import { useLeafletMap } from '../shared/map/use-map';
 
 export interface RateMapRow {
   code: string;
@@ -17,17 +18,10 @@ export interface RateMapRow {
 const shade = (rate: number) => (rate >= 0.8 ? '#1a4f8b' : rate >= 0.6 ? '#2b6cb0' : rate >= 0.4 ? '#63a4e0' : rate >= 0.2 ? '#a9cdf0' : '#e3f0fb');
 
 export function RateMap({ rows, label }: { rows: RateMapRow[]; label: string }) {
-  const container = useRef<HTMLDivElement>(null);
-  const ref = useRef<{ map: L.Map; layer: L.LayerGroup } | null>(null);
-  useEffect(() => {
-    const { map, dispose } = createMap(container.current!, { zoomSnap: 0.25, minZoom: 6, maxZoom: 12, scrollWheelZoom: false });
+  const { container, made: ref } = useLeafletMap({ zoomSnap: 0.25, minZoom: 6, maxZoom: 12, scrollWheelZoom: false }, (map) => {
     map.fitBounds(KOSOVO_BOUNDS, { animate: false });
-    ref.current = { map, layer: L.layerGroup().addTo(map) };
-    return () => {
-      dispose();
-      ref.current = null;
-    };
-  }, []);
+    return { map, layer: L.layerGroup().addTo(map) };
+  });
   useEffect(() => {
     const m = ref.current;
     if (!m) return;

@@ -1,20 +1,27 @@
 // The GraphQL operations of the survey pages.
 import { graphql } from '../gql';
 
+/** A wave as the survey pages name and date it. */
+export const SurveyWaveFieldsFragment = graphql(`
+  fragment SurveyWaveFields on SurveyWave {
+    id
+    year
+    title(lang: $lang)
+    status
+    opensOn
+    closesOn
+    isDemo
+  }
+`);
+
 export const SurveyWavesQuery = graphql(`
   query SurveyWaves($lang: Language!) {
     surveyWaves(first: 50) {
       totalCount
       edges {
         node {
-          id
+          ...SurveyWaveFields
           version
-          year
-          title(lang: $lang)
-          status
-          opensOn
-          closesOn
-          isDemo
           invitedCount
           submittedCount
           questionnaireVersion
@@ -55,13 +62,7 @@ export const SurveyFormQuery = graphql(`
       response { id version status submittedAt }
       answers { question number choice choices yes text parts { code value } }
       wave {
-        id
-        year
-        title(lang: $lang)
-        status
-        opensOn
-        closesOn
-        isDemo
+        ...SurveyWaveFields
         questionnaire {
           version
           sections {

@@ -23,3 +23,12 @@ export function CategoryOptgroups({ tree, flat }: { tree: readonly CategoryNode[
     </optgroup>
   ));
 }
+
+/** One option per value of a fixed list (an enum, the years), labelled by `label`. */
+export function ValueOptions<T extends string | number>({ values, label }: { values: readonly T[]; label: (value: T) => string }) {
+  return values.map((v) => (
+    <option key={v} value={v}>
+      {label(v)}
+    </option>
+  ));
+}

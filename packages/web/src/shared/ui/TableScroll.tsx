@@ -12,3 +12,24 @@ export function TableScroll({ label, children }: { label: string; children: Reac
     </div>
   );
 }
+
+/** A column of a data table: its heading, `num` for figures (right-aligned), false to leave it out. */
+export type Column = { label: string; num?: boolean } | false;
+
+/** A data table's head: one row of column headings. */
+export function TableHead({ columns }: { columns: readonly Column[] }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map(
+          (c, i) =>
+            c && (
+              <th key={i} scope="col" className={c.num ? 'num' : undefined}>
+                {c.label}
+              </th>
+            ),
+        )}
+      </tr>
+    </thead>
+  );
+}
