@@ -66,6 +66,7 @@ export async function measureExport(api, { size, counter, pgProbe, log }) {
       return { error, seconds: run.ms / 1000, peakRssMb: peakRssMb(api.pid) };
     }
     runs.push(run);
+    log(`  hsds run ${i + 1}: ${(run.bytes / 1e6).toFixed(1)} MB in ${(run.ms / 1000).toFixed(2)} s`);
   }
   const pg = pgWindow ? await pgWindow() : null;
   const apiCpuMs = (cpuMs(api.pid) - cpuBefore) / runs.length;
@@ -80,6 +81,7 @@ export async function measureExport(api, { size, counter, pgProbe, log }) {
     mb: best.bytes / 1e6,
     seconds: best.ms / 1000,
     mbPerSecond: best.bytes / 1e6 / (best.ms / 1000),
+    runSeconds: runs.map((r) => +(r.ms / 1000).toFixed(2)),
     medianSeconds: runs.map((r) => r.ms / 1000).sort((a, b) => a - b)[Math.floor(runs.length / 2)],
     peakRssMb: peakRssMb(api.pid),
     peakRssScope: peakReset ? 'during the export' : 'since the API started',

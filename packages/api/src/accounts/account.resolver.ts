@@ -15,6 +15,7 @@ import { AuthPayload, MembershipView, OkPayload, UserPayload } from './account.t
 import { UserView, userView } from '../users/user.types';
 import { Membership } from '../access/membership.entity';
 import type { SessionContext } from './session-context';
+import { InputArg } from '../core/input-arg';
 
 @InputType({ description: 'A new account.' })
 export class RegisterInput {
@@ -90,7 +91,7 @@ export class AccountResolver {
     description:
       'Creates an unconfirmed account (role EDITOR) and mails a confirmation link; when the email already has an account, mails it a notice instead. The answer is the same either way: never a session or a user, userErrors only for the input itself.',
   })
-  async register(@Arg('input', () => RegisterInput, { description: 'What to write; see the input type for each field\'s rules.' }) input: RegisterInput, @Ctx() ctx: SessionContext): Promise<AuthPayload> {
+  async register(@InputArg(() => RegisterInput) input: RegisterInput, @Ctx() ctx: SessionContext): Promise<AuthPayload> {
     const result = await register(accountContext(ctx), input);
     return Object.assign(new AuthPayload(), { user: null, token: null, userErrors: result.userErrors });
   }
@@ -108,7 +109,7 @@ export class AccountResolver {
   }
 
   @Mutation(() => AuthPayload, { description: 'Signs in with e-mail and password; sets the session cookie. Repeated failures are rate-limited (RATE_LIMITED).' })
-  async signIn(@Arg('input', () => SignInInput, { description: 'What to write; see the input type for each field\'s rules.' }) input: SignInInput, @Ctx() ctx: SessionContext): Promise<AuthPayload> {
+  async signIn(@InputArg(() => SignInInput) input: SignInInput, @Ctx() ctx: SessionContext): Promise<AuthPayload> {
     const result = await signIn(accountContext(ctx), input.email, input.password);
     return Object.assign(new AuthPayload(), { user: result.value && userView(result.value.user, true), token: result.value?.token ?? null, userErrors: result.userErrors });
   }

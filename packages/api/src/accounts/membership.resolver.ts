@@ -12,6 +12,7 @@ import type { OrganizationClaim } from './organization-claim.entity';
 import type { RequestContext, WithLoaders } from '../core/context';
 import type { OrganizationLoaders } from '../organizations/organization.loaders';
 import type { SessionContext } from './session-context';
+import { InputArg } from '../core/input-arg';
 
 export async function claimView(ctx: RequestContext & WithLoaders<OrganizationLoaders>, claim: OrganizationClaim): Promise<ClaimView> {
   await ctx.em.populate(claim, ['claimant']);
@@ -50,9 +51,8 @@ async function membershipView(ctx: SessionContext, membership: Membership): Prom
 @Resolver()
 export class MembershipResolver {
   @Mutation(() => OrganizationPayload, { description: 'Registers a new organization: unverified until a moderator verifies it; you become its owner.' })
-  async createOrganization(@Arg('input', () => CreateOrganizationInput, { description: 'What to write; see the input type for each field\'s rules.' }) input: CreateOrganizationInput, @Ctx() ctx: SessionContext): Promise<OrganizationPayload> {
-    const result = await createOrganization(await editContext(ctx), input);
-    return Object.assign(new OrganizationPayload(), { organization: result.value, userErrors: result.userErrors });
+  async createOrganization(@InputArg(() => CreateOrganizationInput) input: CreateOrganizationInput, @Ctx() ctx: SessionContext): Promise<OrganizationPayload> {
+    return OrganizationPayload.of(await createOrganization(await editContext(ctx), input));
   }
 
   @Mutation(() => ClaimPayload, { description: 'Asks the moderators to let you manage an existing organization\'s record.' })
@@ -77,15 +77,14 @@ export class MembershipResolver {
   }
 
   @Mutation(() => InvitationPayload, { description: 'Owners: invite a colleague by email; the mail carries a token for acceptInvitation.' })
-  async inviteMember(@Arg('input', () => InviteMemberInput, { description: 'What to write; see the input type for each field\'s rules.' }) input: InviteMemberInput, @Ctx() ctx: SessionContext): Promise<InvitationPayload> {
+  async inviteMember(@InputArg(() => InviteMemberInput) input: InviteMemberInput, @Ctx() ctx: SessionContext): Promise<InvitationPayload> {
     const result = await inviteMember({ ...(await editContext(ctx)), mailer: ctx.mailer, publicUrl: ctx.publicUrl }, input);
     return Object.assign(new InvitationPayload(), { invitation: result.value && (await invitationView(ctx, result.value)), userErrors: result.userErrors });
   }
 
   @Mutation(() => RemoveMemberPayload, { description: 'Owners and administrators remove a member; any member may leave. The last owner cannot.' })
   async removeMember(@Arg('organizationId', () => ID, { description: 'The organization\'s id.' }) organizationId: string, @Arg('userId', () => ID, { description: 'The member\'s user id.' }) userId: string, @Ctx() ctx: SessionContext): Promise<RemoveMemberPayload> {
-    const result = await removeMember(await editContext(ctx), organizationId, userId);
-    return Object.assign(new RemoveMemberPayload(), { removedMembershipId: result.value, userErrors: result.userErrors });
+    return RemoveMemberPayload.of(await removeMember(await editContext(ctx), organizationId, userId));
   }
 
   @Mutation(() => MembershipPayload, { description: 'Accepts an invitation sent to the signed-in user\'s email address.' })

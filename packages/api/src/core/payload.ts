@@ -1,6 +1,6 @@
 import type { GraphQLScalarType } from 'graphql';
 import { type ClassType, Field, ObjectType } from 'type-graphql';
-import { UserError } from './user-errors';
+import { UserError, type WriteResult } from './user-errors';
 
 /** What every mutation payload says of its userErrors (DESIGN: errors a client handles are data). */
 const USER_ERRORS = 'Why nothing was written: empty on success; each error names the input field, a message and a code.';
@@ -18,8 +18,14 @@ export abstract class MutationPayload {
  * The subclass names the type, so the SDL keeps one named payload per mutation.
  */
 export function WritePayload<TField extends string, TType extends ClassType | GraphQLScalarType>(field: TField, type: () => TType, written: string) {
+  type TValue = TType extends ClassType<infer TInstance> ? TInstance : string;
   @ObjectType()
-  abstract class Payload extends MutationPayload {}
+  abstract class Payload extends MutationPayload {
+    /** The payload of a write: what it wrote (null when it wrote nothing) and its userErrors. */
+    static of<TPayload>(this: new () => TPayload, result: WriteResult<TValue>): TPayload {
+      return Object.assign(new this() as object, { [field]: result.value, userErrors: result.userErrors }) as TPayload;
+    }
+  }
   Field(type, { nullable: true, description: `${written}; null when userErrors is not empty.` })(Payload.prototype, field);
-  return Payload as abstract new () => MutationPayload & { [F in TField]: (TType extends ClassType<infer TValue> ? TValue : string) | null };
+  return Payload as unknown as (abstract new () => MutationPayload & { [F in TField]: TValue | null }) & Pick<typeof Payload, 'of'>;
 }

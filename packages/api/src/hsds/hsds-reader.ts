@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Writable } from 'node:stream';
 import type { ReferenceCatalog } from '../reference/reference-catalog';
-import { copyOrganizations, organizationDocuments } from './hsds-documents';
+import { copyOrganizations, organizationDocuments, refreshDocuments } from './hsds-documents';
 import { HsdsMapper } from './hsds-mapping';
 import { revisionsByEntity } from './hsds-metadata';
 import type { HsdsObject } from './hsds-records';
@@ -92,6 +92,11 @@ export class HsdsReader {
   /** Every matching organization as NDJSON into `out`, built and streamed by PostgreSQL (see hsds-documents.ts). */
   copyOrganizations(filter: HsdsFilter, shape: HsdsShape, out: Writable): Promise<void> {
     return copyOrganizations(this.em, this.vocabulary, this.store.listQuery('organizations', filter).where, shape, out);
+  }
+
+  /** Stores the documents of the organizations that have none current (see hsds-documents.ts); how many. */
+  refreshDocuments(): Promise<number> {
+    return refreshDocuments(this.em, this.vocabulary);
   }
 
   /** Everything matching, in id order, batch by batch: memory stays bounded by the batch size. */

@@ -56,10 +56,35 @@ async function write(res: Response, chunk: string): Promise<void> {
  * The Open Referral HSDS 3.0 read API: lists with the OpenAPI file's paging fields (at most
  * MAX_PER_PAGE per page), objects by id, and format=ndjson streaming everything that matches.
  */
-export function hsdsRouter(deps: { orm: MikroORM; reference: ReferenceCache; config: AppConfig; logger: Logger }): Router {
+export function hsdsRouter(deps: {
+  orm: MikroORM;
+  reference: ReferenceCache;
+  config: AppConfig;
+  logger: Logger;
+  /** Store the documents an export had to build, once it has ended (default true). */
+  storeDocumentsAfterExport?: boolean;
+}): Router {
   const router = express.Router();
 
   const reader = async () => new HsdsReader(deps.orm.em.fork(), await deps.reference.get());
+
+  /**
+   * After an export, the documents it had to build are stored for the next one (in the background,
+   * one refresh at a time; on the primary). The export is right without them, only slower.
+   */
+  let refreshing: Promise<void> | null = null;
+  const refreshDocuments = () => {
+    refreshing ??= (async () => {
+      try {
+        const stored = await (await reader()).refreshDocuments();
+        if (stored) deps.logger.info({ stored }, 'HSDS documents stored');
+      } catch (error) {
+        deps.logger.warn({ err: error }, 'HSDS documents not stored');
+      } finally {
+        refreshing = null;
+      }
+    })();
+  };
 
   const handle = (run: (req: Request, res: Response, query: HsdsQuery) => Promise<void>) => async (req: Request, res: Response) => {
     let query: HsdsQuery;
@@ -105,7 +130,9 @@ export function hsdsRouter(deps: { orm: MikroORM; reference: ReferenceCache; con
       }
       if (query.format === 'ndjson' && kind === 'organizations') {
         ndjsonHeaders(res);
-        return hsds.copyOrganizations(filter, shapeOf(query), res);
+        await hsds.copyOrganizations(filter, shapeOf(query), res);
+        if (deps.storeDocumentsAfterExport ?? true) refreshDocuments();
+        return;
       }
       if (query.format === 'ndjson') return streamLines(res, hsds.stream(kind, filter, shapeOf(query)));
       const { total, contents } = await hsds.page(kind, filter, query.page, query.perPage, shapeOf(query));

@@ -9,6 +9,7 @@ import type { ActorContext } from '../access/actor-context';
 import type { WithLoaders } from '../core/context';
 import type { OrganizationLoaders } from '../organizations/organization.loaders';
 import { WritePayload } from '../core/payload';
+import { InputArg } from '../core/input-arg';
 
 type ShortlistsContext = ActorContext & WithLoaders<OrganizationLoaders>;
 
@@ -36,15 +37,13 @@ export class ShortlistResolver {
   }
 
   @Mutation(() => ShortlistPayload, { description: 'Officers and administrators: a named shortlist of organizations, with notes.' })
-  async createShortlist(@Arg('input', () => CreateShortlistInput, { description: 'What to write; see the input type for each field\'s rules.' }) input: CreateShortlistInput, @Ctx() ctx: ShortlistsContext): Promise<ShortlistPayload> {
-    const r = await shortlists.createShortlist(ctx.em, await ctx.actor(), input);
-    return Object.assign(new ShortlistPayload(), { shortlist: r.value, userErrors: r.userErrors });
+  async createShortlist(@InputArg(() => CreateShortlistInput) input: CreateShortlistInput, @Ctx() ctx: ShortlistsContext): Promise<ShortlistPayload> {
+    return ShortlistPayload.of(await shortlists.createShortlist(ctx.em, await ctx.actor(), input));
   }
 
   @Mutation(() => ShortlistPayload, { description: 'Rename, annotate, or change the organizations of your shortlist.' })
-  async updateShortlist(@Arg('input', () => UpdateShortlistInput, { description: 'What to write; see the input type for each field\'s rules.' }) input: UpdateShortlistInput, @Ctx() ctx: ShortlistsContext): Promise<ShortlistPayload> {
-    const r = await shortlists.updateShortlist(ctx.em, await ctx.actor(), input);
-    return Object.assign(new ShortlistPayload(), { shortlist: r.value, userErrors: r.userErrors });
+  async updateShortlist(@InputArg(() => UpdateShortlistInput) input: UpdateShortlistInput, @Ctx() ctx: ShortlistsContext): Promise<ShortlistPayload> {
+    return ShortlistPayload.of(await shortlists.updateShortlist(ctx.em, await ctx.actor(), input));
   }
 
   @FieldResolver(() => [ShortlistEntry], { description: 'The shortlisted organizations, in the officer\'s order.' })

@@ -98,13 +98,11 @@ export class VerificationResolver {
     @Ctx() ctx: VerificationContext,
     @Arg('reason', () => String, { description: 'Why; kept in the VERIFY revision.', nullable: true }) reason?: string,
   ): Promise<OrganizationPayload> {
-    const r = await verifyOrganization(await editContext(ctx), id, version, approve, reason);
-    return Object.assign(new OrganizationPayload(), { organization: r.value, userErrors: r.userErrors });
+    return OrganizationPayload.of(await verifyOrganization(await editContext(ctx), id, version, approve, reason));
   }
 
   @Mutation(() => OrganizationPayload, { description: 'Members: confirm the record is still current (sets lastConfirmedAt).' })
   async confirmOrganizationCurrent(@Arg('id', () => ID, { description: 'Id of the record to change.' }) id: string, @Arg('version', () => Int, { description: 'The version you read: a stale one changes nothing and returns a STALE_VERSION userError.' }) version: number, @Ctx() ctx: VerificationContext): Promise<OrganizationPayload> {
-    const r = await confirmOrganizationCurrent(await editContext(ctx), id, version);
-    return Object.assign(new OrganizationPayload(), { organization: r.value, userErrors: r.userErrors });
+    return OrganizationPayload.of(await confirmOrganizationCurrent(await editContext(ctx), id, version));
   }
 }

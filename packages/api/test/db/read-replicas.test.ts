@@ -4,6 +4,7 @@ import { createTestApi } from '../support/api';
 import { createOrganizations } from '../support/fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { startHsdsServer } from '../hsds/hsds-fixture';
 
 let db: TestDatabase;
 let withReplica: MikroORM;
@@ -42,5 +43,25 @@ describe('read replicas (DATABASE_REPLICA_URLS)', () => {
     // Contracts are still loaded as entities (a DataLoader over the EntityManager): on the primary.
     expect(primary.some((sql) => sql.includes('from "contract"'))).toBe(true);
     expect(primary.some((sql) => sql.includes('search_text like'))).toBe(false);
+  });
+
+  it('stream the HSDS export (COPY on a pooled connection of its own) from the replica', async () => {
+    const taken = { read: 0, write: 0 };
+    for (const type of ['read', 'write'] as const) {
+      const client = withReplica.em.getConnection(type).getKnex().client;
+      const acquire = client.acquireConnection.bind(client);
+      client.acquireConnection = () => ((taken[type] += 1), acquire());
+    }
+    const hsds = await startHsdsServer(withReplica, { storeDocumentsAfterExport: false });
+    try {
+      expect((await hsds.get('/organizations?per_page=1')).status).toBe(200);
+      taken.read = 0;
+      const exported = await hsds.get('/organizations?full_service=true&format=ndjson');
+      expect(exported.text.trim().split('\n').map((line) => JSON.parse(line).name)).toEqual(['Qendra']);
+      // The one connection the export takes is the replica's (the primary serves the reference catalog, reloaded per request here).
+      expect(taken.read).toBe(1);
+    } finally {
+      await hsds.close();
+    }
   });
 });

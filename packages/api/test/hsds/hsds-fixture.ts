@@ -15,10 +15,10 @@ export interface HsdsServer {
 }
 
 /** The /hsds router alone on a free port, over the given database. */
-export async function startHsdsServer(orm: MikroORM): Promise<HsdsServer> {
+export async function startHsdsServer(orm: MikroORM, options: { storeDocumentsAfterExport?: boolean } = {}): Promise<HsdsServer> {
   const app = express();
   const config = loadConfig({ DATABASE_URL: 'postgres://unused', PORT: '0' });
-  app.use('/hsds', hsdsRouter({ orm, reference: new ReferenceCache(orm, 0), config, logger: pino({ level: 'silent' }) }));
+  app.use('/hsds', hsdsRouter({ orm, reference: new ReferenceCache(orm, 0), config, logger: pino({ level: 'silent' }), ...options }));
   const server = http.createServer(app);
   // Conformance tests compile schemas for seconds between requests: past Node's 5 s keep-alive the
   // server closes an idle socket just as fetch reuses it (ECONNRESET). Keep idle sockets longer.

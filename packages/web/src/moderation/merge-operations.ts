@@ -24,18 +24,23 @@ export const MergeOrganizationNameQuery = graphql(`
   }
 `);
 
+/** One side of a merge as the preview names it (the version is the one the merge is compared against). */
+export const MergeSideFieldsFragment = graphql(`
+  fragment MergeSideFields on Organization {
+    id
+    version
+    name(lang: $lang)
+  }
+`);
+
 export const MergePreviewQuery = graphql(`
   query MergePreview($keptId: ID!, $mergedId: ID!, $lang: Language!) {
     organizationMergePreview(keptId: $keptId, mergedId: $mergedId) {
       kept {
-        id
-        version
-        name(lang: $lang)
+        ...MergeSideFields
       }
       merged {
-        id
-        version
-        name(lang: $lang)
+        ...MergeSideFields
       }
       fields {
         field
@@ -72,9 +77,7 @@ export const MergeOrganizationsMutation = graphql(`
         mergedId
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -98,9 +101,7 @@ export const UnmergeOrganizationMutation = graphql(`
         id
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }

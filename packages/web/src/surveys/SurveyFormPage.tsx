@@ -3,6 +3,7 @@
 // API's typed errors next to their questions. Phones get one column.
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { SurveyFormQuery as SurveyFormResult } from '../gql/graphql';
 import { request } from '../shared/api/graphql';
 import { useGqlQuery } from '../shared/api/query';
 import { formatDate } from '../shared/format/format';
@@ -21,6 +22,68 @@ export function SurveyFormPage({ params, lang }: { params: Record<string, string
   const formId = useId();
   const q = useGqlQuery(SurveyFormQuery, { waveId: params.waveId, organizationId: params.orgId, lang: apiLang(lang) }, { fresh: true });
   const form = q.data?.surveyForm;
+  const sections = (form?.wave.questionnaire.sections ?? []) as Section[];
+  const { answers, setAnswer, version, status, errors, busy, notice, writeBack, setWriteBack, save } = useSurveyResponse(form, sections);
+  const progress = useMemo(() => sections.map((s) => ({ section: s, ...sectionProgress(s, answers) })), [sections, answers]);
+  const prefilled = (code: string) =>
+    !form?.response && form?.prefilledFromRegistry.includes(code) ? 'registry' : !form?.response && form?.prefilledFromPreviousWave.includes(code) ? 'previous' : undefined;
+
+  if (!form) {
+    return (
+      <main id="main" className="page-narrow">
+        <h1>{t('survey.formTitle')}</h1>
+        <LoadError error={q.error} onRetry={q.refetch} />
+        {!q.error && <p aria-live="polite">{t('nav.loading')}</p>}
+      </main>
+    );
+  }
+  const submittedOnce = status === 'SUBMITTED';
+  return (
+    <main id="main" className="survey-form-page" aria-labelledby={`${formId}-title`}>
+      <DemoBanner show={form.wave.isDemo} />
+      <div className="survey-layout">
+        <SurveyProgress formId={formId} organizationName={form.organization.name} progress={progress} lang={lang} />
+        <form className="survey-form" data-version={version ?? ""} noValidate aria-busy={busy} onSubmit={(e) => { e.preventDefault(); void save(true); }}>
+          <h1 id={`${formId}-title`}>{form.wave.title}</h1>
+          <p className="lead">{t('survey.formIntro', { closes: formatDate(form.wave.closesOn, lang) })}</p>
+          <p data-testid="survey-status" data-status={status ?? 'NONE'}>{t(`survey.status.${status ?? 'NONE'}`)}</p>
+          {!form.editable && <p className="notice">{t('survey.notEditable')}</p>}
+          {errors.stale && <p className="error" role="alert">{t('survey.stale')}</p>}
+          <FormErrors errors={errors.general} />
+          {sections.map((s) => (
+            <fieldset key={s.code} id={`${formId}-${s.code}`} className="survey-section">
+              <legend><h2>{localized(s.title, lang)}</h2></legend>
+              {s.questions.filter((question) => isAsked(question, answers)).map((question) => (
+                <QuestionField key={question.code} formId={formId} q={question} value={answers[question.code]} errors={errors.byQuestion[question.code]} lang={lang}
+                  disabled={!form.editable || busy} prefilled={prefilled(question.code)} onChange={(v) => setAnswer(question.code, v)} />
+              ))}
+            </fieldset>
+          ))}
+          <label className="survey-writeback">
+            <input type="checkbox" checked={writeBack} onChange={(e) => setWriteBack(e.target.checked)} disabled={!form.editable} />
+            {t('survey.writeBack')}
+          </label>
+          <div className="survey-actions">
+            {!submittedOnce && (
+              <button type="button" className="secondary" disabled={!form.editable || busy} onClick={() => void save(false)}>{t('survey.saveDraft')}</button>
+            )}
+            <button type="submit" disabled={!form.editable || busy}>{t(submittedOnce ? 'survey.resubmit' : 'survey.submit')}</button>
+          </div>
+          <p role="status" data-testid="survey-notice">{notice}</p>
+        </form>
+      </div>
+    </main>
+  );
+}
+
+type SurveyForm = NonNullable<SurveyFormResult['surveyForm']>;
+
+/**
+ * The response being answered: its answers, version and status, the API's errors by question, and
+ * its saves (a draft on request and a few seconds after the last change, or the submission).
+ */
+function useSurveyResponse(form: SurveyForm | undefined, sections: Section[]) {
+  const { t } = useTranslation();
   const [answers, setAnswers] = useState<FormAnswers>({});
   const [version, setVersion] = useState<number | null>(null);
   const [status, setStatus] = useState<string | null>(null);
@@ -40,11 +103,6 @@ export function SurveyFormPage({ params, lang }: { params: Record<string, string
     versionRef.current = form.response?.version ?? null;
     setStatus(form.response?.status ?? null);
   }, [form]);
-
-  const sections = (form?.wave.questionnaire.sections ?? []) as Section[];
-  const progress = useMemo(() => sections.map((s) => ({ section: s, ...sectionProgress(s, answers) })), [sections, answers]);
-  const prefilled = (code: string) =>
-    !form?.response && form?.prefilledFromRegistry.includes(code) ? 'registry' : !form?.response && form?.prefilledFromPreviousWave.includes(code) ? 'previous' : undefined;
 
   const save = (submit: boolean, auto = false) => (queue.current = queue.current.then(() => send(submit, auto)));
 
@@ -84,22 +142,19 @@ export function SurveyFormPage({ params, lang }: { params: Record<string, string
     }
   }
 
-  if (!form) {
-    return (
-      <main id="main" className="page-narrow">
-        <h1>{t('survey.formTitle')}</h1>
-        <LoadError error={q.error} onRetry={q.refetch} />
-        {!q.error && <p aria-live="polite">{t('nav.loading')}</p>}
-      </main>
-    );
-  }
-  const submittedOnce = status === 'SUBMITTED';
+  const setAnswer = (code: string, value: FormAnswers[string]) => {
+    dirty.current = true;
+    setAnswers((prev) => ({ ...prev, [code]: value }));
+  };
+  return { answers, setAnswer, version, status, errors, busy, notice, writeBack, setWriteBack, save };
+}
+
+/** The sections, each with how many of its asked questions have an answer; a link to each. */
+function SurveyProgress({ formId, organizationName, progress, lang }: { formId: string; organizationName: string; progress: ({ section: Section } & ReturnType<typeof sectionProgress>)[]; lang: Lang }) {
+  const { t } = useTranslation();
   return (
-    <main id="main" className="survey-form-page" aria-labelledby={`${formId}-title`}>
-      <DemoBanner show={form.wave.isDemo} />
-      <div className="survey-layout">
         <nav className="survey-progress" aria-label={t('survey.progress')}>
-          <p><strong>{form.organization.name}</strong></p>
+          <p><strong>{organizationName}</strong></p>
           <ol>
             {progress.map((p) => (
               <li key={p.section.code} data-section={p.section.code} data-complete={p.answered === p.asked ? 'true' : 'false'}>
@@ -110,35 +165,5 @@ export function SurveyFormPage({ params, lang }: { params: Record<string, string
             ))}
           </ol>
         </nav>
-        <form className="survey-form" data-version={version ?? ""} noValidate aria-busy={busy} onSubmit={(e) => { e.preventDefault(); void save(true); }}>
-          <h1 id={`${formId}-title`}>{form.wave.title}</h1>
-          <p className="lead">{t('survey.formIntro', { closes: formatDate(form.wave.closesOn, lang) })}</p>
-          <p data-testid="survey-status" data-status={status ?? 'NONE'}>{t(`survey.status.${status ?? 'NONE'}`)}</p>
-          {!form.editable && <p className="notice">{t('survey.notEditable')}</p>}
-          {errors.stale && <p className="error" role="alert">{t('survey.stale')}</p>}
-          <FormErrors errors={errors.general} />
-          {sections.map((s) => (
-            <fieldset key={s.code} id={`${formId}-${s.code}`} className="survey-section">
-              <legend><h2>{localized(s.title, lang)}</h2></legend>
-              {s.questions.filter((question) => isAsked(question, answers)).map((question) => (
-                <QuestionField key={question.code} formId={formId} q={question} value={answers[question.code]} errors={errors.byQuestion[question.code]} lang={lang}
-                  disabled={!form.editable || busy} prefilled={prefilled(question.code)} onChange={(v) => { dirty.current = true; setAnswers((prev) => ({ ...prev, [question.code]: v })); }} />
-              ))}
-            </fieldset>
-          ))}
-          <label className="survey-writeback">
-            <input type="checkbox" checked={writeBack} onChange={(e) => setWriteBack(e.target.checked)} disabled={!form.editable} />
-            {t('survey.writeBack')}
-          </label>
-          <div className="survey-actions">
-            {!submittedOnce && (
-              <button type="button" className="secondary" disabled={!form.editable || busy} onClick={() => void save(false)}>{t('survey.saveDraft')}</button>
-            )}
-            <button type="submit" disabled={!form.editable || busy}>{t(submittedOnce ? 'survey.resubmit' : 'survey.submit')}</button>
-          </div>
-          <p role="status" data-testid="survey-notice">{notice}</p>
-        </form>
-      </div>
-    </main>
   );
 }

@@ -5,8 +5,10 @@ export const REGISTRY_CHANNEL = 'civimap_registry';
 
 /**
  * Tables whose writes change no public answer: sessions (last seen), rate-limit counters, the mail
- * outbox, password-reset and e-mail confirmation tokens, import-job progress, the migrations log, and survey results already
- * stored under their wave's generation (the generation itself lives in survey_wave, which is watched).
+ * outbox, password-reset and e-mail confirmation tokens, import-job progress, the migrations log, and
+ * survey results already stored under their wave's generation (the generation itself lives in
+ * survey_wave, which is watched), and the stored HSDS documents with their generations (built from
+ * watched tables, by writes to them or after an export: storing one changes no answer).
  * Every other table of the schema is watched, including those later migrations add.
  */
 export const UNWATCHED_TABLES = [
@@ -18,6 +20,8 @@ export const UNWATCHED_TABLES = [
   'email_confirmation_token',
   'import_job',
   'survey_result_cache',
+  'hsds_document',
+  'hsds_document_generation',
 ] as const;
 
 /**

@@ -14,6 +14,7 @@ import { Migration20261202070000Surveys } from './Migration20261202070000Surveys
 import { Migration20261202080000CoverageSummary } from './Migration20261202080000CoverageSummary';
 import { Migration20261202081000ServiceReach } from './Migration20261202081000ServiceReach';
 import { Migration20261202090400HsdsSql } from './Migration20261202090400HsdsSql';
+import { Migration20261202091400HsdsDocuments } from './Migration20261202091400HsdsDocuments';
 
 /** Every migration, in order. Listed explicitly so they run the same from src (tests) and dist (production). */
 export const migrationsList: MigrationObject[] = [
@@ -32,4 +33,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202080000CoverageSummary', class: Migration20261202080000CoverageSummary },
   { name: 'Migration20261202081000ServiceReach', class: Migration20261202081000ServiceReach },
   { name: 'Migration20261202090400HsdsSql', class: Migration20261202090400HsdsSql },
+  { name: 'Migration20261202091400HsdsDocuments', class: Migration20261202091400HsdsDocuments },
 ];
