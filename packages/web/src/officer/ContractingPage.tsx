@@ -31,6 +31,7 @@ import { navigate } from '../shared/router/router';
 import { DemoBanner } from '../shared/ui/DemoBanner';
 import { useGateViewer } from '../shared/ui/RoleGate';
 import { Link } from '../shared/ui/Link';
+import { DataText } from '../shared/ui/DataText';
 import { PointPicker } from './PointPicker';
 import { LoadError } from '../shared/ui/LoadError';
 import { CodeOptions } from '../shared/ui/RefOptions';
@@ -240,7 +241,9 @@ function ProviderItem({ item, lang, on, checked, disabled, onToggle }: { item: R
     <li className="provider-item" data-testid="provider-row" data-org-id={p.id} data-contractable={item.contractable}>
       <div>
         <h3>
-          <Link href={orgPath(p.id)}>{p.name}</Link>
+          <Link href={orgPath(p.id)}>
+            <DataText text={p.names} lang={lang} fallback={p.name} />
+          </Link>
           {p.acronym ? <span className="acronym"> ({p.acronym})</span> : null}
         </h3>
         <ul className="provider-facts">
@@ -306,9 +309,9 @@ function CompareView({ items, withDistance, lang }: { items: RankedProvider[]; w
           <thead>
             <tr>
               <td />
-              {table.columns.map((c) => (
+              {table.columns.map((c, i) => (
                 <th key={c.id} scope="col" data-org-id={c.id}>
-                  {c.name}
+                  <DataText text={items[i]?.provider.names} lang={lang} fallback={c.name} />
                 </th>
               ))}
             </tr>

@@ -7,7 +7,7 @@ import { addEntries, entriesInput, moveEntry, type EntryDraft, type FieldError }
 import { networkError } from '../shared/user-errors';
 import { request } from '../shared/api/graphql';
 import { useGqlQuery } from '../shared/api/query';
-import { apiLang, type Lang } from '../shared/i18n/lang';
+import { apiLang, localeTag, localizedIn, type Lang } from '../shared/i18n/lang';
 import { CreateShortlistMutation, MyShortlistsQuery, UpdateShortlistMutation } from './operations';
 
 type Shortlist = MyShortlistsResult['myShortlists'][number];
@@ -21,14 +21,14 @@ interface Draft {
   csvUrl: string;
 }
 
-function draftOf(s: Shortlist): Draft {
+function draftOf(s: Shortlist, lang: Lang): Draft {
   return {
     id: s.id,
     version: s.version,
     name: s.name,
     notes: s.notes ?? '',
     csvUrl: s.csvUrl,
-    entries: [...s.entries].sort((a, b) => a.position - b.position).map((e) => ({ organization: e.organization.id, name: e.organization.name, note: e.note ?? '' })),
+    entries: [...s.entries].sort((a, b) => a.position - b.position).map((e) => ({ organization: e.organization.id, name: e.organization.name, nameLang: localizedIn(e.organization.names, lang)?.lang, note: e.note ?? '' })),
   };
 }
 
@@ -52,7 +52,7 @@ function useShortlists(selected: Selected, lang: Lang) {
     if (!openId || (draft && draft.id === openId)) return;
     const s = all.find((l) => l.id === openId);
     if (s) {
-      setDraft(draftOf(s));
+      setDraft(draftOf(s, lang));
       setDirty(false);
     }
   }, [openId, lists.data]); // eslint-disable-line react-hooks/exhaustive-deps -- `all` follows lists.data
@@ -73,7 +73,7 @@ function useShortlists(selected: Selected, lang: Lang) {
       else {
         const s = p.shortlist;
         setCreated((c) => [s, ...c.filter((x) => x.id !== s.id)]);
-        setDraft(draftOf(s));
+        setDraft(draftOf(s, lang));
         setDirty(false);
         done(s);
         void lists.refetch();
@@ -149,7 +149,7 @@ export function ShortlistPanel({ selected, lang }: { selected: Selected; lang: L
       <p aria-live="polite" className="notice-ok" data-testid="shortlist-status">
         {s.status}
       </p>
-      {draft && <DraftEditor id={id} draft={draft} dirty={s.dirty} busy={busy} selected={selected} edit={s.edit} onSave={s.saveChanges} />}
+      {draft && <DraftEditor lang={lang} id={id} draft={draft} dirty={s.dirty} busy={busy} selected={selected} edit={s.edit} onSave={s.saveChanges} />}
     </aside>
   );
 }
@@ -181,9 +181,9 @@ function ShortlistErrors({ errors, onReload }: { errors: FieldError[]; onReload:
 }
 
 /** The open list: its name and notes, its entries (note, move, remove), the compared ones to add, save, CSV. */
-function DraftEditor(props: { id: string; draft: Draft; dirty: boolean; busy: boolean; selected: Selected; edit: (patch: Partial<Draft>) => void; onSave: () => void }) {
+function DraftEditor(props: { id: string; lang: Lang; draft: Draft; dirty: boolean; busy: boolean; selected: Selected; edit: (patch: Partial<Draft>) => void; onSave: () => void }) {
   const { t } = useTranslation();
-  const { id, draft, dirty, busy, selected, edit } = props;
+  const { id, lang, draft, dirty, busy, selected, edit } = props;
   return (
     <section aria-label={t('shortlist.editing', { name: draft.name })} data-testid="shortlist-editor" data-shortlist-id={draft.id}>
       <div className="field">
@@ -198,7 +198,7 @@ function DraftEditor(props: { id: string; draft: Draft; dirty: boolean; busy: bo
       <ol className="shortlist-entries" data-testid="shortlist-entries">
         {draft.entries.map((e, i) => (
           <li key={e.organization} data-org-id={e.organization}>
-            <span>{e.name}</span>
+            <span lang={e.nameLang && e.nameLang !== lang ? localeTag(e.nameLang) : undefined}>{e.name}</span>
             <div className="field">
               <label htmlFor={`${id}-note-${i}`} className="visually-hidden">
                 {t('shortlist.noteFor', { name: e.name })}

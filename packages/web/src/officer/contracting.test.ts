@@ -32,6 +32,7 @@ function org(id: string, over: Partial<Provider> = {}): Provider {
   return {
     id,
     name: `Org ${id}`,
+    names: { sq: `Org ${id}`, sr: null, en: null },
     acronym: null,
     isDemo: false,
     status: 'ACTIVE',

@@ -2,6 +2,7 @@
 // providers as the page shows them, the side-by-side comparison and the shortlist's entries. Pure
 // functions, unit-tested. The contractable rule itself is the API's (Organization.contractability).
 import type { ContractingSearchQuery } from '../gql/graphql';
+import type { Lang } from '../shared/i18n/lang';
 import { expandSelection, type CategoryNode } from '../shared/categories';
 
 export const MAX_COMPARE = 4;
@@ -214,6 +215,8 @@ export function buildCompareTable(items: readonly RankedProvider[], options: { w
 export interface EntryDraft {
   organization: string;
   name: string;
+  /** The language the name is in, where it is known (a name in another language than the page's is marked). */
+  nameLang?: Lang;
   note: string;
 }
 

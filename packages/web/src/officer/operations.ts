@@ -18,6 +18,12 @@ export const ShortlistFieldsFragment = graphql(`
       organization {
         id
         name(lang: $lang)
+        # the names per language: a name shown in another language than the page's is marked lang
+        names {
+          sq
+          sr
+          en
+        }
       }
     }
   }
@@ -48,6 +54,11 @@ export const ContractingSearchQuery = graphql(`
         node {
           id
           name(lang: $lang)
+          names {
+            sq
+            sr
+            en
+          }
           acronym
           isDemo
           status
