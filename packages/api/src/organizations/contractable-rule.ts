@@ -1,6 +1,6 @@
 import { UserInputError } from '../core/errors';
 import { pgArray, type Sql, sql } from '../core/sql';
-import { boxAround, haversineSql } from '../geography/geo';
+import { withinRadiusSql } from '../geography/geo';
 import type { ReferenceCatalog } from '../reference/reference-catalog';
 import type { ServiceCategory } from '../taxonomy/service-category.entity';
 import { dateOrToday, validNear } from './filter-values';
@@ -57,19 +57,8 @@ export function contractableRule(catalog: ReferenceCatalog, args: ContractableAr
   }
   if (!args.near) throw new UserInputError(`${field} needs a municipality or a point (near).`, field);
   const near = validNear(args.near, `${field}.near`);
-  const box = boxAround(near.lat, near.lng, near.radiusKm);
-  const serves = sql(
-    `exists (select 1 from service_at_location sl join location l on l.id = sl.location_id where sl.service_id = s.id` +
-      ` and point(l.lng, l.lat) <@ box(point(?, ?), point(?, ?)) and ${haversineSql('l')} <= ?)`,
-    box.minLng,
-    box.minLat,
-    box.maxLng,
-    box.maxLat,
-    near.lat,
-    near.lat,
-    near.lng,
-    near.radiusKm,
-  );
+  const within = withinRadiusSql('l', near.lat, near.lng, near.radiusKm);
+  const serves = sql(`exists (select 1 from service_at_location sl join location l on l.id = sl.location_id where sl.service_id = s.id and ${within.text})`, ...within.params);
   return { ...base, serves, place: { near } };
 }
 

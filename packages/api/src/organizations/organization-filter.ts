@@ -1,5 +1,5 @@
 import { join, pgArray, type Sql, sql } from '../core/sql';
-import { boxAround, haversineSql } from '../geography/geo';
+import { boxAround, haversineSql, withinRadiusSql } from '../geography/geo';
 import type { ReferenceCatalog } from '../reference/reference-catalog';
 import { contractableRule, contractableWhere } from './contractable-rule';
 import { dateOrToday, textConditions, validBox, validNear } from './filter-values';
@@ -35,6 +35,8 @@ class FilterConditions {
   private distance: Sql | undefined;
   private nearJoin: ResolvedFilter['nearJoin'];
   private nearCondition: Sql | undefined;
+  /** Contractable rules by municipality (from service_reach) and by a point. */
+  private readonly contractable = { inMunicipality: 0, nearPoint: 0 };
 
   constructor(private readonly catalog: ReferenceCatalog) {}
 
@@ -109,7 +111,7 @@ class FilterConditions {
     const box = boxAround(near.lat, near.lng, near.radiusKm);
     const inBox = sql('point(l.lng, l.lat) <@ box(point(?, ?), point(?, ?))', box.minLng, box.minLat, box.maxLng, box.maxLat);
     const dist = sql(haversineSql('l'), near.lat, near.lat, near.lng);
-    const within = sql(`${inBox.text} and ${dist.text} <= ?`, ...inBox.params, ...dist.params, near.radiusKm);
+    const within = withinRadiusSql('l', near.lat, near.lng, near.radiusKm);
     this.nearCondition = sql(`exists (select 1 from location l where l.organization_id = o.id and ${within.text})`, ...within.params);
     this.where.push(this.nearCondition);
     this.probes.set(this.nearCondition, siteProbe(within));
@@ -144,7 +146,10 @@ class FilterConditions {
 
   /** Contractable (organizations/contractable-rule.ts) in a municipality or near a point. */
   addContractable(args: NonNullable<OrganizationFilter['contractableFor'] | OrganizationFilter['contractableNear']>, field: string): void {
-    this.where.push(...contractableWhere(contractableRule(this.catalog, args, field)));
+    const rule = contractableRule(this.catalog, args, field);
+    if (rule.municipalityId) this.contractable.inMunicipality++;
+    else this.contractable.nearPoint++;
+    this.where.push(...contractableWhere(rule));
   }
 
   resolved(f: OrganizationFilter): ResolvedFilter {
@@ -153,8 +158,9 @@ class FilterConditions {
     const spatial = [f.near, f.bbox].filter(Boolean).length;
     const sitesOnly = spatial === 1 && where.length === 1 && siteWhere.length === 1;
     const probe = spatial > 0 || Boolean(f.contractableFor || f.contractableNear);
+    const collectAndCount = spatial === 0 && this.contractable.nearPoint === 0 && this.contractable.inMunicipality > 0;
     const probeWhere = where.map((condition) => this.probes.get(condition) ?? condition);
-    return { where, probeWhere, distance, siteWhere, nearJoin, nearCondition, knn, sitesOnly, probe };
+    return { where, probeWhere, distance, siteWhere, nearJoin, nearCondition, knn, sitesOnly, probe, collectAndCount };
   }
 
   private categoryIds(codes: string[], field: string) {

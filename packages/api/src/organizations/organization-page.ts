@@ -32,6 +32,12 @@ export interface ResolvedFilter {
   sitesOnly: boolean;
   /** Conditions whose density decides the page's plan (organization-page.ts): bbox, near, contractable. */
   probe: boolean;
+  /**
+   * The only such condition is contractable in a municipality: its matches come from the few
+   * `service_reach` rows of the (municipality, category) key, so the page always collects them, and
+   * counts them in the same statement instead of testing every licence twice.
+   */
+  collectAndCount: boolean;
 }
 
 export interface OrganizationPageRow {
@@ -67,7 +73,11 @@ interface PageRow {
   node: Organization;
   sort_value: string | null;
   distance_km: number | null;
+  /** All the matches, when the page counted them (collectAndCount). */
+  total?: number;
 }
+
+type Plan = 'walk' | 'collect' | 'collect-and-count' | 'planner';
 
 /**
  * One page of organizations in one statement (two for filters whose density decides the plan), and
@@ -96,13 +106,15 @@ export async function organizationPage(em: EntityManager, resolved: ResolvedFilt
     if (order === OrganizationOrder.DISTANCE && resolved.knn) {
       raw = await nearestPage(em, resolved, where, node, args.first, after);
     } else {
-      let plan: 'walk' | 'collect' | 'planner' = 'planner';
-      if (resolved.probe) {
+      let plan: Plan = resolved.collectAndCount ? 'collect-and-count' : 'planner';
+      if (resolved.probe && !resolved.collectAndCount) {
         const { total, estimate } = await count();
         plan = estimate > 0 && total >= estimate * DENSE_SHARE ? 'walk' : 'collect';
       }
       const statement = sortedPage(resolved, where, plan, node, args.first, after, order, lang);
       raw = await readQuery(em, statement.text, statement.params);
+      // No row after a cursor says nothing of the matches before it: then the count runs on its own.
+      if (plan === 'collect-and-count' && (raw.length || !after)) counted ??= Promise.resolve({ total: Number(raw[0]?.total ?? 0), estimate: 0 });
     }
   }
   const page = keysetPage(raw, args.first, args.after, (row) => ({ order: cursorOrder, value: row.sort_value ?? null, id: row.node.id }));
@@ -131,7 +143,7 @@ function countStatement(resolved: ResolvedFilter, where: Sql): Sql {
 function sortedPage(
   resolved: ResolvedFilter,
   where: Sql,
-  plan: 'walk' | 'collect' | 'planner',
+  plan: Plan,
   node: (alias: string) => string,
   first: number,
   after: { value: string | null; id: string } | null,
@@ -146,20 +158,21 @@ function sortedPage(
   const from = !walk && resolved.nearJoin ? sql(`organization o ${resolved.nearJoin.join.text}`, ...resolved.nearJoin.join.params) : sql('organization o');
   // A scalar subquery is never flattened into a join: the planner keeps the index order and tests each row.
   const condition = walk ? perRow(resolved.probeWhere) : where;
-  const collected = plan === 'collect' ? sql(`with m as materialized (select o.id from ${from.text} where ${where.text}) `, ...from.params, ...where.params) : sql('');
-  const source = plan === 'collect' ? sql(`${from.text} join m on m.id = o.id`, ...from.params) : from;
+  const collecting = plan === 'collect' || plan === 'collect-and-count';
+  const collected = collecting ? sql(`with m as materialized (select o.id from ${from.text} where ${where.text}) `, ...from.params, ...where.params) : sql('');
+  const source = collecting ? sql(`${from.text} join m on m.id = o.id`, ...from.params) : from;
   const inner = sql(
-    `select o.id, ${key.text} as sort_key, ${distanceColumn.text} as distance_km from ${source.text} where ${plan === 'collect' ? 'true' : condition.text}`,
+    `select o.id, ${key.text} as sort_key, ${distanceColumn.text} as distance_km from ${source.text} where ${collecting ? 'true' : condition.text}`,
     ...key.params,
     ...distanceColumn.params,
     ...source.params,
-    ...(plan === 'collect' ? [] : condition.params),
+    ...(collecting ? [] : condition.params),
   );
   const comparator = direction === 'asc' ? '>' : '<';
   const seek = after ? sql(`where (q.sort_key, q.id) ${comparator} (?::${cast}, ?::uuid)`, after.value, after.id) : sql('');
   // The page is chosen on ids and sort keys alone; only its rows are built into objects.
   return sql(
-    `${collected.text}select ${node('o')} as node, p.sort_value, p.distance_km from` +
+    `${collected.text}select ${node('o')} as node, p.sort_value, p.distance_km${plan === 'collect-and-count' ? ', (select count(*) from m)::int as total' : ''} from` +
       ` (select q.id, q.sort_key, q.sort_key::text as sort_value, q.distance_km from (${inner.text}) q ${seek.text} order by q.sort_key ${direction}, q.id ${direction} limit ?) p` +
       ` join organization o on o.id = p.id order by p.sort_key ${direction}, p.id ${direction}`,
     ...collected.params,
