@@ -55,6 +55,7 @@ function pagesFor(visitor: Visitor): string[] {
         '/register',
         '/forgot-password',
         '/reset-password?token=not-a-token',
+        '/confirm-email?token=not-a-token',
         '/invitations/accept?token=not-a-token',
         '/me',
         '/me/new-organization',
