@@ -1,10 +1,10 @@
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/core/config';
 import { dropDatabase, ensureDatabase } from '../src/app/db/database';
-import { createRuntime, type Runtime } from '../src/app/runtime';
-import { type RunningServer, startServer } from '../src/app/server';
+import type { Runtime } from '../src/app/runtime';
+import type { RunningServer } from '../src/app/server';
 import { type RestartableServer, restartableServer } from './support';
+import { serveApp, stopApp } from '../test/support/served-app';
 
 let pg: RestartableServer;
 let runtime: Runtime;
@@ -16,12 +16,10 @@ beforeAll(async () => {
   url = pg.url(`civimap_fault_${process.pid}`);
   await ensureDatabase(url);
   const config = loadConfig({ DATABASE_URL: url, PORT: '0', HOST: '127.0.0.1', WEB_DIST: '/nonexistent', DB_POOL_MAX: '4' });
-  runtime = await createRuntime({ config, logger: pino({ level: 'silent' }) });
-  server = await startServer(runtime);
+  ({ runtime, server } = await serveApp(config));
 });
 afterAll(async () => {
-  await server?.close();
-  await runtime?.close();
+  await stopApp({ server, runtime });
   await pg?.start().catch(() => undefined);
   await dropDatabase(url).catch(() => undefined);
   await pg?.dispose();

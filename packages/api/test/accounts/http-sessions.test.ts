@@ -1,12 +1,12 @@
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MembershipRole } from '../../src/users/user.enums';
 import { loadConfig } from '../../src/core/config';
-import { createRuntime, type Runtime } from '../../src/app/runtime';
-import { type RunningServer, startServer } from '../../src/app/server';
+import type { Runtime } from '../../src/app/runtime';
+import type { RunningServer } from '../../src/app/server';
 import { createAccount, rowCounts, TEST_PASSWORD } from '../support/accounts';
 import { createOrganizations } from '../support/fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { serveApp, stopApp } from '../support/served-app';
 
 let db: TestDatabase;
 let runtime: Runtime;
@@ -18,12 +18,10 @@ beforeAll(async () => {
   const [org] = await createOrganizations(db.orm.em.fork(), [{ sq: 'Qendra HTTP' }]);
   orgId = org.id;
   const config = loadConfig({ DATABASE_URL: db.url, PORT: '0', HOST: '127.0.0.1', MAP_TILE_URL: '', WEB_DIST: '/nonexistent-web-dist', DEMO_DATA: 'off' });
-  runtime = await createRuntime({ config, logger: pino({ level: 'silent' }) });
-  server = await startServer(runtime);
+  ({ runtime, server } = await serveApp(config));
 });
 afterAll(async () => {
-  await server?.close();
-  await runtime?.close();
+  await stopApp({ server, runtime });
   await db?.close();
 });
 

@@ -1,13 +1,13 @@
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/core/config';
 import { prepareCsvImport } from '../../src/imports/csv-import';
 import { CSV_COLUMNS } from '../../src/imports/csv-columns';
 import { loadReferenceCatalog } from '../../src/reference/reference-catalog';
-import { createRuntime, type Runtime } from '../../src/app/runtime';
-import { type RunningServer, startServer } from '../../src/app/server';
+import type { Runtime } from '../../src/app/runtime';
+import type { RunningServer } from '../../src/app/server';
 import { createOrganizations } from '../support/fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { serveApp, stopApp } from '../support/served-app';
 
 /**
  * Malformed and hostile input across the GraphQL API, the export filters, the HSDS parameters and the
@@ -29,12 +29,10 @@ beforeAll(async () => {
     },
   ]);
   const config = loadConfig({ DATABASE_URL: db.url, PORT: '0', HOST: '127.0.0.1', WEB_DIST: '/nonexistent' });
-  runtime = await createRuntime({ config, logger: pino({ level: 'silent' }) });
-  server = await startServer(runtime);
+  ({ runtime, server } = await serveApp(config));
 });
 afterAll(async () => {
-  await server?.close();
-  await runtime?.close();
+  await stopApp({ server, runtime });
   await db?.close();
 });
 

@@ -1,14 +1,14 @@
 import { parse } from 'csv-parse/sync';
 import http from 'node:http';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/core/config';
 import { csvCell, csvText, neutraliseCell } from '../../src/core/csv';
-import { createRuntime, type Runtime } from '../../src/app/runtime';
-import { type RunningServer, startServer } from '../../src/app/server';
+import type { Runtime } from '../../src/app/runtime';
+import type { RunningServer } from '../../src/app/server';
 import { COVERAGE_FIELDS, LOCATION_FIELDS, ORGANIZATION_FIELDS, SERVICE_FIELDS } from '../../src/exports/export-fields';
 import { createOrganizations } from '../support/fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { serveApp, stopApp } from '../support/served-app';
 
 describe('formula neutralisation (OWASP CSV injection)', () => {
   it.each([
@@ -79,12 +79,10 @@ beforeAll(async () => {
   ]);
   await db.orm.em.fork().execute(`update organization set phone = '+383 44 123 456', email = '-x@example.org' where id = ?`, [formula.id]);
   const config = loadConfig({ DATABASE_URL: db.url, PORT: '0', HOST: '127.0.0.1', WEB_DIST: '/nonexistent', PUBLIC_URL });
-  runtime = await createRuntime({ config, logger: pino({ level: 'silent' }) });
-  server = await startServer(runtime);
+  ({ runtime, server } = await serveApp(config));
 });
 afterAll(async () => {
-  await server?.close();
-  await runtime?.close();
+  await stopApp({ server, runtime });
   await db?.close();
 });
 

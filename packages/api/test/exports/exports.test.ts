@@ -1,15 +1,15 @@
 import { parse } from 'csv-parse/sync';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/core/config';
 import { ContractModality } from '../../src/contracts/contract.enums';
 import { Contract } from '../../src/contracts/contract.entity';
 import { PublicAuthority } from '../../src/authorities/public-authority.entity';
-import { createRuntime, type Runtime } from '../../src/app/runtime';
-import { type RunningServer, startServer } from '../../src/app/server';
+import type { Runtime } from '../../src/app/runtime';
+import type { RunningServer } from '../../src/app/server';
 import { ServiceCategory } from '../../src/taxonomy/service-category.entity';
 import { createOrganizations } from '../support/fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { serveApp, stopApp } from '../support/served-app';
 
 let db: TestDatabase;
 let runtime: Runtime;
@@ -55,12 +55,10 @@ beforeAll(async () => {
   // Enough organizations to span several keyset batches.
   await em.execute(`insert into organization (id, name_sq) select gen_random_uuid(), 'Shoqata ' || g from generate_series(1, ${BULK}) g`);
   const config = loadConfig({ DATABASE_URL: db.url, PORT: '0', HOST: '127.0.0.1', WEB_DIST: '/nonexistent' });
-  runtime = await createRuntime({ config, logger: pino({ level: 'silent' }) });
-  server = await startServer(runtime);
+  ({ runtime, server } = await serveApp(config));
 });
 afterAll(async () => {
-  await server?.close();
-  await runtime?.close();
+  await stopApp({ server, runtime });
   await db?.close();
 });
 

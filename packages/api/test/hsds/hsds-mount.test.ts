@@ -1,10 +1,10 @@
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/core/config';
-import { createRuntime, type Runtime } from '../../src/app/runtime';
-import { type RunningServer, startServer } from '../../src/app/server';
+import type { Runtime } from '../../src/app/runtime';
+import type { RunningServer } from '../../src/app/server';
 import { createOrganizations } from '../support/fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { serveApp, stopApp } from '../support/served-app';
 
 /** The HSDS API inside the real server, before the web app's fallback. */
 let db: TestDatabase;
@@ -15,12 +15,10 @@ beforeAll(async () => {
   db = await createTestDatabase();
   await createOrganizations(db.orm.em.fork(), [{ sq: 'Qendra Test', sites: [{ municipality: 'prishtine', lat: 42.66, lng: 21.16 }] }]);
   const config = loadConfig({ DATABASE_URL: db.url, PORT: '0', HOST: '127.0.0.1', MAP_TILE_URL: '', WEB_DIST: '/nonexistent-web-dist', DEMO_DATA: 'off' });
-  runtime = await createRuntime({ config, logger: pino({ level: 'silent' }) });
-  server = await startServer(runtime);
+  ({ runtime, server } = await serveApp(config));
 });
 afterAll(async () => {
-  await server?.close();
-  await runtime?.close();
+  await stopApp({ server, runtime });
   await db?.close();
 });
 

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../src/accounts/auth';
 import { loadConfig } from '../../src/core/config';
 import { PUBLIC_MAX_AGE_SECONDS } from '../../src/app/graphql/http-cache';
-import { createRuntime, type Runtime } from '../../src/app/runtime';
+import type { Runtime } from '../../src/app/runtime';
 import { type RunningServer, startServer } from '../../src/app/server';
 import { createAccount } from '../support/accounts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { serveApp, stopApp } from '../support/served-app';
 
 let db: TestDatabase;
 let runtime: Runtime;
@@ -17,13 +17,11 @@ let token: string;
 beforeAll(async () => {
   db = await createTestDatabase();
   const config = loadConfig({ DATABASE_URL: db.url, PORT: '0', HOST: '127.0.0.1', WEB_DIST: '/nonexistent', NODE_ENV: 'production' });
-  runtime = await createRuntime({ config, logger: pino({ level: 'silent' }) });
-  server = await startServer(runtime);
+  ({ runtime, server } = await serveApp(config));
   token = (await createAccount(runtime.orm.em.fork(), { email: 'cache-editor@example.org' })).token;
 });
 afterAll(async () => {
-  await server?.close();
-  await runtime?.close();
+  await stopApp({ server, runtime });
   await db?.close();
 });
 

@@ -1,10 +1,10 @@
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/core/config';
 import { LIMITS } from '../../src/app/graphql/limits';
-import { createRuntime, type Runtime } from '../../src/app/runtime';
-import { type RunningServer, startServer } from '../../src/app/server';
+import type { Runtime } from '../../src/app/runtime';
+import type { RunningServer } from '../../src/app/server';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { serveApp, stopApp } from '../support/served-app';
 
 let db: TestDatabase;
 let runtime: Runtime;
@@ -22,12 +22,10 @@ beforeAll(async () => {
     MAP_TILE_URL: 'https://tiles.example.org/{z}/{x}/{y}.png',
     METRICS_PORT: '0',
   });
-  runtime = await createRuntime({ config, logger: pino({ level: 'silent' }) });
-  server = await startServer(runtime);
+  ({ runtime, server } = await serveApp(config));
 });
 afterAll(async () => {
-  await server?.close();
-  await runtime?.close();
+  await stopApp({ server, runtime });
   await db?.close();
 });
 

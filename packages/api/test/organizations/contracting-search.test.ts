@@ -1,13 +1,13 @@
 import { parse } from 'csv-parse/sync';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/core/config';
-import { createRuntime, type Runtime } from '../../src/app/runtime';
-import { type RunningServer, startServer } from '../../src/app/server';
+import type { Runtime } from '../../src/app/runtime';
+import type { RunningServer } from '../../src/app/server';
 import { createTestApi, type TestApi } from '../support/api';
 import { createOrganizations } from '../support/fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { D, FIXTURE } from './contractable-fixture';
+import { serveApp, stopApp } from '../support/served-app';
 
 /** The officer's ranked list (contractingSearch) and its CSV export, on the contractable rule's fixture. */
 let db: TestDatabase;
@@ -29,12 +29,10 @@ beforeAll(async () => {
   await db.orm.em.fork().execute(`update service set capacity_per_year = 200 where organization_id = ?`, [idByKey.get('licenceExactCategory')]);
   await db.orm.em.fork().execute(`update service set capacity_per_year = 50 where organization_id = ?`, [idByKey.get('servesByAreaOnly')]);
   const config = loadConfig({ DATABASE_URL: db.url, PORT: '0', HOST: '127.0.0.1', WEB_DIST: '/nonexistent', RATE_LIMIT_PER_MINUTE: '0' });
-  runtime = await createRuntime({ config, logger: pino({ level: 'silent' }) });
-  server = await startServer(runtime);
+  ({ runtime, server } = await serveApp(config));
 });
 afterAll(async () => {
-  await server?.close();
-  await runtime?.close();
+  await stopApp({ server, runtime });
   await db?.close();
 });
 

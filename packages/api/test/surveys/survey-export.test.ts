@@ -1,8 +1,7 @@
 import { parse } from 'csv-parse/sync';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRuntime, type Runtime } from '../../src/app/runtime';
-import { type RunningServer, startServer } from '../../src/app/server';
+import type { Runtime } from '../../src/app/runtime';
+import type { RunningServer } from '../../src/app/server';
 import { loadConfig } from '../../src/core/config';
 import { UserRole } from '../../src/users/user.enums';
 import { createAccount, type TestAccount } from '../support/accounts';
@@ -10,6 +9,7 @@ import { createTestApi } from '../support/api';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { E, openWave } from './helpers';
 import { createResultOrganizations, fixtureAnswers, insertSubmitted } from './results-fixture';
+import { serveApp, stopApp } from '../support/served-app';
 
 let db: TestDatabase;
 let runtime: Runtime;
@@ -32,12 +32,10 @@ beforeAll(async () => {
   expect(closed.data.closeSurveyWave.userErrors).toEqual([]);
   openWaveId = (await openWave(api, moderator.as)).id;
   const config = loadConfig({ DATABASE_URL: db.url, PORT: '0', HOST: '127.0.0.1', WEB_DIST: '/nonexistent' });
-  runtime = await createRuntime({ config, logger: pino({ level: 'silent' }) });
-  server = await startServer(runtime);
+  ({ runtime, server } = await serveApp(config));
 });
 afterAll(async () => {
-  await server?.close();
-  await runtime?.close();
+  await stopApp({ server, runtime });
   await db?.close();
 });
 
