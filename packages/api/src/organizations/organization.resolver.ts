@@ -47,8 +47,10 @@ export class OrganizationResolver extends NameAndDescriptionResolver(() => Organ
   ): Promise<OrganizationConnection> {
     const size = pageSize(first);
     const search = new OrganizationSearch(ctx.em, await ctx.catalog());
-    const nodes = ProjectionRegistry.under(ProjectionRegistry.selection(info!), 'OrganizationConnection', ['edges', 'node']);
-    const node = (alias: string) => ctx.projections.compile('Organization', nodes, alias);
+    const node = (alias: string) =>
+      ctx.projections.memo(info!, `page:${alias}`, () =>
+        ctx.projections.compile('Organization', ProjectionRegistry.under(ProjectionRegistry.selection(info!), 'OrganizationConnection', ['edges', 'node']), alias),
+      );
     const page = await search.page({ filter, first: size, after, orderBy, lang: lang ?? Language.SQ, node });
     return Object.assign(new OrganizationConnection(), {
       page,

@@ -44,4 +44,18 @@ describe('hot operations run compiled (graphql-jit) through Apollo', () => {
     const result = await api.query(bad, { text: 'x'.repeat(201) });
     expect(result.errors?.[0]).toMatchObject({ path: ['organizations'], extensions: { code: 'BAD_USER_INPUT' } });
   });
+
+  it('builds each page from the selection its variables make, however often the same query text runs', async () => {
+    // The page's SQL is compiled once per query and variables (core/projection.ts memo): @include changes the selection.
+    const query = `query Page($services: Boolean!, $lang: Language) {
+      organizations(first: 5) { edges { node { name(lang: $lang) services @include(if: $services) { name } } } }
+    }`;
+    for (let i = 0; i < 3; i++) {
+      const withServices = await api.query(query, { services: true });
+      const without = await api.query(query, { services: false, lang: 'EN' });
+      const shpresa = (r: any) => r.data.organizations.edges.map((e: any) => e.node).find((n: any) => n.name === 'Shpresa');
+      expect(shpresa(withServices)).toEqual({ name: 'Shpresa', services: [{ name: 'Strehim' }] });
+      expect(shpresa(without)).toEqual({ name: 'Shpresa' });
+    }
+  });
 });
