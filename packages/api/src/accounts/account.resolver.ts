@@ -1,6 +1,6 @@
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { CountedConnectionType, EdgeType, edgesOf, keysetPage } from '../core/connection';
-import { decodeCursor, pageSize } from '../core/pagination';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { CountedConnectionType, EdgeType, entityPage, type EntityOrder } from '../core/connection';
+import { PageArgs } from '../core/pagination';
 import { claimView } from './membership.resolver';
 import { ClaimView } from './account.types';
 import { OrganizationClaim } from './organization-claim.entity';
@@ -55,6 +55,8 @@ async function mayReadPrivate(ctx: SessionContext, user: UserView): Promise<bool
   return Boolean(actor && (actor.user.id === user.id || actor.role === UserRole.ADMIN));
 }
 
+const BY_EMAIL: EntityOrder<User> = { name: 'email', property: 'email', direction: 'asc', cursorValue: (u) => u.email };
+
 const ok = (userErrors = [] as OkPayload['userErrors']) => Object.assign(new OkPayload(), { ok: userErrors.length === 0, userErrors });
 
 @Resolver(() => UserView)
@@ -68,23 +70,14 @@ export class AccountResolver {
   @Query(() => UserConnection, { description: 'Administrators: the users, by email, optionally those whose email or name contains `search`.' })
   async users(
     @Ctx() ctx: SessionContext,
-    @Arg('first', () => Int, { description: 'Page size: how many items to return, 1 to 100 (default 20).', nullable: true }) first?: number,
-    @Arg('after', () => String, { description: 'Cursor after which the page starts (pageInfo.endCursor of the previous page); unset: the first page.', nullable: true }) after?: string,
+    @Args(() => PageArgs) page: PageArgs,
     @Arg('search', () => String, { description: 'Part of a display name or e-mail address (case-insensitive).', nullable: true }) search?: string,
   ): Promise<UserConnection> {
     requireAllowed(await ctx.actor(), 'user.setRole');
-    const size = pageSize(first);
     const where: Record<string, unknown> = {};
     const text = search?.trim().slice(0, 100);
     if (text) where.$or = [{ email: { $ilike: `%${text.replace(/[%_\\]/g, '\\$&')}%` } }, { displayName: { $ilike: `%${text.replace(/[%_\\]/g, '\\$&')}%` } }];
-    const filter: Record<string, unknown> = { ...where };
-    if (after) {
-      const position = decodeCursor(after, 'email');
-      filter.$and = [{ $or: [{ email: { $gt: position.value } }, { email: position.value, id: { $gt: position.id } }] }];
-    }
-    const [rows, totalCount] = await Promise.all([ctx.em.find(User, filter, { orderBy: { email: 'asc', id: 'asc' }, limit: size + 1 }), ctx.em.count(User, where)]);
-    const page = keysetPage(rows, size, after, (u) => ({ order: 'email', value: u.email, id: u.id }));
-    return { edges: edgesOf(page.rows, (u) => userView(u)), pageInfo: page.pageInfo, totalCount };
+    return entityPage(ctx.em, User, where, page, BY_EMAIL, (u) => userView(u));
   }
 
   @Mutation(() => AuthPayload, {
