@@ -32,6 +32,19 @@ function codesOf(page: Page, selector: string): Promise<string[]> {
   return page.evaluate((s) => [...new Set([...document.querySelectorAll<HTMLElement | SVGElement>(s)].map((e) => e.dataset.municipality ?? ''))].filter(Boolean).sort(), selector);
 }
 
+/** The visible municipality names that overlap a marker or cluster. */
+function coveredLabels(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const box = (e: Element) => e.getBoundingClientRect();
+    const hit = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    const markers = [...document.querySelectorAll('[data-testid="map"] .leaflet-marker-pane .leaflet-marker-icon')].map(box);
+    const shown = [...document.querySelectorAll<HTMLElement>('[data-testid="map"] .cm-mun-label span')].filter((s) => getComputedStyle(s).visibility === 'visible');
+    return shown
+      .filter((s) => markers.some((m) => hit(box(s), m)))
+      .map((s) => s.textContent ?? '');
+  });
+}
+
 describe('the vector base layer, tiles off', () => {
   it('the home map draws the country outline and the 38 municipalities with their names, and credits geoBoundaries', async () => {
     const all = await municipalities();
@@ -45,6 +58,11 @@ describe('the vector base layer, tiles off', () => {
     // each municipality's name, as the API gives it, once
     const labels = await map.locator('.cm-mun-label span').allTextContents();
     expect(labels.sort()).toEqual(all.map((m) => m.name).sort());
+    // no name is drawn under a marker or cluster (label-declutter.ts)
+    await page.locator('.leaflet-marker-pane .cm-cluster, .leaflet-marker-pane .cm-point').first().waitFor();
+    await expect.poll(() => coveredLabels(page)).toEqual([]);
+    await page.locator('.leaflet-control-zoom-in').click();
+    await expect.poll(() => coveredLabels(page)).toEqual([]);
     // the country is filled as land when there are no tiles
     expect(await map.getAttribute('data-tiles')).toBe('off');
     expect(await map.locator('path.cm-country').evaluate((p) => getComputedStyle(p).fillOpacity)).toBe('1');

@@ -81,10 +81,23 @@ describe('a moderator merges duplicates', () => {
       await page.locator('[data-testid="merge-old-link"]').click();
       await page.locator(`article.profile[data-org-id="${pair.kept}"]`).waitFor();
       await page.waitForURL((url) => url.pathname === `/org/${pair.kept}`);
-      // Opened afresh too: the duplicate's address is the kept profile.
+      // Opened afresh too: the duplicate's address is the kept profile, which says it was reached through a merged record.
       await page.goto(`/org/${pair.merged}`);
       await page.locator(`article.profile[data-org-id="${pair.kept}"]`).waitFor();
       expect(new URL(page.url()).pathname).toBe(`/org/${pair.kept}`);
+      const notice = page.locator('[data-testid="merged-notice"]');
+      await expect(notice.getAttribute('data-merged-id')).resolves.toBe(pair.merged);
+      for (const lang of ['sq', 'sr', 'en']) {
+        await switchLanguage(page, lang);
+        await expect(notice.textContent()).resolves.toContain(`Qendra Bashkimi ${tag}`);
+        expect(await axeViolations(page), `merged notice, ${lang}`).toEqual([]);
+      }
+      await expect(notice.textContent()).resolves.toMatch(/merged into/);
+      // the kept record's own address, opened from elsewhere, says nothing of a merge
+      await page.goto('/');
+      await page.goto(`/org/${pair.kept}`);
+      await page.locator(`article.profile[data-org-id="${pair.kept}"] h1`).waitFor();
+      await expect(page.locator('[data-testid="merged-notice"]').count()).resolves.toBe(0);
 
       await page.goto(`/org/${pair.kept}/history`);
       const undo = page.locator(`[data-testid="undo-merges"] li[data-merged-id="${pair.merged}"] button`);

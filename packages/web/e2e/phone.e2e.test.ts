@@ -73,6 +73,27 @@ describe('the map page on a phone', () => {
     expect(outside).toEqual([]);
     await context.close();
   });
+
+  it('reads the site count on one line, inside the map, in sq, sr and en', async () => {
+    // its box had half the map's width (left: 50% and a transform) and wrapped
+    const { page, context } = await openPage(browser, '/', { viewport: PHONE });
+    for (const lang of ['sq', 'sr', 'en']) {
+      await page.evaluate((l) => localStorage.setItem('civimap.lang', l), lang);
+      await page.reload();
+      await page.waitForFunction((l) => document.documentElement.lang.startsWith(l), lang);
+      await page.waitForFunction(() => document.querySelector('[data-testid="site-count"]')?.getAttribute('data-count'));
+      const count = await page.locator('[data-testid="site-count"]').evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        const s = getComputedStyle(el);
+        const line = s.lineHeight === 'normal' ? parseFloat(s.fontSize) * 1.2 : parseFloat(s.lineHeight);
+        return { lines: (r.height - parseFloat(s.paddingTop) - parseFloat(s.paddingBottom) - 2) / line, left: r.left, right: r.right, text: el.textContent };
+      });
+      expect(count.lines, `${lang}: ${count.text}`).toBeLessThan(1.5);
+      expect(count.left, lang).toBeGreaterThanOrEqual(0);
+      expect(count.right, lang).toBeLessThanOrEqual(PHONE.width);
+    }
+    await context.close();
+  });
 });
 
 describe('targets on a phone', () => {

@@ -8,6 +8,9 @@ import { setupI18n } from './shared/i18n/i18n';
 import { App } from './app/App';
 import { queryClient } from './shared/api/query';
 import { loadConfig } from './shared/api/config';
+import { startFirstRequests } from './app/boot';
+
+startFirstRequests();
 
 // The configuration says whether demo data is served: knowing it before the first render lets the
 // map page show its demo banner at once instead of pushing the map down later (layout shift).

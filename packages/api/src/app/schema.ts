@@ -26,51 +26,57 @@ import { SurveyResultsResolver } from '../surveys/results.resolver';
 import { AboutResolver } from './about.resolver';
 import { NodeResolver } from './node.resolver';
 import { DateTimeScalar } from '../core/scalars';
+import { leanResolvers } from './graphql/lean-resolvers';
 
 let schema: Promise<GraphQLSchema> | undefined;
 
+const RESOLVERS = [
+  NodeResolver,
+  AboutResolver,
+  RegionResolver,
+  MunicipalityResolver,
+  CountryResolver,
+  MunicipalityAtResolver,
+  ServiceCategoryResolver,
+  TargetGroupResolver,
+  OrganizationResolver,
+  OrganizationConnectionResolver,
+  OrganizationContractabilityResolver,
+  ContractingResolver,
+  ServiceResolver,
+  OrganizationServicesResolver,
+  LocationResolver,
+  OrganizationLocationsResolver,
+  LicenceResolver,
+  OrganizationLicencesResolver,
+  ContractResolver,
+  OrganizationContractsResolver,
+  PublicAuthorityResolver,
+  CoverageResolver,
+  ContractWriteResolver,
+  ShortlistResolver,
+  ShortlistEntryResolver,
+  AccountResolver,
+  MembershipResolver,
+  OrganizationViewerResolver,
+  VerificationViewResolver,
+  EditingResolver,
+  VerificationResolver,
+  MergeResolver,
+  RevisionResolver,
+  SurveyWaveResolver,
+  SurveyResultsResolver,
+] as const;
+
 export function buildCivimapSchema(): Promise<GraphQLSchema> {
   schema ??= buildSchema({
-    resolvers: [
-      NodeResolver,
-      AboutResolver,
-      RegionResolver,
-      MunicipalityResolver,
-      CountryResolver,
-      MunicipalityAtResolver,
-      ServiceCategoryResolver,
-      TargetGroupResolver,
-      OrganizationResolver,
-      OrganizationConnectionResolver,
-      OrganizationContractabilityResolver,
-      ContractingResolver,
-      ServiceResolver,
-      OrganizationServicesResolver,
-      LocationResolver,
-      OrganizationLocationsResolver,
-      LicenceResolver,
-      OrganizationLicencesResolver,
-      ContractResolver,
-      OrganizationContractsResolver,
-      PublicAuthorityResolver,
-      CoverageResolver,
-      ContractWriteResolver,
-      ShortlistResolver,
-      ShortlistEntryResolver,
-      AccountResolver,
-      MembershipResolver,
-      OrganizationViewerResolver,
-      VerificationViewResolver,
-      EditingResolver,
-      VerificationResolver,
-      MergeResolver,
-      RevisionResolver,
-      SurveyWaveResolver,
-      SurveyResultsResolver,
-    ],
+    resolvers: [...RESOLVERS],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+    // No argument validation, global middleware or auth checker: what leanResolvers relies on.
     validate: false,
-  }).then(describeRootTypes);
+  })
+    .then(describeRootTypes)
+    .then((built) => leanResolvers(built, [...RESOLVERS]));
   return schema;
 }
 

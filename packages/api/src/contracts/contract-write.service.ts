@@ -5,6 +5,7 @@ import { RevisionAction } from '../revisions/revision.entity';
 import { recordRevision, type Snapshot } from '../revisions/revision.service';
 import { LIMITS, Validator } from '../core/validation';
 import { isUuid } from '../core/ids';
+import { todayInKosovo } from '../geography/geo';
 import { fail, userError, UserErrorCode, UserErrorsException, type WriteResult, writeTransaction, staleVersion } from '../core/user-errors';
 import { Organization } from '../organizations/organization.entity';
 import type { ReferenceCatalog } from '../reference/reference-catalog';
@@ -61,6 +62,10 @@ function validateFields(v: Validator, catalog: ReferenceCatalog, input: Partial<
   const endDate = v.date('endDate', input.endDate);
   const awardDate = v.date('awardDate', input.awardDate);
   if (startDate && endDate && endDate < startDate) v.error('endDate', 'The end date is before the start date.');
+  // A contract is recorded once it is awarded: an award date after today is a typing mistake (a
+  // planned contract has a future start date, not a future award).
+  const today = todayInKosovo();
+  if (awardDate && awardDate > today) v.error('awardDate', `The award date ${awardDate} is after today (${today}): record a contract once it has been awarded.`);
   return {
     categories,
     amount,

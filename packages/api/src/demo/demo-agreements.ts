@@ -90,7 +90,8 @@ export class DemoAgreements {
       const amount = Math.round(Math.exp(r.between(Math.log(minAmount), Math.log(maxAmount))) / 50) * 50;
       const start = REFERENCE + r.int(-1460, 120) * DAY;
       const end = addMonths(start, CONTRACT_MONTHS.draw(r)) - DAY;
-      const award = start - r.int(7, 75) * DAY;
+      // Awarded before it starts, and never after the reference date: a planned contract is awarded already.
+      const award = Math.min(start - r.int(7, 75) * DAY, REFERENCE);
       const status = r.chance(0.03) ? ContractStatus.CANCELLED : start > REFERENCE ? ContractStatus.PLANNED : end < REFERENCE ? ContractStatus.COMPLETED : ContractStatus.ACTIVE;
       const prefix = AUTHORITY_PREFIX[authority.code] ?? `KK-${(authority.municipalityCode ?? authority.code).toUpperCase()}`;
       const sequenceKey = `${prefix}-${new Date(award).getUTCFullYear()}`;

@@ -76,6 +76,7 @@ describe('contracts: record and update', () => {
     [{ amount: -5 }, 'amount'],
     [{ amount: 1e12 }, 'amount'],
     [{ startDate: '2026-05-01', endDate: '2026-01-01' }, 'endDate'],
+    [{ awardDate: '2999-01-01' }, 'awardDate'],
     [{ url: 'javascript:alert(1)' }, 'url'],
     [{ provider: '00000000-0000-4000-8000-000000000000' }, 'provider'],
     [{ reference: 'x'.repeat(1001) }, 'reference'],

@@ -4,13 +4,12 @@
 import i18next from 'i18next';
 import L from 'leaflet';
 import type { OrganizationFilter } from '../gql/graphql';
-import { GRAPHQL_URL } from '../shared/api/graphql';
-import { apiLang, type Lang } from '../shared/i18n/lang';
+import type { Lang } from '../shared/i18n/lang';
 import { itemKey, padBox, type ClusterItem, type IndexSummary, type LngLatBox } from './cluster';
 import type { WorkerRequest, WorkerResponse } from './cluster-protocol';
-import { MapPointSetQuery, MapSitesAtQuery } from './operations';
 import { leavesPopup, markLang, pointPopup, type PointItem } from './popups';
 import type { CategoryNode } from '../shared/categories';
+import { adoptEarlySites, loadMessage, newSitesWorker } from './sites-worker';
 
 export interface ClusterLayerEvents {
   onLoaded: (summary: IndexSummary) => void;
@@ -30,7 +29,8 @@ function sameSpot(leaves: { lat: number; lng: number }[]): boolean {
 }
 
 export class ClusterLayer {
-  private readonly worker = new Worker(new URL('./cluster.worker.ts', import.meta.url), { type: 'module' });
+  /** Made (or taken over from the boot's head start, sites-worker.ts) by the first load. */
+  private worker: Worker | null = null;
   private readonly markers: L.LayerGroup;
   private readonly live = new Map<string, L.Marker>();
   private readonly expandWaiters = new Map<number, (r: ExpandReply) => void>();
@@ -45,25 +45,34 @@ export class ClusterLayer {
     private readonly events: ClusterLayerEvents,
   ) {
     this.markers = L.layerGroup().addTo(map);
-    this.worker.onmessage = (ev: MessageEvent<WorkerResponse>) => this.receive(ev.data);
     map.on('moveend', this.onMoveEnd);
   }
 
   /** Fetches (in the worker) the sites of a filter in a language. */
   load(filter: OrganizationFilter, lang: Lang): void {
+    if (!this.worker) {
+      const early = adoptEarlySites(filter, lang);
+      this.worker = early?.worker ?? newSitesWorker();
+      this.worker.onmessage = (ev: MessageEvent<WorkerResponse>) => this.receive(ev.data);
+      if (early) {
+        // the boot already asked for these sites: wait for that answer instead of asking again
+        this.seq = this.loadSeq = early.seq;
+        for (const msg of early.said) this.receive(msg);
+        return;
+      }
+    }
     const seq = ++this.seq;
     this.loadSeq = seq;
-    const url = new URL(GRAPHQL_URL, location.href).href;
-    this.post({ type: 'load', seq, url, query: MapPointSetQuery.toString(), sitesQuery: MapSitesAtQuery.toString(), variables: { filter, lang: apiLang(lang) } });
+    this.post(loadMessage(seq, filter, lang));
   }
 
   dispose(): void {
     this.map.off('moveend', this.onMoveEnd);
-    this.worker.terminate();
+    this.worker?.terminate();
   }
 
   private post(msg: WorkerRequest): void {
-    this.worker.postMessage(msg);
+    this.worker?.postMessage(msg);
   }
 
   private receive(msg: WorkerResponse): void {

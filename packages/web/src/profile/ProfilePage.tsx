@@ -26,6 +26,12 @@ function safeUrl(url: string): string | null {
   }
 }
 
+/** The merged id this profile was reached through, if it was (ProfilePage's redirect). */
+function reachedFromMerged(): string | null {
+  const state: unknown = history.state;
+  return state && typeof state === 'object' && typeof (state as { mergedFrom?: unknown }).mergedFrom === 'string' ? (state as { mergedFrom: string }).mergedFrom : null;
+}
+
 export function ProfilePage({ params, lang }: { params: { id?: string }; lang: Lang }) {
   const id = params.id ?? '';
   const { t } = useTranslation();
@@ -36,10 +42,12 @@ export function ProfilePage({ params, lang }: { params: { id?: string }; lang: L
   useEffect(() => {
     if (org) document.title = `${org.name} · ${t('app.title')}`;
   }, [org, t]);
-  // A merged organization's id gives the record it was merged into: show it under its own URL.
+  // A merged organization's id gives the record it was merged into: show it under its own URL,
+  // saying so (the history entry remembers that it was reached through a merged id).
   useEffect(() => {
-    if (org && org.id !== id.toLowerCase()) navigate(orgPath(org.id), { replace: true });
+    if (org && org.id !== id.toLowerCase()) navigate(orgPath(org.id), { replace: true, state: { mergedFrom: id } });
   }, [org, id]);
+  const mergedFrom = org && org.id !== id.toLowerCase() ? id : reachedFromMerged();
   // move the focus to the page's heading when a profile opens (screen readers announce it)
   useEffect(() => {
     if (org) heading.current?.focus();
@@ -53,8 +61,22 @@ export function ProfilePage({ params, lang }: { params: { id?: string }; lang: L
       {q.isFetching && !org && <p aria-live="polite">{t('profile.loading')}</p>}
       <LoadError error={q.error} onRetry={q.refetch} />
       {q.data && !org && <p role="alert">{t('profile.notFound')}</p>}
+      {org && mergedFrom && <MergedNotice org={org} lang={lang} mergedFrom={mergedFrom} />}
       {org && <Profile org={org} lang={lang} headingRef={heading} />}
     </main>
+  );
+}
+
+/** "The record you opened was merged into “…”": the kept record's name marked with its language. */
+function MergedNotice({ org, lang, mergedFrom }: { org: Org; lang: Lang; mergedFrom: string }) {
+  const { t } = useTranslation();
+  const [before, after] = t('profile.mergedInto', { name: '\u0000' }).split('\u0000');
+  return (
+    <p role="status" className="merged-notice" data-testid="merged-notice" data-merged-id={mergedFrom}>
+      {before}
+      <DataText text={org.names} lang={lang} />
+      {after}
+    </p>
   );
 }
 

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { getNamedType, getNullableType, GraphQLError, isListType, isObjectType, type GraphQLSchema, separateOperations } from 'graphql';
+import { type DocumentNode, getNamedType, getNullableType, GraphQLError, isListType, isObjectType, type GraphQLSchema, separateOperations } from 'graphql';
 import { type ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE } from '../../core/page-size';
 
@@ -33,21 +33,38 @@ const listEstimator: ComplexityEstimator = ({ field, childComplexity }) => {
   return 1 + childComplexity * (isObjectType(getNamedType(type)) ? LIMITS.assumedListSize : 1);
 };
 
+/** Costs kept per parsed document (Apollo keeps one DocumentNode per query text) and per operation and variables. */
+const MAX_COSTS_PER_DOCUMENT = 100;
+
 export function queryCostPlugin(schema: GraphQLSchema): ApolloServerPlugin {
+  // The cost depends on the document, the operation and the variables only: computed once for each,
+  // since walking the selection with the estimators costs about as much as executing a small query.
+  const known = new WeakMap<DocumentNode, Map<string, number>>();
+  const costOf = (document: DocumentNode, operationName: string | null, requested: string | undefined, variables: Record<string, unknown>): number => {
+    const key = `${operationName ?? ''}\u0000${requested ?? ''}\u0000${JSON.stringify(variables)}`;
+    let costs = known.get(document);
+    const hit = costs?.get(key);
+    if (hit !== undefined) return hit;
+    const query = operationName ? separateOperations(document)[operationName] ?? document : document;
+    const cost = getComplexity({
+      schema,
+      query,
+      variables,
+      operationName: requested,
+      estimators: [connectionEstimator, listEstimator, simpleEstimator({ defaultComplexity: 1 })],
+    });
+    if (!costs) known.set(document, (costs = new Map()));
+    if (costs.size >= MAX_COSTS_PER_DOCUMENT) costs.clear();
+    costs.set(key, cost);
+    return cost;
+  };
   return {
     async requestDidStart() {
       let cost = 0;
       return {
         async didResolveOperation({ request, document, operationName }) {
-          const query = operationName ? separateOperations(document)[operationName] ?? document : document;
           try {
-            cost = getComplexity({
-              schema,
-              query,
-              variables: request.variables ?? {},
-              operationName: request.operationName ?? undefined,
-              estimators: [connectionEstimator, listEstimator, simpleEstimator({ defaultComplexity: 1 })],
-            });
+            cost = costOf(document, operationName, request.operationName ?? undefined, request.variables ?? {});
           } catch {
             // Variables that do not coerce: execution reports them as BAD_USER_INPUT, which says more than a cost could.
             cost = 0;

@@ -26,9 +26,14 @@ async function ensureBundle(lang: Lang): Promise<void> {
   i18next.addResourceBundle(lang, 'translation', (await bundles[lang]()).default);
 }
 
+/** The language the app starts in: the remembered one, else Albanian. */
+export function startupLang(): Lang {
+  return initialLang(readStored());
+}
+
 /** Starts i18next in the remembered language (else Albanian) once that language's texts are loaded. */
 export async function setupI18n(): Promise<typeof i18next> {
-  const lng = initialLang(readStored());
+  const lng = startupLang();
   const messages = (await bundles[lng]()).default;
   await i18next.use(initReactI18next).init({
     resources: { [lng]: { translation: messages } },

@@ -6,6 +6,7 @@ import i18next from 'i18next';
 import L from 'leaflet';
 import { isLang, localized, type Lang } from '../i18n/lang';
 import { fetchBaseMap, type BaseMapData } from './boundaries';
+import { declutterLabels } from './label-declutter';
 
 type Position = number[];
 type Ring = Position[];
@@ -127,8 +128,10 @@ export function addBaseLayer(map: L.Map, options: { labels?: boolean; municipali
       if (live) container.dataset.baseLayer = 'failed';
     });
   i18next.on('languageChanged', relabel);
+  const stopDeclutter = declutterLabels(map, labelPane);
   return () => {
     live = false;
+    stopDeclutter();
     i18next.off('languageChanged', relabel);
     map.off('zoomend', onZoom);
     group.remove();

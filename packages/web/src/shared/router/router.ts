@@ -33,11 +33,12 @@ export function matchPath(pattern: string, pathname: string): Record<string, str
 
 const NAVIGATE_EVENT = 'civimap:navigate';
 
-export function navigate(url: string, options: { replace?: boolean } = {}): void {
+/** `state`: what the page at `url` is told of how it was reached (history.state; kept on reload and back). */
+export function navigate(url: string, options: { replace?: boolean; state?: unknown } = {}): void {
   const current = location.pathname + location.search;
   if (url === current && !options.replace) return;
-  if (options.replace) history.replaceState(null, '', url);
-  else history.pushState(null, '', url);
+  if (options.replace) history.replaceState(options.state ?? null, '', url);
+  else history.pushState(options.state ?? null, '', url);
   window.dispatchEvent(new Event(NAVIGATE_EVENT));
 }
 
