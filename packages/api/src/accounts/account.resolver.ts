@@ -16,6 +16,7 @@ import { UserView, userView } from '../users/user.types';
 import { Membership } from '../access/membership.entity';
 import type { SessionContext } from './session-context';
 import { InputArg } from '../core/input-arg';
+import type { WriteResult } from '../core/user-errors';
 
 @InputType({ description: 'A new account.' })
 export class RegisterInput {
@@ -57,6 +58,10 @@ async function mayReadPrivate(ctx: SessionContext, user: UserView): Promise<bool
 
 const BY_EMAIL: EntityOrder<User> = { name: 'email', property: 'email', direction: 'asc', cursorValue: (u) => u.email };
 
+/** The payload of a sign-in (signIn, confirmEmail): the user, seen as themselves, and the session token, or userErrors. */
+const signedIn = (result: WriteResult<{ user: User; token: string }>) =>
+  Object.assign(new AuthPayload(), { user: result.value && userView(result.value.user, true), token: result.value?.token ?? null, userErrors: result.userErrors });
+
 const ok = (userErrors = [] as OkPayload['userErrors']) => Object.assign(new OkPayload(), { ok: userErrors.length === 0, userErrors });
 
 @Resolver(() => UserView)
@@ -92,7 +97,7 @@ export class AccountResolver {
   @Mutation(() => AuthPayload, { description: 'Confirms an account\'s email with the token from its confirmation mail (once) and signs it in.' })
   async confirmEmail(@Arg('input', () => ConfirmEmailInput, { description: 'The token from the mail.' }) input: ConfirmEmailInput, @Ctx() ctx: SessionContext): Promise<AuthPayload> {
     const result = await confirmEmail(accountContext(ctx), input.token);
-    return Object.assign(new AuthPayload(), { user: result.value && userView(result.value.user, true), token: result.value?.token ?? null, userErrors: result.userErrors });
+    return signedIn(result);
   }
 
   @Mutation(() => OkPayload, { description: 'Mails a new confirmation link if the email has an account not yet confirmed; answers the same either way.' })
@@ -104,7 +109,7 @@ export class AccountResolver {
   @Mutation(() => AuthPayload, { description: 'Signs in with e-mail and password; sets the session cookie. Repeated failures are rate-limited (RATE_LIMITED).' })
   async signIn(@InputArg(() => SignInInput) input: SignInInput, @Ctx() ctx: SessionContext): Promise<AuthPayload> {
     const result = await signIn(accountContext(ctx), input.email, input.password);
-    return Object.assign(new AuthPayload(), { user: result.value && userView(result.value.user, true), token: result.value?.token ?? null, userErrors: result.userErrors });
+    return signedIn(result);
   }
 
   @Mutation(() => OkPayload, { description: 'Ends the current session (cookie or bearer token).' })
