@@ -10,13 +10,15 @@ import { queryClient } from './shared/api/query';
 import { loadConfig } from './shared/api/config';
 import { startFirstRequests } from './app/boot';
 
-startFirstRequests();
-
 // The configuration says whether demo data is served: knowing it before the first render lets the
 // map page show its demo banner at once instead of pushing the map down later (layout shift).
 // A slow answer does not hold the page back for more than a moment. The UI language's texts load
 // meanwhile.
-await Promise.all([setupI18n(), Promise.race([loadConfig(), new Promise((resolve) => setTimeout(resolve, 800))])]);
+// Both are asked before the data the first page needs (app/boot.ts), which the render does not wait for.
+const texts = setupI18n();
+const config = Promise.race([loadConfig(), new Promise((resolve) => setTimeout(resolve, 800))]);
+startFirstRequests();
+await Promise.all([texts, config]);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -13,6 +13,8 @@ import { adoptEarlySites, loadMessage, newSitesWorker } from './sites-worker';
 
 export interface ClusterLayerEvents {
   onLoaded: (summary: IndexSummary) => void;
+  /** The markers of a view are drawn (each time). */
+  onDrawn: () => void;
   onError: (message: string) => void;
   /** The UI language and category names a site's popup is written with. */
   context: () => { lang: Lang; categories: Map<string, CategoryNode> | undefined };
@@ -118,6 +120,7 @@ export class ClusterLayer {
       this.live.set(key, marker);
       this.markers.addLayer(marker);
     }
+    this.events.onDrawn();
   }
 
   private clusterMarker(item: Extract<ClusterItem, { kind: 'cluster' }>): L.Marker {

@@ -1,9 +1,11 @@
 // Place names yield to the map's symbols, as in any GIS: a municipality's name that a marker or
 // cluster would cover moves just above, below, right or left of its anchor if there it is clear of
-// every marker and of the other names, and is hidden otherwise (it comes back when a zoom or pan uncovers it). Markers and labels move
-// together while the map is dragged, so the placement is computed again only when the markers
-// change (the cluster layer redraws them after a move) and after a zoom, in the next frame, with
-// one read of the layout and one write.
+// every marker and of the other names, and is hidden otherwise (it comes back when a zoom or pan
+// uncovers it). Markers and labels move together while the map is dragged, so the placement is
+// computed again only when the markers change (the cluster layer redraws them after a move) and
+// after a zoom, in the next frame. Boxes come from Leaflet's own positions and the icons' sizes
+// (no layout is read per marker: panning at 20,000 sites keeps its frame budget); a name's size is
+// measured once per text and font size.
 import type L from 'leaflet';
 
 interface Box {
@@ -63,16 +65,31 @@ export function placeLabels(labels: Box[], obstacles: Box[]): (Nudge | null)[] {
   });
 }
 
-/** A label's box at its anchor (without the nudge it has now). */
-function anchorBox(span: HTMLElement): Box {
-  const r = span.getBoundingClientRect();
-  return shifted(r, { dx: -Number(span.dataset.dx || 0), dy: -Number(span.dataset.dy || 0) });
+/** Where Leaflet placed an element in layer pixels (what L.DomUtil.getPosition reads; no layout). */
+function position(el: HTMLElement): { x: number; y: number } {
+  return (el as HTMLElement & { _leaflet_pos?: L.Point })._leaflet_pos ?? { x: 0, y: 0 };
 }
 
-/**
- * Keeps the label spans in `labelPane` clear of the icons in `markerPane`; returns the cleanup.
- * Hidden labels get `data-covered`, every label `data-dx` and `data-dy` (its offset in px).
- */
+/** A marker icon's box in layer pixels: its position, the margins and size Leaflet gave it (iconSize). */
+function iconBox(icon: HTMLElement): Box {
+  const p = position(icon);
+  const left = p.x + (parseFloat(icon.style.marginLeft) || 0);
+  const top = p.y + (parseFloat(icon.style.marginTop) || 0);
+  return { left, top, right: left + (parseFloat(icon.style.width) || 0), bottom: top + (parseFloat(icon.style.height) || 0) };
+}
+
+/** A name's box at its anchor, in layer pixels (the span is centred on its marker's position). */
+function labelBox(span: HTMLElement, sizeKey: string): Box {
+  if (span.dataset.sizeKey !== sizeKey) {
+    span.dataset.w = String(span.offsetWidth);
+    span.dataset.h = String(span.offsetHeight);
+    span.dataset.sizeKey = sizeKey;
+  }
+  const p = position(span.parentElement!);
+  const [w, h] = [Number(span.dataset.w), Number(span.dataset.h)];
+  return { left: p.x - w / 2, right: p.x + w / 2, top: p.y - h / 2, bottom: p.y + h / 2 };
+}
+
 export function declutterLabels(map: L.Map, labelPane: HTMLElement): () => void {
   const markerPane = map.getPane('markerPane');
   let frame = 0;
@@ -80,16 +97,19 @@ export function declutterLabels(map: L.Map, labelPane: HTMLElement): () => void 
     frame = 0;
     const spans = [...labelPane.querySelectorAll<HTMLElement>('.cm-mun-label span')];
     if (!spans.length || !markerPane) return;
-    const icons = markerPane.querySelectorAll<HTMLElement>('.leaflet-marker-icon');
-    const obstacles = [...icons].map((i) => i.getBoundingClientRect());
-    const places = placeLabels(spans.map(anchorBox), obstacles);
+    const obstacles = [...markerPane.querySelectorAll<HTMLElement>('.leaflet-marker-icon')].map(iconBox);
+    // the names' font is smaller at low zooms (base-layer.ts sets data-zoom-low)
+    const sizeKey = map.getContainer().dataset.zoomLow ?? '';
+    const places = placeLabels(
+      spans.map((span) => labelBox(span, sizeKey)),
+      obstacles,
+    );
     spans.forEach((span, i) => {
       const at = places[i];
+      const translate = at && (at.dx || at.dy) ? `${at.dx}px ${at.dy}px` : '';
       span.toggleAttribute('data-covered', !at);
-      span.dataset.dx = String(at?.dx ?? 0);
-      span.dataset.dy = String(at?.dy ?? 0);
       // `translate` composes with the span's centring transform and moves nothing else
-      span.style.translate = at && (at.dx || at.dy) ? `${at.dx}px ${at.dy}px` : '';
+      if (span.style.translate !== translate) span.style.translate = translate;
     });
   };
   const schedule = () => {
