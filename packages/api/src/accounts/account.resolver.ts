@@ -1,6 +1,6 @@
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { CountedConnectionType, EdgeType, edgesOf, keysetPage } from '../core/connection';
-import { decodeCursor, pageSize } from '../core/pagination';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { CountedConnectionType, EdgeType, entityPage, type EntityOrder } from '../core/connection';
+import { PageArgs } from '../core/pagination';
 import { claimView } from './membership.resolver';
 import { ClaimView } from './account.types';
 import { OrganizationClaim } from './organization-claim.entity';
@@ -16,6 +16,7 @@ import { UserView, userView } from '../users/user.types';
 import { Membership } from '../access/membership.entity';
 import type { SessionContext } from './session-context';
 import { InputArg } from '../core/input-arg';
+import type { WriteResult } from '../core/user-errors';
 
 @InputType({ description: 'A new account.' })
 export class RegisterInput {
@@ -55,6 +56,12 @@ async function mayReadPrivate(ctx: SessionContext, user: UserView): Promise<bool
   return Boolean(actor && (actor.user.id === user.id || actor.role === UserRole.ADMIN));
 }
 
+const BY_EMAIL: EntityOrder<User> = { name: 'email', property: 'email', direction: 'asc', cursorValue: (u) => u.email };
+
+/** The payload of a sign-in (signIn, confirmEmail): the user, seen as themselves, and the session token, or userErrors. */
+const signedIn = (result: WriteResult<{ user: User; token: string }>) =>
+  Object.assign(new AuthPayload(), { user: result.value && userView(result.value.user, true), token: result.value?.token ?? null, userErrors: result.userErrors });
+
 const ok = (userErrors = [] as OkPayload['userErrors']) => Object.assign(new OkPayload(), { ok: userErrors.length === 0, userErrors });
 
 @Resolver(() => UserView)
@@ -68,23 +75,14 @@ export class AccountResolver {
   @Query(() => UserConnection, { description: 'Administrators: the users, by email, optionally those whose email or name contains `search`.' })
   async users(
     @Ctx() ctx: SessionContext,
-    @Arg('first', () => Int, { description: 'Page size: how many items to return, 1 to 100 (default 20).', nullable: true }) first?: number,
-    @Arg('after', () => String, { description: 'Cursor after which the page starts (pageInfo.endCursor of the previous page); unset: the first page.', nullable: true }) after?: string,
+    @Args(() => PageArgs) page: PageArgs,
     @Arg('search', () => String, { description: 'Part of a display name or e-mail address (case-insensitive).', nullable: true }) search?: string,
   ): Promise<UserConnection> {
     requireAllowed(await ctx.actor(), 'user.setRole');
-    const size = pageSize(first);
     const where: Record<string, unknown> = {};
     const text = search?.trim().slice(0, 100);
     if (text) where.$or = [{ email: { $ilike: `%${text.replace(/[%_\\]/g, '\\$&')}%` } }, { displayName: { $ilike: `%${text.replace(/[%_\\]/g, '\\$&')}%` } }];
-    const filter: Record<string, unknown> = { ...where };
-    if (after) {
-      const position = decodeCursor(after, 'email');
-      filter.$and = [{ $or: [{ email: { $gt: position.value } }, { email: position.value, id: { $gt: position.id } }] }];
-    }
-    const [rows, totalCount] = await Promise.all([ctx.em.find(User, filter, { orderBy: { email: 'asc', id: 'asc' }, limit: size + 1 }), ctx.em.count(User, where)]);
-    const page = keysetPage(rows, size, after, (u) => ({ order: 'email', value: u.email, id: u.id }));
-    return { edges: edgesOf(page.rows, (u) => userView(u)), pageInfo: page.pageInfo, totalCount };
+    return entityPage(ctx.em, User, where, page, BY_EMAIL, (u) => userView(u));
   }
 
   @Mutation(() => AuthPayload, {
@@ -99,7 +97,7 @@ export class AccountResolver {
   @Mutation(() => AuthPayload, { description: 'Confirms an account\'s email with the token from its confirmation mail (once) and signs it in.' })
   async confirmEmail(@Arg('input', () => ConfirmEmailInput, { description: 'The token from the mail.' }) input: ConfirmEmailInput, @Ctx() ctx: SessionContext): Promise<AuthPayload> {
     const result = await confirmEmail(accountContext(ctx), input.token);
-    return Object.assign(new AuthPayload(), { user: result.value && userView(result.value.user, true), token: result.value?.token ?? null, userErrors: result.userErrors });
+    return signedIn(result);
   }
 
   @Mutation(() => OkPayload, { description: 'Mails a new confirmation link if the email has an account not yet confirmed; answers the same either way.' })
@@ -111,7 +109,7 @@ export class AccountResolver {
   @Mutation(() => AuthPayload, { description: 'Signs in with e-mail and password; sets the session cookie. Repeated failures are rate-limited (RATE_LIMITED).' })
   async signIn(@InputArg(() => SignInInput) input: SignInInput, @Ctx() ctx: SessionContext): Promise<AuthPayload> {
     const result = await signIn(accountContext(ctx), input.email, input.password);
-    return Object.assign(new AuthPayload(), { user: result.value && userView(result.value.user, true), token: result.value?.token ?? null, userErrors: result.userErrors });
+    return signedIn(result);
   }
 
   @Mutation(() => OkPayload, { description: 'Ends the current session (cookie or bearer token).' })

@@ -23,6 +23,14 @@ export interface ContractWriteContext {
 /** The largest amount a contract may state: a typo guard (no social-service contract in Kosovo comes near). */
 const MAX_AMOUNT_EUR = 100_000_000;
 
+/** The contract's optional dates and texts, null where not given: as a revision records them and as a new contract stores them. */
+const OPTIONAL_FIELDS = ['startDate', 'endDate', 'awardDate', 'reference', 'url', 'title'] as const;
+type OptionalFields = Record<(typeof OPTIONAL_FIELDS)[number], string | null>;
+
+function optionalFields(source: { [K in keyof OptionalFields]?: string | null }): OptionalFields {
+  return Object.fromEntries(OPTIONAL_FIELDS.map((field) => [field, source[field] ?? null])) as OptionalFields;
+}
+
 async function contractSnapshot(tx: EntityManager, contract: Contract): Promise<Snapshot> {
   if (!contract.categories.isInitialized()) await contract.categories.init();
   return {
@@ -32,12 +40,7 @@ async function contractSnapshot(tx: EntityManager, contract: Contract): Promise<
     modality: contract.modality,
     amount: contract.amount === null || contract.amount === undefined ? null : Number(contract.amount).toFixed(2),
     currency: contract.currency,
-    startDate: contract.startDate ?? null,
-    endDate: contract.endDate ?? null,
-    awardDate: contract.awardDate ?? null,
-    reference: contract.reference ?? null,
-    url: contract.url ?? null,
-    title: contract.title ?? null,
+    ...optionalFields(contract),
     status: contract.status,
   };
 }
@@ -115,12 +118,7 @@ function insertContract(ctx: ContractWriteContext, input: RecordContractInput, k
       provider: provider!,
       modality: input.modality,
       amount: fields.amount === null || fields.amount === undefined ? null : fields.amount.toFixed(2),
-      startDate: fields.startDate ?? null,
-      endDate: fields.endDate ?? null,
-      awardDate: fields.awardDate ?? null,
-      reference: fields.reference ?? null,
-      url: fields.url ?? null,
-      title: fields.title ?? null,
+      ...optionalFields(fields),
       status: input.status ?? ContractStatus.ACTIVE,
       recordedBy: actor.user.id,
       idempotencyKey: key,

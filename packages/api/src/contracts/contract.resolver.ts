@@ -1,9 +1,9 @@
-import { Arg, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Float, Query, Resolver, Root } from 'type-graphql';
 import type { Row } from '../core/projection';
 import { Municipality } from '../geography/municipality.entity';
 import { LangArg } from '../core/language-arg';
 import { edgesOf } from '../core/connection';
-import { pageSize } from '../core/pagination';
+import { PageArgs, pageSize } from '../core/pagination';
 import { Language } from '../core/localized-text';
 import { Organization } from '../organizations/organization.entity';
 import { ServiceCategory } from '../taxonomy/service-category.entity';
@@ -13,15 +13,14 @@ import { ContractFilter, ContractTotalDimension } from './contract.inputs';
 import { ContractService } from './contract.service';
 import { ContractConnection, ContractTotal } from './contract.types';
 import type { ContractsContext } from './contract.loaders';
-import { NameResolver } from '../core/localized-resolvers';
+import { VocabularyResolver } from '../reference/vocabulary-resolver';
 
 @Resolver(() => Contract)
 export class ContractResolver {
   @Query(() => ContractConnection, { description: 'Recorded contracts and grants, newest award first.' })
   async contracts(
     @Ctx() ctx: ContractsContext,
-    @Arg('first', () => Int, { description: 'Page size: how many items to return, 1 to 100 (default 20).', nullable: true }) first?: number,
-    @Arg('after', () => String, { description: 'Cursor after which the page starts (pageInfo.endCursor of the previous page); unset: the first page.', nullable: true }) after?: string,
+    @Args(() => PageArgs) { first, after }: PageArgs,
     @Arg('filter', () => ContractFilter, { description: 'Which contracts; filters combine with AND.', nullable: true }) filter?: ContractFilter,
   ): Promise<ContractConnection> {
     const size = pageSize(first);
@@ -67,12 +66,7 @@ export class ContractResolver {
 }
 
 @Resolver(() => PublicAuthority)
-export class PublicAuthorityResolver extends NameResolver(() => PublicAuthority) {
-  @Query(() => [PublicAuthority], { description: 'Ministries and municipalities that contract or fund services.' })
-  async publicAuthorities(@Ctx() ctx: ContractsContext): Promise<PublicAuthority[]> {
-    return (await ctx.catalog()).authorities;
-  }
-
+export class PublicAuthorityResolver extends VocabularyResolver(() => PublicAuthority, 'publicAuthorities', 'Ministries and municipalities that contract or fund services.', (catalog) => catalog.authorities) {
   @FieldResolver(() => Municipality, { description: 'The municipality, for a municipal authority; null otherwise.', nullable: true })
   async municipality(@Root() authority: PublicAuthority, @Ctx() ctx: ContractsContext): Promise<Municipality | null> {
     return authority.municipality ? ((await ctx.catalog()).municipalitiesById.get(authority.municipality.id) ?? null) : null;

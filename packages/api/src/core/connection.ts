@@ -1,5 +1,6 @@
 import { type ClassType, Field, Int, ObjectType } from 'type-graphql';
-import { type CursorPosition, encodeCursor, PageInfo } from './pagination';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { type CursorPosition, decodeCursor, encodeCursor, PageInfo, pageSize } from './pagination';
 
 /**
  * The Relay connection types, written once. A module declares its pair by name, e.g.
@@ -65,4 +66,47 @@ export function pageInfoOf(cursors: string[], hasNextPage: boolean, after: strin
 /** The edges of a page: each row's cursor with the node made of it. */
 export function edgesOf<TRow extends { cursor: string }, TNode>(rows: TRow[], nodeOf: (row: TRow, index: number) => TNode): { cursor: string; node: TNode }[] {
   return rows.map((row, index) => ({ cursor: row.cursor, node: nodeOf(row, index) }));
+}
+
+/** How a list of entities is ordered: one property, then the id, both the same way (the cursor keeps both). */
+export interface EntityOrder<TEntity> {
+  /** The order's name in its cursors: a cursor of another order is refused. */
+  name: string;
+  property: keyof TEntity & string;
+  direction: 'asc' | 'desc';
+  /** The property's value as the cursor keeps it (a string). */
+  cursorValue: (entity: TEntity) => string;
+  /** The cursor's value as the property compares (e.g. a Date); throws a UserInputError when it is not one. */
+  parse?: (value: string | null) => unknown;
+}
+
+/**
+ * One keyset page of an entity, with the total count of `where`: the query behind users and the revision
+ * lists. The rows after the cursor are those past its value, or at its value with a larger (asc) or smaller
+ * (desc) id; both queries run at once.
+ */
+export async function entityPage<TEntity extends { id: string }, TNode>(
+  em: EntityManager,
+  entity: new () => TEntity,
+  where: Record<string, unknown>,
+  { first, after }: { first?: number | null; after?: string | null },
+  order: EntityOrder<TEntity>,
+  nodeOf: (entity: TEntity) => TNode,
+  populate: string[] = [],
+): Promise<{ edges: { cursor: string; node: TNode }[]; pageInfo: PageInfo; totalCount: number }> {
+  const size = pageSize(first);
+  let filter = where;
+  if (after) {
+    const position = decodeCursor(after, order.name);
+    const value = order.parse ? order.parse(position.value) : position.value;
+    const past = order.direction === 'asc' ? '$gt' : '$lt';
+    filter = { $and: [where, { $or: [{ [order.property]: { [past]: value } }, { [order.property]: value, id: { [past]: position.id } }] }] };
+  }
+  const orderBy = { [order.property]: order.direction, id: order.direction };
+  const [rows, totalCount] = await Promise.all([
+    em.find(entity, filter as never, { orderBy: orderBy as never, limit: size + 1, populate: populate as never }),
+    em.count(entity, where as never),
+  ]);
+  const page = keysetPage(rows as TEntity[], size, after, (row) => ({ order: order.name, value: order.cursorValue(row), id: row.id }));
+  return { edges: edgesOf(page.rows, nodeOf), pageInfo: page.pageInfo, totalCount };
 }

@@ -1,4 +1,4 @@
-import { Field, ObjectType } from 'type-graphql';
+import { ArgsType, Field, Int, ObjectType } from 'type-graphql';
 import { UserInputError } from './errors';
 
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './page-size';
@@ -11,6 +11,16 @@ export class PageInfo {
   @Field(() => Boolean, { description: 'True when the page was requested after a cursor.' }) hasPreviousPage!: boolean;
   @Field(() => String, { description: 'Cursor of the first edge of the page; null on an empty page.', nullable: true }) startCursor!: string | null;
   @Field(() => String, { description: 'Cursor of the last edge of the page; pass it as after for the next page. Null on an empty page.', nullable: true }) endCursor!: string | null;
+}
+
+/**
+ * The `first` and `after` arguments of a paged list, written once: `@Args(() => PageArgs) { first, after }: PageArgs`
+ * puts both in the field's SDL next to its own arguments.
+ */
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { description: 'Page size: how many items to return, 1 to 100 (default 20).', nullable: true }) first?: number;
+  @Field(() => String, { description: 'Cursor after which the page starts (pageInfo.endCursor of the previous page); unset: the first page.', nullable: true }) after?: string;
 }
 
 export function pageSize(first: number | null | undefined): number {

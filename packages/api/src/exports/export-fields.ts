@@ -22,6 +22,7 @@ const LIST = 'Codes separated by ";" (empty: none).';
 const TEXT = 'A text that starts with = + - @, a tab or a carriage return (and is not a plain number or phone number) is written with a leading apostrophe, which is not part of the value: spreadsheets then show it as text instead of running it as a formula.';
 const text = (name: string, description: string): ExportField => ({ name, type: 'string', description: `${description} ${TEXT}` });
 const id = (name: string, description: string): ExportField => ({ name, type: 'string', description, required: true });
+const updatedAt: ExportField = { name: 'updated_at', type: 'datetime', description: 'Last change of the record (UTC).', required: true };
 const isDemo: ExportField = { name: 'is_demo', type: 'boolean', description: 'true for a fictional demo record (never real data).', required: true };
 
 export const ORGANIZATION_FIELDS: ExportField[] = [
@@ -52,7 +53,7 @@ export const ORGANIZATION_FIELDS: ExportField[] = [
   { name: 'municipalities', type: 'string', description: `Municipality codes of the organization's sites. ${LIST}` },
   { name: 'categories', type: 'string', description: `Service category codes of its active services. ${LIST}` },
   isDemo,
-  { name: 'updated_at', type: 'datetime', description: 'Last change of the record (UTC).', required: true },
+  updatedAt,
 ];
 
 export const SERVICE_FIELDS: ExportField[] = [
@@ -72,7 +73,7 @@ export const SERVICE_FIELDS: ExportField[] = [
   { name: 'residential_places', type: 'integer', description: 'Residential places (beds) of a residential service.', unit: 'places' },
   text('eligibility', 'Who may use the service.'),
   isDemo,
-  { name: 'updated_at', type: 'datetime', description: 'Last change of the record (UTC).', required: true },
+  updatedAt,
 ];
 
 export const LOCATION_FIELDS: ExportField[] = [

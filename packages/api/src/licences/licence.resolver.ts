@@ -3,6 +3,7 @@ import { todayInKosovo } from '../geography/geo';
 import { UserInputError } from '../core/errors';
 import { DateScalar } from '../core/scalars';
 import { Organization } from '../organizations/organization.entity';
+import { OrganizationRecordsResolver } from '../organizations/organization-records';
 import { Verification } from '../organizations/organization.types';
 import { ServiceCategory } from '../taxonomy/service-category.entity';
 import { Licence } from './licence.entity';
@@ -10,7 +11,7 @@ import type { LicencesContext } from './licence.loaders';
 import { isCalendarDate } from '../core/validation';
 import { withCatalog } from '../reference/catalog-context';
 import type { ReferenceCatalog } from '../reference/reference-catalog';
-import { prefetched, type Row } from '../core/projection';
+import type { Row } from '../core/projection';
 
 export function isLicenceValidOn(licence: Pick<Licence, 'validFrom' | 'validUntil'>, date: string): boolean {
   return licence.validFrom <= date && (!licence.validUntil || licence.validUntil >= date);
@@ -51,9 +52,4 @@ export class LicenceResolver {
 
 /** Licences of an organization: this module contributes Organization.licences. */
 @Resolver(() => Organization)
-export class OrganizationLicencesResolver {
-  @FieldResolver(() => [Licence], { description: 'Licences the organization holds (from the Ministry\'s licensing of social and family service providers).' })
-  licences(@Root() organization: Row<Organization>, @Ctx() ctx: LicencesContext): Licence[] | Promise<Licence[]> {
-    return prefetched<Licence>(organization, 'licences') ?? ctx.loaders.licencesByOrganization.load(organization.id);
-  }
-}
+export class OrganizationLicencesResolver extends OrganizationRecordsResolver('licences', () => Licence, 'Licences the organization holds (from the Ministry\'s licensing of social and family service providers).', (ctx: LicencesContext, id) => ctx.loaders.licencesByOrganization.load(id)) {}

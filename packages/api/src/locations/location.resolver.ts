@@ -2,10 +2,11 @@ import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { GeoPoint, geoPoint } from '../geography/geo-point.type';
 import { Municipality } from '../geography/municipality.entity';
 import { Organization } from '../organizations/organization.entity';
+import { OrganizationRecordsResolver } from '../organizations/organization-records';
 import { Location } from './location.entity';
 import type { LocationsContext } from './location.loaders';
 import { withCatalog } from '../reference/catalog-context';
-import { prefetched, type Row } from '../core/projection';
+import type { Row } from '../core/projection';
 
 @Resolver(() => Location)
 export class LocationResolver {
@@ -27,9 +28,4 @@ export class LocationResolver {
 
 /** Locations of an organization: this module contributes Organization.locations. */
 @Resolver(() => Organization)
-export class OrganizationLocationsResolver {
-  @FieldResolver(() => [Location], { description: 'The organization\'s sites.' })
-  locations(@Root() organization: Row<Organization>, @Ctx() ctx: LocationsContext): Location[] | Promise<Location[]> {
-    return prefetched<Location>(organization, 'locations') ?? ctx.loaders.locationsByOrganization.load(organization.id);
-  }
-}
+export class OrganizationLocationsResolver extends OrganizationRecordsResolver('locations', () => Location, 'The organization\'s sites.', (ctx: LocationsContext, id) => ctx.loaders.locationsByOrganization.load(id)) {}

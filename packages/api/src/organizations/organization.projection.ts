@@ -7,14 +7,19 @@ export function localizedColumns(prefix: string, lang: unknown): Record<string, 
   return { sq: column(`${prefix}sq`), [wanted]: column(`${prefix}${wanted}`) };
 }
 
+/** How name(lang) and description(lang) compile for the types with NameAndDescriptionResolver (organizations, services). */
+export const NAME_AND_DESCRIPTION_FIELDS: TypeProjection['fields'] = {
+  name: (args) => ({ props: { names: localizedColumns('name_', args.lang) } }),
+  description: (args) => ({ props: { descriptions: localizedColumns('description_', args.lang) } }),
+};
+
 /** How Organization's fields compile (core/projection.ts); its plain fields are its entity columns. */
 export const organizationProjection: TypeProjection = {
   type: 'Organization',
   entity: 'Organization',
   always: { id: column('id') },
   fields: {
-    name: (args) => ({ props: { names: localizedColumns('name_', args.lang) } }),
-    description: (args) => ({ props: { descriptions: localizedColumns('description_', args.lang) } }),
+    ...NAME_AND_DESCRIPTION_FIELDS,
     verification: { props: { verificationStatus: column('verification_status'), verifiedAt: column('verified_at'), verifiedBy: { id: column('verified_by_id') } } },
     // Computed per request from the id, for a whole page in one statement (contractability.resolver.ts).
     contractability: {},

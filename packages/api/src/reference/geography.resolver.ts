@@ -9,16 +9,12 @@ import type { CatalogContext } from './catalog-context';
 import { checkDecimals, DECIMALS_DESCRIPTION } from './country.resolver';
 import { roundGeometry } from '../geography/country.type';
 import { NameResolver } from '../core/localized-resolvers';
+import { VocabularyResolver } from './vocabulary-resolver';
 
 type GeographyContext = CatalogContext & WithLoaders<GeographyLoaders>;
 
 @Resolver(() => Region)
-export class RegionResolver extends NameResolver(() => Region) {
-  @Query(() => [Region], { description: 'The seven regions.' })
-  async regions(@Ctx() ctx: GeographyContext): Promise<Region[]> {
-    return (await ctx.catalog()).regions;
-  }
-
+export class RegionResolver extends VocabularyResolver(() => Region, 'regions', 'The seven regions.', (catalog) => catalog.regions) {
   @FieldResolver(() => [Municipality], { description: 'The region\'s municipalities.' })
   async municipalities(@Root() region: Region, @Ctx() ctx: GeographyContext): Promise<Municipality[]> {
     return (await ctx.catalog()).municipalitiesOf(region);

@@ -1,16 +1,11 @@
-import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { ServiceCategory } from '../taxonomy/service-category.entity';
 import { TargetGroup } from '../taxonomy/target-group.entity';
 import type { CatalogContext } from './catalog-context';
-import { NameResolver } from '../core/localized-resolvers';
+import { VocabularyResolver } from './vocabulary-resolver';
 
 @Resolver(() => ServiceCategory)
-export class ServiceCategoryResolver extends NameResolver(() => ServiceCategory) {
-  @Query(() => [ServiceCategory], { description: 'Every category, flat, in taxonomy order; parent and children give the tree.' })
-  async serviceCategories(@Ctx() ctx: CatalogContext): Promise<ServiceCategory[]> {
-    return (await ctx.catalog()).categories;
-  }
-
+export class ServiceCategoryResolver extends VocabularyResolver(() => ServiceCategory, 'serviceCategories', 'Every category, flat, in taxonomy order; parent and children give the tree.', (catalog) => catalog.categories) {
   @FieldResolver(() => ServiceCategory, { description: 'The category above this one; null for a top-level category.', nullable: true })
   async parent(@Root() category: ServiceCategory, @Ctx() ctx: CatalogContext): Promise<ServiceCategory | null> {
     return (await ctx.catalog()).parentOf(category);
@@ -23,9 +18,4 @@ export class ServiceCategoryResolver extends NameResolver(() => ServiceCategory)
 }
 
 @Resolver(() => TargetGroup)
-export class TargetGroupResolver extends NameResolver(() => TargetGroup) {
-  @Query(() => [TargetGroup], { description: 'Every target group (women and girls, elderly, persons with disabilities, …).' })
-  async targetGroups(@Ctx() ctx: CatalogContext): Promise<TargetGroup[]> {
-    return (await ctx.catalog()).targetGroups;
-  }
-}
+export class TargetGroupResolver extends VocabularyResolver(() => TargetGroup, 'targetGroups', 'Every target group (women and girls, elderly, persons with disabilities, …).', (catalog) => catalog.targetGroups) {}

@@ -1,4 +1,5 @@
-import { Field, Float, ID, InputType, Int } from 'type-graphql';
+import { type ClassType, Field, Float, ID, InputType, Int } from 'type-graphql';
+import { UpdateInput } from '../core/record-version';
 import { MembershipRole } from '../users/user.enums';
 import { BudgetBand, LegalForm, OrganizationStatus } from '../organizations/organization.enums';
 import { ServiceFee, ServiceStatus } from '../services/service.enums';
@@ -23,6 +24,16 @@ export class FundingMixInput {
   @Field(() => Int, { description: 'Share of the budget from foreign donors, in percent (0–100).', nullable: true }) foreignDonors?: number | null;
   @Field(() => Int, { description: 'Share of the budget from own revenue, in percent (0–100).', nullable: true }) ownRevenue?: number | null;
   @Field(() => Int, { description: 'Share of the budget from other sources, in percent (0–100).', nullable: true }) other?: number | null;
+}
+
+/** The input of a new record of an organization (a service, site or licence): its fields and the organization's id. */
+function OrganizationRecordInput<TFields extends ClassType>(Fields: TFields) {
+  // Never in the schema itself: only the named subclasses are referenced.
+  @InputType()
+  abstract class OrganizationRecord extends Fields {
+    @Field(() => ID, { description: 'The organization\'s id.' }) organizationId!: string;
+  }
+  return OrganizationRecord;
 }
 
 /** Omitted fields stay as they are; null clears a field. Dates are strings so that a wrong one is a userError, not a request error. */
@@ -73,15 +84,10 @@ export class ServiceFieldsInput {
 }
 
 @InputType({ description: 'A new service of an organization.' })
-export class CreateServiceInput extends ServiceFieldsInput {
-  @Field(() => ID, { description: 'The organization\'s id.' }) organizationId!: string;
-}
+export class CreateServiceInput extends OrganizationRecordInput(ServiceFieldsInput) {}
 
 @InputType({ description: 'Changes to a service; fields left out stay as they are.' })
-export class UpdateServiceInput extends ServiceFieldsInput {
-  @Field(() => ID, { description: 'Id of the record to change.' }) id!: string;
-  @Field(() => Int, { description: 'The version you read: a stale one changes nothing and returns a STALE_VERSION userError.' }) version!: number;
-}
+export class UpdateServiceInput extends UpdateInput(ServiceFieldsInput) {}
 
 @InputType()
 export class LocationFieldsInput {
@@ -95,15 +101,10 @@ export class LocationFieldsInput {
 }
 
 @InputType({ description: 'A new site of an organization.' })
-export class CreateLocationInput extends LocationFieldsInput {
-  @Field(() => ID, { description: 'The organization\'s id.' }) organizationId!: string;
-}
+export class CreateLocationInput extends OrganizationRecordInput(LocationFieldsInput) {}
 
 @InputType({ description: 'Changes to a site; fields left out stay as they are.' })
-export class UpdateLocationInput extends LocationFieldsInput {
-  @Field(() => ID, { description: 'Id of the record to change.' }) id!: string;
-  @Field(() => Int, { description: 'The version you read: a stale one changes nothing and returns a STALE_VERSION userError.' }) version!: number;
-}
+export class UpdateLocationInput extends UpdateInput(LocationFieldsInput) {}
 
 @InputType()
 export class LicenceFieldsInput {
@@ -116,15 +117,10 @@ export class LicenceFieldsInput {
 }
 
 @InputType({ description: 'A new licence of an organization (recorded unverified; a moderator verifies it).' })
-export class CreateLicenceInput extends LicenceFieldsInput {
-  @Field(() => ID, { description: 'The organization\'s id.' }) organizationId!: string;
-}
+export class CreateLicenceInput extends OrganizationRecordInput(LicenceFieldsInput) {}
 
 @InputType({ description: 'Changes to a licence; fields left out stay as they are.' })
-export class UpdateLicenceInput extends LicenceFieldsInput {
-  @Field(() => ID, { description: 'Id of the record to change.' }) id!: string;
-  @Field(() => Int, { description: 'The version you read: a stale one changes nothing and returns a STALE_VERSION userError.' }) version!: number;
-}
+export class UpdateLicenceInput extends UpdateInput(LicenceFieldsInput) {}
 
 @InputType({ description: 'Whom to invite to an organization, and with which role (owners only).' })
 export class InviteMemberInput {

@@ -1,4 +1,5 @@
-import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
+import { Args, Ctx, Mutation, Resolver } from 'type-graphql';
+import { RecordVersionArgs } from '../core/record-version';
 import { editContext } from './edit-context';
 import {
   CreateLicenceInput,
@@ -33,7 +34,7 @@ export class EditingResolver {
   }
 
   @Mutation(() => DeleteServicePayload, { description: 'Deletes a service (members and moderators); a DELETE revision keeps it for revertRevision.' })
-  async deleteService(@Arg('id', () => ID, { description: 'Id of the record to change.' }) id: string, @Arg('version', () => Int, { description: 'The version you read: a stale one changes nothing and returns a STALE_VERSION userError.' }) version: number, @Ctx() ctx: ActorContext): Promise<DeleteServicePayload> {
+  async deleteService(@Args(() => RecordVersionArgs) { id, version }: RecordVersionArgs, @Ctx() ctx: ActorContext): Promise<DeleteServicePayload> {
     return DeleteServicePayload.of(await editing.deleteService(await editContext(ctx), id, version));
   }
 
@@ -48,7 +49,7 @@ export class EditingResolver {
   }
 
   @Mutation(() => DeleteLocationPayload, { description: 'Also removes the site from the services delivered there.' })
-  async deleteLocation(@Arg('id', () => ID, { description: 'Id of the record to change.' }) id: string, @Arg('version', () => Int, { description: 'The version you read: a stale one changes nothing and returns a STALE_VERSION userError.' }) version: number, @Ctx() ctx: ActorContext): Promise<DeleteLocationPayload> {
+  async deleteLocation(@Args(() => RecordVersionArgs) { id, version }: RecordVersionArgs, @Ctx() ctx: ActorContext): Promise<DeleteLocationPayload> {
     return DeleteLocationPayload.of(await editing.deleteLocation(await editContext(ctx), id, version));
   }
 

@@ -1,9 +1,9 @@
-import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { UserView, userView } from '../users/user.types';
 import { DeniedError, UserInputError } from '../core/errors';
 import { requireUuid } from '../core/ids';
-import { CountedConnectionType, EdgeType, edgesOf, keysetPage } from '../core/connection';
-import { decodeCursor, pageSize } from '../core/pagination';
+import { CountedConnectionType, EdgeType, entityPage, type EntityOrder } from '../core/connection';
+import { PageArgs } from '../core/pagination';
 import { JSONScalar } from '../core/scalars';
 import { editContext } from './edit-context';
 import { Revision, RevisionAction } from './revision.entity';
@@ -42,8 +42,6 @@ export class RevisionConnection extends CountedConnectionType(RevisionEdge) {}
 @ObjectType({ description: 'Result of revertRevision: the new REVERT revision, or userErrors.' })
 export class RevertPayload extends WritePayload('revision', () => RevisionView, 'The new REVERT revision') {}
 
-const ORDER = 'newest';
-
 export function revisionView(revision: Revision): RevisionView {
   return Object.assign(new RevisionView(), {
     id: revision.id,
@@ -59,21 +57,20 @@ export function revisionView(revision: Revision): RevisionView {
 }
 
 /** Newest first; the cursor is (createdAt, id), so revisions written in the same millisecond still page exactly. */
-async function revisionPage(ctx: ActorContext, where: Record<string, unknown>, first?: number | null, after?: string | null): Promise<RevisionConnection> {
-  const size = pageSize(first);
-  const filter: Record<string, unknown> = { ...where };
-  if (after) {
-    const position = decodeCursor(after, ORDER);
-    const at = new Date(position.value ?? '');
+const NEWEST: EntityOrder<Revision> = {
+  name: 'newest',
+  property: 'createdAt',
+  direction: 'desc',
+  cursorValue: (r) => r.createdAt.toISOString(),
+  parse: (value) => {
+    const at = new Date(value ?? '');
     if (Number.isNaN(at.getTime())) throw new UserInputError('"after" is not a valid cursor.', 'after');
-    filter.$or = [{ createdAt: { $lt: at } }, { createdAt: at, id: { $lt: position.id } }];
-  }
-  const [rows, totalCount] = await Promise.all([
-    ctx.em.find(Revision, filter, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: size + 1, populate: ['author'] }),
-    ctx.em.count(Revision, where),
-  ]);
-  const page = keysetPage(rows, size, after, (r) => ({ order: ORDER, value: r.createdAt.toISOString(), id: r.id }));
-  return { edges: edgesOf(page.rows, revisionView), pageInfo: page.pageInfo, totalCount };
+    return at;
+  },
+};
+
+function revisionPage(ctx: ActorContext, where: Record<string, unknown>, page: PageArgs): Promise<RevisionConnection> {
+  return entityPage(ctx.em, Revision, where, page, NEWEST, revisionView, ['author']);
 }
 
 /**
@@ -96,13 +93,12 @@ export class RevisionResolver {
     @Arg('entityType', () => String, { description: 'The record\'s type (Organization, Service, Location, Licence, …).' }) entityType: string,
     @Arg('entityId', () => ID, { description: 'The record\'s id.' }) entityId: string,
     @Ctx() ctx: ActorContext,
-    @Arg('first', () => Int, { description: 'Page size: how many items to return, 1 to 100 (default 20).', nullable: true }) first?: number,
-    @Arg('after', () => String, { description: 'Cursor after which the page starts (pageInfo.endCursor of the previous page); unset: the first page.', nullable: true }) after?: string,
+    @Args(() => PageArgs) page: PageArgs,
   ): Promise<RevisionConnection> {
     if (!(await mayReadHistoryOf(ctx, entityType))) {
       throw new DeniedError('FORBIDDEN', `The history of ${entityType} records is not public.`);
     }
-    return revisionPage(ctx, { entityType, entityId: requireUuid(entityId, 'entityId') }, first, after);
+    return revisionPage(ctx, { entityType, entityId: requireUuid(entityId, 'entityId') }, page);
   }
 
   @Query(() => RevisionConnection, {
@@ -111,21 +107,19 @@ export class RevisionResolver {
   async organizationHistory(
     @Arg('organizationId', () => ID, { description: 'The organization\'s id.' }) organizationId: string,
     @Ctx() ctx: ActorContext,
-    @Arg('first', () => Int, { description: 'Page size: how many items to return, 1 to 100 (default 20).', nullable: true }) first?: number,
-    @Arg('after', () => String, { description: 'Cursor after which the page starts (pageInfo.endCursor of the previous page); unset: the first page.', nullable: true }) after?: string,
+    @Args(() => PageArgs) page: PageArgs,
   ): Promise<RevisionConnection> {
     // A merged id stands for the record it was merged into, whose history includes every record merged into it.
     const requested = requireUuid(organizationId, 'organizationId');
     const id = (await redirectedOrganizationId(ctx.em, requested)) ?? requested;
     const ids = [id, ...(await absorbedOrganizationIds(ctx.em, id))];
-    return revisionPage(ctx, { organizationId: { $in: ids }, entityType: { $in: PUBLIC_TYPES } }, first, after);
+    return revisionPage(ctx, { organizationId: { $in: ids }, entityType: { $in: PUBLIC_TYPES } }, page);
   }
 
   @Query(() => RevisionConnection, { description: 'Moderators and administrators: the whole audit log, newest first, optionally of one entity type.' })
   async auditLog(
     @Ctx() ctx: ActorContext,
-    @Arg('first', () => Int, { description: 'Page size: how many items to return, 1 to 100 (default 20).', nullable: true }) first?: number,
-    @Arg('after', () => String, { description: 'Cursor after which the page starts (pageInfo.endCursor of the previous page); unset: the first page.', nullable: true }) after?: string,
+    @Args(() => PageArgs) page: PageArgs,
     @Arg('entityType', () => String, { description: 'Only revisions of this entity type (Organization, Service, Location, Licence, Membership, OrganizationClaim, Invitation, User).', nullable: true }) entityType?: string,
   ): Promise<RevisionConnection> {
     const actor = requireAllowed(await ctx.actor(), 'auditLog.read');
@@ -133,7 +127,7 @@ export class RevisionResolver {
     const where: Record<string, unknown> = {};
     if (entityType) where.entityType = hidden.includes(entityType) ? { $in: [] } : entityType;
     else if (hidden.length) where.entityType = { $nin: hidden };
-    return revisionPage(ctx, where, first, after);
+    return revisionPage(ctx, where, page);
   }
 
   @Mutation(() => RevertPayload, {

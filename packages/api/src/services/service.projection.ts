@@ -1,5 +1,5 @@
 import { column, type Expr, type TypeProjection } from '../core/projection';
-import { localizedColumns } from '../organizations/organization.projection';
+import { NAME_AND_DESCRIPTION_FIELDS } from '../organizations/organization.projection';
 const ids = (table: string, idColumn: string): Expr => (a) => `array(select x.${idColumn} from ${table} x where x.service_id = ${a}.id)`;
 
 /** How Service's fields compile, and the services under an organization (core/projection.ts). */
@@ -9,8 +9,7 @@ export const serviceProjections: TypeProjection[] = [
     entity: 'Service',
     always: { id: column('id') },
     fields: {
-      name: (args) => ({ props: { names: localizedColumns('name_', args.lang) } }),
-      description: (args) => ({ props: { descriptions: localizedColumns('description_', args.lang) } }),
+      ...NAME_AND_DESCRIPTION_FIELDS,
       capacity: { props: { capacityPerYear: column('capacity_per_year') } },
       // Reference data come from the in-memory catalog: the object carries their ids.
       categories: { props: { categoryIds: ids('service_category_link', 'category_id') } },

@@ -2,6 +2,7 @@ import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Municipality } from '../geography/municipality.entity';
 import { Location } from '../locations/location.entity';
 import { Organization } from '../organizations/organization.entity';
+import { OrganizationRecordsResolver } from '../organizations/organization-records';
 import { ServiceCategory } from '../taxonomy/service-category.entity';
 import { TargetGroup } from '../taxonomy/target-group.entity';
 import { Service } from './service.entity';
@@ -60,9 +61,4 @@ export class ServiceResolver extends NameAndDescriptionResolver(() => Service) {
 
 /** Services of an organization: this module contributes Organization.services. */
 @Resolver(() => Organization)
-export class OrganizationServicesResolver {
-  @FieldResolver(() => [Service], { description: 'The organization\'s services.' })
-  services(@Root() organization: Row<Organization>, @Ctx() ctx: ServicesContext): Service[] | Promise<Service[]> {
-    return prefetched<Service>(organization, 'services') ?? ctx.loaders.servicesByOrganization.load(organization.id);
-  }
-}
+export class OrganizationServicesResolver extends OrganizationRecordsResolver('services', () => Service, 'The organization\'s services.', (ctx: ServicesContext, id) => ctx.loaders.servicesByOrganization.load(id)) {}

@@ -1,4 +1,5 @@
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { Field, ID, InputType } from 'type-graphql';
+import { UpdateInput } from '../core/record-version';
 
 @InputType({ description: 'One entry of a shortlist: an organization and an optional note.' })
 export class ShortlistEntryInput {
@@ -14,9 +15,7 @@ export class CreateShortlistInput {
 }
 
 @InputType({ description: 'Rename, annotate or change the organizations; absent fields stay. entries replaces the whole list.' })
-export class UpdateShortlistInput {
-  @Field(() => ID, { description: 'Id of the record to change.' }) id!: string;
-  @Field(() => Int, { description: 'The version you read: a stale one changes nothing and returns a STALE_VERSION userError.' }) version!: number;
+export class UpdateShortlistInput extends UpdateInput() {
   @Field(() => String, { description: 'New name.', nullable: true }) name?: string | null;
   @Field(() => String, { description: 'New notes; null clears them.', nullable: true }) notes?: string | null;
   @Field(() => [ShortlistEntryInput], { description: 'The entries in their new order; replaces the list.', nullable: true }) entries?: ShortlistEntryInput[] | null;

@@ -1,4 +1,5 @@
-import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { RecordVersionArgs } from '../core/record-version';
 import { ClaimView } from '../accounts/account.types';
 import { OrganizationClaim } from '../accounts/organization-claim.entity';
 import { claimView } from '../accounts/membership.resolver';
@@ -102,7 +103,7 @@ export class VerificationResolver {
   }
 
   @Mutation(() => OrganizationPayload, { description: 'Members: confirm the record is still current (sets lastConfirmedAt).' })
-  async confirmOrganizationCurrent(@Arg('id', () => ID, { description: 'Id of the record to change.' }) id: string, @Arg('version', () => Int, { description: 'The version you read: a stale one changes nothing and returns a STALE_VERSION userError.' }) version: number, @Ctx() ctx: VerificationContext): Promise<OrganizationPayload> {
+  async confirmOrganizationCurrent(@Args(() => RecordVersionArgs) { id, version }: RecordVersionArgs, @Ctx() ctx: VerificationContext): Promise<OrganizationPayload> {
     return OrganizationPayload.of(await confirmOrganizationCurrent(await editContext(ctx), id, version));
   }
 }

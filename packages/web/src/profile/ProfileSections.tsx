@@ -1,5 +1,6 @@
 // The lists of a public profile: services (with categories, target groups, area, capacity, fee),
 // sites (on a small map and as a list) and licences with their validity today.
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrganizationProfileQuery as ProfileResult } from '../gql/graphql';
 import { formatDate } from '../shared/format/format';
@@ -9,12 +10,21 @@ import { SitesMap } from './SitesMap';
 
 type Org = NonNullable<ProfileResult['organization']>;
 
+/** A list of the profile under its heading (which labels the section), with a line in place of an empty list. */
+function ProfileSection({ id, title, empty, children }: { id: string; title: string; empty: string | null; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {empty && <p>{empty}</p>}
+      {children}
+    </section>
+  );
+}
+
 export function ServicesSection({ services, lang }: { services: Org['services']; lang: Lang }) {
   const { t } = useTranslation();
   return (
-    <section aria-labelledby="services">
-      <h2 id="services">{t('profile.services')}</h2>
-      {services.length === 0 && <p>{t('profile.noServices')}</p>}
+    <ProfileSection id="services" title={t('profile.services')} empty={services.length === 0 ? t('profile.noServices') : null}>
       <ul className="cards">
         {services.map((s) => (
           <li key={s.id} className="card">
@@ -75,16 +85,14 @@ export function ServicesSection({ services, lang }: { services: Org['services'];
           </li>
         ))}
       </ul>
-    </section>
+    </ProfileSection>
   );
 }
 
 export function SitesSection({ locations }: { locations: Org['locations'] }) {
   const { t } = useTranslation();
   return (
-    <section aria-labelledby="sites">
-      <h2 id="sites">{t('profile.sites')}</h2>
-      {locations.length === 0 && <p>{t('profile.noSites')}</p>}
+    <ProfileSection id="sites" title={t('profile.sites')} empty={locations.length === 0 ? t('profile.noSites') : null}>
       <div className="sites">
         <SitesMap
           label={t('profile.sitesMap')}
@@ -112,16 +120,14 @@ export function SitesSection({ locations }: { locations: Org['locations'] }) {
           ))}
         </ul>
       </div>
-    </section>
+    </ProfileSection>
   );
 }
 
 export function LicencesSection({ licences, lang }: { licences: Org['licences']; lang: Lang }) {
   const { t } = useTranslation();
   return (
-    <section aria-labelledby="licences">
-      <h2 id="licences">{t('profile.licences')}</h2>
-      {licences.length === 0 && <p>{t('profile.noLicences')}</p>}
+    <ProfileSection id="licences" title={t('profile.licences')} empty={licences.length === 0 ? t('profile.noLicences') : null}>
       <ul className="cards">
         {licences.map((l) => (
           <li key={l.id} className="card" data-testid="licence">
@@ -150,6 +156,6 @@ export function LicencesSection({ licences, lang }: { licences: Org['licences'];
           </li>
         ))}
       </ul>
-    </section>
+    </ProfileSection>
   );
 }
