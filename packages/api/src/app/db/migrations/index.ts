@@ -15,6 +15,7 @@ import { Migration20261202080000CoverageSummary } from './Migration2026120208000
 import { Migration20261202081000ServiceReach } from './Migration20261202081000ServiceReach';
 import { Migration20261202090400HsdsSql } from './Migration20261202090400HsdsSql';
 import { Migration20261202091400HsdsDocuments } from './Migration20261202091400HsdsDocuments';
+import { Migration20261203400000OrganizationNumbers } from './Migration20261203400000OrganizationNumbers';
 
 /** Every migration, in order. Listed explicitly so they run the same from src (tests) and dist (production). */
 export const migrationsList: MigrationObject[] = [
@@ -34,4 +35,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202081000ServiceReach', class: Migration20261202081000ServiceReach },
   { name: 'Migration20261202090400HsdsSql', class: Migration20261202090400HsdsSql },
   { name: 'Migration20261202091400HsdsDocuments', class: Migration20261202091400HsdsDocuments },
+  { name: 'Migration20261203400000OrganizationNumbers', class: Migration20261203400000OrganizationNumbers },
 ];
