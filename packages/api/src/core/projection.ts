@@ -1,4 +1,5 @@
 import { type EntityMetadata, type MetadataStorage, ReferenceKind } from '@mikro-orm/core';
+import { PerObjectMemo } from './memo';
 import type { GraphQLResolveInfo } from 'graphql';
 import { type FieldsByTypeName, parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
 
@@ -107,7 +108,7 @@ export class ProjectionRegistry {
   }
 
   /** SQL compiled per field node (Apollo keeps one parsed document per query text), key and variables. */
-  private readonly compiled = new WeakMap<object, Map<string, string>>();
+  private readonly compiled = new PerObjectMemo<string>(MAX_COMPILED_PER_NODE);
 
   /**
    * `build()` once per field node of the query, `key` and variable values, then from memory: what a
@@ -115,16 +116,7 @@ export class ProjectionRegistry {
    * reading the selection and compiling it cost a few per cent of a hot page's CPU on every request.
    */
   memo(info: GraphQLResolveInfo, key: string, build: () => string): string {
-    const node = info.fieldNodes[0];
-    let byKey = this.compiled.get(node);
-    if (!byKey) this.compiled.set(node, (byKey = new Map()));
-    const full = `${key}\u0000${JSON.stringify(info.variableValues ?? {})}`;
-    let sql = byKey.get(full);
-    if (sql === undefined) {
-      if (byKey.size >= MAX_COMPILED_PER_NODE) byKey.clear();
-      byKey.set(full, (sql = build()));
-    }
-    return sql;
+    return this.compiled.get(info.fieldNodes[0], `${key}\u0000${JSON.stringify(info.variableValues ?? {})}`, build);
   }
 
   /** Whether the registry can compile this field of this type (the coverage test asks it for every field). */

@@ -3,6 +3,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { type DocumentNode, getNamedType, getNullableType, GraphQLError, isListType, isObjectType, type GraphQLSchema, separateOperations } from 'graphql';
 import { type ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE } from '../../core/page-size';
+import { PerObjectMemo } from '../../core/memo';
 
 /** The public API's limits; a page of 100 organizations with their services (categories, target groups, area), sites and licences costs about 50,000. */
 export const LIMITS = {
@@ -39,25 +40,17 @@ const MAX_COSTS_PER_DOCUMENT = 100;
 export function queryCostPlugin(schema: GraphQLSchema): ApolloServerPlugin {
   // The cost depends on the document, the operation and the variables only: computed once for each,
   // since walking the selection with the estimators costs about as much as executing a small query.
-  const known = new WeakMap<DocumentNode, Map<string, number>>();
-  const costOf = (document: DocumentNode, operationName: string | null, requested: string | undefined, variables: Record<string, unknown>): number => {
-    const key = `${operationName ?? ''}\u0000${requested ?? ''}\u0000${JSON.stringify(variables)}`;
-    let costs = known.get(document);
-    const hit = costs?.get(key);
-    if (hit !== undefined) return hit;
-    const query = operationName ? separateOperations(document)[operationName] ?? document : document;
-    const cost = getComplexity({
-      schema,
-      query,
-      variables,
-      operationName: requested,
-      estimators: [connectionEstimator, listEstimator, simpleEstimator({ defaultComplexity: 1 })],
-    });
-    if (!costs) known.set(document, (costs = new Map()));
-    if (costs.size >= MAX_COSTS_PER_DOCUMENT) costs.clear();
-    costs.set(key, cost);
-    return cost;
-  };
+  const known = new PerObjectMemo<number>(MAX_COSTS_PER_DOCUMENT);
+  const costOf = (document: DocumentNode, operationName: string | null, requested: string | undefined, variables: Record<string, unknown>): number =>
+    known.get(document, `${operationName ?? ''}\u0000${requested ?? ''}\u0000${JSON.stringify(variables)}`, () =>
+      getComplexity({
+        schema,
+        query: operationName ? (separateOperations(document)[operationName] ?? document) : document,
+        variables,
+        operationName: requested,
+        estimators: [connectionEstimator, listEstimator, simpleEstimator({ defaultComplexity: 1 })],
+      }),
+    );
   return {
     async requestDidStart() {
       let cost = 0;
