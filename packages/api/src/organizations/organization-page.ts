@@ -30,6 +30,8 @@ export interface ResolvedFilter {
   nearCondition?: Sql;
   /** Only one condition on sites (one near or one bbox): counted from the sites' index alone. */
   sitesOnly: boolean;
+  /** With sitesOnly: that condition written for the band index (geography/geo.ts siteBandsSql), for the count. */
+  sitesCount?: Sql;
   /** Conditions whose density decides the page's plan (organization-page.ts): bbox, near, contractable. */
   probe: boolean;
   /**
@@ -128,14 +130,15 @@ export async function organizationPage(em: EntityManager, resolved: ResolvedFilt
 
 /**
  * The count, and the planner's estimate of all organizations (for choosing a plan). A filter on sites
- * alone (one near or one bbox) counts the organizations of the matching sites from the sites' GiST
- * index, whose entries carry the organization's number and the coordinates (an index-only scan; a
- * distinct over int4 numbers, not uuids: Migration20261203400000OrganizationNumbers).
+ * alone (one near or one bbox) counts the organizations of the matching sites from the sites' band
+ * index (Migration20261204100000SiteBands), whose entries carry the organization's number and the
+ * coordinates (an index-only scan; a distinct over int4 numbers, not uuids:
+ * Migration20261203400000OrganizationNumbers).
  */
 function countStatement(resolved: ResolvedFilter, where: Sql): Sql {
   const estimate = `(select reltuples from pg_class where oid = 'organization'::regclass)::float8 as estimate`;
   if (resolved.sitesOnly) {
-    const sites = join(resolved.siteWhere, ' and ');
+    const sites = resolved.sitesCount ?? join(resolved.siteWhere, ' and ');
     return sql(`select count(distinct l.organization_number)::int as total, ${estimate} from location l where ${sites.text}`, ...sites.params);
   }
   return sql(`select count(*)::int as total, ${estimate} from organization o where ${where.text}`, ...where.params);
