@@ -163,15 +163,14 @@ function sortedPage(
   // A scalar subquery is never flattened into a join: the planner keeps the index order and tests each row.
   const condition = walk ? perRow(resolved.probeWhere) : where;
   const collecting = plan === 'collect' || plan === 'collect-and-count';
-  const collected = collecting ? sql(`with m as materialized (select o.id from ${from.text} where ${where.text}) `, ...from.params, ...where.params) : sql('');
-  const source = collecting ? sql(`${from.text} join m on m.id = o.id`, ...from.params) : from;
-  const inner = sql(
-    `select o.id, ${key.text} as sort_key, ${distanceColumn.text} as distance_km from ${source.text} where ${collecting ? 'true' : condition.text}`,
-    ...key.params,
-    ...distanceColumn.params,
-    ...source.params,
-    ...(collecting ? [] : condition.params),
-  );
+  // Collecting keeps each match's sort key and distance with it, so the page sorts the matches without reading them again.
+  const columns = sql(`o.id, ${key.text} as sort_key, ${distanceColumn.text} as distance_km`, ...key.params, ...distanceColumn.params);
+  const inner = collecting
+    ? sql('select m.id, m.sort_key, m.distance_km from m')
+    : sql(`select ${columns.text} from ${from.text} where ${condition.text}`, ...columns.params, ...from.params, ...condition.params);
+  const collected = collecting
+    ? sql(`with m as materialized (select ${columns.text} from ${from.text} where ${where.text}) `, ...columns.params, ...from.params, ...where.params)
+    : sql('');
   const comparator = direction === 'asc' ? '>' : '<';
   const seek = after ? sql(`where (q.sort_key, q.id) ${comparator} (?::${cast}, ?::uuid)`, after.value, after.id) : sql('');
   // The page is chosen on ids and sort keys alone; only its rows are built into objects.
