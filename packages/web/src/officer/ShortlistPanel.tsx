@@ -2,7 +2,7 @@
 // rename it, annotate, reorder or remove its entries, add the compared providers, and export CSV.
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MyShortlistsQuery as MyShortlistsResult } from '../gql/graphql';
+import type { MyShortlistsQuery as MyShortlistsResult, ShortlistPayloadFieldsFragment as ShortlistPayload } from '../gql/graphql';
 import { addEntries, entriesInput, moveEntry, type EntryDraft, type FieldError } from './contracting';
 import { networkError } from '../shared/user-errors';
 import { request } from '../shared/api/graphql';
@@ -63,7 +63,7 @@ function useShortlists(selected: Selected, lang: Lang) {
     setStatus('');
   };
   /** Sends a create or update; a saved list becomes the open draft, its errors show otherwise. */
-  async function save(call: () => Promise<{ shortlist?: Shortlist | null; userErrors: readonly FieldError[] }>, done: (s: Shortlist) => void) {
+  async function save(call: () => Promise<ShortlistPayload>, done: (s: Shortlist) => void) {
     setBusy(true);
     setErrors([]);
     setStatus('');
