@@ -20,9 +20,7 @@ export const ShortlistFieldsFragment = graphql(`
         name(lang: $lang)
         # the names per language: a name shown in another language than the page's is marked lang
         names {
-          sq
-          sr
-          en
+          ...LocalizedTextFields
         }
       }
     }
@@ -55,9 +53,7 @@ export const ContractingSearchQuery = graphql(`
           id
           name(lang: $lang)
           names {
-            sq
-            sr
-            en
+            ...LocalizedTextFields
           }
           acronym
           isDemo
