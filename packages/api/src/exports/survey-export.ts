@@ -4,7 +4,7 @@ import { denialOf } from '../access/policy';
 import { credentialsFromRequest, resolveViewer } from '../accounts/auth';
 import type { AppConfig } from '../core/config';
 import { createCsvWriter, setCsvHeaders, wantsBom } from '../core/csv';
-import { isUuid } from '../core/ids';
+import { findById, isUuid } from '../core/ids';
 import type { ReferenceCache, ReferenceCatalog } from '../reference/reference-catalog';
 import { optionsOf } from '../surveys/answers';
 import { labelOf } from '../surveys/labels';
@@ -91,7 +91,7 @@ export function surveyExportRouter(deps: { orm: MikroORM; reference: ReferenceCa
     const viewer = await resolveViewer(em, credentialsFromRequest(req, res, { secureCookies: deps.config.nodeEnv === 'production' }));
     const denial = denialOf(viewer.actor, 'survey.readMicrodata');
     if (denial) return void res.status(denial.code === 'FORBIDDEN' ? 403 : 401).json({ error: denial.message });
-    const wave = isUuid(String(req.query.wave ?? '')) ? await em.findOne(SurveyWave, { id: String(req.query.wave).toLowerCase() }) : null;
+    const wave = await findById(em, SurveyWave, String(req.query.wave ?? ''));
     if (!wave) return void res.status(404).json({ error: 'Name a survey wave: ?wave=ID.' });
     const catalog = await deps.reference.get();
     const questions = questionsOf(questionnaireOf(wave));
