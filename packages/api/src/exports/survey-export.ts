@@ -3,7 +3,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import { routeActor } from '../accounts/auth';
 import type { AppConfig } from '../core/config';
 import { createCsvWriter, setCsvHeaders, wantsBom } from '../core/csv';
-import { isUuid } from '../core/ids';
+import { findById, isUuid } from '../core/ids';
 import type { ReferenceCache, ReferenceCatalog } from '../reference/reference-catalog';
 import { optionsOf } from '../surveys/answers';
 import { labelOf } from '../surveys/labels';
@@ -87,7 +87,7 @@ export function surveyExportRouter(deps: { orm: MikroORM; reference: ReferenceCa
   router.get('/survey-responses.csv', async (req: Request, res: Response) => {
     const em = deps.orm.em.fork();
     if (!(await routeActor(em, req, res, { action: 'survey.readMicrodata', secureCookies: deps.config.nodeEnv === 'production' }))) return;
-    const wave = isUuid(String(req.query.wave ?? '')) ? await em.findOne(SurveyWave, { id: String(req.query.wave).toLowerCase() }) : null;
+    const wave = await findById(em, SurveyWave, String(req.query.wave ?? ''));
     if (!wave) return void res.status(404).json({ error: 'Name a survey wave: ?wave=ID.' });
     const catalog = await deps.reference.get();
     const questions = questionsOf(questionnaireOf(wave));

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { routeActor } from '../accounts/auth';
 import type { Actor } from '../access/policy';
 import type { AppConfig } from '../core/config';
-import { isUuid } from '../core/ids';
+import { findById } from '../core/ids';
 import { csvTemplate } from './csv-columns';
 import { createImportJob, startCommit, viewOf } from './import-jobs';
 import { ImportJob, ImportKind, ImportStatus } from './import-job.entity';
@@ -50,7 +50,7 @@ export function importRouter(deps: { orm: MikroORM; config: AppConfig; logger: L
 
   async function ownJob(req: Request, res: Response, actor: Actor): Promise<ImportJob | null> {
     const id = String(req.params.id);
-    const job = isUuid(id) ? await deps.orm.em.fork().findOne(ImportJob, { id: id.toLowerCase() }) : null;
+    const job = await findById(deps.orm.em.fork(), ImportJob, id);
     if (!job || (job.createdBy.id !== actor.user.id && actor.role !== 'ADMIN')) {
       res.status(404).json({ error: 'No import of yours has this id.' });
       return null;
