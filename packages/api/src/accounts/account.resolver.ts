@@ -147,7 +147,7 @@ export class AccountResolver {
     @Arg('authority', () => ID, { nullable: true, description: 'For authority officers: the code of their authority; null removes it.' }) authority?: string | null,
   ): Promise<UserPayload> {
     const result = await setUserRole(ctx.em, await ctx.actor(), userId, { role, active, authorityCode: authority });
-    return Object.assign(new UserPayload(), { user: result.value && userView(result.value), userErrors: result.userErrors });
+    return UserPayload.ofView(result, (user) => userView(user));
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Only for the user themselves and administrators.' })

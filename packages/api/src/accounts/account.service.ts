@@ -3,7 +3,7 @@ import { RevisionAction } from '../revisions/revision.entity';
 import { PublicAuthority } from '../authorities/public-authority.entity';
 import { recordRevision } from '../revisions/revision.service';
 import { Validator } from '../core/validation';
-import { isUuid } from '../core/ids';
+import { findById } from '../core/ids';
 import { fail, invalid, userError, UserErrorCode, UserErrorsException, type WriteResult, writeTransaction } from '../core/user-errors';
 import type { Mailer } from '../mail/mailer';
 import { UserRole } from '../users/user.enums';
@@ -219,7 +219,7 @@ export interface RoleChange {
 export function setUserRole(em: EntityManager, actor: Actor | null, userId: string, change: RoleChange): Promise<WriteResult<User>> {
   return writeTransaction(em, async (tx) => {
     const admin = authorize(actor, 'user.setRole');
-    const user = isUuid(userId) ? await tx.findOne(User, { id: userId.toLowerCase() }) : null;
+    const user = await findById(tx, User, userId);
     if (!user) fail(UserErrorCode.NOT_FOUND, `No user has the id "${String(userId).slice(0, 60)}".`, ['userId']);
     const { role, active } = change;
     if (user.id === admin.user.id && (role !== UserRole.ADMIN || active === false)) {

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Request, Response } from 'express';
 import { DeniedError } from '../core/errors';
 import { tokenHash } from './credentials';
-import { loadActor, type Actor } from '../access/policy';
+import { type Action, denialOf, loadActor, type Actor } from '../access/policy';
 import { Session } from './session.entity';
 
 export const SESSION_COOKIE = 'civimap_session';
@@ -93,4 +93,25 @@ export async function resolveViewer(em: EntityManager, credentials: RequestCrede
     await em.nativeUpdate(Session, { id: session.id }, { lastSeenAt: new Date(now) });
   }
   return { session, actor: await loadActor(em, session.user) };
+}
+
+/**
+ * The one gate of the HTTP routes outside GraphQL (uploads, private exports): the signed-in actor
+ * allowed `action`, or undefined once the response says why not, with the policy's own wording:
+ * 401 for no valid session, 403 for a missing permission or, on a write, a cookie session without
+ * the CSRF header.
+ */
+export async function routeActor(
+  em: EntityManager,
+  req: Request,
+  res: Response,
+  options: { action: Action; secureCookies: boolean; write?: boolean },
+): Promise<Actor | undefined> {
+  const credentials = credentialsFromRequest(req, res, { secureCookies: options.secureCookies });
+  const csrf = options.write ? csrfDenial(credentials) : null;
+  if (csrf) return void res.status(csrf.httpStatus).json({ error: csrf.message });
+  const { actor } = await resolveViewer(em, credentials);
+  const denial = denialOf(actor, options.action);
+  if (denial || !actor) return void res.status(denial?.code === 'FORBIDDEN' ? 403 : 401).json({ error: denial?.message });
+  return actor;
 }

@@ -62,7 +62,7 @@ export class MembershipResolver {
     @Ctx() ctx: SessionContext,
   ): Promise<ClaimPayload> {
     const result = await claimOrganization(await editContext(ctx), organizationId, message);
-    return Object.assign(new ClaimPayload(), { claim: result.value && (await claimView(ctx, result.value)), userErrors: result.userErrors });
+    return ClaimPayload.ofView(result, (claim) => claimView(ctx, claim));
   }
 
   @Mutation(() => ClaimPayload, { description: 'Moderators: approve (the claimant becomes an owner) or reject (with a reason) a claim.' })
@@ -73,13 +73,13 @@ export class MembershipResolver {
     @Arg('reason', () => String, { description: 'Why; required when rejecting, mailed to the claimant.', nullable: true }) reason?: string,
   ): Promise<ClaimPayload> {
     const result = await decideClaim({ ...(await editContext(ctx)), mailer: ctx.mailer, publicUrl: ctx.publicUrl }, claimId, approve, reason);
-    return Object.assign(new ClaimPayload(), { claim: result.value && (await claimView(ctx, result.value)), userErrors: result.userErrors });
+    return ClaimPayload.ofView(result, (claim) => claimView(ctx, claim));
   }
 
   @Mutation(() => InvitationPayload, { description: 'Owners: invite a colleague by email; the mail carries a token for acceptInvitation.' })
   async inviteMember(@InputArg(() => InviteMemberInput) input: InviteMemberInput, @Ctx() ctx: SessionContext): Promise<InvitationPayload> {
     const result = await inviteMember({ ...(await editContext(ctx)), mailer: ctx.mailer, publicUrl: ctx.publicUrl }, input);
-    return Object.assign(new InvitationPayload(), { invitation: result.value && (await invitationView(ctx, result.value)), userErrors: result.userErrors });
+    return InvitationPayload.ofView(result, (invitation) => invitationView(ctx, invitation));
   }
 
   @Mutation(() => RemoveMemberPayload, { description: 'Owners and administrators remove a member; any member may leave. The last owner cannot.' })
@@ -90,6 +90,6 @@ export class MembershipResolver {
   @Mutation(() => MembershipPayload, { description: 'Accepts an invitation sent to the signed-in user\'s email address.' })
   async acceptInvitation(@Arg('token', () => String, { description: 'The token from the invitation mail.' }) token: string, @Ctx() ctx: SessionContext): Promise<MembershipPayload> {
     const result = await acceptInvitation(await editContext(ctx), token);
-    return Object.assign(new MembershipPayload(), { membership: result.value && (await membershipView(ctx, result.value)), userErrors: result.userErrors });
+    return MembershipPayload.ofView(result, (membership) => membershipView(ctx, membership));
   }
 }

@@ -3,7 +3,7 @@ import { RevisionAction } from '../revisions/revision.entity';
 import { recordRevision } from '../revisions/revision.service';
 import { createOrganizationRecord, type EditContext, loadOrganization } from '../revisions/editing.service';
 import type { CreateOrganizationInput, InviteMemberInput } from '../revisions/editing.inputs';
-import { isUuid } from '../core/ids';
+import { findById, isUuid } from '../core/ids';
 import { fail, UserErrorCode, type WriteResult, writeTransaction } from '../core/user-errors';
 import type { Mailer } from '../mail/mailer';
 import type { Organization } from '../organizations/organization.entity';
@@ -89,7 +89,7 @@ export function claimOrganization(ctx: EditContext, organizationId: string, mess
 export function decideClaim(ctx: MembershipContext, claimId: string, approve: boolean, reason?: string | null): Promise<WriteResult<OrganizationClaim>> {
   return writeTransaction(ctx.em, async (tx) => {
     const actor = authorize(ctx.actor, 'claim.decide');
-    const claim = isUuid(claimId) ? await tx.findOne(OrganizationClaim, { id: claimId.toLowerCase() }, { populate: ['claimant'] }) : null;
+    const claim = await findById(tx, OrganizationClaim, claimId, { populate: ['claimant'] });
     if (!claim) fail(UserErrorCode.NOT_FOUND, `No claim has the id "${String(claimId).slice(0, 60)}".`, ['claimId']);
     if (claim.status !== ClaimStatus.PENDING) fail(UserErrorCode.INVALID_INPUT, `This claim was already ${claim.status.toLowerCase()}.`, ['claimId']);
     const note = reason?.trim() || null;

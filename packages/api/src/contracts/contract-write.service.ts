@@ -4,7 +4,7 @@ import { type Actor, authorize } from '../access/policy';
 import { RevisionAction } from '../revisions/revision.entity';
 import { recordRevision, type Snapshot } from '../revisions/revision.service';
 import { LIMITS, Validator } from '../core/validation';
-import { isUuid } from '../core/ids';
+import { findById } from '../core/ids';
 import { todayInKosovo } from '../geography/geo';
 import { fail, userError, UserErrorCode, UserErrorsException, type WriteResult, writeTransaction, staleVersion } from '../core/user-errors';
 import { Organization } from '../organizations/organization.entity';
@@ -80,7 +80,7 @@ function validateFields(v: Validator, catalog: ReferenceCatalog, input: Partial<
 
 async function loadProvider(tx: EntityManager, id: string | null | undefined, v: Validator): Promise<Organization | undefined> {
   if (id === undefined || id === null) return undefined;
-  const provider = isUuid(id) ? await tx.findOne(Organization, { id: id.toLowerCase() }) : null;
+  const provider = await findById(tx, Organization, id);
   if (!provider) v.error('provider', `No organization has the id "${String(id).slice(0, 60)}".`);
   return provider ?? undefined;
 }
@@ -140,7 +140,7 @@ function insertContract(ctx: ContractWriteContext, input: RecordContractInput, k
 export function updateContract(ctx: ContractWriteContext, input: UpdateContractInput): Promise<WriteResult<Contract>> {
   return writeTransaction(ctx.em, async (tx) => {
     const actor = authorize(ctx.actor, 'contract.write');
-    const contract = isUuid(input.id) ? await tx.findOne(Contract, { id: input.id.toLowerCase() }, { populate: ['categories'] }) : null;
+    const contract = await findById(tx, Contract, input.id, { populate: ['categories'] });
     if (!contract) fail(UserErrorCode.NOT_FOUND, `No contract has the id "${String(input.id).slice(0, 60)}".`, ['input', 'id']);
     checkAuthority(actor, contract.authority.id, ctx.catalog);
     if (contract.version !== input.version) staleVersion('contract', input.version, contract.version);

@@ -25,7 +25,13 @@ export function WritePayload<TField extends string, TType extends ClassType | Gr
     static of<TPayload>(this: new () => TPayload, result: WriteResult<TValue>): TPayload {
       return Object.assign(new this() as object, { [field]: result.value, userErrors: result.userErrors }) as TPayload;
     }
+
+    /** The same, for a write whose record the schema shows through a view (a ClaimView of an OrganizationClaim). */
+    static async ofView<TPayload, TWritten>(this: new () => TPayload, result: WriteResult<TWritten>, view: (written: TWritten) => TValue | Promise<TValue>): Promise<TPayload> {
+      const value = result.value === null ? null : await view(result.value);
+      return Object.assign(new this() as object, { [field]: value, userErrors: result.userErrors }) as TPayload;
+    }
   }
   Field(type, { nullable: true, description: `${written}; null when userErrors is not empty.` })(Payload.prototype, field);
-  return Payload as unknown as (abstract new () => MutationPayload & { [F in TField]: TValue | null }) & Pick<typeof Payload, 'of'>;
+  return Payload as unknown as (abstract new () => MutationPayload & { [F in TField]: TValue | null }) & Pick<typeof Payload, 'of' | 'ofView'>;
 }

@@ -12,6 +12,7 @@ import { OrganizationStatus, VerificationStatus } from '../organizations/organiz
 import { columnsOf, type ExportField } from './export-fields';
 import { dataPackage, exportUrl, type PackageResource } from './export-package';
 import { ExportRequestError } from './export-filter';
+import { parsedOr400, streamOrCut } from './export-http';
 
 const TEXT = 'A text that starts with = + - @, a tab or a carriage return (and is not a plain number) is written with a leading apostrophe, which is not part of the value.';
 
@@ -95,18 +96,13 @@ export function contractableExportRouter(deps: { orm: MikroORM; reference: Refer
   router.get('/contractable.csv', async (req: Request, res: Response) => {
     const em = deps.orm.em.fork();
     const catalog = await deps.reference.get();
-    let search;
-    let first;
-    try {
-      search = searchOf(req);
+    const parsed = await parsedOr400(res, async () => {
+      const search = searchOf(req);
       // The first page before any byte is sent: a bad search is a 400, not a cut stream.
-      first = await contractingPage(em, catalog, { ...search, first: MAX_PAGE_SIZE, node: NODE });
-    } catch (error) {
-      if (error instanceof ExportRequestError || (error as { extensions?: { code?: string } }).extensions?.code === 'BAD_USER_INPUT') {
-        return void res.status(400).json({ error: (error as Error).message });
-      }
-      throw error;
-    }
+      return { search, first: await contractingPage(em, catalog, { ...search, first: MAX_PAGE_SIZE, node: NODE }) };
+    });
+    if (!parsed) return;
+    const { search, first } = parsed;
     const generatedAt = new Date();
     // The date the rule was checked on, stated even when the search left it to today.
     const params = paramsOf({ ...search, on: first.rows[0]?.contractability.on ?? search.on });
@@ -122,7 +118,7 @@ export function contractableExportRouter(deps: { orm: MikroORM; reference: Refer
     res.setHeader('X-Civimap-Includes-Demo', String(first.rows.some((r) => (r.organization as unknown as { is_demo: boolean }).is_demo)));
     res.setHeader('Cache-Control', 'no-store');
     const writer = createCsvWriter(res, CONTRACTABLE_COLUMNS, { bom: wantsBom(req.query) });
-    try {
+    await streamOrCut(req, res, deps.logger, async () => {
       let page = first;
       let rank = 0;
       for (;;) {
@@ -131,25 +127,17 @@ export function contractableExportRouter(deps: { orm: MikroORM; reference: Refer
         page = await contractingPage(em, catalog, { ...search, first: MAX_PAGE_SIZE, after: page.pageInfo.endCursor, node: NODE });
       }
       await writer.end();
-    } catch (error) {
-      // Headers are gone: cut the stream, so that no client takes a truncated file as whole.
-      deps.logger.error({ err: error, url: req.originalUrl }, 'export failed while streaming');
-      res.destroy(error as Error);
-    }
+    });
   });
 
   // The file's own data package: its Table Schema, licence and search (the search has required parameters).
   router.get('/contractable.datapackage.json', async (req: Request, res: Response) => {
-    let search;
-    try {
-      search = searchOf(req);
-      contractableRule(await deps.reference.get(), search, 'contractable');
-    } catch (error) {
-      if (error instanceof ExportRequestError || (error as { extensions?: { code?: string } }).extensions?.code === 'BAD_USER_INPUT') {
-        return void res.status(400).json({ error: (error as Error).message });
-      }
-      throw error;
-    }
+    const search = await parsedOr400(res, async () => {
+      const asked = searchOf(req);
+      contractableRule(await deps.reference.get(), asked, 'contractable');
+      return asked;
+    });
+    if (!search) return;
     const params = paramsOf(search);
     const resource: PackageResource = {
       name: 'contractable',

@@ -1,8 +1,15 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Request, Response } from 'express';
+import type { AppConfig } from '../core/config';
+import { createCsvWriter, setCsvHeaders, wantsBom } from '../core/csv';
+import { CoverageService } from '../coverage/coverage.service';
 import { CoverageFilter } from '../coverage/coverage.types';
 import type { CoverageCell } from '../coverage/coverage.types';
-import type { ReferenceCatalog } from '../reference/reference-catalog';
+import type { ReferenceCache, ReferenceCatalog } from '../reference/reference-catalog';
 import { columnsOf, COVERAGE_FIELDS } from './export-fields';
 import { ExportRequestError, isObject, jsonParameter } from './export-filter';
+import { parsedOr400, stated } from './export-http';
+import { exportUrl } from './export-package';
 
 export const COVERAGE_COLUMNS = columnsOf(COVERAGE_FIELDS);
 const KNOWN = ['categories', 'targetGroups', 'regions', 'includeDemo'];
@@ -60,3 +67,28 @@ export function coverageCsvRow(cell: CoverageCell, catalog: ReferenceCatalog, la
 
 /** Figures rounded for a table (4 decimals per 10,000; km to the metre), never as text. */
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+/** `/export/coverage.csv`: the coverage page's table, every figure; ?filter= is a CoverageFilter, ?lang= the names' language. */
+export const coverageCsv = (deps: { orm: MikroORM; reference: ReferenceCache; config: AppConfig }) => async (req: Request, res: Response) => {
+  const catalog = await deps.reference.get();
+  const parsed = await parsedOr400(res, async () => {
+    const filter = parseCoverageFilterParameter(req.query.filter);
+    const lang = parseLanguageParameter(req.query.lang);
+    return { filter, lang, report: await new CoverageService(deps.orm.em.fork(), catalog).report(filter) };
+  });
+  if (!parsed) return;
+  const { filter, lang, report } = parsed;
+  const coverageFilter = stated(filter);
+  res.setHeader('X-Civimap-Generated-At', report.generatedAt.toISOString());
+  res.setHeader('X-Civimap-Filter', encodeURIComponent(JSON.stringify(coverageFilter)));
+  res.setHeader('Cache-Control', 'no-store');
+  setCsvHeaders(res, {
+    baseName: 'civimap-coverage',
+    licence: deps.config.dataLicence,
+    generatedAt: report.generatedAt,
+    describedBy: exportUrl(deps.config.publicUrl, 'datapackage.json', { coverage: coverageFilter }),
+  });
+  const writer = createCsvWriter(res, COVERAGE_COLUMNS, { bom: wantsBom(req.query) });
+  for (const cell of report.cells) await writer.write(coverageCsvRow(cell, catalog, lang));
+  await writer.end();
+};

@@ -1,10 +1,9 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type Request, type Response, type Router } from 'express';
-import { denialOf } from '../access/policy';
-import { credentialsFromRequest, resolveViewer } from '../accounts/auth';
+import { routeActor } from '../accounts/auth';
 import type { AppConfig } from '../core/config';
 import { createCsvWriter, setCsvHeaders, wantsBom } from '../core/csv';
-import { isUuid } from '../core/ids';
+import { findById, isUuid } from '../core/ids';
 import type { ReferenceCache, ReferenceCatalog } from '../reference/reference-catalog';
 import { optionsOf } from '../surveys/answers';
 import { labelOf } from '../surveys/labels';
@@ -17,18 +16,19 @@ import { SurveyWaveStatus } from '../surveys/survey.enums';
 import { waveStatus } from '../surveys/wave-status';
 import { parseLanguageParameter } from './coverage-export';
 import { columnsOf } from './export-fields';
+import { ExportRequestError } from './export-filter';
+import { parsedOr400 } from './export-http';
 import { exportUrl } from './export-package';
 import { SURVEY_RESULT_FIELDS } from './survey-fields';
 
 const DIMENSIONS: Dimension[] = ['REGION', 'MUNICIPALITY', 'CATEGORY', 'TARGET_GROUP', 'LEGAL_FORM', 'BUDGET_BAND'];
 
-class BadRequest extends Error {}
 
 function parseGroupBy(raw: unknown): Dimension[] {
   if (raw === undefined || raw === '') return ['REGION'];
   const dims = String(raw).split(',').map((d) => d.trim().toUpperCase()) as Dimension[];
   if (dims.length > 2 || dims.some((d) => !DIMENSIONS.includes(d)) || new Set(dims).size !== dims.length) {
-    throw new BadRequest(`groupBy is one or two of ${DIMENSIONS.join(', ')}, comma-separated; got "${String(raw).slice(0, 80)}".`);
+    throw new ExportRequestError(`groupBy is one or two of ${DIMENSIONS.join(', ')}, comma-separated; got "${String(raw).slice(0, 80)}".`);
   }
   return dims;
 }
@@ -37,7 +37,7 @@ function parseGroupBy(raw: unknown): Dimension[] {
 async function publicWave(orm: MikroORM, raw: unknown): Promise<SurveyWave | null> {
   const em = orm.em.fork();
   if (raw !== undefined) {
-    if (!isUuid(String(raw))) throw new BadRequest(`"${String(raw).slice(0, 60)}" is not a wave id.`);
+    if (!isUuid(String(raw))) throw new ExportRequestError(`"${String(raw).slice(0, 60)}" is not a wave id.`);
     const wave = await em.findOne(SurveyWave, { id: String(raw).toLowerCase() });
     return wave && waveStatus(wave) === SurveyWaveStatus.CLOSED ? wave : null;
   }
@@ -67,15 +67,13 @@ export function surveyExportRouter(deps: { orm: MikroORM; reference: ReferenceCa
   const router = express.Router();
 
   router.get('/survey-results.csv', async (req: Request, res: Response) => {
-    let wave, groupBy, lang;
-    try {
-      groupBy = parseGroupBy(req.query.groupBy);
-      lang = parseLanguageParameter(req.query.lang);
-      wave = await publicWave(deps.orm, req.query.wave);
-    } catch (error) {
-      if (error instanceof BadRequest || (error as { extensions?: { code?: string } }).extensions?.code === 'BAD_USER_INPUT') return void res.status(400).json({ error: (error as Error).message });
-      throw error;
-    }
+    const parsed = await parsedOr400(res, async () => ({
+      groupBy: parseGroupBy(req.query.groupBy),
+      lang: parseLanguageParameter(req.query.lang),
+      wave: await publicWave(deps.orm, req.query.wave),
+    }));
+    if (!parsed) return;
+    const { wave, groupBy, lang } = parsed;
     if (!wave) return void res.status(404).json({ error: 'No closed survey wave has this id: results are published when a wave closes.' });
     const catalog = await deps.reference.get();
     const results = await cachedWaveResults(deps.orm.em.fork(), catalog, wave, groupBy, null, deps.config.surveyMinCell);
@@ -88,10 +86,8 @@ export function surveyExportRouter(deps: { orm: MikroORM; reference: ReferenceCa
 
   router.get('/survey-responses.csv', async (req: Request, res: Response) => {
     const em = deps.orm.em.fork();
-    const viewer = await resolveViewer(em, credentialsFromRequest(req, res, { secureCookies: deps.config.nodeEnv === 'production' }));
-    const denial = denialOf(viewer.actor, 'survey.readMicrodata');
-    if (denial) return void res.status(denial.code === 'FORBIDDEN' ? 403 : 401).json({ error: denial.message });
-    const wave = isUuid(String(req.query.wave ?? '')) ? await em.findOne(SurveyWave, { id: String(req.query.wave).toLowerCase() }) : null;
+    if (!(await routeActor(em, req, res, { action: 'survey.readMicrodata', secureCookies: deps.config.nodeEnv === 'production' }))) return;
+    const wave = await findById(em, SurveyWave, String(req.query.wave ?? ''));
     if (!wave) return void res.status(404).json({ error: 'Name a survey wave: ?wave=ID.' });
     const catalog = await deps.reference.get();
     const questions = questionsOf(questionnaireOf(wave));

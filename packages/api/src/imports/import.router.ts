@@ -1,10 +1,10 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type Request, type Response, type Router } from 'express';
 import type { Logger } from 'pino';
-import { credentialsFromRequest, csrfDenial, resolveViewer } from '../accounts/auth';
-import { type Actor, denialOf } from '../access/policy';
+import { routeActor } from '../accounts/auth';
+import type { Actor } from '../access/policy';
 import type { AppConfig } from '../core/config';
-import { isUuid } from '../core/ids';
+import { findById } from '../core/ids';
 import { csvTemplate } from './csv-columns';
 import { createImportJob, startCommit, viewOf } from './import-jobs';
 import { ImportJob, ImportKind, ImportStatus } from './import-job.entity';
@@ -26,21 +26,8 @@ export function importRouter(deps: { orm: MikroORM; config: AppConfig; logger: L
     res.send(csvTemplate());
   });
 
-  async function operator(req: Request, res: Response, write: boolean): Promise<Actor | null> {
-    const credentials = credentialsFromRequest(req, res, { secureCookies: deps.config.nodeEnv === 'production' });
-    const csrf = write ? csrfDenial(credentials) : null;
-    if (csrf) {
-      res.status(csrf.httpStatus).json({ error: csrf.message });
-      return null;
-    }
-    const viewer = await resolveViewer(deps.orm.em.fork(), credentials);
-    const denial = denialOf(viewer.actor, 'import.run');
-    if (denial) {
-      res.status(denial.code === 'UNAUTHENTICATED' ? 401 : 403).json({ error: denial.message });
-      return null;
-    }
-    return viewer.actor;
-  }
+  const operator = async (req: Request, res: Response, write: boolean): Promise<Actor | undefined> =>
+    routeActor(deps.orm.em.fork(), req, res, { action: 'import.run', secureCookies: deps.config.nodeEnv === 'production', write });
 
   const upload = (kind: ImportKind) => async (req: Request, res: Response) => {
     const actor = await operator(req, res, true);
@@ -63,7 +50,7 @@ export function importRouter(deps: { orm: MikroORM; config: AppConfig; logger: L
 
   async function ownJob(req: Request, res: Response, actor: Actor): Promise<ImportJob | null> {
     const id = String(req.params.id);
-    const job = isUuid(id) ? await deps.orm.em.fork().findOne(ImportJob, { id: id.toLowerCase() }) : null;
+    const job = await findById(deps.orm.em.fork(), ImportJob, id);
     if (!job || (job.createdBy.id !== actor.user.id && actor.role !== 'ADMIN')) {
       res.status(404).json({ error: 'No import of yours has this id.' });
       return null;

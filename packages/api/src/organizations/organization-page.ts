@@ -69,6 +69,13 @@ export interface PageArgs {
   node?: (alias: string) => string;
 }
 
+/** The rows a page reads: how many, after which position (the decoded cursor), each built by `node`. */
+interface PageSlice {
+  first: number;
+  after: { value: string | null; id: string } | null;
+  node: (alias: string) => string;
+}
+
 interface PageRow {
   node: Organization;
   sort_value: string | null;
@@ -99,19 +106,19 @@ export async function organizationPage(em: EntityManager, resolved: ResolvedFilt
   const counting = countStatement(resolved, where);
   let counted: Promise<{ total: number; estimate: number }> | undefined;
   const count = () => (counted ??= readQuery(em, counting.text, counting.params).then(([r]) => ({ total: (r?.total as number) ?? 0, estimate: Number(r?.estimate ?? 0) })));
-  const node = args.node ?? idOnly;
+  const slice: PageSlice = { first: args.first, after, node: args.node ?? idOnly };
 
   let raw: PageRow[] = [];
   if (args.first > 0 || after) {
     if (order === OrganizationOrder.DISTANCE && resolved.knn) {
-      raw = await nearestPage(em, resolved, where, node, args.first, after);
+      raw = await nearestPage(em, resolved, slice);
     } else {
       let plan: Plan = resolved.collectAndCount ? 'collect-and-count' : 'planner';
       if (resolved.probe && !resolved.collectAndCount) {
         const { total, estimate } = await count();
         plan = estimate > 0 && total >= estimate * DENSE_SHARE ? 'walk' : 'collect';
       }
-      const statement = sortedPage(resolved, where, plan, node, args.first, after, order, lang);
+      const statement = sortedPage(resolved, where, plan, slice, order, lang);
       raw = await readQuery(em, statement.text, statement.params);
       // No row after a cursor says nothing of the matches before it: then the count runs on its own.
       if (plan === 'collect-and-count' && (raw.length || !after)) counted ??= Promise.resolve({ total: Number(raw[0]?.total ?? 0), estimate: 0 });
@@ -141,16 +148,7 @@ function countStatement(resolved: ResolvedFilter, where: Sql): Sql {
   return sql(`select count(*)::int as total, ${estimate} from organization o where ${where.text}`, ...where.params);
 }
 
-function sortedPage(
-  resolved: ResolvedFilter,
-  where: Sql,
-  plan: Plan,
-  node: (alias: string) => string,
-  first: number,
-  after: { value: string | null; id: string } | null,
-  order: OrganizationOrder,
-  lang: 'sq' | 'sr' | 'en',
-): Sql {
+function sortedPage(resolved: ResolvedFilter, where: Sql, plan: Plan, { first, after, node }: PageSlice, order: OrganizationOrder, lang: 'sq' | 'sr' | 'en'): Sql {
   const walk = plan === 'walk';
   // Walking tests each organization: its distance (for near by name) is then one lookup of its own sites.
   const distance = walk ? resolved.distance : (resolved.nearJoin?.distance ?? resolved.distance);
@@ -189,21 +187,14 @@ function sortedPage(
  * read. When the page does not end before it (too few organizations after the cursor and the other
  * conditions, or ties at that distance) and the radius holds more sites, it reads four times as many.
  */
-async function nearestPage(
-  em: EntityManager,
-  resolved: ResolvedFilter,
-  where: Sql,
-  node: (alias: string) => string,
-  first: number,
-  after: { value: string | null; id: string } | null,
-): Promise<PageRow[]> {
+async function nearestPage(em: EntityManager, resolved: ResolvedFilter, { first, after, node }: PageSlice): Promise<PageRow[]> {
   const { lat, lng, radiusKm } = resolved.knn!;
   const distance = sql(haversineSql('l'), lat, lat, lng);
   // The box on the Earth's surface (earth() radius, metres) that surely holds every site within radiusKm.
   const boxMetres = radiusKm * 1000 * 1.002 + 10;
   const seek = after ? sql(`and (nd.km, o.id) > (?::float8, ?::uuid)`, after.value, after.id) : sql('');
   // The nearest sites are within the radius already; the other conditions are tested per organization read.
-  where = perRow(resolved.probeWhere.filter((_, i) => resolved.where[i] !== resolved.nearCondition));
+  const where = perRow(resolved.probeWhere.filter((_, i) => resolved.where[i] !== resolved.nearCondition));
   for (let sites = Math.max(MIN_SITES, (first + 1) * SITES_PER_ROW); ; sites *= 4) {
     const statement = sql(
       `with k as materialized (select l.organization_id, ${distance.text} as km from location l` +

@@ -1,7 +1,7 @@
 import { authorize, requireSignedIn } from '../access/policy';
 import { type EditContext, loadForWrite, applyAndRecord } from './editing.service';
 import { EDITABLE_SPECS, type EditableType, type EntitySpec, type FieldContext, isPatchable, snapshot } from './entity-specs';
-import { isUuid } from '../core/ids';
+import { findById } from '../core/ids';
 import { fail, UserErrorCode, type WriteResult, writeTransaction } from '../core/user-errors';
 import { Location } from '../locations/location.entity';
 import { Revision, RevisionAction } from './revision.entity';
@@ -22,7 +22,7 @@ const REVERTABLE_ACTIONS = new Set<RevisionAction>([RevisionAction.UPDATE, Revis
 export function revertRevision(ctx: EditContext, revisionId: string, reason?: string | null): Promise<WriteResult<Revision>> {
   return writeTransaction(ctx.em, async (tx) => {
     requireSignedIn(ctx.actor);
-    const revision = isUuid(revisionId) ? await tx.findOne(Revision, { id: revisionId.toLowerCase() }) : null;
+    const revision = await findById(tx, Revision, revisionId);
     if (!revision) fail(UserErrorCode.NOT_FOUND, `No revision has the id "${String(revisionId).slice(0, 60)}".`, ['revisionId']);
     const spec = (EDITABLE_SPECS as Record<string, EntitySpec<any>>)[revision.entityType as EditableType];
     if (!spec) fail(UserErrorCode.INVALID_INPUT, `Revisions of ${revision.entityType} cannot be reverted; only organizations, services, sites and licences.`, ['revisionId']);

@@ -141,7 +141,6 @@ export class RevisionResolver {
     @Arg('reason', () => String, { description: 'Why the change is reverted (kept in the new revision).', nullable: true }) reason?: string,
   ): Promise<RevertPayload> {
     const result = await revertRevision(await editContext(ctx), revisionId, reason);
-    if (result.value) await ctx.em.populate(result.value, ['author']);
-    return Object.assign(new RevertPayload(), { revision: result.value && revisionView(result.value), userErrors: result.userErrors });
+    return RevertPayload.ofView(result, async (revision) => revisionView(await ctx.em.populate(revision, ['author'])));
   }
 }

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../access/policy';
 import { authorize, requireSignedIn } from '../access/policy';
-import { isUuid } from '../core/ids';
+import { findById } from '../core/ids';
 import { fail, staleVersion, UserErrorCode, UserErrorsException, type WriteResult, writeTransaction } from '../core/user-errors';
 import { Validator } from '../core/validation';
 import { refreshCoverage } from '../coverage/coverage-summary';
@@ -21,7 +21,7 @@ import type { Snapshot } from './revision.service';
 
 /** Loads an entity for a write, or fails with NOT_FOUND (a malformed id is not found either). */
 export async function loadForWrite<E extends Versioned>(tx: EntityManager, spec: EntitySpec<E>, id: string, field: string[] = ['input', 'id']): Promise<E> {
-  const entity = isUuid(id) ? await tx.findOne(spec.entityClass as any, { id: id.toLowerCase() }, { populate: spec.populate as any }) : null;
+  const entity = await findById(tx, spec.entityClass as any, id, { populate: spec.populate as any });
   if (!entity) fail(UserErrorCode.NOT_FOUND, `No ${spec.label} has the id "${String(id).slice(0, 60)}".`, field);
   return entity as E;
 }

@@ -3,7 +3,7 @@ import { type Actor, authorize } from '../access/policy';
 import { RevisionAction } from '../revisions/revision.entity';
 import { recordRevision, type Snapshot } from '../revisions/revision.service';
 import { LIMITS, Validator } from '../core/validation';
-import { isUuid } from '../core/ids';
+import { findById, isUuid } from '../core/ids';
 import { fail, staleVersion, UserErrorCode, UserErrorsException, type WriteResult, writeTransaction } from '../core/user-errors';
 import { Organization } from '../organizations/organization.entity';
 import { Shortlist, ShortlistEntry } from './shortlist.entity';
@@ -46,7 +46,7 @@ function replaceEntries(tx: EntityManager, list: Shortlist, entries: { organizat
 
 /** A shortlist is private: only its owner (or an administrator) reads or changes it; others see "not found". */
 export async function loadOwnShortlist(em: EntityManager, actor: Actor, id: string): Promise<Shortlist> {
-  const list = isUuid(id) ? await em.findOne(Shortlist, { id: id.toLowerCase() }, { populate: ['entries'], orderBy: { entries: { position: 'asc' } } }) : null;
+  const list = await findById(em, Shortlist, id, { populate: ['entries'], orderBy: { entries: { position: 'asc' } } });
   if (!list || (list.owner.id !== actor.user.id && actor.role !== 'ADMIN')) fail(UserErrorCode.NOT_FOUND, `No shortlist of yours has the id "${String(id).slice(0, 60)}".`, ['input', 'id']);
   return list;
 }

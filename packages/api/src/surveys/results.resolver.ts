@@ -3,7 +3,7 @@ import { can } from '../access/policy';
 import type { SessionContext } from '../accounts/session-context';
 import { loadConfig } from '../core/config';
 import { DeniedError, NotFoundError } from '../core/errors';
-import { isUuid } from '../core/ids';
+import { findById } from '../core/ids';
 import type { ReferenceCatalog } from '../reference/reference-catalog';
 import { compare, type ComparedCell } from './comparison';
 import { labelOf } from './labels';
@@ -20,7 +20,7 @@ import { waveStatus } from './wave-status';
 const minCell = () => loadConfig().surveyMinCell;
 
 async function waveOf(ctx: SessionContext, id: string, field: string): Promise<SurveyWave> {
-  const wave = isUuid(id) ? await ctx.em.findOne(SurveyWave, { id: id.toLowerCase() }) : null;
+  const wave = await findById(ctx.em, SurveyWave, id);
   if (!wave) throw new NotFoundError(`No survey wave has the id "${String(id).slice(0, 60)}" (${field}).`);
   return wave;
 }

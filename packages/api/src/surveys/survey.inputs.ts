@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { DateScalar } from '../core/scalars';
 import { SurveyDimension } from './survey.enums';
+import { SurveyPart } from './survey.types';
 
 @InputType({ description: 'A title in the three languages; Albanian is required.' })
 export class SurveyTitleInput {
@@ -27,17 +28,11 @@ export class OpenSurveyWaveInput {
   @Field(() => SurveyAudienceInput, { nullable: true, description: 'Which organizations to ask; all active ones when absent.' }) audience?: SurveyAudienceInput | null;
 }
 
-@InputType({ description: 'A number given for one option of a NUMBERS or SHARES question.' })
-export class SurveyPartInput {
-  @Field(() => String, { description: 'Option code.' }) code!: string;
-  @Field(() => Number, { description: 'The number (a percentage for SHARES).' }) value!: number;
-}
-
 @InputType({ description: 'One answer: fill the field that matches the question\'s type; absent or empty means unanswered.' })
 export class SurveyAnswerInput {
   @Field(() => String, { description: 'Question code.' }) question!: string;
   @Field(() => Number, { nullable: true, description: 'For NUMBER questions, in the question\'s unit.' }) number?: number | null;
-  @Field(() => [SurveyPartInput], { nullable: true, description: 'For NUMBERS and SHARES questions: a number per option.' }) parts?: SurveyPartInput[] | null;
+  @Field(() => [SurveyPart], { nullable: true, description: 'For NUMBERS and SHARES questions: a number per option.' }) parts?: SurveyPart[] | null;
   @Field(() => String, { nullable: true, description: 'For SINGLE_CHOICE questions: the option code.' }) choice?: string | null;
   @Field(() => [String], { nullable: true, description: 'For MULTIPLE_CHOICE questions: the option codes.' }) choices?: string[] | null;
   @Field(() => Boolean, { nullable: true, description: 'For YES_NO questions.' }) yes?: boolean | null;

@@ -3,7 +3,7 @@ import { pgArray } from '../core/sql';
 import { requireAllowed } from '../access/policy';
 import { Language, localized } from '../core/localized-text';
 import { NotFoundError } from '../core/errors';
-import { isUuid } from '../core/ids';
+import { findById, isUuid } from '../core/ids';
 import { pageSize } from '../core/pagination';
 import { fail, UserErrorCode, UserErrorsException, writeTransaction } from '../core/user-errors';
 import type { SessionContext } from '../accounts/session-context';
@@ -83,7 +83,7 @@ export class SurveyWaveResolver {
 
   @Query(() => SurveyWaveType, { nullable: true, description: 'One wave; null when no wave has this id.' })
   async surveyWave(@Arg('id', () => ID, { description: 'Wave id.' }) id: string, @Ctx() ctx: SessionContext): Promise<SurveyWave | null> {
-    return isUuid(id) ? ctx.em.findOne(SurveyWave, { id: id.toLowerCase() }) : null;
+    return findById(ctx.em, SurveyWave, id);
   }
 
   @FieldResolver(() => String, { description: 'Title in the language asked for (Albanian when it has none).' })
@@ -121,7 +121,7 @@ export class SurveyWaveResolver {
   ): Promise<SurveyForm> {
     const orgId = String(organizationId).toLowerCase();
     requireAllowed(await ctx.actor(), 'survey.answer', isUuid(orgId) ? orgId : undefined);
-    const wave = isUuid(waveId) ? await ctx.em.findOne(SurveyWave, { id: waveId.toLowerCase() }) : null;
+    const wave = await findById(ctx.em, SurveyWave, waveId);
     if (!wave) throw new NotFoundError(`No survey wave has the id "${String(waveId).slice(0, 60)}".`);
     const [invited] = await ctx.em.execute(`select 1 from survey_invitation where wave_id = ? and organization_id = ?`, [wave.id, orgId]);
     if (!invited) throw new NotFoundError('This wave does not ask this organization.');

@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { CountedConnectionType, EdgeType } from '../core/connection';
 import { LocalizedText } from '../core/localized-text';
 import { DateScalar } from '../core/scalars';
@@ -48,7 +48,9 @@ export class SurveyQuestionnaire {
   @Field(() => [SurveySection], { description: 'Sections, in order.' }) sections!: SurveySection[];
 }
 
+/** The same two fields in answers read and answers sent: one class serves as both types. */
 @ObjectType({ description: 'A number given for one option.' })
+@InputType('SurveyPartInput', { description: 'A number given for one option of a NUMBERS or SHARES question.' })
 export class SurveyPart {
   @Field(() => String, { description: 'Option code.' }) code!: string;
   @Field(() => Number, { description: 'The number (a percentage for SHARES).' }) value!: number;

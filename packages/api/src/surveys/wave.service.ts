@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type Actor, authorize } from '../access/policy';
-import { isUuid } from '../core/ids';
+import { findById, isUuid } from '../core/ids';
 import { localizedText } from '../core/localized-text';
 import { fail, staleVersion, UserErrorCode, UserErrorsException, type WriteResult, writeTransaction } from '../core/user-errors';
 import { LIMITS, Validator } from '../core/validation';
@@ -22,7 +22,7 @@ export interface WaveContext {
 }
 
 export async function loadWave(em: EntityManager, id: string, field: string[] = ['input', 'waveId']): Promise<SurveyWave> {
-  const wave = isUuid(id) ? await em.findOne(SurveyWave, { id: id.toLowerCase() }) : null;
+  const wave = await findById(em, SurveyWave, id);
   if (!wave) fail(UserErrorCode.NOT_FOUND, `No survey wave has the id "${String(id).slice(0, 60)}".`, field);
   return wave;
 }

@@ -2,6 +2,29 @@
 // invitations and "My organizations". `npm run codegen` types them from the API's committed SDL.
 import { graphql } from '../gql';
 
+/** What a mutation that only says whether it was done answers (sign-out, the password and link mails). */
+export const OkPayloadFieldsFragment = graphql(`
+  fragment OkPayloadFields on OkPayload {
+    ok
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+`);
+
+/** What signing in answers (by password or by the confirmation link): who is signed in now, or why not. */
+export const SignedInFieldsFragment = graphql(`
+  fragment SignedInFields on AuthPayload {
+    user {
+      id
+      displayName
+    }
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+`);
+
 export const MyOrganizationsQuery = graphql(`
   query MyOrganizations($lang: Language!) {
     me {
@@ -50,13 +73,7 @@ export const RegisterMutation = graphql(`
 export const ConfirmEmailMutation = graphql(`
   mutation ConfirmEmail($input: ConfirmEmailInput!) {
     confirmEmail(input: $input) {
-      user {
-        id
-        displayName
-      }
-      userErrors {
-        ...UserErrorFields
-      }
+      ...SignedInFields
     }
   }
 `);
@@ -64,10 +81,7 @@ export const ConfirmEmailMutation = graphql(`
 export const ResendConfirmationMutation = graphql(`
   mutation ResendConfirmation($email: String!) {
     resendConfirmation(email: $email) {
-      ok
-      userErrors {
-        ...UserErrorFields
-      }
+      ...OkPayloadFields
     }
   }
 `);
@@ -75,13 +89,7 @@ export const ResendConfirmationMutation = graphql(`
 export const SignInMutation = graphql(`
   mutation SignIn($input: SignInInput!) {
     signIn(input: $input) {
-      user {
-        id
-        displayName
-      }
-      userErrors {
-        ...UserErrorFields
-      }
+      ...SignedInFields
     }
   }
 `);
@@ -89,10 +97,7 @@ export const SignInMutation = graphql(`
 export const SignOutMutation = graphql(`
   mutation SignOut {
     signOut {
-      ok
-      userErrors {
-        ...UserErrorFields
-      }
+      ...OkPayloadFields
     }
   }
 `);
@@ -100,10 +105,7 @@ export const SignOutMutation = graphql(`
 export const RequestPasswordResetMutation = graphql(`
   mutation RequestPasswordReset($email: String!) {
     requestPasswordReset(email: $email) {
-      ok
-      userErrors {
-        ...UserErrorFields
-      }
+      ...OkPayloadFields
     }
   }
 `);
@@ -111,10 +113,7 @@ export const RequestPasswordResetMutation = graphql(`
 export const ResetPasswordMutation = graphql(`
   mutation ResetPassword($token: String!, $newPassword: String!) {
     resetPassword(token: $token, newPassword: $newPassword) {
-      ok
-      userErrors {
-        ...UserErrorFields
-      }
+      ...OkPayloadFields
     }
   }
 `);
@@ -151,10 +150,7 @@ export const CreateOrganizationMutation = graphql(`
 export const ChangePasswordMutation = graphql(`
   mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
     changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {
-      ok
-      userErrors {
-        ...UserErrorFields
-      }
+      ...OkPayloadFields
     }
   }
 `);

@@ -1,7 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OrganizationFilter } from '../gql/graphql';
+import type { OrganizationFilter, OrganizationListQuery as OrganizationListResult } from '../gql/graphql';
 import { request } from '../shared/api/graphql';
 import { operationName } from '../shared/api/query';
 import { formatNumber } from '../shared/format/format';
@@ -30,6 +30,66 @@ function useOrganizationPages(filter: OrganizationFilter, filterKey: string, lan
   });
 }
 
+type OrganizationNode = OrganizationListResult['organizations']['edges'][number]['node'];
+
+const RESULT_LINKS = 'a.result-link';
+
+/**
+ * Moving through the list's links with the arrow keys, Home and End; after "show more" the focus
+ * goes to the first new organization (`focusFrom` is the count shown before the new page).
+ */
+function useResultKeys(shown: number) {
+  const listRef = useRef<HTMLOListElement>(null);
+  const focusFrom = useRef<number | null>(null);
+
+  useEffect(() => {
+    if (focusFrom.current == null) return;
+    listRef.current?.querySelectorAll<HTMLAnchorElement>(RESULT_LINKS)[focusFrom.current]?.focus();
+    focusFrom.current = null;
+  }, [shown]);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLOListElement>) => {
+    const links = Array.from(listRef.current?.querySelectorAll<HTMLAnchorElement>(RESULT_LINKS) ?? []);
+    const i = links.indexOf(document.activeElement as HTMLAnchorElement);
+    let next = -1;
+    if (e.key === 'ArrowDown') next = i < 0 ? 0 : Math.min(links.length - 1, i + 1);
+    else if (e.key === 'ArrowUp') next = i < 0 ? 0 : Math.max(0, i - 1);
+    else if (e.key === 'Home') next = 0;
+    else if (e.key === 'End') next = links.length - 1;
+    else return;
+    e.preventDefault();
+    links[next]?.focus();
+  };
+
+  const focusFromNext = () => {
+    focusFrom.current = shown;
+  };
+  return { listRef, onKeyDown, focusFromNext };
+}
+
+/** One organization of the list: its name, up to three places, its badge; hovering or focusing it highlights its sites. */
+function ResultItem({ node, lang, onHighlight }: { node: OrganizationNode; lang: Lang; onHighlight: (points: { lat: number; lng: number }[]) => void }) {
+  const { t } = useTranslation();
+  const places = [...new Set(node.locations.map((l) => l.municipality.name))];
+  const highlight = () => onHighlight(node.locations.map((l) => l.point));
+  const clear = () => onHighlight([]);
+  return (
+    <li data-org-id={node.id} onMouseEnter={highlight} onMouseLeave={clear} onFocus={highlight} onBlur={clear}>
+      <Link className="result-link" href={orgPath(node.id)}>
+        <span className="result-name">
+          <DataText text={node.names} lang={lang} />
+          {node.acronym && <span className="acronym"> ({node.acronym})</span>}
+        </span>
+        <span className="result-meta">
+          {places.slice(0, 3).join(', ')}
+          {places.length > 3 && ` +${places.length - 3}`}
+          {node.verification.status === 'VERIFIED' && <span className="badge badge-verified">{t('map.verified')}</span>}
+        </span>
+      </Link>
+    </li>
+  );
+}
+
 export function ResultList({
   filter,
   filterKey,
@@ -45,42 +105,20 @@ export function ResultList({
 }) {
   const { t } = useTranslation();
   const q = useOrganizationPages(filter, filterKey, lang);
-  const listRef = useRef<HTMLOListElement>(null);
-  const focusIndex = useRef<number | null>(null);
   const headingId = useId();
   const pages = q.data?.pages ?? [];
   const edges = pages.flatMap((p) => p.organizations.edges);
   const count = pages.length ? pages[pages.length - 1]!.organizations.totalCount : null;
   const loading = q.isFetching;
+  const keys = useResultKeys(edges.length);
 
   const hasDemo = edges.some((e) => e.node.isDemo);
   useEffect(() => onDemo(hasDemo), [hasDemo, onDemo]);
 
   const more = () => {
     if (q.isFetching || !q.hasNextPage) return;
-    focusIndex.current = edges.length;
+    keys.focusFromNext();
     void q.fetchNextPage();
-  };
-
-  // after "show more", move the focus to the first new organization
-  useEffect(() => {
-    if (focusIndex.current == null) return;
-    const links = listRef.current?.querySelectorAll<HTMLAnchorElement>('a.result-link');
-    links?.[focusIndex.current]?.focus();
-    focusIndex.current = null;
-  }, [edges.length]);
-
-  const onKeyDown = (e: KeyboardEvent<HTMLOListElement>) => {
-    const links = Array.from(listRef.current?.querySelectorAll<HTMLAnchorElement>('a.result-link') ?? []);
-    const i = links.indexOf(document.activeElement as HTMLAnchorElement);
-    let next = -1;
-    if (e.key === 'ArrowDown') next = i < 0 ? 0 : Math.min(links.length - 1, i + 1);
-    else if (e.key === 'ArrowUp') next = i < 0 ? 0 : Math.max(0, i - 1);
-    else if (e.key === 'Home') next = 0;
-    else if (e.key === 'End') next = links.length - 1;
-    else return;
-    e.preventDefault();
-    links[next]?.focus();
   };
 
   return (
@@ -96,32 +134,10 @@ export function ResultList({
       {edges.length > 0 && (
         <>
           <p className="visually-hidden">{t('results.keyboardHint')}</p>
-          <ol className="result-list" ref={listRef} onKeyDown={onKeyDown} aria-labelledby={headingId} aria-busy={loading}>
-            {edges.map(({ node }) => {
-              const places = [...new Set(node.locations.map((l) => l.municipality.name))];
-              return (
-                <li
-                  key={node.id}
-                  data-org-id={node.id}
-                  onMouseEnter={() => onHighlight(node.locations.map((l) => l.point))}
-                  onMouseLeave={() => onHighlight([])}
-                  onFocus={() => onHighlight(node.locations.map((l) => l.point))}
-                  onBlur={() => onHighlight([])}
-                >
-                  <Link className="result-link" href={orgPath(node.id)}>
-                    <span className="result-name">
-                      <DataText text={node.names} lang={lang} />
-                      {node.acronym && <span className="acronym"> ({node.acronym})</span>}
-                    </span>
-                    <span className="result-meta">
-                      {places.slice(0, 3).join(', ')}
-                      {places.length > 3 && ` +${places.length - 3}`}
-                      {node.verification.status === 'VERIFIED' && <span className="badge badge-verified">{t('map.verified')}</span>}
-                    </span>
-                  </Link>
-                </li>
-              );
-            })}
+          <ol className="result-list" ref={keys.listRef} onKeyDown={keys.onKeyDown} aria-labelledby={headingId} aria-busy={loading}>
+            {edges.map(({ node }) => (
+              <ResultItem key={node.id} node={node} lang={lang} onHighlight={onHighlight} />
+            ))}
           </ol>
           <div className="results-foot">
             <span>{t('results.shown', { shown: formatNumber(edges.length), total: formatNumber(count ?? 0) })}</span>

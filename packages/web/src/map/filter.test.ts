@@ -67,6 +67,9 @@ describe('filter ⇄ query string', () => {
     expect(q.get('map')).toBe('9/42.6/21.1');
   });
 
+});
+
+describe('filter ⇄ query string: what a hand-written or stale link may hold', () => {
   it('trims and de-duplicates list values and text, and drops blank ones', () => {
     const s = parseQuery('q=%20%20hello%20&cat=a&cat=%20a%20&cat=&cat=b&tg=');
     expect(s.filter.text).toBe('hello');

@@ -97,9 +97,7 @@ export const OrganizationPopupQuery = graphql(`
         id
         # each name in the language it has: the popup marks one shown in another language
         names {
-          sq
-          sr
-          en
+          ...LocalizedTextFields
         }
       }
     }

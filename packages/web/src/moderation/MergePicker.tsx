@@ -2,7 +2,7 @@
 // or a search by name (the API's text search: any language, with or without diacritics).
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MergeCandidatesQuery, MergeOrganizationNameQuery } from './merge-operations';
+import { OrganizationNameQuery, OrganizationsByNameQuery } from '../shared/api/organization-lookup';
 import { useGqlQuery } from '../shared/api/query';
 import { apiLang, type Lang } from '../shared/i18n/lang';
 import { orgPath } from '../shared/router/router';
@@ -28,8 +28,8 @@ export function MergePicker({
   const id = useId();
   const [words, setWords] = useState('');
   const [text, setText] = useState('');
-  const chosen = useGqlQuery(MergeOrganizationNameQuery, { id: selected ?? '', lang: apiLang(lang) }, { enabled: Boolean(selected) });
-  const found = useGqlQuery(MergeCandidatesQuery, { text, lang: apiLang(lang) }, { enabled: text.trim().length > 0 });
+  const chosen = useGqlQuery(OrganizationNameQuery, { id: selected ?? '', lang: apiLang(lang) }, { enabled: Boolean(selected) });
+  const found = useGqlQuery(OrganizationsByNameQuery, { text, first: 8, lang: apiLang(lang) }, { enabled: text.trim().length > 0 });
   const search = (e: FormEvent) => {
     e.preventDefault();
     setText(words.trim());

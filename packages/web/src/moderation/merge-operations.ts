@@ -1,29 +1,6 @@
 // The GraphQL operations of merging duplicate organizations (the API's src/merges/).
 import { graphql } from '../gql';
 
-export const MergeCandidatesQuery = graphql(`
-  query MergeCandidates($text: String!, $lang: Language!) {
-    organizations(first: 8, filter: { text: $text }, lang: $lang) {
-      edges {
-        node {
-          id
-          name(lang: $lang)
-          registrationNumber
-        }
-      }
-    }
-  }
-`);
-
-export const MergeOrganizationNameQuery = graphql(`
-  query MergeOrganizationName($id: ID!, $lang: Language!) {
-    organization(id: $id) {
-      id
-      name(lang: $lang)
-    }
-  }
-`);
-
 /** One side of a merge as the preview names it (the version is the one the merge is compared against). */
 export const MergeSideFieldsFragment = graphql(`
   fragment MergeSideFields on Organization {

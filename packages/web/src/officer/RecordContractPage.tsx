@@ -6,9 +6,10 @@ import type { ContractModality } from '../gql/graphql';
 import { MODALITIES, PublicAuthoritiesQuery } from '../contracts';
 import { errorsByField, type FieldError } from './contracting';
 import { request } from '../shared/api/graphql';
+import { OrganizationNameQuery, OrganizationsByNameQuery } from '../shared/api/organization-lookup';
 import { useGqlQuery } from '../shared/api/query';
 import { apiLang, type Lang } from '../shared/i18n/lang';
-import { ProviderNameQuery, ProviderSearchQuery, RecordContractMutation } from './operations';
+import { RecordContractMutation } from './operations';
 import { categoryOptions } from '../shared/categories';
 import { useRefData } from '../shared/refdata';
 import { paths } from '../shared/router/paths';
@@ -143,8 +144,8 @@ function PartyFields({ id, form, set, field, viewer, presetProvider, lang }: { i
   const isOfficer = viewer.role === 'AUTHORITY_OFFICER';
   const authorities = useGqlQuery(PublicAuthoritiesQuery, { lang: apiLang(lang) });
   const [providerText, setProviderText] = useState('');
-  const preset = useGqlQuery(ProviderNameQuery, { id: presetProvider, lang: apiLang(lang) }, { enabled: Boolean(presetProvider) });
-  const found = useGqlQuery(ProviderSearchQuery, { filter: { text: providerText.trim() }, lang: apiLang(lang) }, { enabled: providerText.trim().length >= 2 });
+  const preset = useGqlQuery(OrganizationNameQuery, { id: presetProvider, lang: apiLang(lang) }, { enabled: Boolean(presetProvider) });
+  const found = useGqlQuery(OrganizationsByNameQuery, { text: providerText.trim(), first: 20, lang: apiLang(lang) }, { enabled: providerText.trim().length >= 2 });
   const providerOptions = useMemo(() => {
     const out = new Map<string, string>();
     if (preset.data?.organization) out.set(preset.data.organization.id, preset.data.organization.name);

@@ -2,7 +2,7 @@
 // rename it, annotate, reorder or remove its entries, add the compared providers, and export CSV.
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MyShortlistsQuery as MyShortlistsResult } from '../gql/graphql';
+import type { MyShortlistsQuery as MyShortlistsResult, ShortlistPayloadFieldsFragment as ShortlistPayload } from '../gql/graphql';
 import { addEntries, entriesInput, moveEntry, type EntryDraft, type FieldError } from './contracting';
 import { networkError } from '../shared/user-errors';
 import { request } from '../shared/api/graphql';
@@ -34,6 +34,16 @@ function draftOf(s: Shortlist, lang: Lang): Draft {
 
 type Selected = { id: string; name: string }[];
 
+/** A new list of the providers being compared, in their order. */
+function newListInput(name: string, selected: Selected) {
+  return { name: name.trim(), entries: entriesInput(selected.map((s) => ({ organization: s.id, name: s.name, note: '' }))) };
+}
+
+/** An edited draft as the update sends it (with the version it was read at, for the API's compare-and-set). */
+function draftInput(d: Draft) {
+  return { id: d.id, version: d.version, name: d.name.trim(), notes: d.notes.trim() || null, entries: entriesInput(d.entries) };
+}
+
 /** The viewer's lists, the one open as an editable draft, and their saves. */
 function useShortlists(selected: Selected, lang: Lang) {
   const { t } = useTranslation();
@@ -63,7 +73,7 @@ function useShortlists(selected: Selected, lang: Lang) {
     setStatus('');
   };
   /** Sends a create or update; a saved list becomes the open draft, its errors show otherwise. */
-  async function save(call: () => Promise<{ shortlist?: Shortlist | null; userErrors: readonly FieldError[] }>, done: (s: Shortlist) => void) {
+  async function save(call: () => Promise<ShortlistPayload>, done: (s: Shortlist) => void) {
     setBusy(true);
     setErrors([]);
     setStatus('');
@@ -86,7 +96,7 @@ function useShortlists(selected: Selected, lang: Lang) {
   }
   const saveNew = () =>
     save(
-      async () => (await request(CreateShortlistMutation, { input: { name: newName.trim(), entries: entriesInput(selected.map((s) => ({ organization: s.id, name: s.name, note: '' }))) }, lang: apiLang(lang) })).createShortlist,
+      async () => (await request(CreateShortlistMutation, { input: newListInput(newName, selected), lang: apiLang(lang) })).createShortlist,
       (s) => {
         setOpenId(s.id);
         setNewName('');
@@ -94,13 +104,7 @@ function useShortlists(selected: Selected, lang: Lang) {
       },
     );
   const saveChanges = () =>
-    draft &&
-    save(
-      async () =>
-        (await request(UpdateShortlistMutation, { input: { id: draft.id, version: draft.version, name: draft.name.trim(), notes: draft.notes.trim() || null, entries: entriesInput(draft.entries) }, lang: apiLang(lang) }))
-          .updateShortlist,
-      () => setStatus(t('shortlist.saved')),
-    );
+    draft && save(async () => (await request(UpdateShortlistMutation, { input: draftInput(draft), lang: apiLang(lang) })).updateShortlist, () => setStatus(t('shortlist.saved')));
   const open = (listId: string) => {
     setDraft(null);
     setErrors([]);

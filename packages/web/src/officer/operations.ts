@@ -20,9 +20,7 @@ export const ShortlistFieldsFragment = graphql(`
         name(lang: $lang)
         # the names per language: a name shown in another language than the page's is marked lang
         names {
-          sq
-          sr
-          en
+          ...LocalizedTextFields
         }
       }
     }
@@ -55,9 +53,7 @@ export const ContractingSearchQuery = graphql(`
           id
           name(lang: $lang)
           names {
-            sq
-            sr
-            en
+            ...LocalizedTextFields
           }
           acronym
           isDemo
@@ -116,15 +112,22 @@ export const MyShortlistsQuery = graphql(`
   }
 `);
 
+/** What a save of a shortlist answers, created or updated alike: the list as the panel shows it, or why not. */
+export const ShortlistPayloadFieldsFragment = graphql(`
+  fragment ShortlistPayloadFields on ShortlistPayload {
+    shortlist {
+      ...ShortlistFields
+    }
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+`);
+
 export const CreateShortlistMutation = graphql(`
   mutation CreateShortlist($input: CreateShortlistInput!, $lang: Language!) {
     createShortlist(input: $input) {
-      shortlist {
-        ...ShortlistFields
-      }
-      userErrors {
-        ...UserErrorFields
-      }
+      ...ShortlistPayloadFields
     }
   }
 `);
@@ -132,34 +135,7 @@ export const CreateShortlistMutation = graphql(`
 export const UpdateShortlistMutation = graphql(`
   mutation UpdateShortlist($input: UpdateShortlistInput!, $lang: Language!) {
     updateShortlist(input: $input) {
-      shortlist {
-        ...ShortlistFields
-      }
-      userErrors {
-        ...UserErrorFields
-      }
-    }
-  }
-`);
-
-export const ProviderSearchQuery = graphql(`
-  query ProviderSearch($filter: OrganizationFilter!, $lang: Language!) {
-    organizations(filter: $filter, first: 20, lang: $lang) {
-      edges {
-        node {
-          id
-          name(lang: $lang)
-        }
-      }
-    }
-  }
-`);
-
-export const ProviderNameQuery = graphql(`
-  query ProviderName($id: ID!, $lang: Language!) {
-    organization(id: $id) {
-      id
-      name(lang: $lang)
+      ...ShortlistPayloadFields
     }
   }
 `);

@@ -8,6 +8,7 @@ import { apiLang, localeTag, otherNames, type Lang } from '../shared/i18n/lang';
 import { OrganizationProfileQuery } from './operations';
 import { mapHref, navigate, orgPath } from '../shared/router/router';
 import { DataText } from '../shared/ui/DataText';
+import { Fact } from './Fact';
 import { DemoBanner } from '../shared/ui/DemoBanner';
 import { Link } from '../shared/ui/Link';
 import { ProfileActions } from './ProfileActions';
@@ -157,10 +158,9 @@ function AboutAndContacts({ org, lang }: { org: Org; lang: Lang }) {
         <DataText as="p" className="description" text={org.descriptions} lang={lang} fallback={t('profile.noDescription')} />
         <dl className="facts">
           {facts.map(([k, v]) => (
-            <div key={k}>
-              <dt>{k}</dt>
-              <dd>{v}</dd>
-            </div>
+            <Fact key={k} label={k}>
+              {v}
+            </Fact>
           ))}
         </dl>
       </section>
@@ -168,30 +168,21 @@ function AboutAndContacts({ org, lang }: { org: Org; lang: Lang }) {
         <h2 id="contacts">{t('profile.contacts')}</h2>
         <dl className="facts">
           {website && (
-            <div>
-              <dt>{t('profile.website')}</dt>
-              <dd>
-                <a href={website} rel="noopener noreferrer nofollow" target="_blank">
-                  {org.website}
-                </a>
-              </dd>
-            </div>
+            <Fact label={t('profile.website')}>
+              <a href={website} rel="noopener noreferrer nofollow" target="_blank">
+                {org.website}
+              </a>
+            </Fact>
           )}
           {org.email && (
-            <div>
-              <dt>{t('profile.email')}</dt>
-              <dd>
-                <a href={`mailto:${org.email}`}>{org.email}</a>
-              </dd>
-            </div>
+            <Fact label={t('profile.email')}>
+              <a href={`mailto:${org.email}`}>{org.email}</a>
+            </Fact>
           )}
           {org.phone && (
-            <div>
-              <dt>{t('profile.phone')}</dt>
-              <dd>
-                <a href={`tel:${org.phone.replace(/[^+\d]/g, '')}`}>{org.phone}</a>
-              </dd>
-            </div>
+            <Fact label={t('profile.phone')}>
+              <a href={`tel:${org.phone.replace(/[^+\d]/g, '')}`}>{org.phone}</a>
+            </Fact>
           )}
           {!website && !org.email && !org.phone && <dd>{t('profile.none')}</dd>}
         </dl>

@@ -93,7 +93,7 @@ export const SaveSurveyDraftMutation = graphql(`
   mutation SaveSurveyDraft($input: SurveyResponseInput!) {
     saveSurveyDraft(input: $input) {
       response { id version status }
-      userErrors { field message code }
+      userErrors { ...UserErrorFields }
     }
   }
 `);
@@ -102,7 +102,7 @@ export const SubmitSurveyMutation = graphql(`
   mutation SubmitSurvey($input: SubmitSurveyResponseInput!) {
     submitSurveyResponse(input: $input) {
       response { id version status submittedAt }
-      userErrors { field message code }
+      userErrors { ...UserErrorFields }
     }
   }
 `);
@@ -111,7 +111,7 @@ export const OpenSurveyWaveMutation = graphql(`
   mutation OpenSurveyWave($input: OpenSurveyWaveInput!) {
     openSurveyWave(input: $input) {
       wave { id }
-      userErrors { field message code }
+      userErrors { ...UserErrorFields }
     }
   }
 `);
@@ -120,7 +120,7 @@ export const RemindSurveyWaveMutation = graphql(`
   mutation RemindSurveyWave($waveId: ID!) {
     remindSurveyWave(waveId: $waveId) {
       reminded
-      userErrors { field message code }
+      userErrors { ...UserErrorFields }
     }
   }
 `);
@@ -129,7 +129,7 @@ export const CloseSurveyWaveMutation = graphql(`
   mutation CloseSurveyWave($waveId: ID!, $version: Int!) {
     closeSurveyWave(waveId: $waveId, version: $version) {
       wave { id status }
-      userErrors { field message code }
+      userErrors { ...UserErrorFields }
     }
   }
 `);

@@ -15,9 +15,7 @@ export const BaseMapQuery = graphql(`
     municipalities {
       code
       names {
-        sq
-        sr
-        en
+        ...LocalizedTextFields
       }
       seat {
         lat
