@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { importBoundaries } from '../../geography/boundaries-import';
 import { importCountryOutline, isCountryFile } from '../../geography/country-outline';
-import { createRuntime } from '../runtime';
+import { messageOnly, runCommand, withRuntime } from './command';
 
 /**
  * npm run boundaries:import -- FILE [--dry-run] : replaces the bundled boundaries with a geoBoundaries
@@ -15,8 +15,7 @@ async function main() {
   if (!file) throw new Error('usage: npm run boundaries:import -- FILE.geojson [--dry-run]');
   const geojson = JSON.parse(fs.readFileSync(file, 'utf8'));
   const dryRun = args.includes('--dry-run');
-  const runtime = await createRuntime({ demo: 'off' });
-  try {
+  await withRuntime({ demo: 'off' }, async (runtime) => {
     const em = runtime.orm.em.fork();
     const source = path.basename(file);
     if (isCountryFile(geojson)) {
@@ -29,12 +28,7 @@ async function main() {
       if (report.municipalitiesWithoutBoundary.length) console.log(`municipalities without a boundary: ${report.municipalitiesWithoutBoundary.join(', ')}`);
     }
     console.log('Attribution: geoBoundaries; © OpenStreetMap contributors (check the licence in the file metadata).');
-  } finally {
-    await runtime.close();
-  }
+  });
 }
 
-main().catch((error) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runCommand(main, messageOnly);

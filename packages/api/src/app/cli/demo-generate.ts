@@ -4,7 +4,7 @@ import { loadConfig } from '../../core/config';
 import { countOrganizations, deleteDemoData } from '../../demo/demo-cleanup';
 import { generateDemoData } from '../../demo/demo-generator';
 import { generateDemoSurveys } from '../../demo/demo-surveys';
-import { createRuntime } from '../runtime';
+import { runCommand, withRuntime } from './command';
 
 const USAGE = `Usage: npm run demo:generate -- [--organizations N] [--seed N] [--replace] [--force]
 
@@ -50,8 +50,7 @@ async function main() {
   const batchSize = nonNegativeInteger(values['batch-size'], '--batch-size', 1000);
   if (batchSize < 1) throw new UsageError('--batch-size must be at least 1');
 
-  const runtime = await createRuntime({ config, demo: 'off' });
-  try {
+  await withRuntime({ config, demo: 'off' }, async (runtime) => {
     const em = runtime.orm.em.fork();
     const existing = await countOrganizations(em);
     // Demo and real records must never be mixed by accident (design, section 6).
@@ -84,16 +83,10 @@ async function main() {
     const seconds = (performance.now() - started) / 1000;
     if (values.surveys) console.log(`demo survey responses: ${await generateDemoSurveys(em, seed)}`);
     console.log(`generated demo data (seed ${seed}) in ${seconds.toFixed(1)} s, ${Math.round(result.organizations / Math.max(seconds, 1e-3))} organizations/s:`, result);
-  } finally {
-    await runtime.close();
-  }
+  });
 }
 
-main().catch((error) => {
-  if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-    console.error(`demo:generate: ${error.message}\n\n${USAGE}`);
-  } else {
-    console.error(error);
-  }
-  process.exit(1);
-});
+// A wrong argument prints the usage; anything else the error itself.
+runCommand(main, (error) =>
+  error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ? `demo:generate: ${(error as Error).message}\n\n${USAGE}` : error,
+);

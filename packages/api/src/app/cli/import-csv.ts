@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { csvTemplate } from '../../imports/csv-columns';
-import { createRuntime } from '../runtime';
+import { messageOnly, runCommand, withRuntime } from './command';
 import { runCsvImportCommand } from './csv-import-command';
 
 /**
@@ -12,19 +12,13 @@ async function main() {
   if (args.includes('--template')) return void process.stdout.write(csvTemplate());
   const file = args.find((a) => !a.startsWith('--'));
   if (!file) throw new Error('usage: npm run import:csv -- FILE.csv [--commit] | --template');
-  const runtime = await createRuntime({ demo: 'off' });
-  try {
+  await withRuntime({ demo: 'off' }, async (runtime) => {
     await runCsvImportCommand(runtime.orm.em.fork(), fs.readFileSync(file, 'utf8'), {
       commit: args.includes('--commit'),
       print: (line) => console.log(line),
       progress: (done, total) => void process.stdout.write(`\rwritten ${done}/${total}${done === total ? '\n' : ''}`),
     });
-  } finally {
-    await runtime.close();
-  }
+  });
 }
 
-main().catch((error) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runCommand(main, messageOnly);

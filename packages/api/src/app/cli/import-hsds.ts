@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { importHsds, readNdjson } from '../../imports/hsds-import';
-import { createRuntime } from '../runtime';
+import { messageOnly, runCommand, withRuntime } from './command';
 
 /**
  * npm run import:hsds -w @civimap/api -- FILE.ndjson [--commit]
@@ -15,8 +15,7 @@ async function main() {
   const unknown = args.filter((a) => a.startsWith('--') && a !== '--commit');
   if (!file || unknown.length) throw new Error('usage: npm run import:hsds -w @civimap/api -- FILE.ndjson [--commit]');
   const lines = readNdjson(fs.readFileSync(file, 'utf8'));
-  const runtime = await createRuntime({ demo: 'off' });
-  try {
+  await withRuntime({ demo: 'off' }, async (runtime) => {
     const commit = args.includes('--commit');
     const report = await importHsds(runtime.orm.em.fork(), lines, {
       dryRun: !commit,
@@ -32,12 +31,7 @@ async function main() {
     const w = report.written;
     const what = `${w.organizations} organizations, ${w.services} services, ${w.locations} locations, ${w.serviceAtLocations} service-at-locations, ${w.revisions} change-log entries`;
     console.log(report.committed ? `imported ${what}` : `dry run: nothing written; --commit would write ${what}`);
-  } finally {
-    await runtime.close();
-  }
+  });
 }
 
-main().catch((error) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runCommand(main, messageOnly);

@@ -1,14 +1,11 @@
-import { createRuntime } from '../runtime';
+import { runCommand, withRuntime } from './command';
 
 /** Applies pending migrations (the server also does this at startup; production runs it once as a job). */
 async function main() {
-  const runtime = await createRuntime({ seedReference: false, demo: 'off' });
-  const executed = await runtime.orm.getMigrator().getExecutedMigrations();
-  console.log(`database is at migration ${executed.at(-1)?.name ?? '(none)'} (${executed.length} applied)`);
-  await runtime.close();
+  await withRuntime({ seedReference: false, demo: 'off' }, async (runtime) => {
+    const executed = await runtime.orm.getMigrator().getExecutedMigrations();
+    console.log(`database is at migration ${executed.at(-1)?.name ?? '(none)'} (${executed.length} applied)`);
+  });
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runCommand(main);

@@ -1,18 +1,12 @@
-import { createRuntime } from '../runtime';
+import { runCommand, withRuntime } from './command';
 
 /** Writes a migration for the difference between the entities and the database (developers only). */
 async function main() {
-  const runtime = await createRuntime({ migrate: true, seedReference: false, demo: 'off' });
-  try {
+  await withRuntime({ migrate: true, seedReference: false, demo: 'off' }, async (runtime) => {
     const result = await runtime.orm.getMigrator().createMigration(undefined, false, process.argv.includes('--initial'));
     console.log(result.fileName ? `created ${result.fileName}` : 'no changes');
     if (result.code) console.log(result.code);
-  } finally {
-    await runtime.close();
-  }
+  });
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runCommand(main);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { packageRoot } from '../../core/config';
 import { printCivimapSchema } from '../schema';
+import { runCommand } from './command';
 
 /** Writes the SDL that clients and the drift test compare against. */
 async function main() {
@@ -10,7 +11,4 @@ async function main() {
   console.log(`wrote ${path.relative(process.cwd(), file)}`);
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runCommand(main);

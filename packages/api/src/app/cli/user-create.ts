@@ -5,7 +5,7 @@ import { createUser, validateNewAccount } from '../../accounts/account.service';
 import { hashPassword } from '../../accounts/credentials';
 import { PublicAuthority } from '../../authorities/public-authority.entity';
 import { invalid, UserErrorsException } from '../../core/user-errors';
-import { createRuntime } from '../runtime';
+import { runCommand, withRuntime } from './command';
 
 const ROLES: Record<string, UserRole> = {
   admin: UserRole.ADMIN,
@@ -24,39 +24,36 @@ async function main() {
     strict: true,
   });
   const role = ROLES[(values.role ?? '').toLowerCase()];
-  if (!role || !values.email) {
+  const email = values.email;
+  if (!role || !email) {
     console.error(USAGE);
     process.exit(2);
   }
   // Without --password, a random one is printed once: no default password ever exists.
   const generated = values.password ? null : `${randomBytes(15).toString('base64url')}-9`;
   const password = values.password ?? generated!;
-  const runtime = await createRuntime({ demo: 'off' });
-  try {
-    const em = runtime.orm.em.fork();
-    const account = await validateNewAccount(em, { email: values.email, password, displayName: values.name ?? values.email.split('@')[0] }, []);
-    const authority = values.authority ? await em.findOne(PublicAuthority, { code: values.authority }) : null;
-    if (values.authority && !authority) throw new UserErrorsException([invalid(`Unknown authority code: ${values.authority}.`, ['authority'])]);
-    const passwordHash = await hashPassword(password);
-    const user = await em.transactional(async (tx) => {
-      // An administrator vouches for the address: the account works at once.
-      const created = createUser(tx, { ...account, passwordHash, role, emailConfirmedAt: new Date() }, null);
-      created.authority = authority;
-      return created;
-    });
-    console.log(`created ${role} ${account.email} (id ${user.id})`);
-    if (generated) console.log(`password: ${generated}\n(shown once: sign in and keep it, or reset it later)`);
-  } catch (error) {
-    if (error instanceof UserErrorsException) {
-      for (const e of error.errors) console.error(`${e.field?.join('.') ?? ''}: ${e.message}`);
-      process.exitCode = 1;
-    } else throw error;
-  } finally {
-    await runtime.close();
-  }
+  await withRuntime({ demo: 'off' }, async (runtime) => {
+    try {
+      const em = runtime.orm.em.fork();
+      const account = await validateNewAccount(em, { email, password, displayName: values.name ?? email.split('@')[0] }, []);
+      const authority = values.authority ? await em.findOne(PublicAuthority, { code: values.authority }) : null;
+      if (values.authority && !authority) throw new UserErrorsException([invalid(`Unknown authority code: ${values.authority}.`, ['authority'])]);
+      const passwordHash = await hashPassword(password);
+      const user = await em.transactional(async (tx) => {
+        // An administrator vouches for the address: the account works at once.
+        const created = createUser(tx, { ...account, passwordHash, role, emailConfirmedAt: new Date() }, null);
+        created.authority = authority;
+        return created;
+      });
+      console.log(`created ${role} ${account.email} (id ${user.id})`);
+      if (generated) console.log(`password: ${generated}\n(shown once: sign in and keep it, or reset it later)`);
+    } catch (error) {
+      if (error instanceof UserErrorsException) {
+        for (const e of error.errors) console.error(`${e.field?.join('.') ?? ''}: ${e.message}`);
+        process.exitCode = 1;
+      } else throw error;
+    }
+  });
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runCommand(main);
