@@ -99,23 +99,27 @@ export function qualifyingService(rule: ContractableRule, what: string, options:
  * municipality the qualifying services come from `service_reach` (coverage-summary.ts: each active
  * service's category and the municipalities its area and its sites serve, kept by every write path),
  * whose (municipality, category) key leads straight to the few services that serve the place in the
- * category; then only their organizations' licences are checked. Over a radius, per organization.
+ * category; then only their organizations' licences are checked, each with one index-only probe of
+ * `licence_cover` (a licence's categories with its organization and dates, kept by triggers:
+ * Migration20261204110000LicenceCover) instead of licence and licence_category. Over a radius, per
+ * organization.
  */
 export function contractableWhere(rule: ContractableRule): Sql[] {
   const organization = sql(`${ACTIVE.text} and ${VERIFIED.text}`);
   if (rule.municipalityId) {
-    const valid = validOn(rule.on);
     return [
       organization,
       sql(
         // One licence check per (organization, category), not per service: the key's order gives them distinct for free.
         `o.id in (select r.organization_id from (select distinct organization_id, category_id from service_reach` +
           ` where municipality_id = ? and category_id = any(?::uuid[])) r join service_category x on x.id = r.category_id` +
-          ` where exists (select 1 from licence li` +
-          ` join licence_category lc on lc.licence_id = li.id and ${COVERS_SERVICE} where li.organization_id = r.organization_id and ${valid.text}))`,
+          ` where exists (select 1 from licence_cover lc where lc.organization_id = r.organization_id` +
+          // COVERS_SERVICE as a list, so that both categories are keys of the probe.
+          ` and lc.category_id = any(array[x.id, x.parent_id]) and lc.valid_from <= ?::date and (lc.valid_until is null or lc.valid_until >= ?::date)))`,
         rule.municipalityId,
         pgArray(rule.offered),
-        ...valid.params,
+        rule.on,
+        rule.on,
       ),
     ];
   }

@@ -1,5 +1,5 @@
 import { join, pgArray, type Sql, sql } from '../core/sql';
-import { boxAround, haversineSql, withinRadiusSql } from '../geography/geo';
+import { boxAround, haversineSql, siteBandsSql, withinRadiusSql } from '../geography/geo';
 import type { ReferenceCatalog } from '../reference/reference-catalog';
 import { contractableRule, contractableWhere } from './contractable-rule';
 import { dateOrToday, textConditions, validBox, validNear } from './filter-values';
@@ -30,6 +30,8 @@ export function resolveOrganizationFilter(catalog: ReferenceCatalog, filter: Org
 class FilterConditions {
   readonly where: Sql[] = [];
   readonly siteWhere: Sql[] = [];
+  /** The condition of the last near or bbox for the band index (ResolvedFilter.sitesCount). */
+  private sitesCount: Sql | undefined;
   /** Per-organization forms of the site conditions, for plans that test organizations one by one. */
   private readonly probes = new Map<Sql, Sql>();
   private distance: Sql | undefined;
@@ -103,6 +105,7 @@ class FilterConditions {
     this.where.push(condition);
     this.probes.set(condition, siteProbe(inBox));
     this.siteWhere.push(inBox);
+    this.sitesCount = siteBandsSql('l', box) ?? inBox;
   }
 
   /** A site within the radius; the distance to the nearest such site orders by DISTANCE. */
@@ -116,6 +119,7 @@ class FilterConditions {
     this.where.push(this.nearCondition);
     this.probes.set(this.nearCondition, siteProbe(within));
     this.siteWhere.push(within);
+    this.sitesCount = withinRadiusSql('l', near.lat, near.lng, near.radiusKm, 'bands');
     this.distance = sql(`(select min(${dist.text}) from location l where l.organization_id = o.id and ${inBox.text})`, ...dist.params, ...inBox.params);
     // The same minimum per organization; the where condition above still decides which ones match.
     this.nearJoin = {
@@ -160,7 +164,8 @@ class FilterConditions {
     const probe = spatial > 0 || Boolean(f.contractableFor || f.contractableNear);
     const collectAndCount = spatial === 0 && this.contractable.nearPoint === 0 && this.contractable.inMunicipality > 0;
     const probeWhere = where.map((condition) => this.probes.get(condition) ?? condition);
-    return { where, probeWhere, distance, siteWhere, nearJoin, nearCondition, knn, sitesOnly, probe, collectAndCount };
+    const sitesCount = sitesOnly ? this.sitesCount : undefined;
+    return { where, probeWhere, distance, siteWhere, sitesCount, nearJoin, nearCondition, knn, sitesOnly, probe, collectAndCount };
   }
 
   private categoryIds(codes: string[], field: string) {

@@ -30,6 +30,8 @@ export interface ResolvedFilter {
   nearCondition?: Sql;
   /** Only one condition on sites (one near or one bbox): counted from the sites' index alone. */
   sitesOnly: boolean;
+  /** With sitesOnly: that condition written for the band index (geography/geo.ts siteBandsSql), for the count. */
+  sitesCount?: Sql;
   /** Conditions whose density decides the page's plan (organization-page.ts): bbox, near, contractable. */
   probe: boolean;
   /**
@@ -135,14 +137,15 @@ export async function organizationPage(em: EntityManager, resolved: ResolvedFilt
 
 /**
  * The count, and the planner's estimate of all organizations (for choosing a plan). A filter on sites
- * alone (one near or one bbox) counts the organizations of the matching sites from the sites' GiST
- * index, whose entries carry the organization's number and the coordinates (an index-only scan; a
- * distinct over int4 numbers, not uuids: Migration20261203400000OrganizationNumbers).
+ * alone (one near or one bbox) counts the organizations of the matching sites from the sites' band
+ * index (Migration20261204100000SiteBands), whose entries carry the organization's number and the
+ * coordinates (an index-only scan; a distinct over int4 numbers, not uuids:
+ * Migration20261203400000OrganizationNumbers).
  */
 function countStatement(resolved: ResolvedFilter, where: Sql): Sql {
   const estimate = `(select reltuples from pg_class where oid = 'organization'::regclass)::float8 as estimate`;
   if (resolved.sitesOnly) {
-    const sites = join(resolved.siteWhere, ' and ');
+    const sites = resolved.sitesCount ?? join(resolved.siteWhere, ' and ');
     return sql(`select count(distinct l.organization_number)::int as total, ${estimate} from location l where ${sites.text}`, ...sites.params);
   }
   return sql(`select count(*)::int as total, ${estimate} from organization o where ${where.text}`, ...where.params);
@@ -158,15 +161,14 @@ function sortedPage(resolved: ResolvedFilter, where: Sql, plan: Plan, { first, a
   // A scalar subquery is never flattened into a join: the planner keeps the index order and tests each row.
   const condition = walk ? perRow(resolved.probeWhere) : where;
   const collecting = plan === 'collect' || plan === 'collect-and-count';
-  const collected = collecting ? sql(`with m as materialized (select o.id from ${from.text} where ${where.text}) `, ...from.params, ...where.params) : sql('');
-  const source = collecting ? sql(`${from.text} join m on m.id = o.id`, ...from.params) : from;
-  const inner = sql(
-    `select o.id, ${key.text} as sort_key, ${distanceColumn.text} as distance_km from ${source.text} where ${collecting ? 'true' : condition.text}`,
-    ...key.params,
-    ...distanceColumn.params,
-    ...source.params,
-    ...(collecting ? [] : condition.params),
-  );
+  // Collecting keeps each match's sort key and distance with it, so the page sorts the matches without reading them again.
+  const columns = sql(`o.id, ${key.text} as sort_key, ${distanceColumn.text} as distance_km`, ...key.params, ...distanceColumn.params);
+  const inner = collecting
+    ? sql('select m.id, m.sort_key, m.distance_km from m')
+    : sql(`select ${columns.text} from ${from.text} where ${condition.text}`, ...columns.params, ...from.params, ...condition.params);
+  const collected = collecting
+    ? sql(`with m as materialized (select ${columns.text} from ${from.text} where ${where.text}) `, ...columns.params, ...from.params, ...where.params)
+    : sql('');
   const comparator = direction === 'asc' ? '>' : '<';
   const seek = after ? sql(`where (q.sort_key, q.id) ${comparator} (?::${cast}, ?::uuid)`, after.value, after.id) : sql('');
   // The page is chosen on ids and sort keys alone; only its rows are built into objects.

@@ -110,6 +110,32 @@ describe('near counts exactly at the edge of its circle', () => {
   });
 });
 
+describe('bbox counts exactly at its edges', () => {
+  // The count reads the sites' band index (0.01° of latitude per band, geo.ts siteBandsSql); the
+  // list tests point(lng, lat) <@ box on the GiST index. Boxes whose edges run through sites (the
+  // box is inclusive), across band boundaries, and a box that is one site's point.
+  const sites = EVERY_SPEC.flatMap((spec) => spec.sites!.map((site) => ({ name: spec.sq, ...site })));
+  const inside = (box: { minLat: number; minLng: number; maxLat: number; maxLng: number }) =>
+    [...new Set(sites.filter((s) => s.lat >= box.minLat && s.lat <= box.maxLat && s.lng >= box.minLng && s.lng <= box.maxLng).map((s) => s.name))];
+  const [a, b, c] = [POINTS[0]!, POINTS[9]!, POINTS[30]!];
+  const boxes = [
+    { minLat: Math.min(a.lat, b.lat), maxLat: Math.max(a.lat, b.lat), minLng: Math.min(a.lng, b.lng), maxLng: Math.max(a.lng, b.lng) },
+    { minLat: c.lat, maxLat: c.lat, minLng: c.lng, maxLng: c.lng },
+    { minLat: inner.minLat, maxLat: inner.maxLat, minLng: inner.minLng, maxLng: inner.maxLng },
+    { minLat: 42.65, maxLat: 42.67, minLng: 21.1, maxLng: 21.2 },
+  ];
+
+  it('totalCount and the pages hold the brute-force set', async () => {
+    for (const bbox of boxes) {
+      const expected = inside(bbox);
+      expect(expected.length).toBeGreaterThan(0);
+      const { names, totals } = await walk({ bbox }, 5);
+      expect(names.slice().sort()).toEqual(expected.slice().sort());
+      expect(new Set(totals)).toEqual(new Set([expected.length]));
+    }
+  });
+});
+
 describe('contractableFor counts what it lists', () => {
   it('totalCount equals the full list, on every page, in one statement for page and count', async () => {
     for (const input of [

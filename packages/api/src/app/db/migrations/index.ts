@@ -16,6 +16,8 @@ import { Migration20261202081000ServiceReach } from './Migration20261202081000Se
 import { Migration20261202090400HsdsSql } from './Migration20261202090400HsdsSql';
 import { Migration20261202091400HsdsDocuments } from './Migration20261202091400HsdsDocuments';
 import { Migration20261203400000OrganizationNumbers } from './Migration20261203400000OrganizationNumbers';
+import { Migration20261204100000SiteBands } from './Migration20261204100000SiteBands';
+import { Migration20261204110000LicenceCover } from './Migration20261204110000LicenceCover';
 
 /** Every migration, in order. Listed explicitly so they run the same from src (tests) and dist (production). */
 export const migrationsList: MigrationObject[] = [
@@ -36,4 +38,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202090400HsdsSql', class: Migration20261202090400HsdsSql },
   { name: 'Migration20261202091400HsdsDocuments', class: Migration20261202091400HsdsDocuments },
   { name: 'Migration20261203400000OrganizationNumbers', class: Migration20261203400000OrganizationNumbers },
+  { name: 'Migration20261204100000SiteBands', class: Migration20261204100000SiteBands },
+  { name: 'Migration20261204110000LicenceCover', class: Migration20261204110000LicenceCover },
 ];
