@@ -14,6 +14,38 @@ import { pgArray } from '../core/sql';
  * them. Provider sets per cell, site counts and the distance from every seat to the nearest site are
  * computed here.
  */
+type Site = { municipality_id: string; lat: number; lng: number };
+type SiteColumns = { lats: number[]; lngs: number[]; municipality_ids: string[] };
+
+/** Who provides each requested category: in each municipality (by a service area or a site), and anywhere. */
+class ProviderSets {
+  private readonly byCell = new Map<string, Map<string, Set<string>>>();
+  readonly byRoot = new Map<string, Set<string>>();
+
+  offers(root: string, organizationId: string): void {
+    let orgs = this.byRoot.get(root);
+    if (!orgs) this.byRoot.set(root, (orgs = new Set()));
+    orgs.add(organizationId);
+  }
+
+  present(root: string, municipalityId: string, organizationId: string): void {
+    let cells = this.byCell.get(root);
+    if (!cells) this.byCell.set(root, (cells = new Map()));
+    let orgs = cells.get(municipalityId);
+    if (!orgs) cells.set(municipalityId, (orgs = new Set()));
+    orgs.add(organizationId);
+  }
+
+  count(root: string, municipalityId: string): number {
+    return this.byCell.get(root)?.get(municipalityId)?.size ?? 0;
+  }
+
+  /** Every organization that offers any requested category. */
+  offering(): Set<string> {
+    return new Set([...this.byRoot.values()].flatMap((orgs) => [...orgs]));
+  }
+}
+
 export class FullCoverage {
   constructor(
     private readonly em: EntityManager,
@@ -23,102 +55,35 @@ export class FullCoverage {
   async report(filter: CoverageFilter | null | undefined, now = new Date()): Promise<CoverageReport> {
     const categories = this.categories(filter?.categories);
     const municipalities = this.municipalities(filter?.regions);
-    const targetGroupIds = (filter?.targetGroups ?? []).map((code) => this.catalog.targetGroup(code, 'filter.targetGroups').id);
-
     // Each requested category stands for itself and the categories below it: which requested
     // categories does a service's category count for?
     const rootsOf = new Map<string, string[]>();
     for (const category of categories) {
       for (const member of this.catalog.categoryAndDescendants(category)) rootsOf.set(member.id, [...(rootsOf.get(member.id) ?? []), category.id]);
     }
-    const conditions = [`s.status = 'ACTIVE'`, `o.status = 'ACTIVE'`];
-    const params: unknown[] = [pgArray([...rootsOf.keys()])];
-    if (filter?.includeDemo === false) conditions.push('not o.is_demo');
-    if (targetGroupIds.length) {
-      conditions.push('exists (select 1 from service_target_group st where st.service_id = s.id and st.target_group_id = any(?::uuid[]))');
-      params.push(pgArray(targetGroupIds));
-    }
-    // The qualifying services' categories and areas, then the sites of their organizations: two plain
-    // scans; the sets per cell are built here, which costs far less than sorting and de-duplicating
-    // (category, organization, municipality) triples for every requested category in SQL.
-    // Per organization, its (category, area municipality) pairs of qualifying services as one text:
-    // ten thousand short rows parse far faster than a hundred thousand tuples.
-    const serviceRows: { organization_id: string; pairs: string }[] = await readQuery(
-      this.em,
-      `select s.organization_id, string_agg(distinct sc.category_id::text || ':' || coalesce(sa.municipality_id::text, ''), ',') as pairs from service s` +
-        ` join organization o on o.id = s.organization_id join service_category_link sc on sc.service_id = s.id` +
-        ` left join service_area sa on sa.service_id = s.id where sc.category_id = any(?::uuid[]) and ${conditions.join(' and ')}` +
-        ` group by s.organization_id`,
-      params,
-    );
-    const providersByRoot = new Map<string, Map<string, Set<string>>>();
-    const organizationsByRoot = new Map<string, Set<string>>();
-    const present = (root: string, municipalityId: string, organizationId: string) => {
-      let cells = providersByRoot.get(root);
-      if (!cells) providersByRoot.set(root, (cells = new Map()));
-      let orgs = cells.get(municipalityId);
-      if (!orgs) cells.set(municipalityId, (orgs = new Set()));
-      orgs.add(organizationId);
-    };
-    for (const row of serviceRows) {
-      for (const pair of row.pairs.split(',')) {
-        const [categoryId, municipalityId] = pair.split(':');
-        for (const root of rootsOf.get(categoryId) ?? []) {
-          let orgs = organizationsByRoot.get(root);
-          if (!orgs) organizationsByRoot.set(root, (orgs = new Set()));
-          orgs.add(row.organization_id);
-          if (municipalityId) present(root, municipalityId, row.organization_id);
-        }
-      }
-    }
-    const offering = new Set([...organizationsByRoot.values()].flatMap((orgs) => [...orgs]));
-    // Sites of active organizations, one text per organization ("municipality lat lng;..."); the
-    // offering set keeps those that matter, rather than a list of thousands of ids in the statement.
-    const siteConditions = [`o.status = 'ACTIVE'`, ...(filter?.includeDemo === false ? ['not o.is_demo'] : [])];
-    const siteRows: { organization_id: string; municipality_id: string; lat: number; lng: number }[] = [];
-    if (offering.size) {
-      const packed: { organization_id: string; sites: string }[] = await readQuery(
-        this.em,
-        `select l.organization_id, string_agg(l.municipality_id::text || ' ' || l.lat::text || ' ' || l.lng::text, ';') as sites` +
-          ` from location l join organization o on o.id = l.organization_id where ${siteConditions.join(' and ')} group by l.organization_id`,
-      );
-      for (const row of packed) {
-        if (!offering.has(row.organization_id)) continue;
-        for (const site of row.sites.split(';')) {
-          const [municipalityId, lat, lng] = site.split(' ');
-          siteRows.push({ organization_id: row.organization_id, municipality_id: municipalityId, lat: Number(lat), lng: Number(lng) });
-        }
-      }
-    }
-    const sitesByOrganization = new Map<string, typeof siteRows>();
-    for (const site of siteRows) {
-      const list = sitesByOrganization.get(site.organization_id);
-      if (list) list.push(site);
-      else sitesByOrganization.set(site.organization_id, [site]);
-    }
-
-    const sitesByRoot = new Map<string, { lats: number[]; lngs: number[]; municipality_ids: string[] }>();
-    for (const [root, orgs] of organizationsByRoot) {
-      const sites = { lats: [] as number[], lngs: [] as number[], municipality_ids: [] as string[] };
+    const sets = await this.providerSets(filter, rootsOf);
+    const sitesByOrganization = await this.sitesOf(filter, sets.offering());
+    // A provider's sites make it present in their municipalities, and count towards the nearest site.
+    const sitesByRoot = new Map<string, SiteColumns>();
+    for (const [root, orgs] of sets.byRoot) {
+      const sites: SiteColumns = { lats: [], lngs: [], municipality_ids: [] };
       for (const organizationId of orgs) {
         for (const site of sitesByOrganization.get(organizationId) ?? []) {
           sites.lats.push(site.lat);
           sites.lngs.push(site.lng);
           sites.municipality_ids.push(site.municipality_id);
-          present(root, site.municipality_id, organizationId);
+          sets.present(root, site.municipality_id, organizationId);
         }
       }
       if (sites.lats.length) sitesByRoot.set(root, sites);
     }
-    const providers = new Map<string, number>();
-    for (const [root, cells] of providersByRoot) for (const [municipalityId, orgs] of cells) providers.set(`${root}/${municipalityId}`, orgs.size);
     const cells: CoverageCell[] = [];
     for (const category of categories) {
       const sites = sitesByRoot.get(category.id);
       const sitesPerMunicipality = new Map<string, number>();
       for (const id of sites?.municipality_ids ?? []) sitesPerMunicipality.set(id, (sitesPerMunicipality.get(id) ?? 0) + 1);
       for (const municipality of municipalities) {
-        const count = providers.get(`${category.id}/${municipality.id}`) ?? 0;
+        const count = sets.count(category.id, municipality.id);
         cells.push({
           municipality,
           category,
@@ -130,6 +95,69 @@ export class FullCoverage {
       }
     }
     return { cells, gaps: cells.filter((c) => c.providers === 0), generatedAt: now };
+  }
+
+  /**
+   * The qualifying services' categories and service areas. The sets per cell are built here, which
+   * costs far less than sorting and de-duplicating (category, organization, municipality) triples
+   * for every requested category in SQL. Per organization, its (category, area municipality) pairs
+   * come as one text: ten thousand short rows parse far faster than a hundred thousand tuples.
+   */
+  private async providerSets(filter: CoverageFilter | null | undefined, rootsOf: Map<string, string[]>): Promise<ProviderSets> {
+    const targetGroupIds = (filter?.targetGroups ?? []).map((code) => this.catalog.targetGroup(code, 'filter.targetGroups').id);
+    const conditions = [`s.status = 'ACTIVE'`, `o.status = 'ACTIVE'`];
+    const params: unknown[] = [pgArray([...rootsOf.keys()])];
+    if (filter?.includeDemo === false) conditions.push('not o.is_demo');
+    if (targetGroupIds.length) {
+      conditions.push('exists (select 1 from service_target_group st where st.service_id = s.id and st.target_group_id = any(?::uuid[]))');
+      params.push(pgArray(targetGroupIds));
+    }
+    const serviceRows: { organization_id: string; pairs: string }[] = await readQuery(
+      this.em,
+      `select s.organization_id, string_agg(distinct sc.category_id::text || ':' || coalesce(sa.municipality_id::text, ''), ',') as pairs from service s` +
+        ` join organization o on o.id = s.organization_id join service_category_link sc on sc.service_id = s.id` +
+        ` left join service_area sa on sa.service_id = s.id where sc.category_id = any(?::uuid[]) and ${conditions.join(' and ')}` +
+        ` group by s.organization_id`,
+      params,
+    );
+    const sets = new ProviderSets();
+    for (const row of serviceRows) {
+      for (const pair of row.pairs.split(',')) {
+        const [categoryId, municipalityId] = pair.split(':');
+        for (const root of rootsOf.get(categoryId) ?? []) {
+          sets.offers(root, row.organization_id);
+          if (municipalityId) sets.present(root, municipalityId, row.organization_id);
+        }
+      }
+    }
+    return sets;
+  }
+
+  /**
+   * The sites of the offering organizations. Sites of active organizations come one text per
+   * organization ("municipality lat lng;..."); the offering set keeps those that matter, rather than
+   * a list of thousands of ids in the statement.
+   */
+  private async sitesOf(filter: CoverageFilter | null | undefined, offering: Set<string>): Promise<Map<string, Site[]>> {
+    const sitesByOrganization = new Map<string, Site[]>();
+    if (!offering.size) return sitesByOrganization;
+    const siteConditions = [`o.status = 'ACTIVE'`, ...(filter?.includeDemo === false ? ['not o.is_demo'] : [])];
+    const packed: { organization_id: string; sites: string }[] = await readQuery(
+      this.em,
+      `select l.organization_id, string_agg(l.municipality_id::text || ' ' || l.lat::text || ' ' || l.lng::text, ';') as sites` +
+        ` from location l join organization o on o.id = l.organization_id where ${siteConditions.join(' and ')} group by l.organization_id`,
+    );
+    for (const row of packed) {
+      if (!offering.has(row.organization_id)) continue;
+      sitesByOrganization.set(
+        row.organization_id,
+        row.sites.split(';').map((site) => {
+          const [municipalityId, lat, lng] = site.split(' ');
+          return { municipality_id: municipalityId, lat: Number(lat), lng: Number(lng) };
+        }),
+      );
+    }
+    return sitesByOrganization;
   }
 
   categories(codes: string[] | null | undefined): ServiceCategory[] {

@@ -7,6 +7,7 @@ import { formatDecimal } from '../shared/format/numbers';
 import { formatNumber } from '../shared/format/format';
 import type { Lang } from '../shared/i18n/lang';
 import { KOSOVO_BOUNDS, el, labelPopupClose } from '../shared/map/leaflet';
+import { WHOLE_SHAPE } from '../shared/map/boundaries';
 import { useLeafletMap } from '../shared/map/use-map';
 
 export interface CoverageMapRow extends CoverageRow {
@@ -95,7 +96,7 @@ function municipalityLayer(r: CoverageMapRow, geometry: unknown, scale: ColourSc
     className: `cov-shape${r.gap ? ' cov-gap' : ''}`,
   };
   const layer: L.Path | L.GeoJSON = geometry
-    ? L.geoJSON({ type: 'Feature', properties: {}, geometry } as GeoJSON.Feature, { style: () => style, pane: 'coverage' })
+    ? L.geoJSON({ type: 'Feature', properties: {}, geometry } as GeoJSON.Feature, { style: () => ({ ...style, ...WHOLE_SHAPE }), pane: 'coverage' })
     : L.circleMarker([r.seat.lat, r.seat.lng], { ...style, radius: r.gap ? 7 : 7 + 17 * Math.sqrt(r.providers / maxProviders) });
   const lines = describeRow(r, lang);
   const tip = el('div', 'cov-tip');

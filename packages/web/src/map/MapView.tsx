@@ -37,10 +37,16 @@ function useLatest<T>(value: T): RefObject<T> {
   return ref;
 }
 
+function sameView(a: View, b: View): boolean {
+  return a.zoom === b.zoom && Math.abs(a.lat - b.lat) <= 1e-4 && Math.abs(a.lng - b.lng) <= 1e-4;
+}
+
 /** Creates the map once (at the URL's view, or Kosovo), follows the URL's view, reports moves. */
 function useBaseMap(container: RefObject<HTMLDivElement | null>, view: View | null, onViewChange: RefObject<(v: View) => void>) {
   const map = useRef<L.Map | null>(null);
   const initial = useRef(view);
+  /** The last view the map reported: the URL coming back with it is no reason to move. */
+  const reported = useRef<View | null>(null);
   useEffect(() => {
     // the municipality layer (map-layers.ts) draws the polygons here: the base layer adds the outline and the names only
     const { map: m, dispose } = createMap(
@@ -57,7 +63,8 @@ function useBaseMap(container: RefObject<HTMLDivElement | null>, view: View | nu
     else m.fitBounds(KOSOVO_BOUNDS, { animate: false });
     const onMoveEnd = () => {
       const c = m.getCenter();
-      onViewChange.current({ lat: c.lat, lng: c.lng, zoom: m.getZoom() });
+      reported.current = { lat: c.lat, lng: c.lng, zoom: m.getZoom() };
+      onViewChange.current(reported.current);
     };
     m.on('moveend', onMoveEnd);
     map.current = m;
@@ -67,10 +74,11 @@ function useBaseMap(container: RefObject<HTMLDivElement | null>, view: View | nu
       map.current = null;
     };
   }, [container, onViewChange]);
-  // back/forward and shared links move the map to the URL's view
+  // back/forward and shared links move the map to the URL's view; the map's own view, written to
+  // the URL later (MapPage), does not: by then the user may be dragging on, and it would pull back
   useEffect(() => {
     const m = map.current;
-    if (!m || !view) return;
+    if (!m || !view || (reported.current && sameView(reported.current, view))) return;
     const c = m.getCenter();
     if (m.getZoom() !== view.zoom || Math.abs(c.lat - view.lat) > 1e-4 || Math.abs(c.lng - view.lng) > 1e-4) m.setView([view.lat, view.lng], view.zoom, { animate: false });
   }, [view?.lat, view?.lng, view?.zoom]); // eslint-disable-line react-hooks/exhaustive-deps

@@ -1,6 +1,6 @@
 // The map's sites: the clustering worker fetches and indexes them, and this layer asks it for the
 // clusters of the view after every move and diffs the markers by key (never one React component
-// per marker). Replies to an older view or an older filter are dropped by their sequence number.
+// per marker), adding the new ones a frame's budget at a time, those in sight first. Replies to an older view or an older filter are dropped by their sequence number.
 import i18next from 'i18next';
 import L from 'leaflet';
 import type { OrganizationFilter } from '../gql/graphql';
@@ -22,6 +22,16 @@ export interface ClusterLayerEvents {
 
 type ExpandReply = Extract<WorkerResponse, { type: 'expand' }>;
 
+/** Main-thread time (ms) a frame gives to adding markers (drawFrom). */
+const DRAW_BUDGET_MS = 8;
+
+/** An icon's content as an element: Leaflet parses an HTML string per marker (divIcon's `html`). */
+function iconContent(text?: string): HTMLElement {
+  const span = document.createElement('span');
+  if (text) span.textContent = text;
+  return span;
+}
+
 function clusterSize(count: number): 's' | 'm' | 'l' {
   return count < 10 ? 's' : count < 100 ? 'm' : 'l';
 }
@@ -40,6 +50,8 @@ export class ClusterLayer {
   private latestClusterSeq = 0;
   private loadSeq = 0;
   private shownLoadSeq = -1;
+  /** The frame that adds the markers a view still lacks (drawFrom), or 0. */
+  private drawing = 0;
   private readonly onMoveEnd = () => this.requestClusters();
 
   constructor(
@@ -69,6 +81,7 @@ export class ClusterLayer {
   }
 
   dispose(): void {
+    cancelAnimationFrame(this.drawing);
     this.map.off('moveend', this.onMoveEnd);
     this.worker?.terminate();
   }
@@ -102,6 +115,7 @@ export class ClusterLayer {
   }
 
   private render(items: ClusterItem[], loadSeq: number): void {
+    cancelAnimationFrame(this.drawing);
     if (loadSeq !== this.shownLoadSeq) {
       // new data (filter or language): start from a clean layer
       this.markers.clearLayers();
@@ -114,12 +128,28 @@ export class ClusterLayer {
       this.markers.removeLayer(marker);
       this.live.delete(key);
     }
-    for (const [key, item] of wanted) {
-      if (this.live.has(key)) continue;
+    // the markers in sight first, then those of the margin the worker adds around the view
+    const view = this.map.getBounds();
+    const fresh = [...wanted].filter(([key]) => !this.live.has(key));
+    const inSight = fresh.filter(([, i]) => view.contains([i.lat, i.lng]));
+    this.drawFrom([...inSight, ...fresh.filter(([, i]) => !view.contains([i.lat, i.lng]))], 0);
+  }
+
+  /**
+   * Adds markers from `queue[from]` on for DRAW_BUDGET_MS, and the rest in the next frames: after a
+   * zoom the view's few hundred new markers took 100–140 ms in one task (each marker's icon, events
+   * and DOM), long enough to stall the pan that follows. A newer view cancels what is left.
+   */
+  private drawFrom(queue: [string, ClusterItem][], from: number): void {
+    const until = performance.now() + DRAW_BUDGET_MS;
+    let i = from;
+    for (; i < queue.length && (i === from || performance.now() < until); i++) {
+      const [key, item] = queue[i]!;
       const marker = item.kind === 'cluster' ? this.clusterMarker(item) : this.pointMarker(item);
       this.live.set(key, marker);
       this.markers.addLayer(marker);
     }
+    this.drawing = i < queue.length ? requestAnimationFrame(() => this.drawFrom(queue, i)) : 0;
     this.events.onDrawn();
   }
 
@@ -127,7 +157,7 @@ export class ClusterLayer {
     const size = clusterSize(item.count);
     const label = i18next.t('map.cluster', { count: item.count });
     const marker = L.marker([item.lat, item.lng], {
-      icon: L.divIcon({ className: `cm-cluster cm-cluster-${size}`, html: `<span>${item.count}</span>`, iconSize: size === 's' ? [30, 30] : size === 'm' ? [38, 38] : [46, 46] }),
+      icon: L.divIcon({ className: `cm-cluster cm-cluster-${size}`, html: iconContent(String(item.count)), iconSize: size === 's' ? [30, 30] : size === 'm' ? [38, 38] : [46, 46] }),
       title: label,
       alt: label,
       keyboard: true,
@@ -157,7 +187,7 @@ export class ClusterLayer {
 
   private pointMarker(item: PointItem): L.Marker {
     const marker = L.marker([item.lat, item.lng], {
-      icon: L.divIcon({ className: `cm-point${item.verified ? ' cm-verified' : ''}`, html: '<span></span>', iconSize: [18, 18] }),
+      icon: L.divIcon({ className: `cm-point${item.verified ? ' cm-verified' : ''}`, html: iconContent(), iconSize: [18, 18] }),
       title: item.name,
       alt: item.name,
       keyboard: true,

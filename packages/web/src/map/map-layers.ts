@@ -6,7 +6,7 @@ import i18next from 'i18next';
 import L from 'leaflet';
 import { useEffect, type RefObject } from 'react';
 import { formatNumber } from '../shared/format/format';
-import { useBoundaryShapes } from '../shared/map/boundaries';
+import { WHOLE_SHAPE, useBoundaryShapes } from '../shared/map/boundaries';
 import { el } from '../shared/map/leaflet';
 import type { RefData } from '../shared/refdata';
 import type { BBox } from './filter';
@@ -26,7 +26,7 @@ function municipalityStyle(selected: boolean): L.PathOptions {
 function municipalityShape(map: L.Map, m: Municipality, geometry: unknown, selected: boolean, onPick: (code: string) => void): L.Layer {
   const style = municipalityStyle(selected);
   const layer: L.Path | L.GeoJSON = geometry
-    ? L.geoJSON({ type: 'Feature', properties: {}, geometry } as GeoJSON.Feature, { style: () => style, pane: 'municipalities' })
+    ? L.geoJSON({ type: 'Feature', properties: {}, geometry } as GeoJSON.Feature, { style: () => ({ ...style, ...WHOLE_SHAPE }), pane: 'municipalities' })
     : L.circleMarker([m.seat.lat, m.seat.lng], { ...style, radius: 6 + Math.sqrt(m.population) / 45 });
   layer.bindTooltip(el('span', undefined, m.name), { sticky: true });
   const mark = (l: L.Layer) => ((l as L.Path).getElement?.() as SVGElement | undefined)?.setAttribute('data-municipality', m.code);

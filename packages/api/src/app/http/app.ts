@@ -36,29 +36,8 @@ export interface HttpDependencies {
 /** The largest GraphQL request body: ample for any form (texts are capped at 10,000 characters), small enough to refuse floods early. */
 export const GRAPHQL_BODY_LIMIT = '1mb';
 
-export function createHttpApp({ config, orm, logger, apollo, reference, metrics, rateLimiter, responseCache }: HttpDependencies): Express {
-  const app = express();
-  app.disable('x-powered-by');
-  // Client addresses come from X-Forwarded-For only through the proxy hops TRUST_PROXY names (default
-  // none): otherwise any client could name its own address and escape the per-address limits.
-  app.set('trust proxy', config.trustProxy);
-  app.use(requestLogger(logger));
-  // mapPoints for 20,000 sites is about 7 MB of JSON and shrinks about 8x; exports stream through it too.
-  app.use(compression({ threshold: 1024 }));
-  if (metrics) app.use(metrics.httpMiddleware());
-  const headers = securityHeaders(config);
-  app.use((req, res, next) => (req.path === '/graphql' || req.path.startsWith('/graphiql/') ? headers.graphiql : headers.app)(req, res, next));
-  app.use(corsAllowList(config.corsOrigins));
-  if (rateLimiter) {
-    // The API surfaces only: health checks, metrics, GraphiQL's assets and the web app are not counted.
-    app.post('/graphql', rateLimiter.middleware);
-    // A GET naming a persisted query by its hash carries `extensions` and no `query`: counted too.
-    app.get('/graphql', (req, res, next) =>
-      req.query.query === undefined && req.query.extensions === undefined ? next() : rateLimiter.middleware(req, res, next),
-    );
-    app.use(['/export', '/hsds'], rateLimiter.middleware);
-  }
-
+/** Liveness, readiness (the database answers) and the web app's runtime settings. */
+function mountProbes(app: Express, { config, orm, logger }: Pick<HttpDependencies, 'config' | 'orm' | 'logger'>): void {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -84,7 +63,13 @@ export function createHttpApp({ config, orm, logger, apollo, reference, metrics,
       boundaryAttribution: boundaries ? config.boundaryAttribution : null,
     });
   });
+}
 
+/** /graphql: GraphiQL for browsers, the API (through the response cache for anonymous reads) for clients. */
+function mountGraphql(
+  app: Express,
+  { config, orm, logger, apollo, reference, responseCache }: Pick<HttpDependencies, 'config' | 'orm' | 'logger' | 'apollo' | 'reference' | 'responseCache'>,
+): void {
   app.use(graphiqlRouter());
   app.get('/graphql', (req, res, next) => {
     // Browsers opening /graphql get GraphiQL; GET requests carrying a query go on to the API.
@@ -113,6 +98,33 @@ export function createHttpApp({ config, orm, logger, apollo, reference, metrics,
       },
     }),
   );
+}
+
+export function createHttpApp({ config, orm, logger, apollo, reference, metrics, rateLimiter, responseCache }: HttpDependencies): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  // Client addresses come from X-Forwarded-For only through the proxy hops TRUST_PROXY names (default
+  // none): otherwise any client could name its own address and escape the per-address limits.
+  app.set('trust proxy', config.trustProxy);
+  app.use(requestLogger(logger));
+  // mapPoints for 20,000 sites is about 7 MB of JSON and shrinks about 8x; exports stream through it too.
+  app.use(compression({ threshold: 1024 }));
+  if (metrics) app.use(metrics.httpMiddleware());
+  const headers = securityHeaders(config);
+  app.use((req, res, next) => (req.path === '/graphql' || req.path.startsWith('/graphiql/') ? headers.graphiql : headers.app)(req, res, next));
+  app.use(corsAllowList(config.corsOrigins));
+  if (rateLimiter) {
+    // The API surfaces only: health checks, metrics, GraphiQL's assets and the web app are not counted.
+    app.post('/graphql', rateLimiter.middleware);
+    // A GET naming a persisted query by its hash carries `extensions` and no `query`: counted too.
+    app.get('/graphql', (req, res, next) =>
+      req.query.query === undefined && req.query.extensions === undefined ? next() : rateLimiter.middleware(req, res, next),
+    );
+    app.use(['/export', '/hsds'], rateLimiter.middleware);
+  }
+
+  mountProbes(app, { config, orm, logger });
+  mountGraphql(app, { config, orm, logger, apollo, reference, responseCache });
 
   app.use('/export', exportRouter({ orm, reference, config, logger }));
   app.use('/export', contractableExportRouter({ orm, reference, config, logger }));

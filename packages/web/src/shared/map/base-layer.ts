@@ -5,7 +5,7 @@
 import i18next from 'i18next';
 import L from 'leaflet';
 import { isLang, localized, type Lang } from '../i18n/lang';
-import { fetchBaseMap, type BaseMapData } from './boundaries';
+import { WHOLE_SHAPE, fetchBaseMap, type BaseMapData } from './boundaries';
 import { declutterLabels } from './label-declutter';
 
 type Position = number[];
@@ -104,7 +104,7 @@ export function addBaseLayer(map: L.Map, options: { labels?: boolean; municipali
           L.geoJSON({ type: 'Feature', properties: {}, geometry: d.country.outline } as GeoJSON.Feature, {
             pane: 'base',
             interactive: false,
-            style: () => ({ className: 'cm-country', color: '#3d4a5c', weight: 2, fillColor: '#fbfaf6', fillOpacity: 0 }),
+            style: () => ({ className: 'cm-country', color: '#3d4a5c', weight: 2, fillColor: '#fbfaf6', fillOpacity: 0, ...WHOLE_SHAPE }),
           }),
         );
       }
@@ -113,7 +113,7 @@ export function addBaseLayer(map: L.Map, options: { labels?: boolean; municipali
         const shape = L.geoJSON({ type: 'Feature', properties: {}, geometry: m.boundary } as GeoJSON.Feature, {
           pane: 'base',
           interactive: false,
-          style: () => ({ className: 'cm-municipality-outline', color: '#7a8699', weight: 1, fill: false }),
+          style: () => ({ className: 'cm-municipality-outline', color: '#7a8699', weight: 1, fill: false, ...WHOLE_SHAPE }),
         });
         shape.on('add', () => shape.eachLayer((l) => ((l as L.Path).getElement() as SVGElement | undefined)?.setAttribute('data-municipality', m.code)));
         group.addLayer(shape);
