@@ -20,12 +20,12 @@ import {
 } from './export-formats';
 import { parseContractFilterParameter, parseFilterParameter } from './export-filter';
 import { parsedOr400, stated, streamOrCut, writeJsonArray } from './export-http';
-import { ExportService } from './export.service';
+import { ExportService, type PreparedExport } from './export.service';
 import { shortlistCsv } from './shortlist-export';
 import { surveyExportRouter } from './survey-export';
 
 type ExportDeps = { orm: MikroORM; reference: ReferenceCache; config: AppConfig; logger: Logger };
-type Started = { prepared: ReturnType<ExportService['prepare']>; meta: ExportMetadata; catalog: ExportService['reference'] };
+type Started = { prepared: PreparedExport; meta: ExportMetadata; catalog: ExportService['reference'] };
 
 /** Checks the filters (a bad one fails before any byte is sent) and states the file's licence, time, filter and demo flag in its headers. */
 async function startExport(deps: ExportDeps, req: Request, res: Response, title: string): Promise<Started> {
