@@ -4,7 +4,7 @@ import { loadConfig } from '../../core/config';
 import { countOrganizations, deleteDemoData } from '../../demo/demo-cleanup';
 import { generateDemoData } from '../../demo/demo-generator';
 import { generateDemoSurveys } from '../../demo/demo-surveys';
-import { runCommand, withRuntime } from './command';
+import { isUsageError, runCommand, withRuntime } from './command';
 
 const USAGE = `Usage: npm run demo:generate -- [--organizations N] [--seed N] [--replace] [--force]
 
@@ -88,5 +88,5 @@ async function main() {
 
 // A wrong argument prints the usage; anything else the error itself.
 runCommand(main, (error) =>
-  error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ? `demo:generate: ${(error as Error).message}\n\n${USAGE}` : error,
+  error instanceof UsageError || isUsageError(error) ? `demo:generate: ${(error as Error).message}\n\n${USAGE}` : error,
 );

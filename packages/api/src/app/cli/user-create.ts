@@ -5,7 +5,7 @@ import { createUser, validateNewAccount } from '../../accounts/account.service';
 import { hashPassword } from '../../accounts/credentials';
 import { PublicAuthority } from '../../authorities/public-authority.entity';
 import { invalid, UserErrorsException } from '../../core/user-errors';
-import { runCommand, withRuntime } from './command';
+import { isUsageError, runCommand, withRuntime } from './command';
 
 const ROLES: Record<string, UserRole> = {
   admin: UserRole.ADMIN,
@@ -56,4 +56,4 @@ async function main() {
   });
 }
 
-runCommand(main);
+runCommand(main, (error) => (isUsageError(error) ? `user:create: ${(error as Error).message}\n${USAGE}` : error));
