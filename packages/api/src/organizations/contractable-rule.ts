@@ -66,8 +66,9 @@ export const ACTIVE = sql(`o.status = 'ACTIVE'`);
 export const VERIFIED = sql(`o.verification_status = 'VERIFIED'`);
 
 /** A licence `li` (with its category `lc`) of `o` valid on D. */
-function validOn(on: string): Sql {
-  return sql('li.valid_from <= ?::date and (li.valid_until is null or li.valid_until >= ?::date)', on, on);
+/** A licence (`li`, or `licence_cover` rows under another alias) valid on the date D. */
+function validOn(on: string, alias = 'li'): Sql {
+  return sql(`${alias}.valid_from <= ?::date and (${alias}.valid_until is null or ${alias}.valid_until >= ?::date)`, on, on);
 }
 
 /** Covers the service category `x`: the very category or its parent (a two-level taxonomy, DESIGN section 5). */
@@ -107,6 +108,7 @@ export function qualifyingService(rule: ContractableRule, what: string, options:
 export function contractableWhere(rule: ContractableRule): Sql[] {
   const organization = sql(`${ACTIVE.text} and ${VERIFIED.text}`);
   if (rule.municipalityId) {
+    const valid = validOn(rule.on, 'lc');
     return [
       organization,
       sql(
@@ -115,11 +117,10 @@ export function contractableWhere(rule: ContractableRule): Sql[] {
           ` where municipality_id = ? and category_id = any(?::uuid[])) r join service_category x on x.id = r.category_id` +
           ` where exists (select 1 from licence_cover lc where lc.organization_id = r.organization_id` +
           // COVERS_SERVICE as a list, so that both categories are keys of the probe.
-          ` and lc.category_id = any(array[x.id, x.parent_id]) and lc.valid_from <= ?::date and (lc.valid_until is null or lc.valid_until >= ?::date)))`,
+          ` and lc.category_id = any(array[x.id, x.parent_id]) and ${valid.text}))`,
         rule.municipalityId,
         pgArray(rule.offered),
-        rule.on,
-        rule.on,
+        ...valid.params,
       ),
     ];
   }
