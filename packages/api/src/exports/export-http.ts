@@ -1,7 +1,7 @@
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
+import { writeDrained } from '../core/stream';
 import { ExportRequestError } from './export-filter';
 
 /** A malformed parameter or an unknown code: the client's mistake, answered 400. */
@@ -35,21 +35,18 @@ export async function streamOrCut(req: Request, res: Response, logger: Logger, b
   }
 }
 
-/** Writes a chunk, waiting for the socket to drain when its buffer is full (bounded memory for any size). */
-export async function write(stream: Writable, chunk: string | unknown[]): Promise<void> {
-  if (!stream.write(chunk)) await once(stream, 'drain');
-}
-
 /**
  * Writes `head` (a JSON object left open in an array member), then each item as JSON, one a line, then
  * closes the array and the object: a document of any length with bounded memory.
  */
 export async function writeJsonArray<T>(stream: Writable & { end: (chunk: string) => unknown }, head: string, batches: AsyncIterable<T[]>, toJson: (item: T) => unknown): Promise<void> {
-  await write(stream, head);
+  await writeDrained(stream, head);
   let first = true;
   for await (const batch of batches) {
+    // The client went away: stop reading the database for a document nobody receives.
+    if (stream.destroyed) return;
     for (const item of batch) {
-      await write(stream, (first ? '\n' : ',\n') + JSON.stringify(toJson(item)));
+      await writeDrained(stream, (first ? '\n' : ',\n') + JSON.stringify(toJson(item)));
       first = false;
     }
   }

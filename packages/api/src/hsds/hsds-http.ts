@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../core/config';
+import { writeDrained } from '../core/stream';
 import type { ReferenceCache } from '../reference/reference-catalog';
 import { HsdsParameterError, type HsdsQuery, MAX_PER_PAGE, parseHsdsQuery } from './hsds-params';
 import { HsdsReader } from './hsds-reader';
@@ -37,20 +38,6 @@ export function sendError(res: Response, status: number, code: string, message: 
   res.status(status).json({ error: { code, message, ...(parameter ? { parameter } : {}) } });
 }
 
-/** Writes with backpressure; a client that goes away ends the wait too (the stream loop then stops). */
-async function write(res: Response, chunk: string): Promise<void> {
-  if (res.write(chunk)) return;
-  await new Promise<void>((resolve) => {
-    const done = () => {
-      res.off('drain', done);
-      res.off('close', done);
-      resolve();
-    };
-    res.on('drain', done);
-    res.on('close', done);
-  });
-}
-
 export function ndjsonHeaders(res: Response) {
   res.status(200).type('application/x-ndjson; charset=utf-8');
   res.setHeader('Cache-Control', 'no-store');
@@ -61,7 +48,7 @@ export async function streamLines(res: Response, batches: AsyncIterable<HsdsObje
   ndjsonHeaders(res);
   for await (const batch of batches) {
     if (res.destroyed) return;
-    await write(res, batch.map((object) => `${JSON.stringify(object)}\n`).join(''));
+    await writeDrained(res, batch.map((object) => `${JSON.stringify(object)}\n`).join(''));
   }
   res.end();
 }
